@@ -1,0 +1,304 @@
+//! `ppm`: the sales-ops and partner back-office command line over the rating core.
+//!
+//! ```text
+//! ppm quote --card FILE [--table] [SCENARIO.json|-]    price a scenario (quote JSON on stdout)
+//! ppm curve --card FILE [--points N] [--max-factor K] [SCENARIO.json|-]
+//! ppm check FILE...                                    validate rate cards
+//! ppm import --template CARD [--toll-dial-in CSV] [--toll-free CSV] [--dial-out CSV]
+//!            [--id ID] [--name NAME] [--source TEXT] [--effective-from DATE] [--official]
+//!            [--out FILE]                              build a card from vendor rate sheets
+//! ppm convert FILE                                     print a card as JSON (same schema)
+//! ```
+//! Errors go to stderr; exit code 2 for bad input (cards, scenarios, sheets, arguments),
+//! 1 for anything else (such as a failed write).
+
+mod table;
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+use std::str::FromStr;
+
+use ppm_pricing::import::{self, CardOverrides};
+use ppm_pricing::rating::{self, Call, CurveOptions, RateCard, Scenario, ScenarioDocument};
+use rust_decimal::Decimal;
+
+const USAGE: &str = "usage:
+  ppm quote --card FILE [--table] [SCENARIO.json|-]
+  ppm curve --card FILE [--points N] [--max-factor K] [SCENARIO.json|-]
+  ppm check FILE...
+  ppm import --template CARD [--toll-dial-in CSV] [--toll-free CSV] [--dial-out CSV]
+             [--id ID] [--name NAME] [--source TEXT] [--effective-from YYYY-MM-DD]
+             [--official] [--out FILE]
+  ppm convert FILE
+A scenario of '-' or none is read from standard input. Cards are .toml or .json files.";
+
+/// A failure with its exit code.
+enum Failure {
+    /// Bad input: exit 2.
+    Input(String),
+    /// Anything else: exit 1.
+    Other(String),
+}
+
+fn input(e: impl std::fmt::Display) -> Failure {
+    Failure::Input(e.to_string())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(m)) => {
+            eprintln!("ppm: {m}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(m)) => {
+            eprintln!("ppm: {m}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Command-line arguments split into `--flag value` options, switches and positionals.
+struct Args {
+    options: Vec<(String, String)>,
+    switches: Vec<String>,
+    positional: Vec<String>,
+}
+
+impl Args {
+    fn parse(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, Failure> {
+        let mut out = Args {
+            options: Vec::new(),
+            switches: Vec::new(),
+            positional: Vec::new(),
+        };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            if with_value.contains(&a.as_str()) {
+                let v = it
+                    .next()
+                    .ok_or_else(|| input(format!("{a} needs a value\n{USAGE}")))?;
+                out.options.push((a.clone(), v.clone()));
+            } else if switches.contains(&a.as_str()) {
+                out.switches.push(a.clone());
+            } else if a.starts_with("--") {
+                return Err(input(format!("unknown option {a}\n{USAGE}")));
+            } else {
+                out.positional.push(a.clone());
+            }
+        }
+        Ok(out)
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.switches.iter().any(|s| s == name)
+    }
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    let Some((cmd, rest)) = args.split_first() else {
+        return Err(input(USAGE));
+    };
+    match cmd.as_str() {
+        "quote" => quote(rest),
+        "curve" => curve(rest),
+        "check" => check(rest),
+        "import" => import_sheets(rest),
+        "convert" => convert(rest),
+        "help" | "--help" | "-h" => write_out(&format!("{USAGE}\n")),
+        other => Err(input(format!("unknown command \"{other}\"\n{USAGE}"))),
+    }
+}
+
+fn read_file(path: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| input(format!("cannot read {path}: {e}")))
+}
+
+fn load_card(path: &str) -> Result<RateCard, Failure> {
+    let text = read_file(path)?;
+    if path.ends_with(".json") {
+        RateCard::from_json_str(&text, Some(path)).map_err(input)
+    } else {
+        RateCard::from_toml_str(&text, Some(path)).map_err(input)
+    }
+}
+
+fn load_scenario(positional: &[String]) -> Result<Scenario, Failure> {
+    let (name, text) = match positional {
+        [] => ("standard input", read_stdin()?),
+        [p] if p == "-" => ("standard input", read_stdin()?),
+        [p] => (p.as_str(), read_file(p)?),
+        _ => return Err(input(format!("give at most one scenario file\n{USAGE}"))),
+    };
+    let doc: ScenarioDocument = serde_json::from_str(&text)
+        .map_err(|e| input(format!("scenario {name} is not valid scenario JSON: {e}")))?;
+    Scenario::from_document(&doc).map_err(input)
+}
+
+fn read_stdin() -> Result<String, Failure> {
+    let mut s = String::new();
+    io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| input(format!("cannot read the scenario from standard input: {e}")))?;
+    Ok(s)
+}
+
+fn write_out(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Failure::Other(format!("cannot write the output: {e}")))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))
+}
+
+fn card_arg(a: &Args) -> Result<RateCard, Failure> {
+    let path = a
+        .get("--card")
+        .ok_or_else(|| input(format!("--card FILE is required\n{USAGE}")))?;
+    load_card(path)
+}
+
+fn quote(rest: &[String]) -> Result<(), Failure> {
+    let a = Args::parse(rest, &["--card"], &["--table"])?;
+    let card = card_arg(&a)?;
+    let scenario = load_scenario(&a.positional)?;
+    let q = rating::quote(&card, &scenario).map_err(input)?;
+    if a.has("--table") {
+        write_out(&table::render(&q))
+    } else {
+        write_out(&json(&q)?)
+    }
+}
+
+fn curve(rest: &[String]) -> Result<(), Failure> {
+    let a = Args::parse(rest, &["--card", "--points", "--max-factor"], &[])?;
+    let card = card_arg(&a)?;
+    let scenario = load_scenario(&a.positional)?;
+    let mut options = CurveOptions::default();
+    if let Some(p) = a.get("--points") {
+        options.points = p
+            .parse()
+            .map_err(|_| input(format!("--points: \"{p}\" is not a whole number")))?;
+    }
+    if let Some(k) = a.get("--max-factor") {
+        options.max_factor = Some(
+            Decimal::from_str(k)
+                .map_err(|_| input(format!("--max-factor: \"{k}\" is not a number")))?,
+        );
+    }
+    let c = rating::cost_curve(&card, &scenario, options).map_err(input)?;
+    write_out(&json(&c)?)
+}
+
+fn check(rest: &[String]) -> Result<(), Failure> {
+    let a = Args::parse(rest, &[], &[])?;
+    if a.positional.is_empty() {
+        return Err(input(format!("name at least one card file\n{USAGE}")));
+    }
+    let mut failed = Vec::new();
+    let mut report = String::new();
+    for path in &a.positional {
+        match load_card(path) {
+            Ok(card) => report.push_str(&format!(
+                "ok  {path}: {} ({}, {} countries, effective {}{})\n",
+                card.id(),
+                card.currency(),
+                card.countries().count(),
+                card.effective_from(),
+                if card.illustrative() {
+                    ", illustrative"
+                } else {
+                    ""
+                }
+            )),
+            Err(Failure::Input(m) | Failure::Other(m)) => failed.push(m),
+        }
+    }
+    write_out(&report)?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Input(failed.join("\nppm: ")))
+    }
+}
+
+fn import_sheets(rest: &[String]) -> Result<(), Failure> {
+    let a = Args::parse(
+        rest,
+        &[
+            "--template",
+            "--toll-dial-in",
+            "--toll-free",
+            "--dial-out",
+            "--id",
+            "--name",
+            "--source",
+            "--effective-from",
+            "--out",
+        ],
+        &["--official"],
+    )?;
+    if !a.positional.is_empty() {
+        return Err(input(format!(
+            "unexpected argument {}\n{USAGE}",
+            a.positional[0]
+        )));
+    }
+    let template = load_card(
+        a.get("--template")
+            .ok_or_else(|| input(format!("--template CARD is required\n{USAGE}")))?,
+    )?;
+    let mut sheets = Vec::new();
+    for (flag, call) in [
+        ("--toll-dial-in", Call::TollDialIn),
+        ("--toll-free", Call::TollFreeDialIn),
+        ("--dial-out", Call::DialOut),
+    ] {
+        if let Some(path) = a.get(flag) {
+            let text = read_file(path)?;
+            sheets.push(import::parse_sheet(&text, path, call).map_err(input)?);
+        }
+    }
+    if sheets.is_empty() {
+        return Err(input(
+            "give at least one sheet: --toll-dial-in, --toll-free or --dial-out",
+        ));
+    }
+    let overrides = CardOverrides {
+        id: a.get("--id").map(str::to_string),
+        name: a.get("--name").map(str::to_string),
+        source: a.get("--source").map(str::to_string),
+        effective_from: a.get("--effective-from").map(str::to_string),
+        illustrative: a.has("--official").then_some(false),
+    };
+    let (_, doc) = import::build_card(&template, &sheets, &overrides).map_err(input)?;
+    let text = rating::card::card_to_toml(&doc);
+    match a.get("--out") {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Failure::Other(format!("cannot write {path}: {e}"))),
+        None => write_out(&text),
+    }
+}
+
+fn convert(rest: &[String]) -> Result<(), Failure> {
+    let a = Args::parse(rest, &[], &[])?;
+    let [path] = a.positional.as_slice() else {
+        return Err(input(format!("name exactly one card file\n{USAGE}")));
+    };
+    let card = load_card(path)?;
+    write_out(&json(&card.to_document())?)
+}

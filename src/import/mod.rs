@@ -1,0 +1,346 @@
+//! Rate-sheet import (native only): vendors publish per-minute rates as a spreadsheet with one
+//! tab each for toll dial-in, toll-free dial-in and dial-out. This turns CSV exports of those
+//! tabs (a country name or ISO code and a rate per row) into a rate card, taking everything
+//! else (currency, billing, licence, zones, credits) from a template card.
+
+mod country_names;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::rating::card::{CardDocument, CountryDocument, DecimalText};
+use crate::rating::{Call, CardError, CountryCode, RateCard};
+
+pub use country_names::COUNTRY_NAMES;
+
+/// A problem with a rate sheet, naming the sheet and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The sheet's name (usually its file name).
+    pub sheet: String,
+    /// 1-based line in the sheet, where known.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "rate sheet {}", self.sheet)?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Everything that can go wrong in an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A sheet could not be read.
+    Sheet(ImportError),
+    /// The resulting card breaks a rate-card rule.
+    Card(CardError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Sheet(e) => e.fmt(f),
+            Error::Card(e) => write!(f, "the imported card is not valid: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// One parsed sheet: a rate per country, in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    /// The call type the sheet prices.
+    pub call: Call,
+    /// `(country, rate as written)` per row.
+    pub rates: Vec<(CountryCode, String)>,
+}
+
+/// Folds a country name for comparison: lower case, common Latin accents removed, and only
+/// letters and digits kept ("Côte d'Ivoire" → "cotedivoire").
+fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for ch in name.chars().flat_map(char::to_lowercase) {
+        let base = match ch {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        };
+        if base.is_ascii_alphanumeric() {
+            out.push(base);
+        }
+    }
+    out
+}
+
+/// Finds a country by ISO code (any case) or English name/alias (case, accents and
+/// punctuation ignored).
+pub fn find_country(text: &str) -> Option<CountryCode> {
+    let t = text.trim();
+    if t.len() == 2 {
+        if let Some(c) = CountryCode::parse(&t.to_ascii_uppercase()) {
+            return Some(c);
+        }
+    }
+    let key = fold(t);
+    if key.is_empty() {
+        return None;
+    }
+    COUNTRY_NAMES
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| fold(n) == key))
+        .and_then(|(code, _)| CountryCode::parse(code))
+}
+
+/// Parses a rate cell: a non-negative decimal; a decimal comma is accepted when there is no
+/// point ("0,028").
+fn parse_rate(cell: &str) -> Option<String> {
+    let t = cell.trim();
+    let t = if t.contains(',') && !t.contains('.') {
+        t.replace(',', ".")
+    } else {
+        t.to_string()
+    };
+    match Decimal::from_str_exact(&t) {
+        Ok(d) if !d.is_sign_negative() || d.is_zero() => Some(t),
+        _ => None,
+    }
+}
+
+fn header_index(headers: &[String], words: &[&str]) -> Option<usize> {
+    headers.iter().position(|h| {
+        let h = h.to_ascii_lowercase();
+        words.iter().any(|w| h.contains(w))
+    })
+}
+
+/// Reads one CSV sheet. The first row may be a header: the country column is the one named
+/// like "code"/"iso", else "country"/"destination"; the rate column is named like
+/// "rate"/"price"/"per minute". Without a header, column 1 is the country and column 2 the rate.
+pub fn parse_sheet(text: &str, sheet: &str, call: Call) -> Result<Sheet, ImportError> {
+    let err = |line: Option<usize>, message: String| ImportError {
+        sheet: sheet.to_string(),
+        line,
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| {
+            err(
+                e.position().map(|p| p.line() as usize),
+                format!("not a readable CSV row: {e}"),
+            )
+        })?;
+        let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+        let cells: Vec<String> = rec.iter().map(str::to_string).collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        records.push((line, cells));
+    }
+    let Some((_, first)) = records.first() else {
+        return Err(err(None, "the sheet is empty".into()));
+    };
+    let has_header = first.get(1).is_none_or(|c| parse_rate(c).is_none());
+    let (country_col, rate_col, skip) = if has_header {
+        let headers = first.clone();
+        let country = header_index(&headers, &["code", "iso"])
+            .or_else(|| header_index(&headers, &["country", "destination", "region"]));
+        let rate = header_index(&headers, &["rate", "price", "per min", "cost", "tariff"]);
+        match (country, rate) {
+            (Some(c), Some(r)) if c != r => (c, r, 1),
+            _ if headers.len() == 2 => (0, 1, 1),
+            _ => {
+                return Err(err(
+                    Some(records[0].0),
+                    format!(
+                        "cannot tell the country and rate columns apart in the header ({}); \
+                         name them \"Country\" and \"Rate\"",
+                        headers.join(", ")
+                    ),
+                ))
+            }
+        }
+    } else {
+        (0, 1, 0)
+    };
+
+    let mut seen: BTreeMap<CountryCode, usize> = BTreeMap::new();
+    let mut rates = Vec::new();
+    for (line, cells) in records.iter().skip(skip) {
+        let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
+        let name = cell(country_col);
+        let country = find_country(name).ok_or_else(|| {
+            err(
+                Some(*line),
+                format!(
+                    "unknown country \"{name}\"; use an ISO 3166-1 code such as DE or an \
+                     English name such as Germany"
+                ),
+            )
+        })?;
+        let raw = cell(rate_col);
+        if raw.is_empty() {
+            return Err(err(
+                Some(*line),
+                format!("no rate for {country}; enter a rate or remove the row"),
+            ));
+        }
+        let rate = parse_rate(raw).ok_or_else(|| {
+            err(
+                Some(*line),
+                format!(
+                    "\"{raw}\" is not a rate for {country}; write a number of 0 or more, such \
+                     as 0.0280, without a currency sign"
+                ),
+            )
+        })?;
+        if let Some(first) = seen.insert(country, *line) {
+            return Err(err(
+                Some(*line),
+                format!("{country} appears twice (first on line {first})"),
+            ));
+        }
+        rates.push((country, rate));
+    }
+    Ok(Sheet { call, rates })
+}
+
+/// What to change besides the rates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CardOverrides {
+    /// New card id.
+    pub id: Option<String>,
+    /// New card name.
+    pub name: Option<String>,
+    /// New source note.
+    pub source: Option<String>,
+    /// New effective date (`YYYY-MM-DD`).
+    pub effective_from: Option<String>,
+    /// New illustrative flag.
+    pub illustrative: Option<bool>,
+}
+
+/// Builds a card from a template and sheets. Each sheet replaces all rates of its call type:
+/// a country the sheet does not list loses that rate, a country the template lacks is added.
+/// Zones and credits availability come from the template. The result is validated.
+pub fn build_card(
+    template: &RateCard,
+    sheets: &[Sheet],
+    overrides: &CardOverrides,
+) -> Result<(RateCard, CardDocument), Error> {
+    let mut doc = template.to_document();
+    for sheet in sheets {
+        for c in &mut doc.countries {
+            *slot(c, sheet.call) = None;
+        }
+        for (code, rate) in &sheet.rates {
+            let code_text = code.to_string();
+            let idx = match doc.countries.iter().position(|c| c.code == code_text) {
+                Some(i) => i,
+                None => {
+                    doc.countries.push(CountryDocument {
+                        code: code_text,
+                        zone: None,
+                        toll_dial_in: None,
+                        toll_free_dial_in: None,
+                        dial_out: None,
+                        credits_available: None,
+                    });
+                    doc.countries.len() - 1
+                }
+            };
+            *slot(&mut doc.countries[idx], sheet.call) = Some(DecimalText(rate.clone()));
+        }
+    }
+    doc.countries.sort_by(|a, b| a.code.cmp(&b.code));
+    if let Some(v) = &overrides.id {
+        doc.id = v.clone();
+    }
+    if let Some(v) = &overrides.name {
+        doc.name = v.clone();
+    }
+    if let Some(v) = &overrides.source {
+        doc.source = v.clone();
+    }
+    if let Some(v) = &overrides.effective_from {
+        doc.effective_from.0 = v.clone();
+    }
+    if let Some(v) = overrides.illustrative {
+        doc.illustrative = v;
+    }
+    let card = RateCard::from_document(doc.clone()).map_err(Error::Card)?;
+    Ok((card, doc))
+}
+
+fn slot(c: &mut CountryDocument, call: Call) -> &mut Option<DecimalText> {
+    match call {
+        Call::TollDialIn => &mut c.toll_dial_in,
+        Call::TollFreeDialIn => &mut c.toll_free_dial_in,
+        Call::DialOut | Call::App => &mut c.dial_out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_countries_by_code_name_and_alias() {
+        assert_eq!(find_country("de").unwrap().as_str(), "DE");
+        assert_eq!(find_country("Germany").unwrap().as_str(), "DE");
+        assert_eq!(
+            find_country("  united states of america ")
+                .unwrap()
+                .as_str(),
+            "US"
+        );
+        assert_eq!(find_country("Korea, Republic of").unwrap().as_str(), "KR");
+        assert_eq!(find_country("Cote d’Ivoire").unwrap().as_str(), "CI");
+        assert_eq!(find_country("Hong Kong SAR").unwrap().as_str(), "HK");
+        assert_eq!(find_country("Atlantis"), None);
+        assert_eq!(find_country(""), None);
+    }
+
+    #[test]
+    fn names_are_unambiguous() {
+        let mut seen = BTreeMap::new();
+        for (code, names) in COUNTRY_NAMES {
+            for n in *names {
+                if let Some(other) = seen.insert(fold(n), *code) {
+                    assert_eq!(other, *code, "{n} names two countries");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rates_accept_decimal_comma() {
+        assert_eq!(parse_rate("0,028").as_deref(), Some("0.028"));
+        assert_eq!(parse_rate("0.0280").as_deref(), Some("0.0280"));
+        assert_eq!(parse_rate("-1"), None);
+        assert_eq!(parse_rate("$0.02"), None);
+    }
+}

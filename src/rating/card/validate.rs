@@ -1,0 +1,357 @@
+//! Rate-card validation: turns a [`CardDocument`] into a [`RateCard`] or the first
+//! [`CardError`] found, naming the field and the offending value.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::document::{CardDocument, CountryDocument, DecimalText};
+use super::{Addon, Billing, CardDate, CountryCode, CountryRates, Licence, PoolBasis, RateCard};
+use crate::rating::error::CardError;
+use crate::rating::iso;
+use crate::rating::money::{MoneyRule, Rate, Rounding, MAX_MONEY_DECIMALS};
+
+/// Largest pool size per licence a card may state (minutes per month; 31 days × 24 h = 44,640).
+const MAX_POOL_MINUTES: i64 = 44_640;
+
+impl TryFrom<CardDocument> for RateCard {
+    type Error = CardError;
+
+    fn try_from(doc: CardDocument) -> Result<Self, Self::Error> {
+        RateCard::from_document(doc)
+    }
+}
+
+impl RateCard {
+    /// Validates a written card. Rules (each failure names its field):
+    /// - `id` is `[a-z0-9-]+` (1 to 64 characters); `name` and `source` are not empty;
+    /// - `currency` is an ISO 4217 code; `effective_from` is a real date `YYYY-MM-DD`;
+    /// - `billing.increment_seconds` and `billing.minimum_seconds` lie in 1..=3600;
+    ///   `billing.rounding` is `half_up`, `half_even`, `up` or `down`; `billing.decimals` is 0..=4;
+    /// - every rate and price is a non-negative decimal string; money values (prices, the
+    ///   connection fee, the minimum purchase) have no more decimals than `billing.decimals`;
+    /// - `licence.pool_basis` is `assigned` or `purchased`; `licence.pool_zone` is a zone name;
+    /// - country codes are ISO 3166-1 alpha-2 and each appears once;
+    /// - every add-on country is listed in `countries`.
+    pub fn from_document(doc: CardDocument) -> Result<RateCard, CardError> {
+        check_id(&doc.id)?;
+        not_empty("name", &doc.name)?;
+        not_empty("source", &doc.source)?;
+        if !iso::is_currency_code(&doc.currency) {
+            return Err(CardError::new(
+                "currency",
+                format!(
+                    "\"{}\" is not an ISO 4217 currency code (such as \"USD\" or \"EUR\")",
+                    doc.currency
+                ),
+            ));
+        }
+        let effective_from = parse_date(&doc.effective_from.0)?;
+
+        let b = &doc.billing;
+        let increment_seconds = seconds_in_range("billing.increment_seconds", b.increment_seconds)?;
+        let minimum_seconds = seconds_in_range("billing.minimum_seconds", b.minimum_seconds)?;
+        let rounding = Rounding::from_word(&b.rounding).ok_or_else(|| {
+            CardError::new(
+                "billing.rounding",
+                format!(
+                    "unknown rounding \"{}\"; use one of half_up, half_even, up, down",
+                    b.rounding
+                ),
+            )
+        })?;
+        if !(0..=i64::from(MAX_MONEY_DECIMALS)).contains(&b.decimals) {
+            return Err(CardError::new(
+                "billing.decimals",
+                format!(
+                    "{} decimals is out of range; use 0 to {MAX_MONEY_DECIMALS}",
+                    b.decimals
+                ),
+            ));
+        }
+        let decimals = b.decimals as u32;
+        let money = MoneyRule::new(decimals, rounding);
+        let connection_fee = match &b.connection_fee {
+            Some(fee) => money_value("billing.connection_fee", fee, decimals)?,
+            None => Rate::new(Decimal::ZERO),
+        };
+
+        let l = &doc.licence;
+        let price_per_user_month = money_value(
+            "licence.price_per_user_month",
+            &l.price_per_user_month,
+            decimals,
+        )?;
+        if !(0..=MAX_POOL_MINUTES).contains(&l.pool_minutes_per_licence) {
+            return Err(CardError::new(
+                "licence.pool_minutes_per_licence",
+                format!(
+                    "{} minutes is out of range; use 0 to {MAX_POOL_MINUTES}",
+                    l.pool_minutes_per_licence
+                ),
+            ));
+        }
+        let pool_basis = match l.pool_basis.as_str() {
+            "assigned" => PoolBasis::Assigned,
+            "purchased" => PoolBasis::Purchased,
+            other => {
+                return Err(CardError::new(
+                    "licence.pool_basis",
+                    format!("unknown pool basis \"{other}\"; use assigned or purchased"),
+                ))
+            }
+        };
+        check_zone("licence.pool_zone", &l.pool_zone)?;
+
+        let minimum_purchase = money_value(
+            "credits.minimum_purchase",
+            &doc.credits.minimum_purchase,
+            decimals,
+        )?;
+
+        let countries = countries(&doc.countries)?;
+
+        let us_canada_addon = match &doc.addons.us_canada_dial_out {
+            None => None,
+            Some(a) => {
+                let field = "addons.us_canada_dial_out";
+                let price = money_value(
+                    &format!("{field}.price_per_organiser_month"),
+                    &a.price_per_organiser_month,
+                    decimals,
+                )?;
+                let mut set = BTreeSet::new();
+                for (i, code) in a.countries.iter().enumerate() {
+                    let path = format!("{field}.countries[{i}]");
+                    let c = country_code(&path, code)?;
+                    if !countries.contains_key(&c) {
+                        return Err(CardError::new(
+                            path,
+                            format!(
+                                "add-on country {c} is not listed in `countries`; add a \
+                                 [[countries]] entry for it"
+                            ),
+                        ));
+                    }
+                    if !set.insert(c) {
+                        return Err(CardError::new(
+                            path,
+                            format!("add-on country {c} is listed twice"),
+                        ));
+                    }
+                }
+                Some(Addon {
+                    price_per_organiser_month: price,
+                    countries: set,
+                })
+            }
+        };
+
+        Ok(RateCard {
+            id: doc.id,
+            name: doc.name,
+            currency: doc.currency,
+            effective_from,
+            illustrative: doc.illustrative,
+            source: doc.source,
+            tax_note: doc.tax_note.filter(|t| !t.trim().is_empty()),
+            billing: Billing {
+                increment_seconds,
+                minimum_seconds,
+                money,
+                connection_fee,
+            },
+            licence: Licence {
+                price_per_user_month,
+                pool_minutes_per_licence: l.pool_minutes_per_licence as u32,
+                pool_basis,
+                pool_zone: l.pool_zone.clone(),
+            },
+            credits_minimum_purchase: money.round(minimum_purchase.value()),
+            us_canada_addon,
+            countries,
+        })
+    }
+}
+
+fn countries(docs: &[CountryDocument]) -> Result<BTreeMap<CountryCode, CountryRates>, CardError> {
+    if docs.is_empty() {
+        return Err(CardError::new(
+            "countries",
+            "the card lists no countries; add at least one [[countries]] entry",
+        ));
+    }
+    let mut map = BTreeMap::new();
+    let mut first_index = BTreeMap::new();
+    for (i, c) in docs.iter().enumerate() {
+        let base = format!("countries[{i}]");
+        let code = country_code(&format!("{base}.code"), &c.code)?;
+        if let Some(first) = first_index.insert(code, i) {
+            return Err(CardError::new(
+                format!("{base}.code"),
+                format!("country {code} is listed twice (first as countries[{first}])"),
+            ));
+        }
+        if let Some(zone) = &c.zone {
+            check_zone(&format!("{base}.zone"), zone)?;
+        }
+        let rate = |field: &str, v: &Option<DecimalText>| -> Result<Option<Rate>, CardError> {
+            v.as_ref()
+                .map(|t| {
+                    non_negative(&format!("{base}.{field}"), t).map_err(|e| with_country(e, code))
+                })
+                .transpose()
+        };
+        map.insert(
+            code,
+            CountryRates {
+                zone: c.zone.clone(),
+                toll_dial_in: rate("toll_dial_in", &c.toll_dial_in)?,
+                toll_free_dial_in: rate("toll_free_dial_in", &c.toll_free_dial_in)?,
+                dial_out: rate("dial_out", &c.dial_out)?,
+                credits_available: c.credits_available.unwrap_or(true),
+            },
+        );
+    }
+    Ok(map)
+}
+
+fn with_country(mut e: CardError, code: CountryCode) -> CardError {
+    e.message = format!("{} (country {code})", e.message);
+    e
+}
+
+fn country_code(field: &str, code: &str) -> Result<CountryCode, CardError> {
+    CountryCode::parse(code).ok_or_else(|| {
+        let upper = code.to_ascii_uppercase();
+        let hint = if upper != code && CountryCode::parse(&upper).is_some() {
+            format!("; write it in capitals: \"{upper}\"")
+        } else {
+            String::new()
+        };
+        CardError::new(
+            field,
+            format!("\"{code}\" is not an ISO 3166-1 alpha-2 country code{hint}"),
+        )
+    })
+}
+
+fn check_id(id: &str) -> Result<(), CardError> {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(CardError::new(
+            "id",
+            format!(
+                "\"{id}\" is not a valid id; use 1 to 64 lower-case letters, digits and dashes"
+            ),
+        ))
+    }
+}
+
+fn not_empty(field: &str, value: &str) -> Result<(), CardError> {
+    if value.trim().is_empty() {
+        Err(CardError::new(field, "must not be empty"))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_zone(field: &str, zone: &str) -> Result<(), CardError> {
+    let ok = !zone.is_empty()
+        && zone.len() <= 8
+        && zone
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err(CardError::new(
+            field,
+            format!("\"{zone}\" is not a zone name; use capital letters or digits, such as \"A\""),
+        ))
+    }
+}
+
+fn seconds_in_range(field: &str, value: i64) -> Result<u32, CardError> {
+    if (1..=3600).contains(&value) {
+        Ok(value as u32)
+    } else {
+        Err(CardError::new(
+            field,
+            format!("{value} seconds is out of range; use 1 to 3600"),
+        ))
+    }
+}
+
+/// Parses a non-negative decimal string exactly (no silent rounding of long inputs).
+fn non_negative(field: &str, text: &DecimalText) -> Result<Rate, CardError> {
+    let t = text.0.as_str();
+    let value = Decimal::from_str_exact(t).map_err(|_| {
+        CardError::new(
+            field,
+            format!("\"{t}\" is not a decimal number; write it like \"0.0280\""),
+        )
+    })?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(CardError::new(
+            field,
+            format!("\"{t}\" is negative; rates and prices must be 0 or more"),
+        ));
+    }
+    Ok(Rate::new(value))
+}
+
+/// A money value: non-negative and with no more decimals than the currency has.
+fn money_value(field: &str, text: &DecimalText, decimals: u32) -> Result<Rate, CardError> {
+    let rate = non_negative(field, text)?;
+    if rate.value().normalize().scale() > decimals {
+        return Err(CardError::new(
+            field,
+            format!(
+                "\"{}\" has more decimals than the currency's {decimals} (billing.decimals)",
+                text.0
+            ),
+        ));
+    }
+    Ok(rate)
+}
+
+fn parse_date(text: &str) -> Result<CardDate, CardError> {
+    let bad = || {
+        CardError::new(
+            "effective_from",
+            format!("\"{text}\" is not a date; write it as YYYY-MM-DD, such as 2026-01-01"),
+        )
+    };
+    let parts: Vec<&str> = text.split('-').collect();
+    if parts.len() != 3
+        || parts[0].len() != 4
+        || parts[1].len() != 2
+        || parts[2].len() != 2
+        || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(bad());
+    }
+    let year = u16::from_str(parts[0]).map_err(|_| bad())?;
+    let month = u8::from_str(parts[1]).map_err(|_| bad())?;
+    let day = u8::from_str(parts[2]).map_err(|_| bad())?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if day == 0 || day > days_in_month {
+        return Err(bad());
+    }
+    Ok(CardDate { year, month, day })
+}

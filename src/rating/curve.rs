@@ -1,0 +1,123 @@
+//! The cost curve for the chart: both models' monthly totals as usage grows, with today's usage
+//! at factor 1 and the break-even marked.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::card::RateCard;
+use super::error::Error;
+use super::money::{checked, Money};
+use super::quote::{break_even, monthly_totals, Quantity};
+use super::scenario::Scenario;
+
+/// Fewest and most points a curve may have.
+pub const CURVE_POINTS: std::ops::RangeInclusive<usize> = 2..=201;
+/// Largest usage factor a curve may reach.
+pub const MAX_CURVE_FACTOR: u32 = 1_000;
+
+/// Options of [`cost_curve`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CurveOptions {
+    /// Number of evenly spaced points from factor 0 to the largest factor (2..=201).
+    pub points: usize,
+    /// The largest usage factor; `None` picks max(2, 2 × break-even), at most 1,000.
+    pub max_factor: Option<Decimal>,
+}
+
+impl Default for CurveOptions {
+    fn default() -> Self {
+        CurveOptions {
+            points: 41,
+            max_factor: None,
+        }
+    }
+}
+
+/// One point of the curve.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CurvePoint {
+    /// Usage factor (1 = the scenario as entered).
+    pub factor: Quantity,
+    /// Billable phone minutes per organiser per month at this factor (`null` without organisers).
+    pub phone_minutes_per_organiser: Option<Quantity>,
+    /// Pay-per-minute monthly total, as a quote at this usage would show it.
+    pub per_minute: Money,
+    /// Per-user monthly total, as a quote at this usage would show it.
+    pub per_user: Money,
+}
+
+/// The curve and its marks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Curve {
+    /// The points, factor ascending.
+    pub points: Vec<CurvePoint>,
+    /// The break-even factor, if any.
+    pub break_even_factor: Option<Quantity>,
+}
+
+/// Both models' monthly totals at evenly spaced usage factors.
+pub fn cost_curve(
+    card: &RateCard,
+    scenario: &Scenario,
+    options: CurveOptions,
+) -> Result<Curve, Error> {
+    if !CURVE_POINTS.contains(&options.points) {
+        return Err(Error::Option {
+            name: "points".into(),
+            message: format!(
+                "{} points is out of range; use {} to {}",
+                options.points,
+                CURVE_POINTS.start(),
+                CURVE_POINTS.end()
+            ),
+        });
+    }
+    let even = break_even(card, scenario)?.factor();
+    let max = match options.max_factor {
+        Some(m) if m <= Decimal::ZERO || m > Decimal::from(MAX_CURVE_FACTOR) => {
+            return Err(Error::Option {
+                name: "maxFactor".into(),
+                message: format!(
+                    "{m} is out of range; use a factor above 0 and at most {MAX_CURVE_FACTOR}"
+                ),
+            })
+        }
+        Some(m) => m,
+        None => {
+            let twice = even.map(|k| k * Decimal::TWO).unwrap_or(Decimal::ZERO);
+            twice
+                .max(Decimal::TWO)
+                .min(Decimal::from(MAX_CURVE_FACTOR))
+                .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::AwayFromZero)
+        }
+    };
+    let phone_minutes = super::quote::quote(card, scenario)?
+        .usage
+        .phone_minutes_per_organiser
+        .map(|q| q.0);
+    let steps = Decimal::from(options.points - 1);
+    let mut points = Vec::with_capacity(options.points);
+    for i in 0..options.points {
+        let factor = checked(
+            max.checked_mul(Decimal::from(i))
+                .and_then(|v| v.checked_div(steps)),
+            "a usage factor of the curve",
+        )?;
+        let (per_minute, per_user) = monthly_totals(card, &scenario.scaled(factor)?)?;
+        let per_org = phone_minutes
+            .map(|m| checked(m.checked_mul(factor), "the phone minutes of the curve"))
+            .transpose()?;
+        points.push(CurvePoint {
+            factor: Quantity(factor),
+            phone_minutes_per_organiser: per_org.map(Quantity),
+            per_minute,
+            per_user,
+        });
+    }
+    Ok(Curve {
+        points,
+        break_even_factor: even.map(Quantity),
+    })
+}

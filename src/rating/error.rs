@@ -1,0 +1,128 @@
+//! The errors of the rating core. Every message is a sentence a sales person can act on: it
+//! names the field (and, for rate-card files, the file and line) and the offending value.
+
+use std::fmt;
+
+/// Any failure of the rating core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The rate card is malformed or breaks one of its rules.
+    Card(CardError),
+    /// The scenario is malformed, out of range, or asks for something the card does not offer.
+    Scenario(ScenarioError),
+    /// A computation exceeded the range of the decimal type (about 7.9 × 10^28).
+    Overflow {
+        /// What was being computed, e.g. "the toll dial-in minutes of DE".
+        what: String,
+    },
+    /// An option of a helper (such as the cost curve) is out of range.
+    Option {
+        /// The option's name.
+        name: String,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Card(e) => e.fmt(f),
+            Error::Scenario(e) => e.fmt(f),
+            Error::Overflow { what } => write!(
+                f,
+                "the scenario is too large to price: {what} exceeds the largest number we can \
+                 compute with; use smaller meeting counts, durations or rates"
+            ),
+            Error::Option { name, message } => write!(f, "option `{name}`: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<CardError> for Error {
+    fn from(e: CardError) -> Self {
+        Error::Card(e)
+    }
+}
+
+impl From<ScenarioError> for Error {
+    fn from(e: ScenarioError) -> Self {
+        Error::Scenario(e)
+    }
+}
+
+/// A rate card that cannot be used, with where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardError {
+    /// The file the card came from, when it came from a file.
+    pub file: Option<String>,
+    /// The field path, e.g. `countries[3].toll_dial_in` or `billing.rounding`.
+    pub field: String,
+    /// The 1-based line in the file, where it could be found.
+    pub line: Option<usize>,
+    /// What is wrong, naming the offending value.
+    pub message: String,
+}
+
+impl CardError {
+    /// An error about `field` with a message; file and line are filled in by the loader.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> CardError {
+        CardError {
+            file: None,
+            field: field.into(),
+            line: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for CardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("rate card")?;
+        if let Some(file) = &self.file {
+            write!(f, " {file}")?;
+        }
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ", field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for CardError {}
+
+/// A scenario that cannot be priced, with the field path of the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// The field path in the scenario JSON, e.g. `meetings[0].legs[2].country`.
+    pub field: String,
+    /// What is wrong, naming the offending value.
+    pub message: String,
+}
+
+impl ScenarioError {
+    /// An error about `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+        ScenarioError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "scenario: {}", self.message)
+        } else {
+            write!(f, "scenario, field `{}`: {}", self.field, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}

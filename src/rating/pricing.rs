@@ -1,0 +1,288 @@
+//! Prices the usage lines under both models, unrounded: the pay-per-minute model and the
+//! per-user licence model with its proportional Zone A pool and the US/Canada add-on.
+//! Rounding happens later, once per line, in the quote.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::call::Call;
+use super::card::{PoolBasis, RateCard};
+use super::error::Error;
+use super::money::{checked, Rate};
+use super::scenario::Scenario;
+use super::usage::{aggregate, UsageLine};
+
+/// Why a call line costs what it costs under a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LineBilling {
+    /// Billed per minute from Communications Credits.
+    PerMinute,
+    /// Included in the per-user licence (toll dial-in: the caller pays their own operator).
+    IncludedInLicence,
+    /// Covered by the US/Canada add-on.
+    Addon,
+    /// Pool-zone dial-out: covered by the pool in proportion, the rest billed per minute.
+    Pool,
+    /// App/VoIP: never billed.
+    Free,
+}
+
+/// A usage line with its unrounded price under one model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PricedLine {
+    /// The usage.
+    pub usage: UsageLine,
+    /// The per-minute rate applied (0 where the line is included or covered by the add-on).
+    pub rate: Rate,
+    /// The unrounded amount.
+    pub raw: Decimal,
+    /// Why it costs that.
+    pub billing: LineBilling,
+    /// For pool lines: the seconds the pool covers.
+    pub covered_seconds: Option<Decimal>,
+}
+
+/// A fixed monthly fee line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FeeKind {
+    /// The Audio Conferencing licences (`licencesPurchased × price`).
+    Licence,
+    /// The US/Canada add-on (`organisers × price`).
+    Addon,
+}
+
+/// A fixed fee: quantity × unit price.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fee {
+    /// Which fee.
+    pub kind: FeeKind,
+    /// How many (licences or organisers).
+    pub quantity: u64,
+    /// Price of one.
+    pub unit_price: Rate,
+    /// `quantity × unit_price`, unrounded.
+    pub raw: Decimal,
+}
+
+/// One model, priced line by line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PricedModel {
+    /// Call lines, by call type then country.
+    pub lines: Vec<PricedLine>,
+    /// Fixed fees (licences, add-on).
+    pub fees: Vec<Fee>,
+}
+
+/// The Zone A pool of the per-user model, in seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUse {
+    /// The pool: minutes per licence × licences (by the card's basis) × 60.
+    pub seconds: Decimal,
+    /// Billable seconds of all pool-eligible dial-out.
+    pub eligible_seconds: Decimal,
+    /// Seconds the pool covers: `min(pool, eligible)`.
+    pub covered_seconds: Decimal,
+}
+
+/// The inputs of the break-even equation, at usage factor 1, all unrounded
+/// (see `spec/rating.md` §3 and [`super::break_even`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinearParts {
+    /// A: pay-per-minute call cost.
+    pub ppm_usage: Decimal,
+    /// B: per-user call cost outside the pool.
+    pub pu_usage: Decimal,
+    /// R: full per-minute cost of the pool-eligible lines, before the pool.
+    pub eligible_cost: Decimal,
+    /// E: pool-eligible seconds.
+    pub eligible_seconds: Decimal,
+    /// P: pool seconds.
+    pub pool_seconds: Decimal,
+    /// F: the licence fee (the add-on fee is in both models and cancels out).
+    pub licence_fee: Decimal,
+    /// Billable phone seconds (toll, toll-free and dial-out legs).
+    pub phone_seconds: Decimal,
+}
+
+/// Both models priced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Priced {
+    /// Pay-per-minute.
+    pub per_minute: PricedModel,
+    /// Per-user licence.
+    pub per_user: PricedModel,
+    /// The pool of the per-user model.
+    pub pool: PoolUse,
+    /// Break-even inputs.
+    pub parts: LinearParts,
+}
+
+/// Prices a scenario under both models without rounding anything.
+pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
+    let usage = aggregate(card, scenario)?;
+    let fee = card.billing().connection_fee;
+    let addon = card
+        .us_canada_addon()
+        .filter(|_| scenario.us_canada_addon());
+    let addon_covers = |u: &UsageLine| {
+        u.call == Call::DialOut && addon.is_some_and(|a| a.countries.contains(&u.country))
+    };
+    let pool_eligible =
+        |u: &UsageLine| u.call == Call::DialOut && !addon_covers(u) && card.in_pool_zone(u.country);
+
+    // The pool and the share of it each eligible line gets.
+    let licence = card.licence();
+    let basis = match licence.pool_basis {
+        PoolBasis::Assigned => scenario.organisers(),
+        PoolBasis::Purchased => scenario.licences_purchased(),
+    };
+    let pool_seconds = checked(
+        Decimal::from(licence.pool_minutes_per_licence)
+            .checked_mul(Decimal::from(basis))
+            .and_then(|m| m.checked_mul(Decimal::from(60))),
+        "the Zone A pool",
+    )?;
+    let mut eligible_seconds = Decimal::ZERO;
+    for u in usage.iter().filter(|u| pool_eligible(u)) {
+        eligible_seconds = checked(
+            eligible_seconds.checked_add(u.seconds),
+            "the pool-eligible dial-out minutes",
+        )?;
+    }
+    let covered_seconds = pool_seconds.min(eligible_seconds);
+    let uncovered_seconds = eligible_seconds - covered_seconds;
+
+    let mut parts = LinearParts {
+        ppm_usage: Decimal::ZERO,
+        pu_usage: Decimal::ZERO,
+        eligible_cost: Decimal::ZERO,
+        eligible_seconds,
+        pool_seconds,
+        licence_fee: Decimal::ZERO,
+        phone_seconds: Decimal::ZERO,
+    };
+    let add = |sum: &mut Decimal, v: Decimal, what: &str| -> Result<(), Error> {
+        *sum = checked(sum.checked_add(v), what)?;
+        Ok(())
+    };
+
+    let mut per_minute = PricedModel::default();
+    let mut per_user = PricedModel::default();
+    for u in usage {
+        let rate = u.rate.map(|r| r.value()).unwrap_or(Decimal::ZERO);
+        let cost = u.cost(fee)?;
+        if u.call.is_phone() {
+            add(&mut parts.phone_seconds, u.seconds, "the phone minutes")?;
+        }
+
+        // Pay-per-minute: every phone leg is billed, except add-on destinations.
+        let ppm = if !u.call.is_phone() {
+            line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Free, None)
+        } else if addon_covers(&u) {
+            line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Addon, None)
+        } else {
+            line(&u, rate, cost, LineBilling::PerMinute, None)
+        };
+        add(&mut parts.ppm_usage, ppm.raw, "the pay-per-minute total")?;
+
+        // Per-user licence.
+        let pu = match u.call {
+            Call::App => line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Free, None),
+            Call::TollDialIn => line(
+                &u,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                LineBilling::IncludedInLicence,
+                None,
+            ),
+            Call::DialOut if addon_covers(&u) => {
+                line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Addon, None)
+            }
+            Call::DialOut if pool_eligible(&u) => {
+                add(&mut parts.eligible_cost, cost, "the pool-eligible cost")?;
+                let what = "the pool share of a dial-out line";
+                // raw = cost × (E − P) / E and covered = seconds × min(P, E) / E.
+                let raw = checked(
+                    cost.checked_mul(uncovered_seconds)
+                        .and_then(|v| v.checked_div(eligible_seconds)),
+                    what,
+                )?;
+                let covered = checked(
+                    u.seconds
+                        .checked_mul(covered_seconds)
+                        .and_then(|v| v.checked_div(eligible_seconds)),
+                    what,
+                )?;
+                line(&u, rate, raw, LineBilling::Pool, Some(covered))
+            }
+            Call::TollFreeDialIn | Call::DialOut => {
+                add(&mut parts.pu_usage, cost, "the per-user total")?;
+                line(&u, rate, cost, LineBilling::PerMinute, None)
+            }
+        };
+        per_minute.lines.push(ppm);
+        per_user.lines.push(pu);
+    }
+
+    let licence_fee = fee_line(
+        FeeKind::Licence,
+        scenario.licences_purchased(),
+        licence.price_per_user_month,
+    )?;
+    parts.licence_fee = licence_fee.raw;
+    per_user.fees.push(licence_fee);
+    if let Some(a) = addon {
+        let addon_fee = fee_line(
+            FeeKind::Addon,
+            scenario.organisers(),
+            a.price_per_organiser_month,
+        )?;
+        per_minute.fees.push(addon_fee.clone());
+        per_user.fees.push(addon_fee);
+    }
+
+    Ok(Priced {
+        per_minute,
+        per_user,
+        pool: PoolUse {
+            seconds: pool_seconds,
+            eligible_seconds,
+            covered_seconds,
+        },
+        parts,
+    })
+}
+
+fn line(
+    u: &UsageLine,
+    rate: Decimal,
+    raw: Decimal,
+    billing: LineBilling,
+    covered_seconds: Option<Decimal>,
+) -> PricedLine {
+    PricedLine {
+        usage: u.clone(),
+        rate: Rate::new(rate),
+        raw,
+        billing,
+        covered_seconds,
+    }
+}
+
+fn fee_line(kind: FeeKind, quantity: u64, unit_price: Rate) -> Result<Fee, Error> {
+    let raw = checked(
+        Decimal::from(quantity).checked_mul(unit_price.value()),
+        match kind {
+            FeeKind::Licence => "the licence fee",
+            FeeKind::Addon => "the add-on fee",
+        },
+    )?;
+    Ok(Fee {
+        kind,
+        quantity,
+        unit_price,
+        raw,
+    })
+}

@@ -1,0 +1,348 @@
+//! The scenario: who organises meetings, how often they meet, for how long, and how every
+//! participant joins. [`ScenarioDocument`] is the JSON shape (camelCase); [`Scenario`] is the
+//! validated form the rating works on.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::call::Call;
+use super::card::CountryCode;
+use super::error::{Error, ScenarioError};
+use super::money::checked;
+
+/// Most organisers (licensed users) a scenario may have.
+pub const MAX_ORGANISERS: u64 = 10_000_000;
+/// Most meeting profiles in one scenario.
+pub const MAX_MEETINGS: usize = 1_000;
+/// Most leg groups in one meeting profile.
+pub const MAX_LEGS_PER_MEETING: usize = 1_000;
+/// Most meetings per month of one profile.
+pub const MAX_PER_MONTH: u32 = 1_000_000;
+/// Longest meeting in minutes: Teams ends PSTN meetings after 24 hours.
+pub const MAX_MINUTES: u32 = 1_440;
+/// Most participants in one leg group.
+pub const MAX_COUNT: u32 = 100_000;
+
+/// A number in a scenario: a JSON number or a decimal string. Text that is not a number is
+/// kept so that validation can report it with its field path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Amount {
+    /// A number, exactly as written.
+    Number(Decimal),
+    /// Anything that is not a finite decimal number, as it was written.
+    Invalid(String),
+}
+
+impl Amount {
+    /// An amount from an integer.
+    pub fn from_int(v: i64) -> Amount {
+        Amount::Number(Decimal::from(v))
+    }
+}
+
+impl From<Decimal> for Amount {
+    fn from(v: Decimal) -> Self {
+        Amount::Number(v)
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Amount::Number(d) => s.serialize_str(&d.normalize().to_string()),
+            Amount::Invalid(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Amount;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number or a decimal string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
+                Ok(match Decimal::from_str_exact(v.trim()) {
+                    Ok(d) if !v.trim().is_empty() => Amount::Number(d),
+                    _ => Amount::Invalid(v.to_string()),
+                })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
+                Ok(Amount::Number(Decimal::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
+                Ok(Amount::Number(Decimal::from(v)))
+            }
+            // JSON numbers with a fraction arrive as binary floating point (from serde_json
+            // and from JavaScript alike). They become decimals through their shortest
+            // round-trip text, i.e. exactly the digits the person typed ("0.1" → 0.1).
+            // This is the only place a binary float touches the core.
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
+                let text = v.to_string();
+                Ok(match Decimal::from_str_exact(&text) {
+                    Ok(d) if v.is_finite() => Amount::Number(d),
+                    _ => Amount::Invalid(text),
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One group of identical participant legs in a meeting (JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct LegDocument {
+    /// ISO 3166-1 alpha-2 code: the country called from (dial-in) or called (dial-out).
+    pub country: String,
+    /// `tollDialIn` | `tollFreeDialIn` | `dialOut` | `app`.
+    pub call: String,
+    /// How many participants join this way (may be an average).
+    pub count: Amount,
+}
+
+/// One meeting profile (JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct MeetingDocument {
+    /// A name for people; optional.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Meetings of this kind per month (may be an average).
+    pub per_month: Amount,
+    /// Duration of each meeting in minutes.
+    pub minutes: Amount,
+    /// The participant legs of one meeting.
+    #[serde(default)]
+    pub legs: Vec<LegDocument>,
+}
+
+/// The scenario as JSON: the input of `quote` in the CLI, the JS API and share links.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ScenarioDocument {
+    /// Users who hold a licence and organise meetings.
+    pub organisers: Amount,
+    /// Licences bought; defaults to `organisers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licences_purchased: Option<Amount>,
+    /// Whether the organisers have the US/Canada dial-out add-on.
+    #[serde(default)]
+    pub us_canada_addon: bool,
+    /// Meeting profiles.
+    #[serde(default)]
+    pub meetings: Vec<MeetingDocument>,
+}
+
+/// One validated leg group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leg {
+    /// The country.
+    pub country: CountryCode,
+    /// How the participants join.
+    pub call: Call,
+    /// How many participants join this way, ≥ 0.
+    pub count: Decimal,
+}
+
+/// One validated meeting profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    /// A name for people.
+    pub name: String,
+    /// Meetings per month, ≥ 0.
+    pub per_month: Decimal,
+    /// Minutes per meeting, ≥ 0.
+    pub minutes: Decimal,
+    /// The leg groups.
+    pub legs: Vec<Leg>,
+}
+
+/// A validated scenario: every number is in range and every code is a real country code.
+/// Whether the card has a rate for each leg is checked when rating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    organisers: u64,
+    licences_purchased: u64,
+    us_canada_addon: bool,
+    meetings: Vec<Meeting>,
+}
+
+impl Scenario {
+    /// Validates a scenario document. Rules (each failure names its field path):
+    /// - `organisers` is a whole number from 0 to 10,000,000;
+    /// - `licencesPurchased`, when given, is a whole number ≥ `organisers` and ≤ 10,000,000;
+    /// - at most 1,000 meeting profiles with at most 1,000 leg groups each;
+    /// - `perMonth` 0..=1,000,000, `minutes` 0..=1,440 (Teams ends PSTN meetings after 24 h),
+    ///   `count` 0..=100,000; fractions are allowed (averages);
+    /// - `country` is an ISO 3166-1 alpha-2 code, `call` one of the four call words.
+    pub fn from_document(doc: &ScenarioDocument) -> Result<Scenario, ScenarioError> {
+        let organisers = whole("organisers", &doc.organisers, MAX_ORGANISERS)?;
+        let licences_purchased = match &doc.licences_purchased {
+            None => organisers,
+            Some(a) => {
+                let l = whole("licencesPurchased", a, MAX_ORGANISERS)?;
+                if l < organisers {
+                    return Err(ScenarioError::new(
+                        "licencesPurchased",
+                        format!(
+                            "{l} licences purchased is fewer than the {organisers} organisers \
+                             who hold one; buy at least as many licences as organisers"
+                        ),
+                    ));
+                }
+                l
+            }
+        };
+        if doc.meetings.len() > MAX_MEETINGS {
+            return Err(ScenarioError::new(
+                "meetings",
+                format!(
+                    "{} meeting profiles is more than the limit of {MAX_MEETINGS}",
+                    doc.meetings.len()
+                ),
+            ));
+        }
+        let mut meetings = Vec::with_capacity(doc.meetings.len());
+        for (i, m) in doc.meetings.iter().enumerate() {
+            let base = format!("meetings[{i}]");
+            let per_month = bounded(&format!("{base}.perMonth"), &m.per_month, MAX_PER_MONTH)?;
+            let minutes = bounded(&format!("{base}.minutes"), &m.minutes, MAX_MINUTES)?;
+            if m.legs.len() > MAX_LEGS_PER_MEETING {
+                return Err(ScenarioError::new(
+                    format!("{base}.legs"),
+                    format!(
+                        "{} leg groups is more than the limit of {MAX_LEGS_PER_MEETING}",
+                        m.legs.len()
+                    ),
+                ));
+            }
+            let mut legs = Vec::with_capacity(m.legs.len());
+            for (j, leg) in m.legs.iter().enumerate() {
+                let lb = format!("{base}.legs[{j}]");
+                let call = Call::from_word(&leg.call).ok_or_else(|| {
+                    ScenarioError::new(
+                        format!("{lb}.call"),
+                        format!(
+                            "unknown call type \"{}\"; use tollDialIn, tollFreeDialIn, dialOut \
+                             or app",
+                            leg.call
+                        ),
+                    )
+                })?;
+                let country = CountryCode::parse(&leg.country).ok_or_else(|| {
+                    ScenarioError::new(
+                        format!("{lb}.country"),
+                        format!(
+                            "\"{}\" is not a country code; use a two-letter ISO code such as \
+                             \"DE\"",
+                            leg.country
+                        ),
+                    )
+                })?;
+                let count = bounded(&format!("{lb}.count"), &leg.count, MAX_COUNT)?;
+                legs.push(Leg {
+                    country,
+                    call,
+                    count,
+                });
+            }
+            meetings.push(Meeting {
+                name: m.name.clone(),
+                per_month,
+                minutes,
+                legs,
+            });
+        }
+        Ok(Scenario {
+            organisers,
+            licences_purchased,
+            us_canada_addon: doc.us_canada_addon,
+            meetings,
+        })
+    }
+
+    /// Organisers (assigned licences).
+    pub fn organisers(&self) -> u64 {
+        self.organisers
+    }
+    /// Licences purchased (≥ organisers).
+    pub fn licences_purchased(&self) -> u64 {
+        self.licences_purchased
+    }
+    /// Whether the organisers have the US/Canada add-on.
+    pub fn us_canada_addon(&self) -> bool {
+        self.us_canada_addon
+    }
+    /// The meeting profiles.
+    pub fn meetings(&self) -> &[Meeting] {
+        &self.meetings
+    }
+
+    /// The same scenario with every `perMonth` multiplied by `factor` (≥ 0): the usage axis of
+    /// the break-even and the cost curve. Organisers and licences stay fixed.
+    pub fn scaled(&self, factor: Decimal) -> Result<Scenario, Error> {
+        if factor.is_sign_negative() && !factor.is_zero() {
+            return Err(Error::Option {
+                name: "factor".into(),
+                message: format!("{factor} is negative; usage factors must be 0 or more"),
+            });
+        }
+        let mut out = self.clone();
+        for m in &mut out.meetings {
+            m.per_month = checked(
+                m.per_month.checked_mul(factor),
+                "the meetings per month at this usage factor",
+            )?;
+        }
+        Ok(out)
+    }
+}
+
+fn number(field: &str, a: &Amount) -> Result<Decimal, ScenarioError> {
+    match a {
+        Amount::Number(d) if d.is_sign_negative() && !d.is_zero() => Err(ScenarioError::new(
+            field,
+            format!("{d} is negative; enter 0 or more"),
+        )),
+        Amount::Number(d) => Ok(*d),
+        Amount::Invalid(t) => Err(ScenarioError::new(
+            field,
+            format!("\"{t}\" is not a number; enter digits such as 12 or 2.5"),
+        )),
+    }
+}
+
+fn bounded(field: &str, a: &Amount, max: u32) -> Result<Decimal, ScenarioError> {
+    let d = number(field, a)?;
+    if d > Decimal::from(max) {
+        return Err(ScenarioError::new(
+            field,
+            format!("{d} is more than the limit of {max}"),
+        ));
+    }
+    Ok(d)
+}
+
+fn whole(field: &str, a: &Amount, max: u64) -> Result<u64, ScenarioError> {
+    let d = number(field, a)?;
+    if d > Decimal::from(max) {
+        return Err(ScenarioError::new(
+            field,
+            format!("{d} is more than the limit of {max}"),
+        ));
+    }
+    if !d.fract().is_zero() {
+        return Err(ScenarioError::new(
+            field,
+            format!("{d} is not a whole number; licences are counted in whole users"),
+        ));
+    }
+    u64::try_from(d.trunc())
+        .map_err(|_| ScenarioError::new(field, format!("{d} is not a whole number of users")))
+}

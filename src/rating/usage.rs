@@ -1,0 +1,194 @@
+//! Steps 1–3 of the arithmetic: per-leg billable time and the grouping of all meetings into
+//! one usage line per (call type, country), with exact leg counts and billable seconds.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::call::Call;
+use super::card::{CountryCode, RateCard};
+use super::error::{Error, ScenarioError};
+use super::money::{checked, Rate};
+use super::scenario::Scenario;
+
+/// The usage of one call type in one country over a month, before any price.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageLine {
+    /// Call type.
+    pub call: Call,
+    /// Country.
+    pub country: CountryCode,
+    /// Legs per month: Σ count × perMonth over legs that last more than 0 s.
+    pub legs: Decimal,
+    /// Billable seconds per month: Σ b × count × perMonth (for app legs: plain seconds).
+    pub seconds: Decimal,
+    /// The card's per-minute rate for this call and country (`None` for app).
+    pub rate: Option<Rate>,
+}
+
+impl UsageLine {
+    /// Billable minutes (`seconds / 60`).
+    pub fn minutes(&self) -> Result<Decimal, Error> {
+        checked(self.seconds.checked_div(SIXTY), "the minutes of a line")
+    }
+
+    /// The unrounded per-minute price of the whole line:
+    /// `seconds × rate / 60 + legs × connection_fee`.
+    pub fn cost(&self, connection_fee: Rate) -> Result<Decimal, Error> {
+        let Some(rate) = self.rate else {
+            return Ok(Decimal::ZERO);
+        };
+        let what = || {
+            format!(
+                "the {} cost of {}",
+                self.call.describe(),
+                self.country.as_str()
+            )
+        };
+        let time = checked(self.seconds.checked_mul(rate.value()), &what())?;
+        let time = checked(time.checked_div(SIXTY), &what())?;
+        let fees = checked(self.legs.checked_mul(connection_fee.value()), &what())?;
+        checked(time.checked_add(fees), &what())
+    }
+}
+
+const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
+
+/// Billable seconds of one leg lasting `seconds` (> 0):
+/// `max(minimum, ceil(seconds / increment) × increment)`.
+pub fn billable_seconds(seconds: Decimal, increment: u32, minimum: u32) -> Result<Decimal, Error> {
+    let inc = Decimal::from(increment);
+    let steps = checked(seconds.checked_div(inc), "the billable seconds of a leg")?.ceil();
+    let b = checked(steps.checked_mul(inc), "the billable seconds of a leg")?;
+    Ok(b.max(Decimal::from(minimum)))
+}
+
+/// Groups every leg of every meeting into usage lines, sorted by call type then country.
+/// Checks that the card can price each leg: a phone leg needs its country on the card with a
+/// rate for its call type, and phone usage needs at least one organiser.
+pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>, Error> {
+    if scenario.us_canada_addon() && card.us_canada_addon().is_none() {
+        return Err(ScenarioError::new(
+            "usCanadaAddon",
+            format!(
+                "the rate card \"{}\" offers no US/Canada dial-out add-on; turn the add-on off",
+                card.name()
+            ),
+        )
+        .into());
+    }
+    let billing = card.billing();
+    let mut lines: BTreeMap<(Call, CountryCode), UsageLine> = BTreeMap::new();
+    let mut phone_legs = false;
+    for (i, meeting) in scenario.meetings().iter().enumerate() {
+        let seconds = checked(
+            meeting.minutes.checked_mul(SIXTY),
+            "the length of a meeting",
+        )?;
+        for (j, leg) in meeting.legs.iter().enumerate() {
+            let rate = rate_for(card, leg.call, leg.country, i, j)?;
+            if seconds.is_zero() {
+                continue; // a leg of 0 s is not billed and does not count
+            }
+            let what = format!(
+                "the {} legs of {}",
+                leg.call.describe(),
+                leg.country.as_str()
+            );
+            let legs = checked(leg.count.checked_mul(meeting.per_month), &what)?;
+            if legs.is_zero() {
+                continue;
+            }
+            let per_leg = if leg.call.is_phone() {
+                phone_legs = true;
+                billable_seconds(seconds, billing.increment_seconds, billing.minimum_seconds)?
+            } else {
+                seconds
+            };
+            let add_seconds = checked(per_leg.checked_mul(legs), &what)?;
+            let line = lines
+                .entry((leg.call, leg.country))
+                .or_insert_with(|| UsageLine {
+                    call: leg.call,
+                    country: leg.country,
+                    legs: Decimal::ZERO,
+                    seconds: Decimal::ZERO,
+                    rate,
+                });
+            line.legs = checked(line.legs.checked_add(legs), &what)?;
+            line.seconds = checked(line.seconds.checked_add(add_seconds), &what)?;
+        }
+    }
+    if phone_legs && scenario.organisers() == 0 {
+        return Err(ScenarioError::new(
+            "organisers",
+            "meetings with phone participants need at least one organiser (the licensed user \
+             who schedules them); enter 1 or more",
+        )
+        .into());
+    }
+    Ok(lines.into_values().collect())
+}
+
+fn rate_for(
+    card: &RateCard,
+    call: Call,
+    country: CountryCode,
+    meeting: usize,
+    leg: usize,
+) -> Result<Option<Rate>, Error> {
+    if !call.is_phone() {
+        return Ok(None);
+    }
+    let field = format!("meetings[{meeting}].legs[{leg}]");
+    let rates = card.country(country).ok_or_else(|| {
+        ScenarioError::new(
+            format!("{field}.country"),
+            format!(
+                "the rate card \"{}\" has no rates for {country}; choose a country it lists",
+                card.name()
+            ),
+        )
+    })?;
+    match rates.rate(call) {
+        Some(rate) => Ok(Some(rate)),
+        None => Err(ScenarioError::new(
+            format!("{field}.call"),
+            format!(
+                "the rate card \"{}\" has no {} rate for {country}{}; choose another way to \
+                 join",
+                card.name(),
+                call.describe(),
+                match call {
+                    Call::DialOut => " (the destination is not reachable)",
+                    _ => " (no such number is offered there)",
+                }
+            ),
+        )
+        .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn billable_seconds_per_increment_and_minimum() {
+        // 61 s per minute: 2 started minutes = 120 s.
+        assert_eq!(billable_seconds(d("61"), 60, 60).unwrap(), d("120"));
+        // 61 s per second with a 60 s minimum: 61 s.
+        assert_eq!(billable_seconds(d("61"), 1, 60).unwrap(), d("61"));
+        // 30 s per second with a 60 s minimum: the minimum, 60 s.
+        assert_eq!(billable_seconds(d("30"), 1, 60).unwrap(), d("60"));
+        // 0.5 s per second: one started second, then the 1 s minimum.
+        assert_eq!(billable_seconds(d("0.5"), 1, 1).unwrap(), d("1"));
+        // 90 s in 6 s steps: 15 steps = 90 s exactly.
+        assert_eq!(billable_seconds(d("90"), 6, 30).unwrap(), d("90"));
+    }
+}

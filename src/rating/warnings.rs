@@ -1,0 +1,91 @@
+//! The warnings a quote carries, each with a stable code for programs and a sentence for people.
+
+use serde::Serialize;
+
+use super::card::{CountryCode, RateCard};
+use super::credits;
+use super::money::Money;
+
+/// What a warning is about. The codes are stable: partners match on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum WarningCode {
+    /// The card's rates are illustrative, not official.
+    IllustrativeRates,
+    /// The card's note on tax.
+    TaxNote,
+    /// A country used in the scenario is one where Communications Credits cannot be bought.
+    CreditsUnavailable,
+    /// Pay-per-minute is sold only to Volume Licensing customers.
+    VolumeLicensingOnly,
+    /// A minimum credits purchase would outlast the 12 months credits stay valid.
+    CreditsMayExpire,
+}
+
+/// One warning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Stable code.
+    pub code: WarningCode,
+    /// Plain-words explanation.
+    pub message: String,
+}
+
+/// The warnings for a quote on `card` whose phone legs use `countries` and whose models spend
+/// `credits_spend` (pay-per-minute, per-user) on Communications Credits each month.
+pub fn collect(
+    card: &RateCard,
+    countries: &[CountryCode],
+    credits_spend: [Money; 2],
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if card.illustrative() {
+        out.push(Warning {
+            code: WarningCode::IllustrativeRates,
+            message: format!(
+                "The rates of \"{}\" are illustrative, not Microsoft's official prices; ask your \
+                 Microsoft representative or partner for a binding quote.",
+                card.name()
+            ),
+        });
+    }
+    if let Some(note) = card.tax_note() {
+        out.push(Warning {
+            code: WarningCode::TaxNote,
+            message: note.to_string(),
+        });
+    }
+    let blocked: Vec<&str> = countries
+        .iter()
+        .filter(|c| card.country(**c).is_some_and(|r| !r.credits_available))
+        .map(|c| c.as_str())
+        .collect();
+    if !blocked.is_empty() {
+        out.push(Warning {
+            code: WarningCode::CreditsUnavailable,
+            message: format!(
+                "Communications Credits cannot be bought in {}: calls there that are billed per \
+                 minute (pay-per-minute, toll-free, dial-out beyond the pool) may not be possible.",
+                blocked.join(", ")
+            ),
+        });
+    }
+    out.push(Warning {
+        code: WarningCode::VolumeLicensingOnly,
+        message: "Pay-per-minute Audio Conferencing is sold only to Volume Licensing customers, \
+                  through their Microsoft account representative."
+            .to_string(),
+    });
+    if credits_spend.iter().any(|s| credits::may_expire(card, *s)) {
+        out.push(Warning {
+            code: WarningCode::CreditsMayExpire,
+            message: format!(
+                "Less than {} {} of Communications Credits are used per year; credits expire 12 \
+                 months after purchase, so part of a minimum purchase may be forfeited.",
+                card.credits_minimum_purchase(),
+                card.currency()
+            ),
+        });
+    }
+    out
+}
