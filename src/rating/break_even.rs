@@ -25,6 +25,8 @@ pub enum NoBreakEven {
     PerUserAlwaysCheaper,
     /// Both models cost the same at every usage level.
     AlwaysEqual,
+    /// The models would cost the same only at more than a million times today's usage.
+    BeyondRange,
 }
 
 impl NoBreakEven {
@@ -42,6 +44,9 @@ impl NoBreakEven {
                 "the licence model costs less at any usage: it has no fixed fee to recover"
             }
             NoBreakEven::AlwaysEqual => "both models cost the same at any usage",
+            NoBreakEven::BeyondRange => {
+                "the licence would pay off only at more than a million times today's phone usage"
+            }
         }
     }
 }
@@ -73,6 +78,10 @@ impl BreakEven {
 
 const WHAT: &str = "the break-even point";
 
+/// The largest usage factor reported as a break-even; beyond it the answer is
+/// [`NoBreakEven::BeyondRange`].
+pub const MAX_FACTOR: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 /// Solves `g(k) = 0` for the smallest k > 0.
 pub fn solve(p: &LinearParts, organisers: u64) -> Result<BreakEven, Error> {
     if p.phone_seconds.is_zero() {
@@ -83,6 +92,9 @@ pub fn solve(p: &LinearParts, organisers: u64) -> Result<BreakEven, Error> {
     let has_pool_kink = !p.eligible_seconds.is_zero() && !p.eligible_cost.is_zero();
 
     let at = |k: Decimal| -> Result<BreakEven, Error> {
+        if k > MAX_FACTOR {
+            return Ok(BreakEven::None(NoBreakEven::BeyondRange));
+        }
         let per_org = if organisers == 0 {
             None
         } else {
@@ -114,7 +126,8 @@ pub fn solve(p: &LinearParts, organisers: u64) -> Result<BreakEven, Error> {
             return Ok(BreakEven::None(NoBreakEven::AlwaysEqual));
         }
     } else if s1.is_sign_negative() && !s1.is_zero() {
-        let k = checked(f.checked_div(-s1), WHAT)?;
+        // A quotient too large for a decimal is far beyond MAX_FACTOR.
+        let k = f.checked_div(-s1).unwrap_or(Decimal::MAX);
         if k1.is_none_or(|k1| k <= k1) {
             return at(k);
         }
@@ -132,7 +145,10 @@ pub fn solve(p: &LinearParts, organisers: u64) -> Result<BreakEven, Error> {
     let crosses =
         (g1 > Decimal::ZERO && s2 < Decimal::ZERO) || (g1 < Decimal::ZERO && s2 > Decimal::ZERO);
     if crosses {
-        let k = checked(g1.checked_div(-s2).and_then(|d| d.checked_add(k1)), WHAT)?;
+        let k = g1
+            .checked_div(-s2)
+            .and_then(|d| d.checked_add(k1))
+            .unwrap_or(Decimal::MAX);
         return at(k);
     }
     Ok(BreakEven::None(no_root(g1, s2)))

@@ -10,7 +10,7 @@ use super::card::{PoolBasis, RateCard};
 use super::error::Error;
 use super::money::{checked, Rate};
 use super::scenario::Scenario;
-use super::usage::{aggregate, UsageLine};
+use super::usage::{aggregate, UsageLine, SIXTY};
 
 /// Why a call line costs what it costs under a model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -87,20 +87,21 @@ pub struct PoolUse {
 }
 
 /// The inputs of the break-even equation, at usage factor 1, all unrounded
-/// (see `spec/rating.md` §3 and [`super::break_even`]).
+/// (see `spec/rating.md` §3 and [`super::break_even`]). Money parts are kept **×60** (cost per
+/// sixtieth), which keeps them exact; the factor ×60 cancels out of the equation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinearParts {
-    /// A: pay-per-minute call cost.
+    /// 60·A: pay-per-minute call cost.
     pub ppm_usage: Decimal,
-    /// B: per-user call cost outside the pool.
+    /// 60·B: per-user call cost outside the pool.
     pub pu_usage: Decimal,
-    /// R: full per-minute cost of the pool-eligible lines, before the pool.
+    /// 60·R: full per-minute cost of the pool-eligible lines, before the pool.
     pub eligible_cost: Decimal,
     /// E: pool-eligible seconds.
     pub eligible_seconds: Decimal,
     /// P: pool seconds.
     pub pool_seconds: Decimal,
-    /// F: the licence fee (the add-on fee is in both models and cancels out).
+    /// 60·F: the licence fee (the add-on fee is in both models and cancels out).
     pub licence_fee: Decimal,
     /// Billable phone seconds (toll, toll-free and dial-out legs).
     pub phone_seconds: Decimal,
@@ -172,7 +173,8 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
     let mut per_user = PricedModel::default();
     for u in usage {
         let rate = u.rate.map(|r| r.value()).unwrap_or(Decimal::ZERO);
-        let cost = u.cost(fee)?;
+        let cost_x60 = u.cost_x60(fee)?;
+        let cost = checked(cost_x60.checked_div(SIXTY), "the cost of a line")?;
         if u.call.is_phone() {
             add(&mut parts.phone_seconds, u.seconds, "the phone minutes")?;
         }
@@ -183,9 +185,9 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
         } else if addon_covers(&u) {
             line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Addon, None)
         } else {
+            add(&mut parts.ppm_usage, cost_x60, "the pay-per-minute total")?;
             line(&u, rate, cost, LineBilling::PerMinute, None)
         };
-        add(&mut parts.ppm_usage, ppm.raw, "the pay-per-minute total")?;
 
         // Per-user licence.
         let pu = match u.call {
@@ -201,12 +203,14 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
                 line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Addon, None)
             }
             Call::DialOut if pool_eligible(&u) => {
-                add(&mut parts.eligible_cost, cost, "the pool-eligible cost")?;
+                add(&mut parts.eligible_cost, cost_x60, "the pool-eligible cost")?;
                 let what = "the pool share of a dial-out line";
                 // raw = cost × (E − P) / E and covered = seconds × min(P, E) / E.
                 let raw = checked(
-                    cost.checked_mul(uncovered_seconds)
-                        .and_then(|v| v.checked_div(eligible_seconds)),
+                    cost_x60
+                        .checked_mul(uncovered_seconds)
+                        .and_then(|v| v.checked_div(eligible_seconds))
+                        .and_then(|v| v.checked_div(SIXTY)),
                     what,
                 )?;
                 let covered = checked(
@@ -218,7 +222,7 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
                 line(&u, rate, raw, LineBilling::Pool, Some(covered))
             }
             Call::TollFreeDialIn | Call::DialOut => {
-                add(&mut parts.pu_usage, cost, "the per-user total")?;
+                add(&mut parts.pu_usage, cost_x60, "the per-user total")?;
                 line(&u, rate, cost, LineBilling::PerMinute, None)
             }
         };
@@ -231,7 +235,7 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
         scenario.licences_purchased(),
         licence.price_per_user_month,
     )?;
-    parts.licence_fee = licence_fee.raw;
+    parts.licence_fee = checked(licence_fee.raw.checked_mul(SIXTY), "the licence fee")?;
     per_user.fees.push(licence_fee);
     if let Some(a) = addon {
         let addon_fee = fee_line(

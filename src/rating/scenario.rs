@@ -32,8 +32,45 @@ pub const MAX_COUNT: u32 = 100_000;
 pub enum Amount {
     /// A number, exactly as written.
     Number(Decimal),
+    /// A number too large for the decimal type (beyond about 7.9 × 10^28), as written.
+    TooLarge(String),
     /// Anything that is not a finite decimal number, as it was written.
     Invalid(String),
+}
+
+/// Whether text has the shape of a number (`-12.5`, `1e30`), even one too large to hold.
+fn looks_numeric(t: &str) -> bool {
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (mantissa, exponent) = match t.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['-', '+']).unwrap_or(e))),
+        None => (t, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((a, b)) => {
+            (digits(a) || a.is_empty())
+                && (digits(b) || b.is_empty())
+                && !(a.is_empty() && b.is_empty())
+        }
+        None => digits(mantissa),
+    };
+    mantissa_ok && exponent.is_none_or(digits)
+}
+
+/// Reads number text: plain decimals exactly, scientific notation when it fits.
+fn amount_from_text(text: &str) -> Amount {
+    let t = text.trim();
+    if let Ok(d) = Decimal::from_str_exact(t) {
+        return Amount::Number(d);
+    }
+    if let Ok(d) = Decimal::from_scientific(t) {
+        return Amount::Number(d);
+    }
+    if looks_numeric(t) {
+        Amount::TooLarge(text.to_string())
+    } else {
+        Amount::Invalid(text.to_string())
+    }
 }
 
 impl Amount {
@@ -53,7 +90,7 @@ impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Amount::Number(d) => s.serialize_str(&d.normalize().to_string()),
-            Amount::Invalid(t) => s.serialize_str(t),
+            Amount::TooLarge(t) | Amount::Invalid(t) => s.serialize_str(t),
         }
     }
 }
@@ -67,10 +104,7 @@ impl<'de> Deserialize<'de> for Amount {
                 f.write_str("a number or a decimal string")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-                Ok(match Decimal::from_str_exact(v.trim()) {
-                    Ok(d) if !v.trim().is_empty() => Amount::Number(d),
-                    _ => Amount::Invalid(v.to_string()),
-                })
+                Ok(amount_from_text(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
                 Ok(Amount::Number(Decimal::from(v)))
@@ -84,9 +118,10 @@ impl<'de> Deserialize<'de> for Amount {
             // This is the only place a binary float touches the core.
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
                 let text = v.to_string();
-                Ok(match Decimal::from_str_exact(&text) {
-                    Ok(d) if v.is_finite() => Amount::Number(d),
-                    _ => Amount::Invalid(text),
+                Ok(if v.is_finite() {
+                    amount_from_text(&text)
+                } else {
+                    Amount::Invalid(text)
                 })
             }
         }
@@ -304,13 +339,21 @@ impl Scenario {
     }
 }
 
-fn number(field: &str, a: &Amount) -> Result<Decimal, ScenarioError> {
+fn number(field: &str, a: &Amount, max: Decimal) -> Result<Decimal, ScenarioError> {
     match a {
         Amount::Number(d) if d.is_sign_negative() && !d.is_zero() => Err(ScenarioError::new(
             field,
             format!("{d} is negative; enter 0 or more"),
         )),
+        Amount::Number(d) if *d > max => Err(ScenarioError::new(
+            field,
+            format!("{d} is more than the limit of {max}"),
+        )),
         Amount::Number(d) => Ok(*d),
+        Amount::TooLarge(t) => Err(ScenarioError::new(
+            field,
+            format!("{t} is more than the limit of {max}"),
+        )),
         Amount::Invalid(t) => Err(ScenarioError::new(
             field,
             format!("\"{t}\" is not a number; enter digits such as 12 or 2.5"),
@@ -319,24 +362,11 @@ fn number(field: &str, a: &Amount) -> Result<Decimal, ScenarioError> {
 }
 
 fn bounded(field: &str, a: &Amount, max: u32) -> Result<Decimal, ScenarioError> {
-    let d = number(field, a)?;
-    if d > Decimal::from(max) {
-        return Err(ScenarioError::new(
-            field,
-            format!("{d} is more than the limit of {max}"),
-        ));
-    }
-    Ok(d)
+    number(field, a, Decimal::from(max))
 }
 
 fn whole(field: &str, a: &Amount, max: u64) -> Result<u64, ScenarioError> {
-    let d = number(field, a)?;
-    if d > Decimal::from(max) {
-        return Err(ScenarioError::new(
-            field,
-            format!("{d} is more than the limit of {max}"),
-        ));
-    }
+    let d = number(field, a, Decimal::from(max))?;
     if !d.fract().is_zero() {
         return Err(ScenarioError::new(
             field,

@@ -32,9 +32,10 @@ impl UsageLine {
         checked(self.seconds.checked_div(SIXTY), "the minutes of a line")
     }
 
-    /// The unrounded per-minute price of the whole line:
-    /// `seconds × rate / 60 + legs × connection_fee`.
-    pub fn cost(&self, connection_fee: Rate) -> Result<Decimal, Error> {
+    /// Sixty times the unrounded per-minute price of the whole line:
+    /// `seconds × rate + 60 × legs × connection_fee`. Kept ×60 so that it is exact (a
+    /// division by 60 need not terminate); divide by 60 once, just before rounding.
+    pub fn cost_x60(&self, connection_fee: Rate) -> Result<Decimal, Error> {
         let Some(rate) = self.rate else {
             return Ok(Decimal::ZERO);
         };
@@ -46,13 +47,18 @@ impl UsageLine {
             )
         };
         let time = checked(self.seconds.checked_mul(rate.value()), &what())?;
-        let time = checked(time.checked_div(SIXTY), &what())?;
-        let fees = checked(self.legs.checked_mul(connection_fee.value()), &what())?;
+        let fees = checked(
+            self.legs
+                .checked_mul(connection_fee.value())
+                .and_then(|f| f.checked_mul(SIXTY)),
+            &what(),
+        )?;
         checked(time.checked_add(fees), &what())
     }
 }
 
-const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
+/// 60 as a decimal.
+pub(crate) const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 
 /// Billable seconds of one leg lasting `seconds` (> 0):
 /// `max(minimum, ceil(seconds / increment) × increment)`.

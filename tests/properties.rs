@@ -1,0 +1,255 @@
+//! Property tests of the rating core over generated cards and scenarios:
+//! totals equal the sum of the lines, pay-per-minute never falls as usage grows, the licence
+//! model costs at least its fees, nothing makes the core panic, and at the reported break-even
+//! the unrounded totals agree.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use ppm_pricing::rating::card::{
+    AddonDocument, AddonsDocument, BillingDocument, CardDocument, CountryDocument, CreditsDocument,
+    DateText, DecimalText, LicenceDocument,
+};
+use ppm_pricing::rating::scenario::{Amount, LegDocument, MeetingDocument};
+use ppm_pricing::rating::{
+    quote, unrounded_totals, BreakEven, RateCard, Scenario, ScenarioDocument,
+};
+
+const CODES: [&str; 8] = ["US", "CA", "DE", "FR", "AR", "JP", "RU", "ZA"];
+const CALLS: [&str; 4] = ["tollDialIn", "tollFreeDialIn", "dialOut", "app"];
+const ROUNDINGS: [&str; 4] = ["half_up", "half_even", "up", "down"];
+
+/// A decimal with `scale` places between 0 and `max_units` (in units of 10^-scale).
+fn dec(max_units: i64, scale: u32) -> impl Strategy<Value = Decimal> {
+    (0..=max_units).prop_map(move |u| Decimal::new(u, scale))
+}
+
+fn opt_rate() -> impl Strategy<Value = Option<DecimalText>> {
+    prop::option::weighted(0.85, dec(5_000, 4).prop_map(|d| DecimalText(d.to_string())))
+}
+
+fn country(code: &'static str) -> impl Strategy<Value = CountryDocument> {
+    (
+        any::<bool>(),
+        opt_rate(),
+        opt_rate(),
+        opt_rate(),
+        any::<bool>(),
+    )
+        .prop_map(
+            move |(zone_a, toll, toll_free, dial_out, credits)| CountryDocument {
+                code: code.to_string(),
+                zone: zone_a.then(|| "A".to_string()),
+                toll_dial_in: toll,
+                toll_free_dial_in: toll_free,
+                dial_out,
+                credits_available: Some(credits),
+            },
+        )
+}
+
+fn card_doc() -> impl Strategy<Value = CardDocument> {
+    let countries = CODES.map(country);
+    (
+        (1i64..=3600, 1i64..=3600, 0usize..4, 0i64..=4),
+        (0i64..=1_000, 0i64..=100_000, 0i64..=600, any::<bool>()),
+        (0i64..=10_000, prop::option::of(0i64..=1_000)),
+        countries,
+    )
+        .prop_map(
+            |((inc, min, r, decimals), (fee, price, pool, purchased), (minimum, addon), cs)| {
+                // Money values with at most `decimals` places.
+                let money =
+                    |units: i64| DecimalText(Decimal::new(units, decimals as u32).to_string());
+                CardDocument {
+                    id: "prop".into(),
+                    name: "Property card".into(),
+                    currency: "USD".into(),
+                    effective_from: DateText("2026-01-01".into()),
+                    illustrative: true,
+                    source: "proptest".into(),
+                    tax_note: None,
+                    billing: BillingDocument {
+                        increment_seconds: inc,
+                        minimum_seconds: min,
+                        rounding: ROUNDINGS[r].into(),
+                        decimals,
+                        connection_fee: Some(money(fee)),
+                    },
+                    licence: LicenceDocument {
+                        price_per_user_month: money(price),
+                        pool_minutes_per_licence: pool,
+                        pool_basis: if purchased { "purchased" } else { "assigned" }.into(),
+                        pool_zone: "A".into(),
+                    },
+                    credits: CreditsDocument {
+                        minimum_purchase: money(minimum),
+                    },
+                    addons: AddonsDocument {
+                        us_canada_dial_out: addon.map(|p| AddonDocument {
+                            price_per_organiser_month: money(p),
+                            countries: vec!["US".into(), "CA".into()],
+                        }),
+                    },
+                    countries: cs.to_vec(),
+                }
+            },
+        )
+}
+
+fn amount(max_units: i64, scale: u32) -> impl Strategy<Value = Amount> {
+    dec(max_units, scale).prop_map(Amount::Number)
+}
+
+fn scenario_doc() -> impl Strategy<Value = ScenarioDocument> {
+    let leg =
+        (0usize..CODES.len(), 0usize..CALLS.len(), amount(400, 1)).prop_map(|(c, k, count)| {
+            LegDocument {
+                country: CODES[c].into(),
+                call: CALLS[k].into(),
+                count,
+            }
+        });
+    let meeting = (
+        amount(3_000, 1),
+        amount(18_000, 2),
+        prop::collection::vec(leg, 0..6),
+    )
+        .prop_map(|(per_month, minutes, legs)| MeetingDocument {
+            name: String::new(),
+            per_month,
+            minutes,
+            legs,
+        });
+    (
+        1i64..=200,
+        0i64..=50,
+        any::<bool>(),
+        prop::collection::vec(meeting, 0..5),
+    )
+        .prop_map(|(organisers, extra, addon, meetings)| ScenarioDocument {
+            organisers: Amount::from_int(organisers),
+            licences_purchased: Some(Amount::from_int(organisers + extra)),
+            us_canada_addon: addon,
+            meetings,
+        })
+}
+
+/// A card and a scenario that it can price (legs the card has no rate for are dropped).
+fn priceable() -> impl Strategy<Value = (RateCard, Scenario)> {
+    (card_doc(), scenario_doc()).prop_filter_map("card cannot price it", |(c, mut s)| {
+        let card = RateCard::from_document(c).ok()?;
+        if card.us_canada_addon().is_none() {
+            s.us_canada_addon = false;
+        }
+        for m in &mut s.meetings {
+            m.legs.retain(|l| {
+                let code = ppm_pricing::rating::CountryCode::parse(&l.country);
+                let call = ppm_pricing::rating::Call::from_word(&l.call);
+                match (code, call) {
+                    (Some(_), Some(ppm_pricing::rating::Call::App)) => true,
+                    (Some(code), Some(call)) => {
+                        card.country(code).and_then(|r| r.rate(call)).is_some()
+                    }
+                    _ => false,
+                }
+            });
+        }
+        let scenario = Scenario::from_document(&s).ok()?;
+        Some((card, scenario))
+    })
+}
+
+fn sum_lines(lines: &[ppm_pricing::rating::quote::QuoteLine]) -> Decimal {
+    lines.iter().map(|l| l.amount.amount()).sum()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn totals_equal_the_sum_of_the_lines((card, scenario) in priceable()) {
+        let q = quote(&card, &scenario).unwrap();
+        for m in [&q.per_minute, &q.per_user] {
+            prop_assert_eq!(m.monthly_total.amount(), sum_lines(&m.lines));
+            prop_assert_eq!(m.yearly_total.amount(), m.monthly_total.amount() * Decimal::from(12));
+        }
+        prop_assert_eq!(
+            q.savings_monthly.amount(),
+            (q.per_minute.monthly_total.amount() - q.per_user.monthly_total.amount()).abs()
+        );
+    }
+
+    #[test]
+    fn pay_per_minute_never_falls_as_usage_grows(
+        (card, scenario) in priceable(),
+        a in dec(40, 1),
+        b in dec(40, 1),
+    ) {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let ql = quote(&card, &scenario.scaled(low).unwrap()).unwrap();
+        let qh = quote(&card, &scenario.scaled(high).unwrap()).unwrap();
+        prop_assert!(ql.per_minute.monthly_total <= qh.per_minute.monthly_total);
+    }
+
+    #[test]
+    fn per_user_costs_at_least_the_licence_fees((card, scenario) in priceable()) {
+        let q = quote(&card, &scenario).unwrap();
+        let fees: Decimal = q
+            .per_user
+            .lines
+            .iter()
+            .filter(|l| l.kind != ppm_pricing::rating::quote::LineKind::Call)
+            .map(|l| l.amount.amount())
+            .sum();
+        let licence = Decimal::from(scenario.licences_purchased())
+            * card.licence().price_per_user_month.value();
+        prop_assert!(q.per_user.monthly_total.amount() >= fees);
+        prop_assert!(fees >= card.money().round(licence).amount());
+    }
+
+    #[test]
+    fn at_the_break_even_the_unrounded_totals_agree((card, scenario) in priceable()) {
+        let found = ppm_pricing::rating::break_even(&card, &scenario).unwrap();
+        if let BreakEven::At { factor, .. } = found {
+            prop_assert!(factor > Decimal::ZERO);
+            let (ppm, pu) = unrounded_totals(&card, &scenario.scaled(factor).unwrap()).unwrap();
+            let scale = ppm.abs().max(pu.abs()).max(Decimal::ONE);
+            // Decimal keeps 28 significant digits; allow for the last few.
+            prop_assert!((ppm - pu).abs() <= scale * Decimal::new(1, 20), "{} vs {}", ppm, pu);
+        }
+    }
+
+    #[test]
+    fn no_card_or_scenario_makes_the_core_panic(
+        card in card_doc(),
+        scenario in scenario_doc(),
+        garbage in "\\PC{0,12}",
+        bad_number in prop::sample::select(vec!["-1", "1e400", "NaN", "", "  ", "0.0000000000000000000000000001", "79228162514264337593543950335"]),
+    ) {
+        // Well-formed documents, with one field replaced by garbage or an extreme number.
+        let mut card = card;
+        card.countries[0].code = garbage.clone();
+        card.countries[1].dial_out = Some(DecimalText(bad_number.to_string()));
+        let _ = RateCard::from_document(card.clone());
+        card.countries[0].code = "US".into();
+        let mut s = scenario;
+        if let Some(m) = s.meetings.first_mut() {
+            m.minutes = Amount::Invalid(garbage.clone());
+        }
+        let _ = Scenario::from_document(&s);
+        if let (Ok(c), Some(m)) = (RateCard::from_document(card), s.meetings.first_mut()) {
+            m.minutes = Amount::Number(Decimal::from(1440));
+            m.per_month = Amount::Number(Decimal::from(1_000_000));
+            for l in &mut m.legs {
+                l.count = Amount::Number(Decimal::from(100_000));
+            }
+            if let Ok(sc) = Scenario::from_document(&s) {
+                let _ = quote(&c, &sc);
+                let _ = sc.scaled(Decimal::MAX).map(|big| quote(&c, &big));
+            }
+        }
+        // JSON text that is not a scenario at all.
+        let _ = serde_json::from_str::<ScenarioDocument>(&garbage);
+    }
+}

@@ -1,0 +1,143 @@
+//! Bad scenarios get readable errors that name the field, never a panic.
+
+use ppm_pricing::rating::{quote, Error, RateCard, Scenario, ScenarioDocument};
+
+fn card() -> RateCard {
+    let text = include_str!("cards/small.toml");
+    RateCard::from_toml_str(text, None).unwrap()
+}
+
+/// Parses, validates and prices a scenario; returns the error text.
+fn error(json: &str) -> String {
+    let doc: ScenarioDocument = match serde_json::from_str(json) {
+        Ok(d) => d,
+        Err(e) => return format!("json: {e}"),
+    };
+    match Scenario::from_document(&doc) {
+        Err(e) => e.to_string(),
+        Ok(s) => match quote(&card(), &s) {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("expected an error for {json}"),
+        },
+    }
+}
+
+fn meeting(per_month: &str, minutes: &str, country: &str, call: &str, count: &str) -> String {
+    format!(
+        r#"{{"organisers": 2, "meetings": [{{"perMonth": {per_month}, "minutes": {minutes},
+            "legs": [{{"country": "{country}", "call": "{call}", "count": {count}}}]}}]}}"#
+    )
+}
+
+#[test]
+fn unknown_country() {
+    let e = error(&meeting("1", "10", "XX", "tollDialIn", "1"));
+    assert!(e.contains("`meetings[0].legs[0].country`"), "{e}");
+    assert!(e.contains("\"XX\" is not a country code"), "{e}");
+}
+
+#[test]
+fn country_not_on_the_card() {
+    let e = error(&meeting("1", "10", "JP", "dialOut", "1"));
+    assert!(e.contains("`meetings[0].legs[0].country`"), "{e}");
+    assert!(e.contains("has no rates for JP"), "{e}");
+}
+
+#[test]
+fn call_type_without_a_rate() {
+    // RU has no toll-free number on the test card.
+    let e = error(&meeting("1", "10", "RU", "tollFreeDialIn", "1"));
+    assert!(e.contains("`meetings[0].legs[0].call`"), "{e}");
+    assert!(e.contains("has no toll-free dial-in rate for RU"), "{e}");
+}
+
+#[test]
+fn unknown_call_type() {
+    let e = error(&meeting("1", "10", "DE", "fax", "1"));
+    assert!(e.contains("unknown call type \"fax\""), "{e}");
+}
+
+#[test]
+fn negative_minutes() {
+    let e = error(&meeting("1", "-10", "DE", "tollDialIn", "1"));
+    assert!(e.contains("`meetings[0].minutes`: -10 is negative"), "{e}");
+}
+
+#[test]
+fn text_instead_of_a_number() {
+    let e = error(&meeting("\"twice\"", "10", "DE", "tollDialIn", "1"));
+    assert!(
+        e.contains("`meetings[0].perMonth`: \"twice\" is not a number"),
+        "{e}"
+    );
+}
+
+#[test]
+fn absurd_sizes_state_the_limit() {
+    let e = error(&meeting("1e30", "10", "DE", "tollDialIn", "1"));
+    assert!(e.contains("`meetings[0].perMonth`"), "{e}");
+    assert!(e.contains("limit of 1000000"), "{e}");
+    let e = error(&meeting("1", "1441", "DE", "tollDialIn", "1"));
+    assert!(e.contains("1441 is more than the limit of 1440"), "{e}");
+    let e = error(&meeting("1", "10", "DE", "tollDialIn", "100001"));
+    assert!(e.contains("`meetings[0].legs[0].count`"), "{e}");
+}
+
+#[test]
+fn not_a_number_from_javascript() {
+    // serde-wasm-bindgen hands NaN over as a float; it must be refused, not priced.
+    let e = error(&meeting("1", "\"NaN\"", "DE", "tollDialIn", "1"));
+    assert!(e.contains("is not a number"), "{e}");
+}
+
+#[test]
+fn licences_below_organisers() {
+    let e = error(r#"{"organisers": 5, "licencesPurchased": 3}"#);
+    assert!(
+        e.contains("`licencesPurchased`: 3 licences purchased is fewer than the 5"),
+        "{e}"
+    );
+}
+
+#[test]
+fn fractional_organisers() {
+    let e = error(r#"{"organisers": 2.5}"#);
+    assert!(e.contains("`organisers`: 2.5 is not a whole number"), "{e}");
+}
+
+#[test]
+fn phone_usage_without_organisers() {
+    let e = error(
+        r#"{"organisers": 0, "meetings": [{"perMonth": 1, "minutes": 5,
+            "legs": [{"country": "DE", "call": "tollDialIn", "count": 1}]}]}"#,
+    );
+    assert!(e.contains("`organisers`"), "{e}");
+    assert!(e.contains("need at least one organiser"), "{e}");
+}
+
+#[test]
+fn addon_the_card_does_not_offer() {
+    let mut doc = card().to_document();
+    doc.addons.us_canada_dial_out = None;
+    let card = RateCard::from_document(doc).unwrap();
+    let s: ScenarioDocument =
+        serde_json::from_str(r#"{"organisers": 1, "usCanadaAddon": true}"#).unwrap();
+    let e = quote(&card, &Scenario::from_document(&s).unwrap()).unwrap_err();
+    assert!(matches!(e, Error::Scenario(_)));
+    assert!(e.to_string().contains("`usCanadaAddon`"), "{e}");
+}
+
+#[test]
+fn unknown_scenario_field() {
+    let e = error(r#"{"organisers": 1, "organizers": 1}"#);
+    assert!(e.contains("unknown field `organizers`"), "{e}");
+}
+
+#[test]
+fn app_legs_need_no_rate() {
+    // JP is not on the test card, but app joins cost nothing and need no rate.
+    let doc: ScenarioDocument =
+        serde_json::from_str(&meeting("1", "10", "JP", "app", "3")).unwrap();
+    let q = quote(&card(), &Scenario::from_document(&doc).unwrap()).unwrap();
+    assert_eq!(q.per_minute.monthly_total.to_string(), "0.00");
+}
