@@ -192,6 +192,14 @@ pub(crate) fn checked(value: Option<Decimal>, what: &str) -> Result<Decimal, Err
     })
 }
 
+/// Like [`checked`], with a description that is only built when it is needed.
+pub(crate) fn checked_with(
+    value: Option<Decimal>,
+    what: impl FnOnce() -> String,
+) -> Result<Decimal, Error> {
+    value.ok_or_else(|| Error::Overflow { what: what() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

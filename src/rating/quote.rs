@@ -65,7 +65,7 @@ pub struct QuoteLine {
     pub call: Option<Call>,
     /// Country code (call lines).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<CountryCode>,
     /// Legs per month (call lines).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub legs: Option<Quantity>,
@@ -201,9 +201,9 @@ fn call_line(l: &PricedLine, money: MoneyRule) -> Result<QuoteLine, Error> {
     Ok(QuoteLine {
         kind: LineKind::Call,
         call: Some(l.usage.call),
-        country: Some(l.usage.country.to_string()),
+        country: Some(l.usage.country),
         legs: Some(Quantity(l.usage.legs)),
-        minutes: Some(minutes(l.usage.seconds)?),
+        minutes: Some(Quantity(l.usage.minutes)),
         rate: Some(l.rate),
         billing: Some(l.billing),
         covered_minutes: l.covered_seconds.map(minutes).transpose()?,

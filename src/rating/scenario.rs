@@ -217,11 +217,11 @@ impl Scenario {
     ///   `count` 0..=100,000; fractions are allowed (averages);
     /// - `country` is an ISO 3166-1 alpha-2 code, `call` one of the four call words.
     pub fn from_document(doc: &ScenarioDocument) -> Result<Scenario, ScenarioError> {
-        let organisers = whole("organisers", &doc.organisers, MAX_ORGANISERS)?;
+        let organisers = whole(|| "organisers".into(), &doc.organisers, MAX_ORGANISERS)?;
         let licences_purchased = match &doc.licences_purchased {
             None => organisers,
             Some(a) => {
-                let l = whole("licencesPurchased", a, MAX_ORGANISERS)?;
+                let l = whole(|| "licencesPurchased".into(), a, MAX_ORGANISERS)?;
                 if l < organisers {
                     return Err(ScenarioError::new(
                         "licencesPurchased",
@@ -245,12 +245,13 @@ impl Scenario {
         }
         let mut meetings = Vec::with_capacity(doc.meetings.len());
         for (i, m) in doc.meetings.iter().enumerate() {
-            let base = format!("meetings[{i}]");
-            let per_month = bounded(&format!("{base}.perMonth"), &m.per_month, MAX_PER_MONTH)?;
-            let minutes = bounded(&format!("{base}.minutes"), &m.minutes, MAX_MINUTES)?;
+            // Field paths are only formatted when there is an error to report.
+            let at = |name: &str| format!("meetings[{i}].{name}");
+            let per_month = bounded(|| at("perMonth"), &m.per_month, MAX_PER_MONTH)?;
+            let minutes = bounded(|| at("minutes"), &m.minutes, MAX_MINUTES)?;
             if m.legs.len() > MAX_LEGS_PER_MEETING {
                 return Err(ScenarioError::new(
-                    format!("{base}.legs"),
+                    at("legs"),
                     format!(
                         "{} leg groups is more than the limit of {MAX_LEGS_PER_MEETING}",
                         m.legs.len()
@@ -259,10 +260,10 @@ impl Scenario {
             }
             let mut legs = Vec::with_capacity(m.legs.len());
             for (j, leg) in m.legs.iter().enumerate() {
-                let lb = format!("{base}.legs[{j}]");
+                let at = |name: &str| format!("meetings[{i}].legs[{j}].{name}");
                 let call = Call::from_word(&leg.call).ok_or_else(|| {
                     ScenarioError::new(
-                        format!("{lb}.call"),
+                        at("call"),
                         format!(
                             "unknown call type \"{}\"; use tollDialIn, tollFreeDialIn, dialOut \
                              or app",
@@ -272,7 +273,7 @@ impl Scenario {
                 })?;
                 let country = CountryCode::parse(&leg.country).ok_or_else(|| {
                     ScenarioError::new(
-                        format!("{lb}.country"),
+                        at("country"),
                         format!(
                             "\"{}\" is not a country code; use a two-letter ISO code such as \
                              \"DE\"",
@@ -280,7 +281,7 @@ impl Scenario {
                         ),
                     )
                 })?;
-                let count = bounded(&format!("{lb}.count"), &leg.count, MAX_COUNT)?;
+                let count = bounded(|| at("count"), &leg.count, MAX_COUNT)?;
                 legs.push(Leg {
                     country,
                     call,
@@ -339,40 +340,76 @@ impl Scenario {
     }
 }
 
-fn number(field: &str, a: &Amount, max: Decimal) -> Result<Decimal, ScenarioError> {
+/// Field paths are passed as closures so that valid input allocates nothing.
+fn number(
+    field: impl FnOnce() -> String,
+    a: &Amount,
+    max: Decimal,
+) -> Result<Decimal, ScenarioError> {
     match a {
         Amount::Number(d) if d.is_sign_negative() && !d.is_zero() => Err(ScenarioError::new(
-            field,
+            field(),
             format!("{d} is negative; enter 0 or more"),
         )),
         Amount::Number(d) if *d > max => Err(ScenarioError::new(
-            field,
+            field(),
             format!("{d} is more than the limit of {max}"),
         )),
         Amount::Number(d) => Ok(*d),
         Amount::TooLarge(t) => Err(ScenarioError::new(
-            field,
+            field(),
             format!("{t} is more than the limit of {max}"),
         )),
         Amount::Invalid(t) => Err(ScenarioError::new(
-            field,
+            field(),
             format!("\"{t}\" is not a number; enter digits such as 12 or 2.5"),
         )),
     }
 }
 
-fn bounded(field: &str, a: &Amount, max: u32) -> Result<Decimal, ScenarioError> {
+fn bounded(
+    field: impl FnOnce() -> String + Clone,
+    a: &Amount,
+    max: u32,
+) -> Result<Decimal, ScenarioError> {
     number(field, a, Decimal::from(max))
 }
 
-fn whole(field: &str, a: &Amount, max: u64) -> Result<u64, ScenarioError> {
-    let d = number(field, a, Decimal::from(max))?;
+fn whole(
+    field: impl FnOnce() -> String + Clone,
+    a: &Amount,
+    max: u64,
+) -> Result<u64, ScenarioError> {
+    let d = number(field.clone(), a, Decimal::from(max))?;
     if !d.fract().is_zero() {
         return Err(ScenarioError::new(
-            field,
+            field(),
             format!("{d} is not a whole number; licences are counted in whole users"),
         ));
     }
     u64::try_from(d.trunc())
-        .map_err(|_| ScenarioError::new(field, format!("{d} is not a whole number of users")))
+        .map_err(|_| ScenarioError::new(field(), format!("{d} is not a whole number of users")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_text() {
+        assert!(looks_numeric("12"));
+        assert!(looks_numeric("-1.5e30"));
+        assert!(looks_numeric(".5"));
+        assert!(!looks_numeric("."));
+        assert!(!looks_numeric("1e"));
+        assert!(!looks_numeric("twelve"));
+        assert_eq!(
+            amount_from_text(" 2.50 "),
+            Amount::Number(Decimal::new(250, 2))
+        );
+        assert_eq!(amount_from_text("1e3"), Amount::Number(Decimal::from(1000)));
+        assert_eq!(amount_from_text("1e30"), Amount::TooLarge("1e30".into()));
+        assert_eq!(amount_from_text("NaN"), Amount::Invalid("NaN".into()));
+        assert_eq!(amount_from_text(""), Amount::Invalid("".into()));
+    }
 }

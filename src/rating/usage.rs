@@ -1,18 +1,16 @@
 //! Steps 1–3 of the arithmetic: per-leg billable time and the grouping of all meetings into
 //! one usage line per (call type, country), with exact leg counts and billable seconds.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::call::Call;
 use super::card::{CountryCode, RateCard};
 use super::error::{Error, ScenarioError};
-use super::money::{checked, Rate};
+use super::money::{checked, checked_with, Rate};
 use super::scenario::Scenario;
 
 /// The usage of one call type in one country over a month, before any price.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UsageLine {
     /// Call type.
     pub call: Call,
@@ -22,16 +20,13 @@ pub struct UsageLine {
     pub legs: Decimal,
     /// Billable seconds per month: Σ b × count × perMonth (for app legs: plain seconds).
     pub seconds: Decimal,
+    /// `seconds / 60`, computed once when the usage is complete.
+    pub minutes: Decimal,
     /// The card's per-minute rate for this call and country (`None` for app).
     pub rate: Option<Rate>,
 }
 
 impl UsageLine {
-    /// Billable minutes (`seconds / 60`).
-    pub fn minutes(&self) -> Result<Decimal, Error> {
-        checked(self.seconds.checked_div(SIXTY), "the minutes of a line")
-    }
-
     /// Sixty times the unrounded per-minute price of the whole line:
     /// `seconds × rate + 60 × legs × connection_fee`. Kept ×60 so that it is exact (a
     /// division by 60 need not terminate); divide by 60 once, just before rounding.
@@ -46,14 +41,17 @@ impl UsageLine {
                 self.country.as_str()
             )
         };
-        let time = checked(self.seconds.checked_mul(rate.value()), &what())?;
-        let fees = checked(
+        let time = checked_with(self.seconds.checked_mul(rate.value()), what)?;
+        if connection_fee.value().is_zero() {
+            return Ok(time);
+        }
+        let fees = checked_with(
             self.legs
                 .checked_mul(connection_fee.value())
                 .and_then(|f| f.checked_mul(SIXTY)),
-            &what(),
+            what,
         )?;
-        checked(time.checked_add(fees), &what())
+        checked_with(time.checked_add(fees), what)
     }
 }
 
@@ -84,45 +82,66 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
         .into());
     }
     let billing = card.billing();
-    let mut lines: BTreeMap<(Call, CountryCode), UsageLine> = BTreeMap::new();
+    // Lines in order of first appearance, found through a direct index by (call, country).
+    let mut lines: Vec<UsageLine> = Vec::new();
+    let mut index = vec![0u16; Call::ALL.len() * 26 * 26];
     let mut phone_legs = false;
     for (i, meeting) in scenario.meetings().iter().enumerate() {
         let seconds = checked(
             meeting.minutes.checked_mul(SIXTY),
             "the length of a meeting",
         )?;
+        // Per-leg billable time depends only on the meeting's length: compute it once.
+        let billable = if seconds.is_zero() {
+            Decimal::ZERO
+        } else {
+            billable_seconds(seconds, billing.increment_seconds, billing.minimum_seconds)?
+        };
         for (j, leg) in meeting.legs.iter().enumerate() {
             let rate = rate_for(card, leg.call, leg.country, i, j)?;
             if seconds.is_zero() {
                 continue; // a leg of 0 s is not billed and does not count
             }
-            let what = format!(
-                "the {} legs of {}",
-                leg.call.describe(),
-                leg.country.as_str()
-            );
-            let legs = checked(leg.count.checked_mul(meeting.per_month), &what)?;
+            let what = || {
+                format!(
+                    "the {} legs of {}",
+                    leg.call.describe(),
+                    leg.country.as_str()
+                )
+            };
+            let legs = checked_with(leg.count.checked_mul(meeting.per_month), what)?;
             if legs.is_zero() {
                 continue;
             }
             let per_leg = if leg.call.is_phone() {
                 phone_legs = true;
-                billable_seconds(seconds, billing.increment_seconds, billing.minimum_seconds)?
+                billable
             } else {
                 seconds
             };
-            let add_seconds = checked(per_leg.checked_mul(legs), &what)?;
-            let line = lines
-                .entry((leg.call, leg.country))
-                .or_insert_with(|| UsageLine {
-                    call: leg.call,
-                    country: leg.country,
-                    legs: Decimal::ZERO,
-                    seconds: Decimal::ZERO,
-                    rate,
-                });
-            line.legs = checked(line.legs.checked_add(legs), &what)?;
-            line.seconds = checked(line.seconds.checked_add(add_seconds), &what)?;
+            let add_seconds = checked_with(per_leg.checked_mul(legs), what)?;
+            let slot = (leg.call as usize) * 26 * 26 + leg.country.slot();
+            let line = match index.get(slot).copied().unwrap_or(0) {
+                0 => {
+                    lines.push(UsageLine {
+                        call: leg.call,
+                        country: leg.country,
+                        legs: Decimal::ZERO,
+                        seconds: Decimal::ZERO,
+                        minutes: Decimal::ZERO,
+                        rate,
+                    });
+                    if let Some(s) = index.get_mut(slot) {
+                        // Fewer than 4 × 676 lines can exist, so the number fits.
+                        *s = u16::try_from(lines.len()).unwrap_or(0);
+                    }
+                    lines.last_mut()
+                }
+                n => lines.get_mut(usize::from(n) - 1),
+            };
+            let Some(line) = line else { continue };
+            line.legs = checked_with(line.legs.checked_add(legs), what)?;
+            line.seconds = checked_with(line.seconds.checked_add(add_seconds), what)?;
         }
     }
     if phone_legs && scenario.organisers() == 0 {
@@ -133,7 +152,11 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
         )
         .into());
     }
-    Ok(lines.into_values().collect())
+    for line in &mut lines {
+        line.minutes = checked(line.seconds.checked_div(SIXTY), "the minutes of a line")?;
+    }
+    lines.sort_unstable_by_key(|l| (l.call, l.country));
+    Ok(lines)
 }
 
 fn rate_for(
@@ -146,10 +169,10 @@ fn rate_for(
     if !call.is_phone() {
         return Ok(None);
     }
-    let field = format!("meetings[{meeting}].legs[{leg}]");
+    let field = |name: &str| format!("meetings[{meeting}].legs[{leg}].{name}");
     let rates = card.country(country).ok_or_else(|| {
         ScenarioError::new(
-            format!("{field}.country"),
+            field("country"),
             format!(
                 "the rate card \"{}\" has no rates for {country}; choose a country it lists",
                 card.name()
@@ -159,7 +182,7 @@ fn rate_for(
     match rates.rate(call) {
         Some(rate) => Ok(Some(rate)),
         None => Err(ScenarioError::new(
-            format!("{field}.call"),
+            field("call"),
             format!(
                 "the rate card \"{}\" has no {} rate for {country}{}; choose another way to \
                  join",

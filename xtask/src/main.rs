@@ -1,1 +1,62 @@
-fn main() {}
+//! `cargo xtask <command>`: the one entry point for build and test chores of ppm-pricing.
+//!
+//! - `cargo xtask test`: everything CI checks: formatting, clippy with warnings as errors, and
+//!   the whole native test suite (unit, golden quotes, card validation, properties, CLI, doc
+//!   tests). `.ci/run` calls exactly this.
+//! - `cargo xtask bench`: the `quote` benchmark (prints quotes per second; no assertions).
+
+use std::process::{Command, ExitCode};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test(),
+        Some("bench") => run("cargo", &["bench", "--bench", "quote"]),
+        _ => {
+            eprintln!("usage: cargo xtask <test|bench>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a command from the workspace root, echoing it; an error names the failed step.
+fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .ok_or("xtask must live one level below the workspace root")?;
+    eprintln!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn test() -> Result<(), String> {
+    run("cargo", &["fmt", "--all", "--", "--check"])?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run("cargo", &["test", "--workspace", "--exclude", "xtask"])?;
+    Ok(())
+}

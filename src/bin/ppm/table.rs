@@ -12,7 +12,10 @@ fn describe(line: &QuoteLine) -> String {
         LineKind::Addon => "US/Canada dial-out add-on".to_string(),
         LineKind::Call => {
             let call = line.call.map(|c| c.describe()).unwrap_or("");
-            format!("{call} {}", line.country.as_deref().unwrap_or(""))
+            format!(
+                "{call} {}",
+                line.country.map(|c| c.to_string()).unwrap_or_default()
+            )
         }
     }
 }
@@ -176,5 +179,6 @@ pub fn render(q: &Quote) -> String {
             let _ = writeln!(out, "  - {}", w.message);
         }
     }
-    out
+    // No trailing blanks: lines without a note end at their amount.
+    out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n"
 }

@@ -33,10 +33,21 @@ impl CountryCode {
         Some(CountryCode([b[0], b[1]]))
     }
 
+    /// A dense index 0..676 (26 × 26 letter pairs), for O(1) lookups.
+    pub(crate) fn slot(self) -> usize {
+        usize::from(self.0[0].wrapping_sub(b'A')) * 26 + usize::from(self.0[1].wrapping_sub(b'A'))
+    }
+
     /// The code as text.
     pub fn as_str(&self) -> &str {
         // Only ever built from an ASCII code of the ISO list.
         std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl serde::Serialize for CountryCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -141,6 +152,34 @@ impl CountryRates {
     }
 }
 
+/// A card's countries: sorted by code, with a direct index for O(1) lookups (the rating looks
+/// up a country for every leg).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CountryTable {
+    rows: Vec<(CountryCode, CountryRates)>,
+    /// `index[code.slot()]` is the row number + 1, or 0 when the card does not list the code.
+    index: Vec<u16>,
+}
+
+impl CountryTable {
+    fn new(map: BTreeMap<CountryCode, CountryRates>) -> CountryTable {
+        let rows: Vec<(CountryCode, CountryRates)> = map.into_iter().collect();
+        let mut index = vec![0u16; 26 * 26];
+        for (i, (code, _)) in rows.iter().enumerate() {
+            if let Some(slot) = index.get_mut(code.slot()) {
+                // At most 249 ISO codes, so the row number always fits.
+                *slot = u16::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        CountryTable { rows, index }
+    }
+
+    fn get(&self, code: CountryCode) -> Option<&CountryRates> {
+        let row = usize::from(*self.index.get(code.slot())?);
+        self.rows.get(row.checked_sub(1)?).map(|(_, r)| r)
+    }
+}
+
 /// A validated rate card. Fields are private: the only way to get one is through validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RateCard {
@@ -155,7 +194,7 @@ pub struct RateCard {
     licence: Licence,
     credits_minimum_purchase: Money,
     us_canada_addon: Option<Addon>,
-    countries: BTreeMap<CountryCode, CountryRates>,
+    countries: CountryTable,
 }
 
 impl RateCard {
@@ -209,16 +248,16 @@ impl RateCard {
     }
     /// The rates of one country, if the card lists it.
     pub fn country(&self, code: CountryCode) -> Option<&CountryRates> {
-        self.countries.get(&code)
+        self.countries.get(code)
     }
     /// All countries of the card, sorted by code.
     pub fn countries(&self) -> impl Iterator<Item = (CountryCode, &CountryRates)> {
-        self.countries.iter().map(|(c, r)| (*c, r))
+        self.countries.rows.iter().map(|(c, r)| (*c, r))
     }
     /// Whether a destination lies in the licence's pool zone.
     pub fn in_pool_zone(&self, code: CountryCode) -> bool {
         self.countries
-            .get(&code)
+            .get(code)
             .and_then(|r| r.zone.as_deref())
             .is_some_and(|z| z == self.licence.pool_zone)
     }
@@ -258,6 +297,7 @@ impl RateCard {
             },
             countries: self
                 .countries
+                .rows
                 .iter()
                 .map(|(code, r)| CountryDocument {
                     code: code.to_string(),

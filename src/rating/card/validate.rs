@@ -7,7 +7,9 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::document::{CardDocument, CountryDocument, DecimalText};
-use super::{Addon, Billing, CardDate, CountryCode, CountryRates, Licence, PoolBasis, RateCard};
+use super::{
+    Addon, Billing, CardDate, CountryCode, CountryRates, CountryTable, Licence, PoolBasis, RateCard,
+};
 use crate::rating::error::CardError;
 use crate::rating::iso;
 use crate::rating::money::{MoneyRule, Rate, Rounding, MAX_MONEY_DECIMALS};
@@ -170,7 +172,7 @@ impl RateCard {
             },
             credits_minimum_purchase: money.round(minimum_purchase.value()),
             us_canada_addon,
-            countries,
+            countries: CountryTable::new(countries),
         })
     }
 }

@@ -1,0 +1,321 @@
+//! The `ppm` command line, run as a user runs it: exit codes, stdout and stderr.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use ppm_pricing::rating::RateCard;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn ppm(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ppm"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn quote_answers_the_readme_example() {
+    let o = ppm(
+        &[
+            "quote",
+            "--card",
+            "rates/illustrative-usd.toml",
+            "examples/scenario.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let q: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // 48 legs x 60 min x 0.0220 + 720 min x 0.0300 + 240 min x 0.0350 = 63.36 + 21.60 + 8.40.
+    assert_eq!(q["perMinute"]["monthlyTotal"], "93.36");
+    // 50 licences x 4.00 + 21.60 toll-free; FR dial-out inside the 2400-minute pool.
+    assert_eq!(q["perUser"]["monthlyTotal"], "221.60");
+    assert_eq!(q["cheaper"], "perMinute");
+}
+
+#[test]
+fn the_readme_shows_the_real_output() {
+    // The README's quick start must show exactly what the command prints.
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let o = ppm(
+        &[
+            "quote",
+            "--card",
+            "rates/illustrative-usd.toml",
+            "--table",
+            "examples/scenario.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        readme.contains(stdout(&o).trim_end()),
+        "README.md's quick-start output is out of date; it should contain:\n{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn quote_reads_standard_input_and_prints_a_table() {
+    let scenario = std::fs::read_to_string(root().join("examples/scenario.json")).unwrap();
+    let o = ppm(
+        &[
+            "quote",
+            "--card",
+            "rates/illustrative-usd.toml",
+            "--table",
+            "-",
+        ],
+        Some(&scenario),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = stdout(&o);
+    // 221.60 - 93.36 = 128.24 a month, x 12 = 1538.88 a year.
+    assert!(
+        t.contains("Cheaper: pay-per-minute, by 128.24 USD per month (1538.88 per year)."),
+        "{t}"
+    );
+    // k = 200 / 71.76 = 2.787; 96 min per organiser x k = 267.6.
+    assert!(
+        t.contains("above 267.6 phone minutes per organiser per month"),
+        "{t}"
+    );
+}
+
+#[test]
+fn bad_scenarios_exit_2_with_the_field() {
+    let o = ppm(
+        &["quote", "--card", "rates/illustrative-usd.toml", "-"],
+        Some(r#"{"organisers": 1, "meetings": [{"perMonth": -1, "minutes": 5, "legs": []}]}"#),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("`meetings[0].perMonth`: -1 is negative"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ppm(
+        &["quote", "--card", "rates/illustrative-usd.toml", "-"],
+        Some("{not json"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not valid scenario JSON"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn check_validates_cards() {
+    let o = ppm(
+        &[
+            "check",
+            "rates/illustrative-usd.toml",
+            "rates/illustrative-eur.toml",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o)
+        .contains("ok  rates/illustrative-eur.toml: illustrative-eur (EUR, 249 countries"));
+
+    let dir = std::env::temp_dir().join(format!("ppm-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.toml");
+    let text = std::fs::read_to_string(root().join("tests/cards/small.toml")).unwrap();
+    std::fs::write(
+        &bad,
+        text.replace("rounding = \"half_up\"", "rounding = \"nearest\""),
+    )
+    .unwrap();
+    let o = ppm(&["check", bad.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("line 12, field `billing.rounding`: unknown rounding \"nearest\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = ppm(&["check", "does/not/exist.toml"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read does/not/exist.toml"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(ppm(&[], None).status.code(), Some(2));
+    let o = ppm(&["price"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown command \"price\""));
+    let o = ppm(&["quote", "examples/scenario.json"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--card FILE is required"));
+}
+
+#[test]
+fn convert_prints_the_same_card_as_json() {
+    let o = ppm(&["convert", "rates/illustrative-eur.toml"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let from_json = RateCard::from_json_str(&stdout(&o), None).unwrap();
+    let text = std::fs::read_to_string(root().join("rates/illustrative-eur.toml")).unwrap();
+    assert_eq!(from_json, RateCard::from_toml_str(&text, None).unwrap());
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["effective_from"], "2026-01-01");
+    assert_eq!(v["licence"]["price_per_user_month"], "3.70");
+}
+
+#[test]
+fn curve_prints_points_with_the_break_even() {
+    let o = ppm(
+        &[
+            "curve",
+            "--card",
+            "rates/illustrative-usd.toml",
+            "--points",
+            "3",
+            "--max-factor",
+            "4",
+            "examples/scenario.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let c: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let points = c["points"].as_array().unwrap();
+    assert_eq!(points.len(), 3);
+    // Factor 2: pay-per-minute doubles to 186.72; per-user 200.00 + 2 x 21.60 = 243.20.
+    assert_eq!(points[1]["factor"], "2");
+    assert_eq!(points[1]["perMinute"], "186.72");
+    assert_eq!(points[1]["perUser"], "243.20");
+    let o = ppm(
+        &[
+            "curve",
+            "--card",
+            "rates/illustrative-usd.toml",
+            "--points",
+            "1",
+            "examples/scenario.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("option `points`: 1 points is out of range"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn import_builds_a_card_from_rate_sheets() {
+    let o = ppm(
+        &[
+            "import",
+            "--template",
+            "rates/illustrative-usd.toml",
+            "--toll-dial-in",
+            "tests/sheets/toll-dial-in.csv",
+            "--toll-free",
+            "tests/sheets/toll-free.csv",
+            "--dial-out",
+            "tests/sheets/dial-out.csv",
+            "--id",
+            "contoso-2027",
+            "--name",
+            "Contoso contract 2027",
+            "--effective-from",
+            "2027-01-01",
+            "--official",
+            "--source",
+            "Contoso rate sheet, January 2027",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let card = RateCard::from_toml_str(&stdout(&o), Some("imported")).unwrap();
+    assert_eq!(card.id(), "contoso-2027");
+    assert!(!card.illustrative());
+    assert_eq!(card.effective_from().to_string(), "2027-01-01");
+    let rate = |code: &str, call| {
+        let c = ppm_pricing::rating::CountryCode::parse(code).unwrap();
+        card.country(c)
+            .and_then(|r| r.rate(call))
+            .map(|r| r.to_string())
+    };
+    use ppm_pricing::rating::Call::*;
+    assert_eq!(rate("DE", TollDialIn).as_deref(), Some("0.0190"));
+    assert_eq!(rate("KR", TollFreeDialIn).as_deref(), Some("0.1100"));
+    assert_eq!(rate("DE", DialOut).as_deref(), Some("0.0330")); // decimal comma
+    assert_eq!(rate("CI", DialOut).as_deref(), Some("0.3100"));
+    // Each sheet replaces its call type: FR has no toll-free rate in the sheet any more.
+    assert_eq!(rate("FR", TollFreeDialIn), None);
+    assert_eq!(rate("GB", DialOut), None);
+    // Zones and credits come from the template.
+    let de = ppm_pricing::rating::CountryCode::parse("DE").unwrap();
+    assert!(card.in_pool_zone(de));
+}
+
+#[test]
+fn import_errors_name_the_sheet_and_line() {
+    let run = |sheet: &str| {
+        ppm(
+            &[
+                "import",
+                "--template",
+                "rates/illustrative-usd.toml",
+                "--dial-out",
+                sheet,
+            ],
+            None,
+        )
+    };
+    let o = run("tests/sheets/bad-country.csv");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "rate sheet tests/sheets/bad-country.csv, line 2: unknown country \"Atlantis\""
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = run("tests/sheets/bad-rate.csv");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("line 3: \"two cents\" is not a rate for FR"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run("tests/sheets/duplicate.csv");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("line 3: DE appears twice (first on line 1)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ppm(
+        &["import", "--template", "rates/illustrative-usd.toml"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
