@@ -267,7 +267,7 @@ fn line(
     covered_seconds: Option<Decimal>,
 ) -> PricedLine {
     PricedLine {
-        usage: u.clone(),
+        usage: *u,
         rate: Rate::new(rate),
         raw,
         billing,

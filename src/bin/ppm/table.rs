@@ -180,5 +180,9 @@ pub fn render(q: &Quote) -> String {
         }
     }
     // No trailing blanks: lines without a note end at their amount.
-    out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n"
+    out.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
