@@ -1,7 +1,7 @@
 //! `cargo xtask <command>`: the one entry point for build and test chores of ppm-pricing.
 //!
-//! - `cargo xtask test`: everything CI checks: formatting, clippy with warnings as errors, and
-//!   the whole native test suite (unit, golden quotes, card validation, properties, CLI, doc
+//! - `cargo xtask test`: everything CI checks: formatting, clippy with warnings as errors
+//!   (native, and the library for wasm32), and the whole native test suite (unit, golden quotes, card validation, properties, CLI, doc
 //!   tests). `.ci/run` calls exactly this.
 //! - `cargo xtask bench`: the `quote` benchmark (prints quotes per second; no assertions).
 
@@ -44,19 +44,47 @@ fn run(program: &str, args: &[&str]) -> Result<(), String> {
     }
 }
 
+/// The WebAssembly target; installed with rustup when missing.
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Installs the wasm32 target through rustup unless it is already there.
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("cannot run rustup: {e}"))?;
+    if String::from_utf8_lossy(&installed.stdout)
+        .lines()
+        .any(|l| l.trim() == WASM_TARGET)
+    {
+        return Ok(());
+    }
+    run("rustup", &["target", "add", WASM_TARGET])
+}
+
 fn test() -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--", "--check"])?;
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
+    let clippy = [
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ];
+    run("cargo", &clippy)?;
+    // The core must also build for the browser, without its native-only parsers.
+    ensure_wasm_target()?;
+    let wasm_clippy = [
+        "clippy",
+        "--lib",
+        "--target",
+        WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ];
+    run("cargo", &wasm_clippy)?;
     run("cargo", &["test", "--workspace", "--exclude", "xtask"])?;
     Ok(())
 }

@@ -12,6 +12,11 @@
 //! Errors go to stderr; exit code 2 for bad input (cards, scenarios, sheets, arguments),
 //! 1 for anything else (such as a failed write).
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 mod table;
 
 use std::io::{self, Read, Write};
