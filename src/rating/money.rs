@@ -90,6 +90,9 @@ impl MoneyRule {
     /// **The** rounding function: rounds an unrounded line value to a money amount.
     /// Every amount in a quote goes through here exactly once.
     pub fn round(&self, value: Decimal) -> Money {
+        if value.is_zero() {
+            return self.zero();
+        }
         let mut rounded = value.round_dp_with_strategy(self.decimals, self.rounding.strategy());
         // Show every amount with the currency's full decimals ("4.50", not "4.5").
         rounded.rescale(self.decimals);
@@ -98,7 +101,7 @@ impl MoneyRule {
 
     /// Zero with the currency's decimals ("0.00").
     pub fn zero(&self) -> Money {
-        self.round(Decimal::ZERO)
+        Money(Decimal::new(0, self.decimals))
     }
 
     /// Rounds a value up to a whole multiple of one currency unit (used for recommendations).

@@ -169,8 +169,14 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
         Ok(())
     };
 
-    let mut per_minute = PricedModel::default();
-    let mut per_user = PricedModel::default();
+    let mut per_minute = PricedModel {
+        lines: Vec::with_capacity(usage.len()),
+        fees: Vec::with_capacity(1),
+    };
+    let mut per_user = PricedModel {
+        lines: Vec::with_capacity(usage.len()),
+        fees: Vec::with_capacity(2),
+    };
     for u in usage {
         let rate = u.rate.map(|r| r.value()).unwrap_or(Decimal::ZERO);
         let cost_x60 = u.cost_x60(fee)?;

@@ -83,7 +83,8 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
     }
     let billing = card.billing();
     // Lines in order of first appearance, found through a direct index by (call, country).
-    let mut lines: Vec<UsageLine> = Vec::new();
+    let leg_groups: usize = scenario.meetings().iter().map(|m| m.legs.len()).sum();
+    let mut lines: Vec<UsageLine> = Vec::with_capacity(leg_groups);
     let mut index = vec![0u16; Call::ALL.len() * 26 * 26];
     let mut phone_legs = false;
     for (i, meeting) in scenario.meetings().iter().enumerate() {
@@ -152,11 +153,16 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
         )
         .into());
     }
-    for line in &mut lines {
-        line.minutes = checked(line.seconds.checked_div(SIXTY), "the minutes of a line")?;
+    // The index runs by call type, then country code: walking it yields the lines sorted.
+    let mut sorted = Vec::with_capacity(lines.len());
+    for &n in index.iter().filter(|n| **n != 0) {
+        if let Some(line) = lines.get(usize::from(n) - 1) {
+            let mut line = *line;
+            line.minutes = checked(line.seconds.checked_div(SIXTY), "the minutes of a line")?;
+            sorted.push(line);
+        }
     }
-    lines.sort_unstable_by_key(|l| (l.call, l.country));
-    Ok(lines)
+    Ok(sorted)
 }
 
 fn rate_for(
