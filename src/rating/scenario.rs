@@ -74,6 +74,11 @@ fn amount_from_text(text: &str) -> Amount {
 }
 
 impl Amount {
+    /// Reads number text as a person typed it: a decimal (`2.5`), or scientific notation.
+    pub fn parse(text: &str) -> Amount {
+        amount_from_text(text)
+    }
+
     /// An amount from an integer.
     pub fn from_int(v: i64) -> Amount {
         Amount::Number(Decimal::from(v))

@@ -4,7 +4,13 @@
 //!   (native, and the library for wasm32), and the whole native test suite (unit, golden quotes, card validation, properties, CLI, doc
 //!   tests). `.ci/run` calls exactly this.
 //! - `cargo xtask bench`: the `quote` benchmark (prints quotes per second; no assertions).
+//! - `cargo xtask dist`: the deployable static files in `dist/`, with a size table.
+//! - `cargo xtask serve [--port N]`: `dist`, then serve it on 127.0.0.1 (default port 8080).
 
+mod dist;
+mod serve;
+
+use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
 fn main() -> ExitCode {
@@ -12,8 +18,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("bench") => run("cargo", &["bench", "--bench", "quote"]),
+        Some("dist") => dist::dist().map(|_| ()),
+        Some("serve") => port(&args[1..]).and_then(|port| {
+            let dir = dist::dist()?;
+            serve::serve(&dir, port)
+        }),
         _ => {
-            eprintln!("usage: cargo xtask <test|bench>");
+            eprintln!("usage: cargo xtask <test|bench|dist|serve [--port N]>");
             return ExitCode::from(2);
         }
     };
@@ -26,15 +37,32 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs a command from the workspace root, echoing it; an error names the failed step.
-fn run(program: &str, args: &[&str]) -> Result<(), String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+/// The port for `serve`: `--port N`, else `$PORT`, else 8080.
+fn port(args: &[String]) -> Result<u16, String> {
+    let text = match args {
+        [flag, value] if flag == "--port" => value.clone(),
+        [] => std::env::var("PORT").unwrap_or_else(|_| "8080".into()),
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    text.parse()
+        .map_err(|_| format!("port \"{text}\" is not a number from 1 to 65535"))
+}
+
+/// The workspace root.
+pub(crate) fn root() -> Result<PathBuf, String> {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
-        .ok_or("xtask must live one level below the workspace root")?;
+        .map(PathBuf::from)
+        .ok_or_else(|| "xtask must live one level below the workspace root".into())
+}
+
+/// Runs a command from the workspace root, echoing it; an error names the failed step.
+pub(crate) fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    let root = root()?;
     eprintln!("$ {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
-        .current_dir(root)
+        .current_dir(&root)
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
     if status.success() {
@@ -45,10 +73,10 @@ fn run(program: &str, args: &[&str]) -> Result<(), String> {
 }
 
 /// The WebAssembly target; installed with rustup when missing.
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
+pub(crate) const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Installs the wasm32 target through rustup unless it is already there.
-fn ensure_wasm_target() -> Result<(), String> {
+pub(crate) fn ensure_wasm_target() -> Result<(), String> {
     let installed = Command::new("rustup")
         .args(["target", "list", "--installed"])
         .output()

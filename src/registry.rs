@@ -1,0 +1,121 @@
+//! The rate cards a page can price with: the shipped cards plus partner cards registered at run
+//! time. Shared by the JS API and the widget; plain Rust, so it is tested natively.
+
+use crate::rating::{CardDocument, CardError, RateCard};
+use crate::shipped::{shipped_cards, DEFAULT_CARD_ID};
+
+/// Cards by id, shipped cards first.
+#[derive(Debug, Clone)]
+pub struct CardRegistry {
+    cards: Vec<RateCard>,
+    shipped: usize,
+}
+
+/// A card's id, name and status, for pickers and `rateCards()`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CardInfo {
+    /// Card id.
+    pub id: String,
+    /// Card name.
+    pub name: String,
+    /// ISO 4217 currency.
+    pub currency: String,
+    /// Prices as of (`YYYY-MM-DD`).
+    pub effective_from: String,
+    /// Whether the rates are illustrative.
+    pub illustrative: bool,
+    /// Whether the card was shipped with the widget (false: registered at run time).
+    pub built_in: bool,
+}
+
+impl CardRegistry {
+    /// The shipped cards.
+    pub fn new() -> Result<CardRegistry, CardError> {
+        let cards = shipped_cards()?;
+        Ok(CardRegistry {
+            shipped: cards.len(),
+            cards,
+        })
+    }
+
+    /// A card by id; `None` picks the default card.
+    pub fn get(&self, id: Option<&str>) -> Result<&RateCard, String> {
+        let id = id.unwrap_or(DEFAULT_CARD_ID);
+        self.cards.iter().find(|c| c.id() == id).ok_or_else(|| {
+            let known: Vec<&str> = self.cards.iter().map(RateCard::id).collect();
+            format!(
+                "unknown rate card \"{id}\"; available cards: {}",
+                known.join(", ")
+            )
+        })
+    }
+
+    /// The cards, shipped first.
+    pub fn list(&self) -> Vec<CardInfo> {
+        self.cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CardInfo {
+                id: c.id().to_string(),
+                name: c.name().to_string(),
+                currency: c.currency().to_string(),
+                effective_from: c.effective_from().to_string(),
+                illustrative: c.illustrative(),
+                built_in: i < self.shipped,
+            })
+            .collect()
+    }
+
+    /// Validates and registers a partner's card. A card with the id of an earlier partner card
+    /// replaces it; the id of a shipped card is refused.
+    pub fn register(&mut self, doc: CardDocument) -> Result<CardInfo, String> {
+        let card = RateCard::from_document(doc).map_err(|e| e.to_string())?;
+        if let Some(i) = self.cards.iter().position(|c| c.id() == card.id()) {
+            if i < self.shipped {
+                return Err(format!(
+                    "rate card id \"{}\" belongs to a built-in card; give your card another id",
+                    card.id()
+                ));
+            }
+            self.cards[i] = card;
+        } else {
+            self.cards.push(card);
+        }
+        let id = self.cards.last().map(|c| c.id().to_string());
+        self.list()
+            .into_iter()
+            .rev()
+            .find(|i| Some(&i.id) == id.as_ref())
+            .ok_or_else(|| "the card could not be registered".to_string())
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_get_register() {
+        let mut r = CardRegistry::new().unwrap();
+        assert_eq!(r.get(None).unwrap().id(), DEFAULT_CARD_ID);
+        assert!(r
+            .get(Some("nope"))
+            .unwrap_err()
+            .contains("available cards: illustrative-eur"));
+        let mut doc = r.get(None).unwrap().to_document();
+        assert!(r
+            .register(doc.clone())
+            .unwrap_err()
+            .contains("belongs to a built-in card"));
+        doc.id = "partner".into();
+        doc.name = "Partner".into();
+        let info = r.register(doc.clone()).unwrap();
+        assert_eq!(info.id, "partner");
+        assert!(!info.built_in);
+        doc.name = "Partner v2".into();
+        r.register(doc).unwrap();
+        assert_eq!(r.get(Some("partner")).unwrap().name(), "Partner v2");
+        assert_eq!(r.list().len(), 3);
+    }
+}

@@ -1,0 +1,202 @@
+//! Share links: the whole form in the URL fragment, so a link restores a quote exactly.
+//!
+//! Format (version 1): `v1` followed by `&key=value` pairs, values percent-encoded:
+//! `card`, `o` (organisers), `l` (licences), `a` (add-on, 0/1), `lang`, and one `m` per meeting:
+//! `name~perMonth~minutes~legs` (each field percent-encoded, then the whole value again), legs
+//! joined by `,`, each `country.call.count` with call `t` (toll), `f` (toll-free), `o`
+//! (dial-out), `a` (app). Readable, short, and versioned.
+
+use super::i18n::Lang;
+use super::state::{Form, LegForm, MeetingForm};
+use crate::rating::Call;
+
+/// Why a link could not be read (shown as one translated sentence; the detail is for logs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLink(pub String);
+
+fn call_letter(call: Call) -> char {
+    match call {
+        Call::TollDialIn => 't',
+        Call::TollFreeDialIn => 'f',
+        Call::DialOut => 'o',
+        Call::App => 'a',
+    }
+}
+
+fn call_from(letter: &str) -> Option<Call> {
+    match letter {
+        "t" => Some(Call::TollDialIn),
+        "f" => Some(Call::TollFreeDialIn),
+        "o" => Some(Call::DialOut),
+        "a" => Some(Call::App),
+        _ => None,
+    }
+}
+
+/// Percent-encodes everything but ASCII letters, digits and `-_.`.
+fn enc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn dec(s: &str) -> Result<String, BadLink> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| BadLink(format!("bad escape at {i}")))?;
+            out.push(hex);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| BadLink("not UTF-8".into()))
+}
+
+/// Encodes the form and language as a fragment (without the `#`).
+pub fn encode(form: &Form, lang: Lang) -> String {
+    let mut out = format!(
+        "v1&card={}&o={}&l={}&a={}&lang={}",
+        enc(&form.card_id),
+        enc(&form.organisers),
+        enc(&form.licences),
+        u8::from(form.addon),
+        lang.tag()
+    );
+    for m in &form.meetings {
+        let legs: Vec<String> = m
+            .legs
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}.{}.{}",
+                    enc(&l.country),
+                    call_letter(l.call),
+                    enc(&l.count)
+                )
+            })
+            .collect();
+        // Each field is encoded on its own, so separators inside values cannot clash.
+        let value = format!(
+            "{}~{}~{}~{}",
+            enc(&m.name),
+            enc(&m.per_month),
+            enc(&m.minutes),
+            legs.join(",")
+        );
+        out.push_str("&m=");
+        out.push_str(&enc(&value));
+    }
+    out
+}
+
+/// Decodes a fragment (with or without `#`). Anything malformed or of another version is an
+/// error; the caller shows a message and falls back to the example.
+pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
+    let fragment = fragment.trim_start_matches('#');
+    let mut parts = fragment.split('&');
+    if parts.next() != Some("v1") {
+        return Err(BadLink("unknown version".into()));
+    }
+    let mut form = Form {
+        card_id: String::new(),
+        organisers: String::new(),
+        licences: String::new(),
+        addon: false,
+        meetings: Vec::new(),
+    };
+    let mut lang = None;
+    for part in parts {
+        let (key, value) = part
+            .split_once('=')
+            .ok_or_else(|| BadLink(format!("no value in {part}")))?;
+        let value = dec(value)?;
+        match key {
+            "card" => form.card_id = value,
+            "o" => form.organisers = value,
+            "l" => form.licences = value,
+            "a" => form.addon = value == "1",
+            "lang" => lang = Some(Lang::from_tag(&value)),
+            "m" => form.meetings.push(meeting(&value)?),
+            other => return Err(BadLink(format!("unknown key {other}"))),
+        }
+    }
+    if form.card_id.is_empty() || form.meetings.len() > 1000 {
+        return Err(BadLink("no card or too many meetings".into()));
+    }
+    Ok((form, lang))
+}
+
+fn meeting(value: &str) -> Result<MeetingForm, BadLink> {
+    let fields: Vec<&str> = value.split('~').collect();
+    let [name, per_month, minutes, legs] = fields.as_slice() else {
+        return Err(BadLink("a meeting needs 4 fields".into()));
+    };
+    let legs = legs
+        .split(',')
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let mut p = l.splitn(3, '.');
+            match (p.next(), p.next().and_then(call_from), p.next()) {
+                (Some(country), Some(call), Some(count)) if country.len() == 2 => Ok(LegForm {
+                    country: country.to_string(),
+                    call,
+                    count: dec(count)?,
+                }),
+                _ => Err(BadLink(format!("bad participants {l}"))),
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(MeetingForm {
+        name: dec(name)?,
+        per_month: dec(per_month)?,
+        minutes: dec(minutes)?,
+        legs,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_exactly() {
+        let mut form = Form::example("illustrative-eur");
+        form.meetings[0].name = "Board & team ~ 50% , café".into();
+        form.meetings[1].legs[0].count = "2.5".into();
+        form.addon = true;
+        let link = encode(&form, Lang::De);
+        assert!(link.starts_with("v1&card=illustrative-eur&o=40&l=50&a=1&lang=de&m="));
+        let (back, lang) = decode(&format!("#{link}")).unwrap();
+        assert_eq!(back, form);
+        assert_eq!(lang, Some(Lang::De));
+    }
+
+    #[test]
+    fn malformed_links_are_errors() {
+        for bad in [
+            "",
+            "v2&card=x",
+            "v1&card=x&m=a~b",
+            "v1&card=x&zz=1",
+            "v1&card=x&m=%ZZ",
+            "v1&o=1",
+            "v1&card=x&m=n~1~2~DE.q.1",
+        ] {
+            assert!(decode(bad).is_err(), "{bad}");
+        }
+    }
+}

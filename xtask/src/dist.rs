@@ -1,0 +1,119 @@
+//! `cargo xtask dist`: the release WASM (size profile), its JS bindings (through the
+//! `wasm-bindgen-cli-support` library, no downloaded binary), the static files of `www/`, and a
+//! table of what a page loads.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::{ensure_wasm_target, root, run, WASM_TARGET};
+
+/// The crate's library name, as wasm-bindgen names its outputs.
+const LIB: &str = "ppm_pricing";
+
+/// Builds everything into `dist/` and prints the size table.
+pub fn dist() -> Result<PathBuf, String> {
+    ensure_wasm_target()?;
+    run(
+        "cargo",
+        &[
+            "build",
+            "--lib",
+            "--profile",
+            "wasm-release",
+            "--target",
+            WASM_TARGET,
+        ],
+    )?;
+    let root = root()?;
+    let wasm = root.join(format!("target/{WASM_TARGET}/wasm-release/{LIB}.wasm"));
+    let dist = root.join("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
+    }
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    eprintln!("$ wasm-bindgen (library) {}", wasm.display());
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?
+        .typescript(true)
+        .omit_default_module_path(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .generate(&dist)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    copy_dir(&root.join("www"), &dist)?;
+    print_sizes(&dist)?;
+    Ok(dist)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        let dest = to.join(entry.file_name());
+        if path.is_dir() {
+            std::fs::create_dir_all(&dest).map_err(|e| e.to_string())?;
+            copy_dir(&path, &dest)?;
+        } else {
+            std::fs::copy(&path, &dest)
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).map_err(|e| e.to_string())?;
+    Ok(enc.finish().map_err(|e| e.to_string())?.len())
+}
+
+fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
+    let mut out = Vec::new();
+    {
+        let mut enc = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        enc.write_all(bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(out.len())
+}
+
+/// The files the pricing page loads on first view.
+const FIRST_LOAD: [&str; 4] = [
+    "index.html",
+    "ppm_pricing.js",
+    "ppm_pricing_bg.wasm",
+    "style.css",
+];
+
+fn print_sizes(dist: &Path) -> Result<(), String> {
+    println!("\nWhat the pricing page loads (bytes):");
+    println!(
+        "{:<22} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip -9", "brotli 11"
+    );
+    let mut total = [0usize; 3];
+    for name in FIRST_LOAD {
+        let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        let sizes = [bytes.len(), gzip_len(&bytes)?, brotli_len(&bytes)?];
+        println!(
+            "{name:<22} {:>10} {:>10} {:>10}",
+            sizes[0], sizes[1], sizes[2]
+        );
+        for (t, s) in total.iter_mut().zip(sizes) {
+            *t += s;
+        }
+    }
+    println!(
+        "{:<22} {:>10} {:>10} {:>10}",
+        "total", total[0], total[1], total[2]
+    );
+    println!(
+        "first load: {:.1} KB gzip (budget 150 KB), {:.1} KB brotli\n",
+        total[1] as f64 / 1000.0,
+        total[2] as f64 / 1000.0
+    );
+    Ok(())
+}
