@@ -260,3 +260,121 @@ mod tests {
         assert_eq!(field_id("organisers"), "organisers");
     }
 }
+
+/// An edit of the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Choose a rate card.
+    Card(String),
+    /// Organisers text.
+    Organisers(String),
+    /// Licences text.
+    Licences(String),
+    /// Add-on on/off.
+    Addon(bool),
+    /// Append a meeting profile (with one participant group in this country).
+    AddMeeting(String),
+    /// Copy profile `i` right after it.
+    DuplicateMeeting(usize),
+    /// Remove profile `i`.
+    RemoveMeeting(usize),
+    /// Name of profile `i`.
+    MeetingName(usize, String),
+    /// Meetings per month of profile `i`.
+    PerMonth(usize, String),
+    /// Minutes of profile `i`.
+    Minutes(usize, String),
+    /// Add a participant group to profile `i` (in this country).
+    AddLeg(usize, String),
+    /// Remove group `j` of profile `i`.
+    RemoveLeg(usize, usize),
+    /// Country of group `j` of profile `i`.
+    LegCountry(usize, usize, String),
+    /// Call type of group `j` of profile `i`.
+    LegCall(usize, usize, Call),
+    /// Count of group `j` of profile `i`.
+    LegCount(usize, usize, String),
+}
+
+impl Form {
+    /// Applies an edit; edits of rows that no longer exist are ignored.
+    pub fn apply(&mut self, edit: Edit) {
+        match edit {
+            Edit::Card(id) => self.card_id = id,
+            Edit::Organisers(v) => self.organisers = v,
+            Edit::Licences(v) => self.licences = v,
+            Edit::Addon(on) => self.addon = on,
+            Edit::AddMeeting(country) => self.meetings.push(Form::new_meeting(&country)),
+            Edit::DuplicateMeeting(i) => {
+                if let Some(m) = self.meetings.get(i).cloned() {
+                    self.meetings.insert(i + 1, m);
+                }
+            }
+            Edit::RemoveMeeting(i) => {
+                if i < self.meetings.len() {
+                    self.meetings.remove(i);
+                }
+            }
+            Edit::MeetingName(i, v) => self.with_meeting(i, |m| m.name = v),
+            Edit::PerMonth(i, v) => self.with_meeting(i, |m| m.per_month = v),
+            Edit::Minutes(i, v) => self.with_meeting(i, |m| m.minutes = v),
+            Edit::AddLeg(i, country) => self.with_meeting(i, |m| {
+                m.legs.push(leg(&country, Call::TollDialIn, "1"));
+            }),
+            Edit::RemoveLeg(i, j) => self.with_meeting(i, |m| {
+                if j < m.legs.len() {
+                    m.legs.remove(j);
+                }
+            }),
+            Edit::LegCountry(i, j, v) => self.with_leg(i, j, |l| l.country = v),
+            Edit::LegCall(i, j, c) => self.with_leg(i, j, |l| l.call = c),
+            Edit::LegCount(i, j, v) => self.with_leg(i, j, |l| l.count = v),
+        }
+    }
+
+    fn with_meeting(&mut self, i: usize, f: impl FnOnce(&mut MeetingForm)) {
+        if let Some(m) = self.meetings.get_mut(i) {
+            f(m);
+        }
+    }
+
+    fn with_leg(&mut self, i: usize, j: usize, f: impl FnOnce(&mut LegForm)) {
+        if let Some(l) = self.meetings.get_mut(i).and_then(|m| m.legs.get_mut(j)) {
+            f(l);
+        }
+    }
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use super::*;
+
+    #[test]
+    fn add_duplicate_remove() {
+        let mut f = Form::example("illustrative-usd");
+        f.apply(Edit::DuplicateMeeting(0));
+        assert_eq!(f.meetings.len(), 3);
+        assert_eq!(f.meetings[1], f.meetings[0]);
+        f.apply(Edit::MeetingName(1, "Copy".into()));
+        f.apply(Edit::RemoveMeeting(0));
+        assert_eq!(f.meetings[0].name, "Copy");
+        f.apply(Edit::AddMeeting("FR".into()));
+        assert_eq!(f.meetings.last().unwrap().legs[0].country, "FR");
+        f.apply(Edit::AddLeg(0, "JP".into()));
+        f.apply(Edit::LegCall(0, 4, Call::DialOut));
+        f.apply(Edit::LegCount(0, 4, "2".into()));
+        assert_eq!(
+            f.meetings[0].legs[4],
+            LegForm {
+                country: "JP".into(),
+                call: Call::DialOut,
+                count: "2".into()
+            }
+        );
+        f.apply(Edit::RemoveLeg(0, 4));
+        assert_eq!(f.meetings[0].legs.len(), 4);
+        // Edits of rows that are gone are ignored, not a panic.
+        f.apply(Edit::LegCount(9, 9, "1".into()));
+        f.apply(Edit::RemoveMeeting(99));
+    }
+}

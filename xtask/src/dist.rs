@@ -81,8 +81,9 @@ fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
 }
 
 /// The files the pricing page loads on first view.
-const FIRST_LOAD: [&str; 4] = [
+const FIRST_LOAD: [&str; 5] = [
     "index.html",
+    "main.js",
     "ppm_pricing.js",
     "ppm_pricing_bg.wasm",
     "style.css",

@@ -1,0 +1,309 @@
+//! The widget's root component and `mount`: holds the form, prices it with the core on every
+//! edit, keeps the last valid quote while an input is wrong, and syncs the URL fragment.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use super::browser;
+use super::components::{MeetingEditor, NumberField, Results};
+use super::i18n::Lang;
+use super::share;
+use super::state::{field_id, Edit, Form};
+use crate::api::with_registry;
+use crate::rating::{self, Curve, CurveOptions, Error, Quote, Scenario};
+use crate::registry::CardInfo;
+use crate::shipped::DEFAULT_CARD_ID;
+
+/// The state the reducer owns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The form.
+    pub form: Form,
+    /// The page language.
+    pub lang: Lang,
+    /// Shown when a share link could not be read.
+    pub bad_link: bool,
+}
+
+/// Everything that changes the state.
+pub enum Action {
+    /// A form edit.
+    Edit(Edit),
+    /// Switch the language.
+    Lang(Lang),
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(e) => next.form.apply(e),
+            Action::Lang(l) => next.lang = l,
+        }
+        Rc::new(next)
+    }
+}
+
+/// A priced form: the quote and the chart curve.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priced {
+    /// The quote.
+    pub quote: Quote,
+    /// The chart data.
+    pub curve: Curve,
+}
+
+/// The outcome of pricing the form: a result, or messages per input id.
+type Outcome = Result<Rc<Priced>, Vec<(String, String)>>;
+
+fn price(form: &Form, lang: Lang) -> Outcome {
+    let t = lang.texts();
+    let local = form.field_errors(t);
+    if !local.is_empty() {
+        return Err(local);
+    }
+    let card_id = form.card_id.clone();
+    let doc = form.scenario();
+    with_registry(|r| {
+        let card = r.get(Some(&card_id))?;
+        let scenario = Scenario::from_document(&doc)
+            .map_err(|e| format!("{}\u{0}{}", field_id(&e.field), e.message))?;
+        let quote = rating::quote(card, &scenario).map_err(core_error)?;
+        let curve =
+            rating::cost_curve(card, &scenario, CurveOptions::default()).map_err(core_error)?;
+        Ok(Rc::new(Priced { quote, curve }))
+    })
+    .map_err(|e| match e.split_once('\u{0}') {
+        Some((id, msg)) => vec![(id.to_string(), msg.to_string())],
+        None => vec![("card".to_string(), e)],
+    })
+}
+
+fn core_error(e: Error) -> String {
+    match e {
+        Error::Scenario(s) => format!("{}\u{0}{}", field_id(&s.field), s.message),
+        other => other.to_string(),
+    }
+}
+
+fn initial_state() -> AppState {
+    let browser_lang = Lang::from_tag(&browser::browser_language());
+    let fragment = browser::fragment();
+    if fragment.is_empty() {
+        return AppState {
+            form: Form::example(DEFAULT_CARD_ID),
+            lang: browser_lang,
+            bad_link: false,
+        };
+    }
+    match share::decode(&fragment) {
+        Ok((form, lang)) => AppState {
+            form,
+            lang: lang.unwrap_or(browser_lang),
+            bad_link: false,
+        },
+        Err(_) => AppState {
+            form: Form::example(DEFAULT_CARD_ID),
+            lang: browser_lang,
+            bad_link: true,
+        },
+    }
+}
+
+/// The widget.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let last_valid = use_mut_ref(|| None::<Rc<Priced>>);
+    let copied = use_state(|| false);
+    let t = state.lang.texts();
+
+    let outcome = {
+        let form = state.form.clone();
+        let lang = state.lang;
+        use_memo((form, lang), |(form, lang)| price(form, *lang))
+    };
+    let errors: Vec<(String, String)> = match &*outcome {
+        Ok(p) => {
+            *last_valid.borrow_mut() = Some(p.clone());
+            Vec::new()
+        }
+        Err(e) => e.clone(),
+    };
+    let shown = last_valid.borrow().clone();
+
+    {
+        let form = state.form.clone();
+        let lang = state.lang;
+        use_effect_with((form, lang), move |(form, lang)| {
+            browser::set_fragment(&share::encode(form, *lang));
+            browser::set_document_language(lang.tag());
+        });
+    }
+
+    let edit = {
+        let state = state.clone();
+        let copied = copied.clone();
+        Callback::from(move |e: Edit| {
+            copied.set(false);
+            state.dispatch(Action::Edit(e))
+        })
+    };
+    let error_for = |id: &str| errors.iter().find(|(i, _)| i == id).map(|(_, m)| m.clone());
+    let cards: Vec<CardInfo> = with_registry(|r| Ok(r.list())).unwrap_or_default();
+    let country_codes: Vec<String> = with_registry(|r| {
+        Ok(r.get(Some(&state.form.card_id))?
+            .countries()
+            .map(|(c, _)| c.to_string())
+            .collect())
+    })
+    .unwrap_or_default();
+    let names = browser::CountryNames::new(state.lang.tag());
+    let mut countries: Vec<(String, String)> = country_codes
+        .into_iter()
+        .map(|c| {
+            let n = names.name(&c);
+            (c, n)
+        })
+        .collect();
+    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    let countries = Rc::new(countries);
+
+    let other_lang = match state.lang {
+        Lang::En => Lang::De,
+        Lang::De => Lang::En,
+    };
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Lang(other_lang)))
+    };
+    let on_card = {
+        let edit = edit.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            edit.emit(Edit::Card(v));
+        })
+    };
+    let on_addon = {
+        let edit = edit.clone();
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            edit.emit(Edit::Addon(on));
+        })
+    };
+    let on_copy = {
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            browser::copy_text(&browser::page_url());
+            copied.set(true);
+        })
+    };
+    let on_csv = {
+        let shown = shown.clone();
+        Callback::from(move |_| {
+            if let Some(p) = &shown {
+                browser::download(
+                    "teams-audio-conferencing-quote.csv",
+                    "text/csv",
+                    &super::csv::line_items(&p.quote),
+                );
+            }
+        })
+    };
+    let on_print = Callback::from(|_| browser::print());
+    let on_add_meeting = {
+        let edit = edit.clone();
+        Callback::from(move |_| edit.emit(Edit::AddMeeting("US".into())))
+    };
+    let card_error = error_for("card");
+
+    html! {
+        <div class="ppm">
+            <header class="ppm-header">
+                <h1>{ t.title }</h1>
+                <p>{ t.intro }</p>
+                <button type="button" class="ppm-lang" id="lang-switch" onclick={on_lang}
+                    lang={other_lang.tag()} aria-label={format!("{}: {}", t.language, t.other_language)}>
+                    { t.other_language }
+                </button>
+            </header>
+            if state.bad_link {
+                <p class="ppm-notice" role="alert" id="bad-link">{ t.bad_link }</p>
+            }
+            <div class="ppm-layout">
+                <form class="ppm-inputs" aria-labelledby="inputs-title" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <h2 id="inputs-title" class="visually-hidden">{ t.meetings }</h2>
+                    <div class="ppm-field">
+                        <label for="card">{ t.rate_card }</label>
+                        <select id="card" onchange={on_card}>
+                            { for cards.iter().map(|c| html! {
+                                <option value={c.id.clone()} selected={c.id == state.form.card_id}>
+                                    { format!("{} ({})", c.name, c.currency) }
+                                </option>
+                            }) }
+                        </select>
+                        if let Some(msg) = card_error {
+                            <p class="ppm-error" id="card-error">{ msg }</p>
+                        }
+                    </div>
+                    <NumberField id="organisers" label={t.organisers} unit={t.organisers_unit}
+                        value={state.form.organisers.clone()} error={error_for("organisers")}
+                        oninput={edit.reform(Edit::Organisers)} />
+                    <NumberField id="licencesPurchased" label={t.licences} unit={t.licences_unit}
+                        value={state.form.licences.clone()} error={error_for("licencesPurchased")}
+                        oninput={edit.reform(Edit::Licences)} />
+                    <div class="ppm-field ppm-check">
+                        <input type="checkbox" id="addon" checked={state.form.addon} onchange={on_addon} />
+                        <label for="addon">{ t.addon }</label>
+                        if let Some(msg) = error_for("usCanadaAddon") {
+                            <p class="ppm-error" id="usCanadaAddon-error">{ msg }</p>
+                        }
+                    </div>
+                    <h2>{ t.meetings }</h2>
+                    { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
+                        <MeetingEditor index={i} meeting={m.clone()} lang={state.lang}
+                            countries={countries.clone()} errors={Rc::new(errors.clone())}
+                            onedit={edit.clone()} />
+                    }) }
+                    <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
+                </form>
+                <section class="ppm-results" aria-labelledby="results-title">
+                    <h2 id="results-title">{ t.results }</h2>
+                    if !errors.is_empty() {
+                        <p class="ppm-stale" id="stale">{ t.stale }</p>
+                    }
+                    if let Some(p) = shown.clone() {
+                        <Results priced={p} lang={state.lang} />
+                    }
+                    <div class="ppm-actions">
+                        <button type="button" id="copy-link" onclick={on_copy}>{ t.copy_link }</button>
+                        <button type="button" id="export-csv" onclick={on_csv}>{ t.export_csv }</button>
+                        <button type="button" id="print" onclick={on_print}>{ t.print }</button>
+                        <span role="status" class="ppm-copied">{ if *copied { t.link_copied } else { "" } }</span>
+                    </div>
+                </section>
+            </div>
+        </div>
+    }
+}
+
+/// Mounts the widget into the element with this id.
+#[wasm_bindgen]
+pub fn mount(element_id: &str) -> Result<(), JsError> {
+    let root = gloo::utils::document()
+        .get_element_by_id(element_id)
+        .ok_or_else(|| {
+            JsError::new(&format!(
+                "no element with id \"{element_id}\" to mount the widget in"
+            ))
+        })?;
+    yew::Renderer::<App>::with_root(root).render();
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! The line items of both models, per call type and country.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::rating::pricing::LineBilling;
+use crate::rating::quote::{LineKind, ModelQuote, QuoteLine};
+use crate::rating::{Call, Quote};
+use crate::ui::browser::{CountryNames, Numbers};
+use crate::ui::i18n::Lang;
+
+/// Props of [`LineItems`].
+#[derive(Properties, PartialEq)]
+pub struct LineItemsProps {
+    /// The quote.
+    pub quote: Rc<Quote>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+fn describe(l: &QuoteLine, lang: Lang, names: &CountryNames) -> String {
+    let t = lang.texts();
+    match l.kind {
+        LineKind::Licence => t.licence_line.to_string(),
+        LineKind::Addon => t.addon_line.to_string(),
+        LineKind::Call => {
+            let call = match l.call {
+                Some(Call::TollDialIn) => t.toll_dial_in,
+                Some(Call::TollFreeDialIn) => t.toll_free_dial_in,
+                Some(Call::DialOut) => t.dial_out,
+                _ => t.app,
+            };
+            format!(
+                "{call}, {}",
+                l.country
+                    .map(|c| names.name(c.as_str()))
+                    .unwrap_or_default()
+            )
+        }
+    }
+}
+
+fn table(
+    title: &str,
+    id: &str,
+    m: &ModelQuote,
+    lang: Lang,
+    n: &Numbers,
+    names: &CountryNames,
+) -> Html {
+    let t = lang.texts();
+    html! {
+        <table class="ppm-lines" id={id.to_string()}>
+            <caption>{ title }</caption>
+            <thead><tr>
+                <th scope="col">{ t.lines }</th>
+                <th scope="col" class="num">{ t.legs }</th>
+                <th scope="col" class="num">{ t.minutes }</th>
+                <th scope="col" class="num">{ t.rate }</th>
+                <th scope="col" class="num">{ t.amount }</th>
+            </tr></thead>
+            <tbody>
+            { for m.lines.iter().filter(|l| l.billing != Some(LineBilling::Free)).map(|l| {
+                let note = match l.billing {
+                    Some(LineBilling::IncludedInLicence) => format!(" ({})", t.included),
+                    Some(LineBilling::Addon) => format!(" ({})", t.covered_by_addon),
+                    _ => String::new(),
+                };
+                html! {
+                    <tr>
+                        <th scope="row">{ describe(l, lang, names) }{ note }</th>
+                        <td class="num">{ l.legs.map(|v| n.plain(&v.0.to_string())).or(l.quantity.map(|q| q.to_string())).unwrap_or_default() }</td>
+                        <td class="num">{ l.minutes.map(|v| n.plain(&v.0.round_dp(1).to_string())).unwrap_or_default() }</td>
+                        <td class="num">{ l.rate.or(l.unit_price).map(|r| r.to_string()).unwrap_or_default() }</td>
+                        <td class="num">{ n.money(&l.amount.to_string()) }</td>
+                    </tr>
+                }
+            }) }
+            </tbody>
+            <tfoot><tr>
+                <th scope="row" colspan="4">{ t.monthly }</th>
+                <td class="num">{ n.money(&m.monthly_total.to_string()) }</td>
+            </tr></tfoot>
+        </table>
+    }
+}
+
+/// Both models' line items.
+#[component]
+pub fn LineItems(p: &LineItemsProps) -> Html {
+    let t = p.lang.texts();
+    let n = Numbers::new(p.lang.tag(), &p.quote.currency);
+    let names = CountryNames::new(p.lang.tag());
+    html! {
+        <section class="ppm-line-items" aria-label={t.lines}>
+            { table(t.pay_per_minute, "lines-per-minute", &p.quote.per_minute, p.lang, &n, &names) }
+            { table(t.per_user, "lines-per-user", &p.quote.per_user, p.lang, &n, &names) }
+        </section>
+    }
+}

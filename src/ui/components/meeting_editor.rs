@@ -1,0 +1,146 @@
+//! One meeting profile: name, meetings per month, duration, and its participant groups
+//! (country, how they join, how many).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::NumberField;
+use crate::rating::Call;
+use crate::ui::i18n::Lang;
+use crate::ui::state::{Edit, MeetingForm};
+
+/// Props of [`MeetingEditor`].
+#[derive(Properties, PartialEq)]
+pub struct MeetingEditorProps {
+    /// Position in the list.
+    pub index: usize,
+    /// The profile.
+    pub meeting: MeetingForm,
+    /// Page language.
+    pub lang: Lang,
+    /// `(code, name)` of the card's countries, sorted by name.
+    pub countries: Rc<Vec<(String, String)>>,
+    /// Messages per input id.
+    pub errors: Rc<Vec<(String, String)>>,
+    /// Form edits.
+    pub onedit: Callback<Edit>,
+}
+
+fn call_label(lang: Lang, call: Call) -> &'static str {
+    let t = lang.texts();
+    match call {
+        Call::TollDialIn => t.toll_dial_in,
+        Call::TollFreeDialIn => t.toll_free_dial_in,
+        Call::DialOut => t.dial_out,
+        Call::App => t.app,
+    }
+}
+
+/// The editor of one meeting profile.
+#[component]
+pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
+    let t = p.lang.texts();
+    let i = p.index;
+    let err = |id: &str| {
+        p.errors
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, m)| m.clone())
+    };
+    let edit = p.onedit.clone();
+    let base = format!("meetings-{i}");
+    let title = if p.meeting.name.is_empty() {
+        format!("{} {}", t.meetings, i + 1)
+    } else {
+        p.meeting.name.clone()
+    };
+    let on_name = {
+        let edit = edit.clone();
+        Callback::from(move |e: InputEvent| {
+            edit.emit(Edit::MeetingName(
+                i,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            ))
+        })
+    };
+    html! {
+        <fieldset class="ppm-meeting" id={base.clone()}>
+            <legend>{ title }</legend>
+            <div class="ppm-field">
+                <label for={format!("{base}-name")}>{ t.meeting_name }</label>
+                <input id={format!("{base}-name")} type="text" value={p.meeting.name.clone()} oninput={on_name} />
+            </div>
+            <div class="ppm-row">
+                <NumberField id={format!("{base}-perMonth")} label={t.per_month} unit={t.per_month_unit}
+                    value={p.meeting.per_month.clone()} error={err(&format!("{base}-perMonth"))}
+                    oninput={edit.reform(move |v| Edit::PerMonth(i, v))} />
+                <NumberField id={format!("{base}-minutes")} label={t.duration} unit={t.minutes_unit}
+                    value={p.meeting.minutes.clone()} error={err(&format!("{base}-minutes"))}
+                    oninput={edit.reform(move |v| Edit::Minutes(i, v))} />
+            </div>
+            <table class="ppm-legs">
+                <caption>{ t.participants }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.country }</th>
+                    <th scope="col">{ t.call_type }</th>
+                    <th scope="col">{ t.count }</th>
+                    <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
+                </tr></thead>
+                <tbody>
+                { for p.meeting.legs.iter().enumerate().map(|(j, leg)| {
+                    let id = format!("{base}-legs-{j}");
+                    let on_country = edit.reform(move |e: Event| Edit::LegCountry(i, j, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+                    let on_call = edit.reform(move |e: Event| {
+                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                        Edit::LegCall(i, j, Call::from_word(&v).unwrap_or(Call::App))
+                    });
+                    let on_count = edit.reform(move |e: InputEvent| Edit::LegCount(i, j, e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+                    let count_error = err(&format!("{id}-count"));
+                    let row_error = err(&format!("{id}-country")).or_else(|| err(&format!("{id}-call")));
+                    let remove = edit.reform(move |_: MouseEvent| Edit::RemoveLeg(i, j));
+                    html! {
+                        <tr>
+                            <td>
+                                <select id={format!("{id}-country")} aria-label={format!("{} {}", t.country, j + 1)} onchange={on_country}>
+                                    { for p.countries.iter().map(|(code, name)| html! {
+                                        <option value={code.clone()} selected={*code == leg.country}>{ name }</option>
+                                    }) }
+                                </select>
+                                if let Some(msg) = row_error {
+                                    <p class="ppm-error" id={format!("{id}-error")}>{ msg }</p>
+                                }
+                            </td>
+                            <td>
+                                <select id={format!("{id}-call")} aria-label={format!("{} {}", t.call_type, j + 1)} onchange={on_call}>
+                                    { for Call::ALL.iter().map(|c| html! {
+                                        <option value={c.as_word()} selected={*c == leg.call}>{ call_label(p.lang, *c) }</option>
+                                    }) }
+                                </select>
+                            </td>
+                            <td>
+                                <input id={format!("{id}-count")} type="text" inputmode="decimal" class="ppm-count"
+                                    aria-label={format!("{} {} ({})", t.count, j + 1, t.people_unit)}
+                                    aria-invalid={if count_error.is_some() { "true" } else { "false" }}
+                                    aria-describedby={count_error.as_ref().map(|_| format!("{id}-count-error"))}
+                                    value={leg.count.clone()} oninput={on_count} />
+                                if let Some(msg) = count_error {
+                                    <p class="ppm-error" id={format!("{id}-count-error")}>{ msg }</p>
+                                }
+                            </td>
+                            <td><button type="button" class="ppm-remove" onclick={remove}
+                                aria-label={format!("{} {} {}", t.remove, t.participants, j + 1)}>{ "×" }</button></td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            <div class="ppm-meeting-actions">
+                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))}>{ t.add_leg }</button>
+                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
+                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
+            </div>
+        </fieldset>
+    }
+}

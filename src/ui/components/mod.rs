@@ -1,0 +1,13 @@
+//! The widget's components, one per file.
+
+mod chart;
+mod line_items;
+mod meeting_editor;
+mod number_field;
+mod results;
+
+pub use chart::Chart;
+pub use line_items::LineItems;
+pub use meeting_editor::MeetingEditor;
+pub use number_field::NumberField;
+pub use results::Results;

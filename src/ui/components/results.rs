@@ -1,0 +1,121 @@
+//! The results: both models' totals side by side, the winner, the break-even sentence, the
+//! pool, the credits recommendation, warnings, line items and the chart.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{Chart, LineItems};
+use crate::rating::quote::{Cheaper, ModelQuote};
+use crate::rating::warnings::WarningCode;
+use crate::ui::app::Priced;
+use crate::ui::browser::Numbers;
+use crate::ui::i18n::Lang;
+
+/// Props of [`Results`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The priced form.
+    pub priced: Rc<Priced>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// A warning in the page's language (the card's own tax note stays as written).
+fn warning_text(lang: Lang, code: WarningCode, english: &str, countries: &[String]) -> String {
+    match (lang, code) {
+        (Lang::En, _) | (_, WarningCode::TaxNote) => english.to_string(),
+        (Lang::De, WarningCode::IllustrativeRates) => "Die Tarife sind Beispielwerte, keine offiziellen Preise von Microsoft; ein verbindliches Angebot erhalten Sie von Ihrem Microsoft-Ansprechpartner.".into(),
+        (Lang::De, WarningCode::CreditsUnavailable) => format!("In {} kann kein Kommunikationsguthaben gekauft werden: minutengenau abgerechnete Anrufe dort sind möglicherweise nicht möglich.", countries.join(", ")),
+        (Lang::De, WarningCode::VolumeLicensingOnly) => "Audiokonferenzen mit Abrechnung pro Minute gibt es nur für Volumenlizenzkunden über ihren Microsoft-Ansprechpartner.".into(),
+        (Lang::De, WarningCode::CreditsMayExpire) => "Es wird weniger Guthaben pro Jahr verbraucht als der Mindestkauf; Guthaben verfällt 12 Monate nach dem Kauf.".into(),
+    }
+}
+
+fn model_card(
+    title: &str,
+    id: &str,
+    m: &ModelQuote,
+    n: &Numbers,
+    lang: Lang,
+    winner: bool,
+) -> Html {
+    let t = lang.texts();
+    html! {
+        <div class={classes!("ppm-model", winner.then_some("is-winner"))} id={id.to_string()}>
+            <h3>{ title }</h3>
+            <p class="ppm-total"><span class="ppm-monthly" id={format!("{id}-monthly")}>{ n.money(&m.monthly_total.to_string()) }</span>
+                { " " }<span class="ppm-per">{ t.monthly }</span></p>
+            <p class="ppm-yearly"><span id={format!("{id}-yearly")}>{ n.money(&m.yearly_total.to_string()) }</span>{ " " }{ t.yearly }</p>
+            <p class="ppm-credits">{ t.credits }{ ": " }
+                { match &m.credits_recharge {
+                    Some(r) => format!("{} {}; {} {} {} {}", n.money(&m.credits_monthly.to_string()), t.monthly, t.credits_recharge, n.money(&r.amount.to_string()), t.credits_when_below, n.money(&r.trigger.to_string())),
+                    None => t.credits_none.to_string(),
+                } }
+            </p>
+        </div>
+    }
+}
+
+/// The results panel.
+#[component]
+pub fn Results(p: &ResultsProps) -> Html {
+    let q = &p.priced.quote;
+    let t = p.lang.texts();
+    let n = Numbers::new(p.lang.tag(), &q.currency);
+    let winner = match q.cheaper {
+        Cheaper::PerMinute => format!(
+            "{} {} {} {}.",
+            t.cheaper_ppm,
+            t.by,
+            n.money(&q.savings_monthly.to_string()),
+            t.per_month_word
+        ),
+        Cheaper::PerUser => format!(
+            "{} {} {} {}.",
+            t.cheaper_pu,
+            t.by,
+            n.money(&q.savings_monthly.to_string()),
+            t.per_month_word
+        ),
+        Cheaper::Equal => format!("{}.", t.equal),
+    };
+    let break_even = match (&q.break_even.phone_minutes_per_organiser, &q.break_even.reason) {
+        (Some(m), _) => format!("{} {} {}", t.break_even_before, n.plain(&m.0.round_dp(1).to_string()), t.break_even_after),
+        (None, Some(r)) => format!("{} {}", t.no_break_even, match p.lang { Lang::En => r.clone(), Lang::De => "für diese Nutzung gibt es keinen Punkt, an dem beide Modelle gleich viel kosten.".into() }),
+        _ => String::new(),
+    };
+    let countries: Vec<String> = q
+        .per_minute
+        .lines
+        .iter()
+        .filter_map(|l| l.country.map(|c| c.to_string()))
+        .collect();
+    html! {
+        <div class="ppm-result-body">
+            <p class="ppm-card-note">{ format!("{} · {} {}{}", q.card.name, t.prices_as_of, q.card.effective_from, if q.card.illustrative { format!(" · {}", t.illustrative) } else { String::new() }) }</p>
+            <div role="status" aria-live="polite" class="ppm-summary" id="summary">
+                <div class="ppm-models">
+                    { model_card(t.pay_per_minute, "per-minute", &q.per_minute, &n, p.lang, q.cheaper == Cheaper::PerMinute) }
+                    { model_card(t.per_user, "per-user", &q.per_user, &n, p.lang, q.cheaper == Cheaper::PerUser) }
+                </div>
+                <p class="ppm-winner" id="winner">{ winner }</p>
+                <p class="ppm-break-even" id="break-even">{ break_even }</p>
+            </div>
+            if let Some(pool) = &q.per_user.pool {
+                <p class="ppm-pool" id="pool">{ format!("{}: {} {} {} min", t.pool, n.plain(&pool.covered_minutes.0.round_dp(1).to_string()), t.pool_of, n.plain(&pool.minutes.0.to_string())) }</p>
+            }
+            if !q.warnings.is_empty() {
+                <section class="ppm-warnings" aria-labelledby="warnings-title">
+                    <h3 id="warnings-title">{ t.warnings }</h3>
+                    <ul>
+                        { for q.warnings.iter().map(|w| html! { <li>{ warning_text(p.lang, w.code, &w.message, &countries) }</li> }) }
+                    </ul>
+                </section>
+            }
+            <Chart curve={Rc::new(p.priced.curve.clone())} lang={p.lang} currency={q.currency.clone()}
+                today={q.usage.phone_minutes_per_organiser.map(|m| m.0.to_string())} />
+            <LineItems quote={Rc::new(q.clone())} lang={p.lang} />
+        </div>
+    }
+}
