@@ -7,6 +7,7 @@ use std::cell::RefCell;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::rating::{self, CardDocument, CurveOptions, Scenario, ScenarioDocument};
 use crate::registry::CardRegistry;
@@ -39,9 +40,160 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// The keys each object of a document may have. `serde-wasm-bindgen` reads only the fields it
+/// knows and ignores the rest, so unknown keys (typos) are caught here, before deserializing.
+struct Shape {
+    keys: &'static [&'static str],
+    children: &'static [(&'static str, &'static Shape)],
+}
+
+const LEG: Shape = Shape {
+    keys: &["country", "call", "count"],
+    children: &[],
+};
+const MEETING: Shape = Shape {
+    keys: &["name", "perMonth", "minutes", "legs"],
+    children: &[("legs", &LEG)],
+};
+const SCENARIO: Shape = Shape {
+    keys: &[
+        "organisers",
+        "licencesPurchased",
+        "usCanadaAddon",
+        "meetings",
+    ],
+    children: &[("meetings", &MEETING)],
+};
+const BILLING: Shape = Shape {
+    keys: &[
+        "increment_seconds",
+        "minimum_seconds",
+        "rounding",
+        "decimals",
+        "connection_fee",
+    ],
+    children: &[],
+};
+const LICENCE: Shape = Shape {
+    keys: &[
+        "price_per_user_month",
+        "pool_minutes_per_licence",
+        "pool_basis",
+        "pool_zone",
+    ],
+    children: &[],
+};
+const CREDITS: Shape = Shape {
+    keys: &["minimum_purchase"],
+    children: &[],
+};
+const ADDON: Shape = Shape {
+    keys: &["price_per_organiser_month", "countries"],
+    children: &[],
+};
+const ADDONS: Shape = Shape {
+    keys: &["us_canada_dial_out"],
+    children: &[("us_canada_dial_out", &ADDON)],
+};
+const COUNTRY: Shape = Shape {
+    keys: &[
+        "code",
+        "zone",
+        "toll_dial_in",
+        "toll_free_dial_in",
+        "dial_out",
+        "credits_available",
+    ],
+    children: &[],
+};
+const CARD: Shape = Shape {
+    keys: &[
+        "id",
+        "name",
+        "currency",
+        "effective_from",
+        "illustrative",
+        "source",
+        "tax_note",
+        "billing",
+        "licence",
+        "credits",
+        "addons",
+        "countries",
+    ],
+    children: &[
+        ("billing", &BILLING),
+        ("licence", &LICENCE),
+        ("credits", &CREDITS),
+        ("addons", &ADDONS),
+        ("countries", &COUNTRY),
+    ],
+};
+const CURVE_OPTIONS: Shape = Shape {
+    keys: &["points", "maxFactor"],
+    children: &[],
+};
+
+/// Checks an object (or each object of an array) against a shape; the error names the path.
+fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> {
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        for (i, item) in array.iter().enumerate() {
+            check_keys(&item, shape, &format!("{path}[{i}]"))?;
+        }
+        return Ok(());
+    }
+    if !value.is_object() || value.is_function() {
+        return Ok(()); // wrong types are reported by deserialization
+    }
+    let object = value.unchecked_ref::<js_sys::Object>();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !shape.keys.contains(&key.as_str()) {
+            let at = if path.is_empty() {
+                String::new()
+            } else {
+                format!(" in `{path}`")
+            };
+            return Err(format!(
+                "unknown field `{key}`{at}; expected one of {}",
+                shape.keys.join(", ")
+            ));
+        }
+        if let Some((_, child)) = shape.children.iter().find(|(k, _)| *k == key) {
+            let inner =
+                js_sys::Reflect::get(value, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+            let sub = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            check_keys(&inner, child, &sub)?;
+        }
+    }
+    Ok(())
+}
+
+/// A deserialization error as a sentence (serde-wasm-bindgen reports some shape problems as
+/// raw JavaScript TypeErrors).
+fn shape_error(what: &str, e: serde_wasm_bindgen::Error) -> String {
+    let text = e.to_string();
+    if text.contains("TypeError") {
+        format!(
+            "{what}: a value has the wrong type (a list, object, number or text where another \
+             was expected); check it against the {what} format"
+        )
+    } else {
+        format!("{what}: {text}")
+    }
+}
+
 fn scenario_from(value: JsValue) -> Result<Scenario, String> {
+    if !value.is_object() {
+        return Err("scenario: expected an object such as { organisers: 10, meetings: [] }".into());
+    }
+    check_keys(&value, &SCENARIO, "").map_err(|e| format!("scenario: {e}"))?;
     let doc: ScenarioDocument =
-        serde_wasm_bindgen::from_value(value).map_err(|e| format!("scenario: {e}"))?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| shape_error("scenario", e))?;
     Scenario::from_document(&doc).map_err(|e| e.to_string())
 }
 
@@ -65,7 +217,7 @@ pub fn quote(
 
 /// Options of `costCurve`.
 #[derive(Debug, Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct CurveOptionsInput {
     points: Option<usize>,
     max_factor: Option<String>,
@@ -75,14 +227,18 @@ struct CurveOptionsInput {
 #[wasm_bindgen(js_name = costCurve, unchecked_return_type = "Curve")]
 pub fn cost_curve(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
-    #[wasm_bindgen(js_name = cardId)] card_id: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "CurveOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(js_name = cardId, unchecked_optional_param_type = "string | null")]
+    card_id: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "CurveOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsError> {
-    let input: CurveOptionsInput = if options.is_undefined() || options.is_null() {
-        CurveOptionsInput::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("curve options: {e}")))?
+    let input: CurveOptionsInput = match options.map(JsValue::from) {
+        None => CurveOptionsInput::default(),
+        Some(options) => {
+            check_keys(&options, &CURVE_OPTIONS, "")
+                .map_err(|e| JsError::new(&format!("curve options: {e}")))?;
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| JsError::new(&shape_error("curve options", e)))?
+        }
     };
     let mut opts = CurveOptions::default();
     if let Some(p) = input.points {
@@ -161,8 +317,12 @@ pub fn load_rate_card(
         })?,
         None => card,
     };
+    if !value.is_object() {
+        return Err(JsError::new("rate card: expected JSON text or an object"));
+    }
+    check_keys(&value, &CARD, "").map_err(|e| JsError::new(&format!("rate card: {e}")))?;
     let doc: CardDocument = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("rate card: {e}")))?;
+        .map_err(|e| JsError::new(&shape_error("rate card", e)))?;
     let info = with_registry(|r| r.register(doc)).map_err(|e| JsError::new(&e))?;
     to_js(&info)
 }

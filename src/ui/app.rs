@@ -94,7 +94,7 @@ fn initial_state() -> AppState {
     let fragment = browser::fragment();
     if fragment.is_empty() {
         return AppState {
-            form: Form::example(DEFAULT_CARD_ID),
+            form: Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
             lang: browser_lang,
             bad_link: false,
         };
@@ -106,7 +106,7 @@ fn initial_state() -> AppState {
             bad_link: false,
         },
         Err(_) => AppState {
-            form: Form::example(DEFAULT_CARD_ID),
+            form: Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
             lang: browser_lang,
             bad_link: true,
         },
@@ -245,7 +245,7 @@ pub fn App() -> Html {
                         <select id="card" onchange={on_card}>
                             { for cards.iter().map(|c| html! {
                                 <option value={c.id.clone()} selected={c.id == state.form.card_id}>
-                                    { format!("{} ({})", c.name, c.currency) }
+                                    { &c.name }
                                 </option>
                             }) }
                         </select>
@@ -296,7 +296,7 @@ pub fn App() -> Html {
 
 /// Mounts the widget into the element with this id.
 #[wasm_bindgen]
-pub fn mount(element_id: &str) -> Result<(), JsError> {
+pub fn mount(#[wasm_bindgen(js_name = elementId)] element_id: &str) -> Result<(), JsError> {
     let root = gloo::utils::document()
         .get_element_by_id(element_id)
         .ok_or_else(|| {

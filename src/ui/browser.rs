@@ -91,6 +91,17 @@ impl Numbers {
     pub fn plain(&self, value: &str) -> String {
         Self::apply(&self.plain, value)
     }
+
+    /// A decimal with exactly its own decimals, localised: "0.0220" → "0,0220" in German.
+    pub fn exact(lang: &str, value: &str) -> String {
+        let decimals = value.split_once('.').map(|(_, d)| d.len()).unwrap_or(0);
+        let opts = js_sys::Object::new();
+        let digits = JsValue::from_f64(decimals as f64);
+        let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("minimumFractionDigits"), &digits);
+        let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("maximumFractionDigits"), &digits);
+        let f = js_sys::Intl::NumberFormat::new(&locales(lang).into(), &opts).format();
+        Self::apply(&Some(f), value)
+    }
 }
 
 /// The browser's preferred language tag.

@@ -117,6 +117,8 @@ pub struct Texts {
     pub stale: &'static str,
     pub prices_as_of: &'static str,
     pub illustrative: &'static str,
+    pub example_all_hands: &'static str,
+    pub example_customer_calls: &'static str,
 }
 
 /// English.
@@ -198,6 +200,8 @@ pub const EN: Texts = Texts {
     stale: "Showing the last valid quote until the input is fixed.",
     prices_as_of: "prices as of",
     illustrative: "illustrative rates",
+    example_all_hands: "Weekly all-hands",
+    example_customer_calls: "Customer calls",
 };
 
 /// German.
@@ -279,4 +283,6 @@ pub const DE: Texts = Texts {
     stale: "Bis die Eingabe korrigiert ist, wird das letzte gültige Angebot gezeigt.",
     prices_as_of: "Preise gültig ab",
     illustrative: "Beispieltarife",
+    example_all_hands: "Wöchentliche Betriebsversammlung",
+    example_customer_calls: "Kundengespräche",
 };

@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn round_trips_exactly() {
-        let mut form = Form::example("illustrative-eur");
+        let mut form = Form::example("illustrative-eur", &crate::ui::i18n::EN);
         form.meetings[0].name = "Board & team ~ 50% , café".into();
         form.meetings[1].legs[0].count = "2.5".into();
         form.addon = true;

@@ -59,8 +59,9 @@ fn leg(country: &str, call: Call, count: &str) -> LegForm {
 }
 
 impl Form {
-    /// The first-visit example: a weekly all-hands and daily stand-ups of a 40-organiser team.
-    pub fn example(card_id: &str) -> Form {
+    /// The first-visit example: a weekly all-hands and customer calls of a 40-organiser team,
+    /// with meeting names in the page's language.
+    pub fn example(card_id: &str, t: &Texts) -> Form {
         Form {
             card_id: card_id.into(),
             organisers: "40".into(),
@@ -68,7 +69,7 @@ impl Form {
             addon: false,
             meetings: vec![
                 MeetingForm {
-                    name: "Weekly all-hands".into(),
+                    name: t.example_all_hands.into(),
                     per_month: "4".into(),
                     minutes: "60".into(),
                     legs: vec![
@@ -79,7 +80,7 @@ impl Form {
                     ],
                 },
                 MeetingForm {
-                    name: "Customer calls".into(),
+                    name: t.example_customer_calls.into(),
                     per_month: "60".into(),
                     minutes: "30".into(),
                     legs: vec![
@@ -220,7 +221,7 @@ mod tests {
 
     #[test]
     fn the_example_is_a_valid_scenario() {
-        let form = Form::example("illustrative-usd");
+        let form = Form::example("illustrative-usd", &EN);
         assert!(form.field_errors(&EN).is_empty());
         let s = crate::rating::Scenario::from_document(&form.scenario()).unwrap();
         assert_eq!(s.organisers(), 40);
@@ -229,7 +230,7 @@ mod tests {
 
     #[test]
     fn each_bad_input_gets_its_message() {
-        let mut form = Form::example("illustrative-usd");
+        let mut form = Form::example("illustrative-usd", &EN);
         form.organisers = "".into();
         form.licences = "2.5".into();
         form.meetings[0].per_month = "-1".into();
@@ -348,10 +349,11 @@ impl Form {
 #[cfg(test)]
 mod edit_tests {
     use super::*;
+    use crate::ui::i18n::EN;
 
     #[test]
     fn add_duplicate_remove() {
-        let mut f = Form::example("illustrative-usd");
+        let mut f = Form::example("illustrative-usd", &EN);
         f.apply(Edit::DuplicateMeeting(0));
         assert_eq!(f.meetings.len(), 3);
         assert_eq!(f.meetings[1], f.meetings[0]);

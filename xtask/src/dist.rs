@@ -43,6 +43,9 @@ pub fn dist() -> Result<PathBuf, String> {
         .generate(&dist)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
     copy_dir(&root.join("www"), &dist)?;
+    // Lets Node import the ES-module glue as is (tests, server-side use); browsers ignore it.
+    std::fs::write(dist.join("package.json"), "{ \"type\": \"module\" }\n")
+        .map_err(|e| format!("cannot write dist/package.json: {e}"))?;
     print_sizes(&dist)?;
     Ok(dist)
 }

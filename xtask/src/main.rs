@@ -1,8 +1,11 @@
 //! `cargo xtask <command>`: the one entry point for build and test chores of ppm-pricing.
 //!
 //! - `cargo xtask test`: everything CI checks: formatting, clippy with warnings as errors
-//!   (native, and the library for wasm32), and the whole native test suite (unit, golden quotes, card validation, properties, CLI, doc
-//!   tests). `.ci/run` calls exactly this.
+//!   (native, and the library for wasm32), the whole native test suite (unit, golden quotes,
+//!   card validation, properties, CLI, doc tests), then `dist` and the JS tests: the JS API
+//!   against the real WASM in Node, the TypeScript declarations (tsc), and the page in
+//!   headless Chromium (installing Debian's `chromium` and the npm test packages when
+//!   missing). `.ci/run` calls exactly this.
 //! - `cargo xtask bench`: the `quote` benchmark (prints quotes per second; no assertions).
 //! - `cargo xtask dist`: the deployable static files in `dist/`, with a size table.
 //! - `cargo xtask serve [--port N]`: `dist`, then serve it on 127.0.0.1 (default port 8080).
@@ -114,5 +117,39 @@ fn test() -> Result<(), String> {
     ];
     run("cargo", &wasm_clippy)?;
     run("cargo", &["test", "--workspace", "--exclude", "xtask"])?;
+    // The real WASM in Node (JS API, TypeScript declarations) and the page in Chromium.
+    dist::dist()?;
+    ensure_chromium()?;
+    run(
+        "npm",
+        &["ci", "--prefix", JS_TESTS, "--no-audit", "--no-fund"],
+    )?;
+    run(
+        "npx",
+        &["--prefix", JS_TESTS, "tsc", "-p", "tests/js/tsconfig.json"],
+    )?;
+    run("node", &["--test", "--test-concurrency=1", "tests/js/"])?;
     Ok(())
+}
+
+/// The npm package of the JS and browser tests.
+const JS_TESTS: &str = "tests/js";
+
+/// Installs Debian's Chromium when it is missing (CI runs as root on a fresh machine).
+fn ensure_chromium() -> Result<(), String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if std::path::Path::new(&chromium).exists() {
+        return Ok(());
+    }
+    run("apt-get", &["update", "-qq"])?;
+    run(
+        "apt-get",
+        &[
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "chromium",
+        ],
+    )
 }

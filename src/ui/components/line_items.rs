@@ -72,7 +72,7 @@ fn table(
                         <th scope="row">{ describe(l, lang, names) }{ note }</th>
                         <td class="num">{ l.legs.map(|v| n.plain(&v.0.to_string())).or(l.quantity.map(|q| q.to_string())).unwrap_or_default() }</td>
                         <td class="num">{ l.minutes.map(|v| n.plain(&v.0.round_dp(1).to_string())).unwrap_or_default() }</td>
-                        <td class="num">{ l.rate.or(l.unit_price).map(|r| r.to_string()).unwrap_or_default() }</td>
+                        <td class="num">{ l.rate.or(l.unit_price).map(|r| Numbers::exact(lang.tag(), &r.to_string())).unwrap_or_default() }</td>
                         <td class="num">{ n.money(&l.amount.to_string()) }</td>
                     </tr>
                 }

@@ -1,0 +1,98 @@
+// The JS API against the real WASM in dist/ (built by `cargo xtask dist`), in Node.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+const api = await import(dist + "ppm_pricing.js");
+api.initSync({ module: readFileSync(dist + "ppm_pricing_bg.wasm") });
+
+const example = JSON.parse(readFileSync(fileURLToPath(new URL("../../examples/scenario.json", import.meta.url)), "utf8"));
+
+test("quote round trip on the default card", () => {
+  const q = api.quote(example);
+  // 48 legs x 60 min x 0.0220 + 720 min x 0.0300 + 240 min x 0.0350 = 63.36 + 21.60 + 8.40.
+  assert.equal(q.perMinute.monthlyTotal, "93.36");
+  // 50 licences x 4.00 + 21.60 toll-free; the FR dial-out is inside the 2400-minute pool.
+  assert.equal(q.perUser.monthlyTotal, "221.60");
+  assert.equal(q.cheaper, "perMinute");
+  assert.equal(q.currency, "USD");
+  assert.equal(q.card.id, "illustrative-usd");
+  assert.equal(q.perUser.pool.coveredMinutes, "240");
+  assert.equal(q.breakEven.reason, null);
+  // Decimal strings survive: the same scenario with strings gives the same quote.
+  const asStrings = structuredClone(example);
+  asStrings.meetings[0].perMonth = "4";
+  assert.deepEqual(api.quote(asStrings), q);
+});
+
+test("the EUR card by id", () => {
+  const q = api.quote(example, "illustrative-eur");
+  assert.equal(q.currency, "EUR");
+  // 50 x 3.70 = 185.00 plus US toll-free 720 min x 0.0276 (0.0300 x 0.92) = 19.872 -> 19.87.
+  assert.equal(q.perUser.monthlyTotal, "204.87");
+});
+
+test("errors are thrown as Error with the core's message", () => {
+  const bad = structuredClone(example);
+  bad.meetings[0].legs[0].country = "XX";
+  assert.throws(() => api.quote(bad), (e) => e instanceof Error && e.message.includes("`meetings[0].legs[0].country`") && e.message.includes("\"XX\" is not a country code"));
+  bad.meetings[0].legs[0].country = "DE";
+  bad.meetings[0].minutes = -5;
+  assert.throws(() => api.quote(bad), /`meetings\[0\].minutes`: -5 is negative/);
+  assert.throws(() => api.quote({ organisers: "many" }), /`organisers`: "many" is not a number/);
+  assert.throws(() => api.quote({ organisers: 1, meetings: "x" }), /scenario: a value has the wrong type/);
+  assert.throws(() => api.quote({ organisers: 1, organizers: 2 }), /scenario: unknown field `organizers`; expected one of organisers/);
+  assert.throws(() => api.quote({ organisers: 1, meetings: [{ perMonth: 1, minutes: 1, legs: [{ country: "DE", call: "app", cuont: 1 }] }] }), /unknown field `cuont` in `meetings\[0\].legs\[0\]`/);
+  assert.throws(() => api.quote(42), /scenario: expected an object/);
+  assert.throws(() => api.quote(example, "no-such-card"), /unknown rate card "no-such-card"/);
+  assert.throws(() => api.quote({ organisers: 1, meetings: [{ perMonth: NaN, minutes: 1, legs: [] }] }), /is not a number/);
+});
+
+test("rate cards and countries", () => {
+  const cards = api.rateCards();
+  assert.deepEqual(cards.map((c) => c.id), ["illustrative-eur", "illustrative-usd"]);
+  assert.ok(cards.every((c) => c.illustrative && c.builtIn));
+  const countries = api.countries("illustrative-usd");
+  assert.equal(countries.length, 249);
+  const de = countries.find((c) => c.code === "DE");
+  assert.deepEqual(de, { code: "DE", zone: "A", tollDialIn: "0.0220", tollFreeDialIn: "0.0650", dialOut: "0.0350", creditsAvailable: true });
+});
+
+test("cost curve", () => {
+  const c = api.costCurve(example, null, { points: 3, maxFactor: "4" });
+  assert.equal(c.points.length, 3);
+  // Factor 2: pay-per-minute doubles to 186.72; per-user 200.00 + 2 x 21.60 = 243.20.
+  assert.deepEqual(c.points[1], { factor: "2", phoneMinutesPerOrganiser: "192", perMinute: "186.72", perUser: "243.20" });
+  assert.throws(() => api.costCurve(example, null, { points: 1 }), /option `points`: 1 points is out of range/);
+  assert.throws(() => api.costCurve(example, null, { bogus: 1 }), /curve options: unknown field `bogus`/);
+});
+
+test("a partner card loaded at run time", () => {
+  const usd = JSON.parse(JSON.stringify({
+    id: "partner-test", name: "Partner <b>test</b>", currency: "USD", effective_from: "2027-01-01",
+    illustrative: false, source: "tests",
+    billing: { increment_seconds: 1, minimum_seconds: 1, rounding: "half_up", decimals: 2, connection_fee: "0.10" },
+    licence: { price_per_user_month: "5.00", pool_minutes_per_licence: 0, pool_basis: "assigned", pool_zone: "A" },
+    credits: { minimum_purchase: "25.00" },
+    countries: [{ code: "DE", zone: "A", toll_dial_in: "0.0100", dial_out: "0.0200" }],
+  }));
+  const info = api.loadRateCard(JSON.stringify(usd));
+  assert.deepEqual(info, { id: "partner-test", name: "Partner <b>test</b>", currency: "USD", effectiveFrom: "2027-01-01", illustrative: false, builtIn: false });
+  const q = api.quote({ organisers: 2, meetings: [{ perMonth: 1, minutes: 1.5, legs: [{ country: "DE", call: "tollDialIn", count: 3 }] }] }, "partner-test");
+  // 3 legs x 90 s = 270 s = 4.5 min x 0.0100 = 0.045 + 3 x 0.10 = 0.345 -> 0.35 (half-up).
+  assert.equal(q.perMinute.monthlyTotal, "0.35");
+  assert.equal(q.perUser.monthlyTotal, "10.00");
+  // Objects work too, and errors name the field.
+  usd.countries[0].dial_out = "-1";
+  assert.throws(() => api.loadRateCard(usd), /field `countries\[0\].dial_out`: "-1" is negative/);
+  assert.throws(() => api.loadRateCard("{ not json"), /rate card: not valid JSON/);
+  usd.countries[0].dial_out = "0.02";
+  usd.billing.rouding = "up";
+  assert.throws(() => api.loadRateCard(usd), /rate card: unknown field `rouding` in `billing`/);
+  delete usd.billing.rouding;
+  usd.id = "illustrative-usd";
+  usd.countries[0].dial_out = "0.02";
+  assert.throws(() => api.loadRateCard(usd), /belongs to a built-in card/);
+});

@@ -1,0 +1,36 @@
+// A static file server for dist/ on 127.0.0.1 and a headless Debian Chromium, for the tests.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".ts": "text/plain", ".svg": "image/svg+xml" };
+
+/** Serves dist/ (optionally with extra response headers); resolves to { url, close }. */
+export function serve(headers = {}) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
+    if (path.includes("..")) { res.writeHead(400); return res.end(); }
+    const file = join(dist, path === "" ? "index.html" : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream", ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end("not found");
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
+    resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() });
+  }));
+}
+
+/** Debian's Chromium, headless, with no background network traffic. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}

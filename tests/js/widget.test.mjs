@@ -1,0 +1,186 @@
+// The pricing page in headless Chromium, as a visitor uses it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { serve, launch } from "./serve.mjs";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const shots = fileURLToPath(new URL("../output/", import.meta.url));
+mkdirSync(shots, { recursive: true });
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open(hash = "", locale = "en-US") {
+  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(server.url + (hash ? "#" + hash : ""));
+  await page.waitForSelector("#per-minute-monthly");
+  return { page, context, errors };
+}
+
+const text = (page, sel) => page.locator(sel).innerText();
+
+async function axe(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+  assert.deepEqual(summary, [], `axe violations in the ${name} state`);
+}
+
+test("the default quote appears", async () => {
+  const { page, context, errors } = await open();
+  // The example: weekly all-hands (DE toll 48 legs x 60 min x 0.0220 = 63.36, US toll-free
+  // 720 min x 0.0300 = 21.60, FR dial-out 240 min x 0.0350 = 8.40) and customer calls
+  // (GB toll 1800 min x 0.0220 = 39.60, US dial-out 1800 min x 0.0120 = 21.60): 154.56.
+  assert.equal(await text(page, "#per-minute-monthly"), "$154.56");
+  // Per-user: 50 licences x 4.00 + toll-free 21.60; both dial-outs inside the 2400-min pool.
+  assert.equal(await text(page, "#per-user-monthly"), "$221.60");
+  assert.match(await text(page, "#winner"), /Pay-per-minute is cheaper by \$67\.04 per month\./);
+  assert.match(await text(page, "#break-even"), /The licence pays off above 297\.5 phone minutes per organiser per month\./);
+  assert.equal(await page.locator("[role=status]#summary").count(), 1);
+  assert.equal(await page.locator("#chart-data tbody tr").count() > 3, true);
+  await page.screenshot({ path: shots + "default.png", fullPage: true });
+  await axe(page, "default");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("editing inputs updates the totals to what the core computes", async () => {
+  const { page, context } = await open();
+  await page.getByLabel("Organisers (licensed users)").fill("10");
+  await page.getByLabel("Licences purchased").fill("10");
+  // Pool 600 min for 2040 eligible: dial-outs billed 1440/2040 of 8.40 and 21.60 = 5.93 + 15.25;
+  // per-user 40.00 + 21.60 + 5.93 + 15.25 = 82.78.
+  await page.waitForFunction(() => document.querySelector("#per-user-monthly").textContent === "$82.78");
+  // The page's number is the JS API's number for the same scenario.
+  const fromApi = await page.evaluate(() => window.ppm.quote({ organisers: 10, licencesPurchased: 10, meetings: [
+    { perMonth: 4, minutes: 60, legs: [{ country: "DE", call: "tollDialIn", count: 12 }, { country: "US", call: "tollFreeDialIn", count: 3 }, { country: "FR", call: "dialOut", count: 1 }, { country: "DE", call: "app", count: 40 }] },
+    { perMonth: 60, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }, { country: "US", call: "dialOut", count: 1 }, { country: "DE", call: "app", count: 2 }] }] }));
+  assert.equal(fromApi.perUser.monthlyTotal, "82.78");
+  assert.equal(await text(page, "#per-minute-monthly"), "$" + fromApi.perMinute.monthlyTotal);
+  // A meeting's participants: 12 -> 24 German toll callers adds 48 x 60 x 0.0220 = 63.36.
+  await page.locator("#meetings-0-legs-0-count").fill("24");
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$217.92");
+  // Duplicate the first meeting: its pay-per-minute cost (24 toll + toll-free + dial-out) doubles.
+  await page.getByRole("button", { name: "Duplicate" }).first().click();
+  assert.equal(await page.locator("fieldset.ppm-meeting").count(), 3);
+  await page.getByRole("button", { name: "Remove", exact: true }).nth(1).click();
+  assert.equal(await page.locator("fieldset.ppm-meeting").count(), 2);
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$217.92");
+  await context.close();
+});
+
+test("a share link restores the scenario exactly", async () => {
+  const { page, context } = await open();
+  await page.locator("#meetings-1-perMonth").fill("20");
+  await page.locator("#meetings-0-name").fill("Board & friends");
+  // Customer calls at 20 a month: GB 600 min x 0.0220 = 13.20, US 600 min x 0.0120 = 7.20.
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$113.76");
+  const url = page.url();
+  assert.match(url, /#v1&card=illustrative-usd&o=40/);
+  const second = await context.newPage();
+  await second.goto(url);
+  await second.waitForSelector("#per-minute-monthly");
+  assert.equal(await text(second, "#per-minute-monthly"), "$113.76");
+  assert.equal(await second.locator("#meetings-0-name").inputValue(), "Board & friends");
+  assert.equal(await second.locator("#meetings-1-perMonth").inputValue(), "20");
+  await context.close();
+});
+
+test("a malformed link shows a message and the example", async () => {
+  const { page, context, errors } = await open("v1&card=x&m=%ZZ");
+  assert.match(await text(page, "#bad-link"), /This link could not be read/);
+  assert.equal(await text(page, "#per-minute-monthly"), "$154.56");
+  const old = await open("v9&whatever");
+  assert.equal(await old.page.locator("#bad-link").count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await old.context.close();
+});
+
+test("German", async () => {
+  const { page, context } = await open("", "de-DE");
+  assert.equal(await page.locator("html").getAttribute("lang"), "de");
+  assert.match(await text(page, "h1"), /Abrechnung pro Minute oder Lizenz pro Benutzer/);
+  assert.equal(await text(page, "#per-minute-monthly"), "154,56\u00a0$");
+  assert.match(await text(page, "#break-even"), /Die Lizenz lohnt sich ab 297,5 Telefonminuten/);
+  await page.screenshot({ path: shots + "german.png", fullPage: true });
+  await axe(page, "German");
+  // Switching back to English.
+  await page.locator("#lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.match(await text(page, "h1"), /pay-per-minute or per-user licence/);
+  assert.equal(await text(page, "#per-minute-monthly"), "$154.56");
+  await context.close();
+});
+
+test("CSV export of the line items", async () => {
+  const { page, context } = await open();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+  assert.equal(download.suggestedFilename(), "teams-audio-conferencing-quote.csv");
+  const csv = readFileSync(await download.path(), "utf8");
+  const lines = csv.trim().split("\n");
+  assert.equal(lines[0], "model,kind,call,country,legs_or_quantity,minutes,rate_or_unit_price,amount,currency");
+  assert.ok(lines.includes("perMinute,call,tollDialIn,DE,48,2880,0.0220,63.36,USD"), csv);
+  assert.ok(lines.includes("perUser,licence,,,50,,4.00,200.00,USD"), csv);
+  assert.ok(lines.includes("perMinute,total,,,,,,154.56,USD"), csv);
+  await context.close();
+});
+
+test("each bad input shows its message and keeps the last valid quote", async () => {
+  const { page, context, errors } = await open();
+  const cases = [
+    ["#organisers", "", "Enter a number."],
+    ["#organisers", "-5", "Enter 0 or more."],
+    ["#organisers", "abc", "This is not a number."],
+    ["#organisers", "2.5", "Enter a whole number."],
+    ["#meetings-0-minutes", "1e30", "This number is too large."],
+    ["#meetings-0-perMonth", "'; DROP TABLE--<script>", "This is not a number."],
+    ["#meetings-1-legs-0-count", "-1", "Enter 0 or more."],
+  ];
+  for (const [sel, value, message] of cases) {
+    await page.locator(sel).fill(value);
+    const id = sel.slice(1) + "-error";
+    await page.waitForSelector("#" + id);
+    assert.equal(await text(page, "#" + id), message, `${sel} = ${value}`);
+    assert.equal(await page.locator(sel).getAttribute("aria-invalid"), "true");
+    assert.equal(await text(page, "#per-minute-monthly"), "$154.56", "the last valid quote stays");
+    assert.equal(await page.locator("#stale").count(), 1);
+    if (value === "abc") {
+      await page.screenshot({ path: shots + "error.png", fullPage: true });
+      await axe(page, "error");
+    }
+    // Restore a valid value before the next case.
+    const valid = { "#organisers": "40", "#meetings-0-minutes": "60", "#meetings-0-perMonth": "4", "#meetings-1-legs-0-count": "1" }[sel];
+    await page.locator(sel).fill(valid);
+    await page.waitForFunction((i) => !document.getElementById(i), id);
+  }
+  // A combination the core refuses: fewer licences than organisers, with the core's message.
+  await page.locator("#licencesPurchased").fill("5");
+  await page.waitForSelector("#licencesPurchased-error");
+  assert.match(await text(page, "#licencesPurchased-error"), /5 licences purchased is fewer than the 40 organisers/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("keyboard only: tab to an input, type, and see the result", async () => {
+  const { page, context } = await open();
+  await page.locator("#card").focus();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "organisers");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("41");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "licencesPurchased");
+  // 41 organisers, 50 licences: the pool grows to 2460 min; totals unchanged.
+  assert.equal(await text(page, "#per-user-monthly"), "$221.60");
+  await context.close();
+});
