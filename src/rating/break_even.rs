@@ -6,6 +6,7 @@
 //! A, B, R, E, P: see [`LinearParts`]). The difference `g(k) = F + k(B − A) + max(0, kE − P)·R/E`
 //! is linear on `[0, P/E]` and on `[P/E, ∞)`; the break-even is its smallest root k > 0.
 
+use crate::rating::money::DecimalOps as _;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -88,7 +89,7 @@ pub fn solve(p: &LinearParts, organisers: u64) -> Result<BreakEven, Error> {
         return Ok(BreakEven::None(NoBreakEven::NoPhoneUsage));
     }
     let f = p.licence_fee;
-    let s1 = checked(p.pu_usage.checked_sub(p.ppm_usage), WHAT)?;
+    let s1 = checked(p.pu_usage.csub(p.ppm_usage), WHAT)?;
     let has_pool_kink = !p.eligible_seconds.is_zero() && !p.eligible_cost.is_zero();
 
     let at = |k: Decimal| -> Result<BreakEven, Error> {
@@ -99,9 +100,9 @@ pub fn solve(p: &LinearParts, organisers: u64) -> Result<BreakEven, Error> {
             None
         } else {
             Some(checked(
-                k.checked_mul(p.phone_seconds)
-                    .and_then(|v| v.checked_div(Decimal::from(60)))
-                    .and_then(|v| v.checked_div(Decimal::from(organisers))),
+                k.cmul(p.phone_seconds)
+                    .and_then(|v| v.cdiv(Decimal::from(60)))
+                    .and_then(|v| v.cdiv(Decimal::from(organisers))),
                 WHAT,
             )?)
         };
@@ -113,10 +114,7 @@ pub fn solve(p: &LinearParts, organisers: u64) -> Result<BreakEven, Error> {
 
     // Segment 1: 0 < k ≤ k1 (k1 = P/E, or unbounded without a pool kink): g = F + k·s1.
     let k1 = if has_pool_kink {
-        Some(checked(
-            p.pool_seconds.checked_div(p.eligible_seconds),
-            WHAT,
-        )?)
+        Some(checked(p.pool_seconds.cdiv(p.eligible_seconds), WHAT)?)
     } else {
         None
     };
@@ -127,7 +125,7 @@ pub fn solve(p: &LinearParts, organisers: u64) -> Result<BreakEven, Error> {
         }
     } else if s1.is_sign_negative() && !s1.is_zero() {
         // A quotient too large for a decimal is far beyond MAX_FACTOR.
-        let k = f.checked_div(-s1).unwrap_or(Decimal::MAX);
+        let k = f.cdiv(-s1).unwrap_or(Decimal::MAX);
         if k1.is_none_or(|k1| k <= k1) {
             return at(k);
         }
@@ -137,17 +135,17 @@ pub fn solve(p: &LinearParts, organisers: u64) -> Result<BreakEven, Error> {
     };
 
     // Segment 2: k > k1: g = g(k1) + (k − k1)·s2, s2 = s1 + R/E·E = s1 + R.
-    let g1 = checked(k1.checked_mul(s1).and_then(|v| v.checked_add(f)), WHAT)?;
+    let g1 = checked(k1.cmul(s1).and_then(|v| v.cadd(f)), WHAT)?;
     if g1.is_zero() && !k1.is_zero() {
         return at(k1);
     }
-    let s2 = checked(s1.checked_add(p.eligible_cost), WHAT)?;
+    let s2 = checked(s1.cadd(p.eligible_cost), WHAT)?;
     let crosses =
         (g1 > Decimal::ZERO && s2 < Decimal::ZERO) || (g1 < Decimal::ZERO && s2 > Decimal::ZERO);
     if crosses {
         let k = g1
-            .checked_div(-s2)
-            .and_then(|d| d.checked_add(k1))
+            .cdiv(-s2)
+            .and_then(|d| d.cadd(k1))
             .unwrap_or(Decimal::MAX);
         return at(k);
     }

@@ -13,6 +13,7 @@
 //! so when 12 × S is less than the minimum purchase the quote warns that part of each purchase
 //! may expire unused.
 
+use crate::rating::money::DecimalOps as _;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -48,6 +49,6 @@ pub fn may_expire(card: &RateCard, monthly_spend: Money) -> bool {
     let spend = monthly_spend.amount();
     !spend.is_zero()
         && spend
-            .checked_mul(Decimal::from(12))
+            .cmul(Decimal::from(12))
             .is_some_and(|year| year < card.credits_minimum_purchase().amount())
 }

@@ -1,6 +1,7 @@
 //! The cost curve for the chart: both models' monthly totals as usage grows, with today's usage
 //! at factor 1 and the break-even marked.
 
+use crate::rating::money::DecimalOps as _;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -101,13 +102,12 @@ pub fn cost_curve(
     let mut points = Vec::with_capacity(options.points);
     for i in 0..options.points {
         let factor = checked(
-            max.checked_mul(Decimal::from(i))
-                .and_then(|v| v.checked_div(steps)),
+            max.cmul(Decimal::from(i)).and_then(|v| v.cdiv(steps)),
             "a usage factor of the curve",
         )?;
         let (per_minute, per_user) = monthly_totals(card, &scenario.scaled(factor)?)?;
         let per_org = phone_minutes
-            .map(|m| checked(m.checked_mul(factor), "the phone minutes of the curve"))
+            .map(|m| checked(m.cmul(factor), "the phone minutes of the curve"))
             .transpose()?;
         points.push(CurvePoint {
             factor: Quantity(factor),

@@ -2,6 +2,7 @@
 //! per-user licence model with its proportional Zone A pool and the US/Canada add-on.
 //! Rounding happens later, once per line, in the quote.
 
+use crate::rating::money::DecimalOps as _;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -141,14 +142,14 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
     };
     let pool_seconds = checked(
         Decimal::from(licence.pool_minutes_per_licence)
-            .checked_mul(Decimal::from(basis))
-            .and_then(|m| m.checked_mul(Decimal::from(60))),
+            .cmul(Decimal::from(basis))
+            .and_then(|m| m.cmul(Decimal::from(60))),
         "the Zone A pool",
     )?;
     let mut eligible_seconds = Decimal::ZERO;
     for u in usage.iter().filter(|u| pool_eligible(u)) {
         eligible_seconds = checked(
-            eligible_seconds.checked_add(u.seconds),
+            eligible_seconds.cadd(u.seconds),
             "the pool-eligible dial-out minutes",
         )?;
     }
@@ -165,7 +166,7 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
         phone_seconds: Decimal::ZERO,
     };
     let add = |sum: &mut Decimal, v: Decimal, what: &str| -> Result<(), Error> {
-        *sum = checked(sum.checked_add(v), what)?;
+        *sum = checked(sum.cadd(v), what)?;
         Ok(())
     };
 
@@ -180,7 +181,7 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
     for u in usage {
         let rate = u.rate.map(|r| r.value()).unwrap_or(Decimal::ZERO);
         let cost_x60 = u.cost_x60(fee)?;
-        let cost = checked(cost_x60.checked_div(SIXTY), "the cost of a line")?;
+        let cost = checked(cost_x60.cdiv(SIXTY), "the cost of a line")?;
         if u.call.is_phone() {
             add(&mut parts.phone_seconds, u.seconds, "the phone minutes")?;
         }
@@ -214,15 +215,15 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
                 // raw = cost × (E − P) / E and covered = seconds × min(P, E) / E.
                 let raw = checked(
                     cost_x60
-                        .checked_mul(uncovered_seconds)
-                        .and_then(|v| v.checked_div(eligible_seconds))
-                        .and_then(|v| v.checked_div(SIXTY)),
+                        .cmul(uncovered_seconds)
+                        .and_then(|v| v.cdiv(eligible_seconds))
+                        .and_then(|v| v.cdiv(SIXTY)),
                     what,
                 )?;
                 let covered = checked(
                     u.seconds
-                        .checked_mul(covered_seconds)
-                        .and_then(|v| v.checked_div(eligible_seconds)),
+                        .cmul(covered_seconds)
+                        .and_then(|v| v.cdiv(eligible_seconds)),
                     what,
                 )?;
                 line(&u, rate, raw, LineBilling::Pool, Some(covered))
@@ -241,7 +242,7 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
         scenario.licences_purchased(),
         licence.price_per_user_month,
     )?;
-    parts.licence_fee = checked(licence_fee.raw.checked_mul(SIXTY), "the licence fee")?;
+    parts.licence_fee = checked(licence_fee.raw.cmul(SIXTY), "the licence fee")?;
     per_user.fees.push(licence_fee);
     if let Some(a) = addon {
         let addon_fee = fee_line(
@@ -283,7 +284,7 @@ fn line(
 
 fn fee_line(kind: FeeKind, quantity: u64, unit_price: Rate) -> Result<Fee, Error> {
     let raw = checked(
-        Decimal::from(quantity).checked_mul(unit_price.value()),
+        Decimal::from(quantity).cmul(unit_price.value()),
         match kind {
             FeeKind::Licence => "the licence fee",
             FeeKind::Addon => "the add-on fee",

@@ -2,6 +2,7 @@
 //! break-even, the credits recommendation and warnings. Serializes to the quote JSON of the
 //! spec (camelCase, money and quantities as decimal strings).
 
+use crate::rating::money::DecimalOps as _;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -192,7 +193,7 @@ pub struct Quote {
 
 fn minutes(seconds: Decimal) -> Result<Quantity, Error> {
     Ok(Quantity(checked(
-        seconds.checked_div(Decimal::from(60)),
+        seconds.cdiv(Decimal::from(60)),
         "minutes",
     )?))
 }
@@ -310,7 +311,7 @@ pub fn quote(card: &RateCard, scenario: &Scenario) -> Result<Quote, Error> {
         .iter()
         .filter(|l| l.usage.call.is_phone())
     {
-        phone_legs = checked(phone_legs.checked_add(l.usage.legs), "the phone legs")?;
+        phone_legs = checked(phone_legs.cadd(l.usage.legs), "the phone legs")?;
         if !used.contains(&l.usage.country) {
             used.push(l.usage.country);
         }
@@ -321,9 +322,7 @@ pub fn quote(card: &RateCard, scenario: &Scenario) -> Result<Quote, Error> {
         None
     } else {
         Some(Quantity(checked(
-            phone_minutes
-                .0
-                .checked_div(Decimal::from(scenario.organisers())),
+            phone_minutes.0.cdiv(Decimal::from(scenario.organisers())),
             "the phone minutes per organiser",
         )?))
     };
@@ -372,7 +371,7 @@ pub fn unrounded_totals(card: &RateCard, scenario: &Scenario) -> Result<(Decimal
             .map(|l| l.raw)
             .chain(m.fees.iter().map(|f| f.raw))
         {
-            t = checked(t.checked_add(v), "an unrounded total")?;
+            t = checked(t.cadd(v), "an unrounded total")?;
         }
         Ok(t)
     };

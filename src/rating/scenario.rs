@@ -2,6 +2,7 @@
 //! participant joins. [`ScenarioDocument`] is the JSON shape (camelCase); [`Scenario`] is the
 //! validated form the rating works on.
 
+use crate::rating::money::DecimalOps as _;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -337,7 +338,7 @@ impl Scenario {
         let mut out = self.clone();
         for m in &mut out.meetings {
             m.per_month = checked(
-                m.per_month.checked_mul(factor),
+                m.per_month.cmul(factor),
                 "the meetings per month at this usage factor",
             )?;
         }

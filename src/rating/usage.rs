@@ -1,6 +1,7 @@
 //! Steps 1–3 of the arithmetic: per-leg billable time and the grouping of all meetings into
 //! one usage line per (call type, country), with exact leg counts and billable seconds.
 
+use crate::rating::money::DecimalOps as _;
 use rust_decimal::Decimal;
 
 use super::call::Call;
@@ -41,17 +42,17 @@ impl UsageLine {
                 self.country.as_str()
             )
         };
-        let time = checked_with(self.seconds.checked_mul(rate.value()), what)?;
+        let time = checked_with(self.seconds.cmul(rate.value()), what)?;
         if connection_fee.value().is_zero() {
             return Ok(time);
         }
         let fees = checked_with(
             self.legs
-                .checked_mul(connection_fee.value())
-                .and_then(|f| f.checked_mul(SIXTY)),
+                .cmul(connection_fee.value())
+                .and_then(|f| f.cmul(SIXTY)),
             what,
         )?;
-        checked_with(time.checked_add(fees), what)
+        checked_with(time.cadd(fees), what)
     }
 }
 
@@ -62,8 +63,8 @@ pub(crate) const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 /// `max(minimum, ceil(seconds / increment) × increment)`.
 pub fn billable_seconds(seconds: Decimal, increment: u32, minimum: u32) -> Result<Decimal, Error> {
     let inc = Decimal::from(increment);
-    let steps = checked(seconds.checked_div(inc), "the billable seconds of a leg")?.ceil();
-    let b = checked(steps.checked_mul(inc), "the billable seconds of a leg")?;
+    let steps = checked(seconds.cdiv(inc), "the billable seconds of a leg")?.ceil();
+    let b = checked(steps.cmul(inc), "the billable seconds of a leg")?;
     Ok(b.max(Decimal::from(minimum)))
 }
 
@@ -88,10 +89,7 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
     let mut index = vec![0u16; Call::ALL.len() * 26 * 26];
     let mut phone_legs = false;
     for (i, meeting) in scenario.meetings().iter().enumerate() {
-        let seconds = checked(
-            meeting.minutes.checked_mul(SIXTY),
-            "the length of a meeting",
-        )?;
+        let seconds = checked(meeting.minutes.cmul(SIXTY), "the length of a meeting")?;
         // Per-leg billable time depends only on the meeting's length: compute it once.
         let billable = if seconds.is_zero() {
             Decimal::ZERO
@@ -110,7 +108,7 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
                     leg.country.as_str()
                 )
             };
-            let legs = checked_with(leg.count.checked_mul(meeting.per_month), what)?;
+            let legs = checked_with(leg.count.cmul(meeting.per_month), what)?;
             if legs.is_zero() {
                 continue;
             }
@@ -120,7 +118,7 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
             } else {
                 seconds
             };
-            let add_seconds = checked_with(per_leg.checked_mul(legs), what)?;
+            let add_seconds = checked_with(per_leg.cmul(legs), what)?;
             let slot = (leg.call as usize) * 26 * 26 + leg.country.slot();
             let line = match index.get(slot).copied().unwrap_or(0) {
                 0 => {
@@ -141,8 +139,8 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
                 n => lines.get_mut(usize::from(n) - 1),
             };
             let Some(line) = line else { continue };
-            line.legs = checked_with(line.legs.checked_add(legs), what)?;
-            line.seconds = checked_with(line.seconds.checked_add(add_seconds), what)?;
+            line.legs = checked_with(line.legs.cadd(legs), what)?;
+            line.seconds = checked_with(line.seconds.cadd(add_seconds), what)?;
         }
     }
     if phone_legs && scenario.organisers() == 0 {
@@ -158,7 +156,7 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
     for &n in index.iter().filter(|n| **n != 0) {
         if let Some(line) = lines.get(usize::from(n) - 1) {
             let mut line = *line;
-            line.minutes = checked(line.seconds.checked_div(SIXTY), "the minutes of a line")?;
+            line.minutes = checked(line.seconds.cdiv(SIXTY), "the minutes of a line")?;
             sorted.push(line);
         }
     }
