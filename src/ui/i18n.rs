@@ -119,6 +119,15 @@ pub struct Texts {
     pub illustrative: &'static str,
     pub example_all_hands: &'static str,
     pub example_customer_calls: &'static str,
+    pub simple_mode: &'static str,
+    pub detailed_mode: &'static str,
+    pub entry_mode: &'static str,
+    pub phone_share: &'static str,
+    pub percent: &'static str,
+    pub share_of_phone: &'static str,
+    pub add_country: &'static str,
+    pub err_shares: fn(&str) -> String,
+    pub err_mix: fn(&str) -> String,
 }
 
 /// English.
@@ -202,6 +211,15 @@ pub const EN: Texts = Texts {
     illustrative: "illustrative rates",
     example_all_hands: "Weekly all-hands",
     example_customer_calls: "Customer calls",
+    simple_mode: "By share",
+    detailed_mode: "Detailed",
+    entry_mode: "Enter participants",
+    phone_share: "Joining by phone",
+    percent: "%",
+    share_of_phone: "Share of phone participants",
+    add_country: "Add country",
+    err_shares: |total| format!("The countries' shares add up to {total} %; make them 100 %."),
+    err_mix: |total| format!("Toll, toll-free and dial-out add up to {total} %; make them 100 %."),
 };
 
 /// German.
@@ -285,4 +303,13 @@ pub const DE: Texts = Texts {
     illustrative: "Beispieltarife",
     example_all_hands: "Wöchentliche Betriebsversammlung",
     example_customer_calls: "Kundengespräche",
+    simple_mode: "Nach Anteilen",
+    detailed_mode: "Detailliert",
+    entry_mode: "Teilnehmende eingeben",
+    phone_share: "Teilnahme per Telefon",
+    percent: "%",
+    share_of_phone: "Anteil der Telefonteilnehmenden",
+    add_country: "Land hinzufügen",
+    err_shares: |total| format!("Die Anteile der Länder ergeben {total} %; bitte auf 100 % bringen."),
+    err_mix: |total| format!("Gebührenpflichtig, gebührenfrei und Anruf ergeben {total} %; bitte auf 100 % bringen."),
 };

@@ -1,13 +1,15 @@
 //! Share links: the whole form in the URL fragment, so a link restores a quote exactly.
 //!
-//! Format (version 1): `v1` followed by `&key=value` pairs, values percent-encoded:
+//! Format (version 2): `v2` followed by `&key=value` pairs, values percent-encoded:
 //! `card`, `o` (organisers), `l` (licences), `a` (add-on, 0/1), `lang`, and one `m` per meeting:
-//! `name~perMonth~minutes~legs` (each field percent-encoded, then the whole value again), legs
-//! joined by `,`, each `country.call.count` with call `t` (toll), `f` (toll-free), `o`
-//! (dial-out), `a` (app). Readable, short, and versioned.
+//! `name~perMonth~minutes~mode~participants~phoneShare~countries~legs` (each field
+//! percent-encoded, then the whole value again); `mode` is `s` (simple) or `d` (detailed);
+//! countries joined by `,`, each `country:share:toll:tollFree:dialOut`; legs joined by `,`,
+//! each `country.call.count` with call `t` (toll), `f` (toll-free), `o` (dial-out), `a` (app).
+//! Version 1 links (detailed meetings only: `name~perMonth~minutes~legs`) still open.
 
 use super::i18n::Lang;
-use super::state::{Form, LegForm, MeetingForm};
+use super::state::{CountryMix, Form, LegForm, MeetingForm, Mode};
 use crate::rating::Call;
 
 /// Why a link could not be read (shown as one translated sentence; the detail is for logs).
@@ -69,7 +71,7 @@ fn dec(s: &str) -> Result<String, BadLink> {
 /// Encodes the form and language as a fragment (without the `#`).
 pub fn encode(form: &Form, lang: Lang) -> String {
     let mut out = format!(
-        "v1&card={}&o={}&l={}&a={}&lang={}",
+        "v2&card={}&o={}&l={}&a={}&lang={}",
         enc(&form.card_id),
         enc(&form.organisers),
         enc(&form.licences),
@@ -89,12 +91,24 @@ pub fn encode(form: &Form, lang: Lang) -> String {
                 )
             })
             .collect();
+        let countries: Vec<String> = m
+            .countries
+            .iter()
+            .map(|c| {
+                let fields = [&c.country, &c.share, &c.toll, &c.toll_free, &c.dial_out];
+                fields.map(|f| enc(f)).join(":")
+            })
+            .collect();
         // Each field is encoded on its own, so separators inside values cannot clash.
         let value = format!(
-            "{}~{}~{}~{}",
+            "{}~{}~{}~{}~{}~{}~{}~{}",
             enc(&m.name),
             enc(&m.per_month),
             enc(&m.minutes),
+            if m.mode == Mode::Simple { "s" } else { "d" },
+            enc(&m.participants),
+            enc(&m.phone_share),
+            countries.join(","),
             legs.join(",")
         );
         out.push_str("&m=");
@@ -108,9 +122,11 @@ pub fn encode(form: &Form, lang: Lang) -> String {
 pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
     let fragment = fragment.trim_start_matches('#');
     let mut parts = fragment.split('&');
-    if parts.next() != Some("v1") {
-        return Err(BadLink("unknown version".into()));
-    }
+    let version = match parts.next() {
+        Some("v1") => 1,
+        Some("v2") => 2,
+        _ => return Err(BadLink("unknown version".into())),
+    };
     let mut form = Form {
         card_id: String::new(),
         organisers: String::new(),
@@ -130,7 +146,7 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
             "l" => form.licences = value,
             "a" => form.addon = value == "1",
             "lang" => lang = Some(Lang::from_tag(&value)),
-            "m" => form.meetings.push(meeting(&value)?),
+            "m" => form.meetings.push(meeting(&value, version)?),
             other => return Err(BadLink(format!("unknown key {other}"))),
         }
     }
@@ -140,13 +156,52 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
     Ok((form, lang))
 }
 
-fn meeting(value: &str) -> Result<MeetingForm, BadLink> {
+fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
     let fields: Vec<&str> = value.split('~').collect();
-    let [name, per_month, minutes, legs] = fields.as_slice() else {
-        return Err(BadLink("a meeting needs 4 fields".into()));
+    let (name, per_month, minutes, legs) = match (version, fields.as_slice()) {
+        (1, [name, per_month, minutes, legs]) => (name, per_month, minutes, legs),
+        (2, [name, per_month, minutes, _, _, _, _, legs]) => (name, per_month, minutes, legs),
+        _ => return Err(BadLink("a meeting has the wrong number of fields".into())),
     };
-    let legs = legs
-        .split(',')
+    let mut m = MeetingForm::detailed(
+        &dec(name)?,
+        &dec(per_month)?,
+        &dec(minutes)?,
+        legs_of(legs)?,
+    );
+    if let [_, _, _, mode, participants, phone_share, countries, _] = fields.as_slice() {
+        m.mode = match *mode {
+            "s" => Mode::Simple,
+            "d" => Mode::Detailed,
+            other => return Err(BadLink(format!("unknown mode {other}"))),
+        };
+        m.participants = dec(participants)?;
+        m.phone_share = dec(phone_share)?;
+        m.countries = countries
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(|c| {
+                let f: Vec<&str> = c.split(':').collect();
+                match f.as_slice() {
+                    [country, share, toll, toll_free, dial_out] if country.len() == 2 => {
+                        Ok(CountryMix {
+                            country: dec(country)?,
+                            share: dec(share)?,
+                            toll: dec(toll)?,
+                            toll_free: dec(toll_free)?,
+                            dial_out: dec(dial_out)?,
+                        })
+                    }
+                    _ => Err(BadLink(format!("bad country mix {c}"))),
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+    }
+    Ok(m)
+}
+
+fn legs_of(legs: &str) -> Result<Vec<LegForm>, BadLink> {
+    legs.split(',')
         .filter(|l| !l.is_empty())
         .map(|l| {
             let mut p = l.splitn(3, '.');
@@ -159,13 +214,7 @@ fn meeting(value: &str) -> Result<MeetingForm, BadLink> {
                 _ => Err(BadLink(format!("bad participants {l}"))),
             }
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(MeetingForm {
-        name: dec(name)?,
-        per_month: dec(per_month)?,
-        minutes: dec(minutes)?,
-        legs,
-    })
+        .collect()
 }
 
 #[cfg(test)]
@@ -178,18 +227,34 @@ mod tests {
         form.meetings[0].name = "Board & team ~ 50% , café".into();
         form.meetings[1].legs[0].count = "2.5".into();
         form.addon = true;
+        form.meetings[0].countries[1].share = "12.5".into();
         let link = encode(&form, Lang::De);
-        assert!(link.starts_with("v1&card=illustrative-eur&o=40&l=50&a=1&lang=de&m="));
+        assert!(link.starts_with("v2&card=illustrative-eur&o=40&l=50&a=1&lang=de&m="));
         let (back, lang) = decode(&format!("#{link}")).unwrap();
         assert_eq!(back, form);
         assert_eq!(lang, Some(Lang::De));
     }
 
     #[test]
+    fn version_1_links_still_open() {
+        let (form, lang) =
+            decode("v1&card=illustrative-usd&o=3&l=&a=0&lang=en&m=Daily~20~15~DE.t.2%2CUS.a.1")
+                .unwrap();
+        assert_eq!(lang, Some(Lang::En));
+        let m = &form.meetings[0];
+        assert_eq!(
+            (m.name.as_str(), m.per_month.as_str(), m.mode),
+            ("Daily", "20", Mode::Detailed)
+        );
+        assert_eq!(m.legs.len(), 2);
+        assert_eq!(m.legs[0].count, "2");
+    }
+
+    #[test]
     fn malformed_links_are_errors() {
         for bad in [
             "",
-            "v2&card=x",
+            "v2&card=x&m=n~1~2~s~1~1~DE:1~",
             "v1&card=x&m=a~b",
             "v1&card=x&zz=1",
             "v1&card=x&m=%ZZ",

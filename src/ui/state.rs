@@ -22,6 +22,31 @@ pub struct LegForm {
     pub count: String,
 }
 
+/// One country of a meeting in the simple mode: its share of the phone participants and how
+/// they join, all in percent as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryMix {
+    /// ISO country code.
+    pub country: String,
+    /// Share of the meeting's phone participants in this country (%).
+    pub share: String,
+    /// Of those, the share dialling the toll number (%).
+    pub toll: String,
+    /// Of those, the share dialling the toll-free number (%).
+    pub toll_free: String,
+    /// Of those, the share the meeting calls (dial-out, %).
+    pub dial_out: String,
+}
+
+/// How a meeting's participants are entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Participants, the share by phone, and a call mix per country.
+    Simple,
+    /// Participant groups (country, way of joining, count) edited directly.
+    Detailed,
+}
+
 /// One meeting profile as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingForm {
@@ -31,8 +56,95 @@ pub struct MeetingForm {
     pub per_month: String,
     /// Minutes, as typed.
     pub minutes: String,
-    /// Participant groups.
+    /// Which inputs apply.
+    pub mode: Mode,
+    /// Simple mode: participants per meeting.
+    pub participants: String,
+    /// Simple mode: share joining by phone (%).
+    pub phone_share: String,
+    /// Simple mode: where the phone participants are and how they join.
+    pub countries: Vec<CountryMix>,
+    /// Detailed mode: participant groups.
     pub legs: Vec<LegForm>,
+}
+
+impl MeetingForm {
+    /// A detailed-mode meeting.
+    pub fn detailed(name: &str, per_month: &str, minutes: &str, legs: Vec<LegForm>) -> MeetingForm {
+        MeetingForm {
+            name: name.into(),
+            per_month: per_month.into(),
+            minutes: minutes.into(),
+            mode: Mode::Detailed,
+            participants: "10".into(),
+            phone_share: "20".into(),
+            countries: vec![CountryMix::all_toll("US")],
+            legs,
+        }
+    }
+}
+
+impl CountryMix {
+    /// 100 % of the phone participants, all on the toll number.
+    pub fn all_toll(country: &str) -> CountryMix {
+        CountryMix {
+            country: country.into(),
+            share: "100".into(),
+            toll: "100".into(),
+            toll_free: "0".into(),
+            dial_out: "0".into(),
+        }
+    }
+}
+
+fn pct(text: &str) -> Decimal {
+    match Amount::parse(text) {
+        Amount::Number(d) => d,
+        _ => Decimal::ZERO,
+    }
+}
+
+/// Formats a derived count: exact, without trailing zeros.
+fn count_text(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+impl MeetingForm {
+    /// The participant groups this meeting stands for: the typed groups in the detailed mode;
+    /// in the simple mode, `participants × phone % × country % × call %` per country and call
+    /// type, and the rest joining by app (counts may be fractional: they are averages).
+    pub fn groups(&self) -> Vec<LegForm> {
+        if self.mode == Mode::Detailed {
+            return self.legs.clone();
+        }
+        let hundred = Decimal::ONE_HUNDRED;
+        let people = pct(&self.participants);
+        let phone = people * pct(&self.phone_share) / hundred;
+        let mut out = Vec::new();
+        for c in &self.countries {
+            let here = phone * pct(&c.share) / hundred;
+            for (call, part) in [
+                (Call::TollDialIn, &c.toll),
+                (Call::TollFreeDialIn, &c.toll_free),
+                (Call::DialOut, &c.dial_out),
+            ] {
+                let n = here * pct(part) / hundred;
+                if !n.is_zero() {
+                    out.push(leg(&c.country, call, &count_text(n)));
+                }
+            }
+        }
+        let app = people - phone;
+        if app > Decimal::ZERO {
+            let country = self
+                .countries
+                .first()
+                .map(|c| c.country.as_str())
+                .unwrap_or("US");
+            out.push(leg(country, Call::App, &count_text(app)));
+        }
+        out
+    }
 }
 
 /// The whole form.
@@ -68,39 +180,50 @@ impl Form {
             licences: "50".into(),
             addon: false,
             meetings: vec![
+                // 50 people, 30 % by phone: 12 in Germany on the toll number, 3 in the US on
+                // the toll-free number; 35 on the app.
                 MeetingForm {
                     name: t.example_all_hands.into(),
                     per_month: "4".into(),
                     minutes: "60".into(),
-                    legs: vec![
-                        leg("DE", Call::TollDialIn, "12"),
-                        leg("US", Call::TollFreeDialIn, "3"),
-                        leg("FR", Call::DialOut, "1"),
-                        leg("DE", Call::App, "40"),
+                    mode: Mode::Simple,
+                    participants: "50".into(),
+                    phone_share: "30".into(),
+                    countries: vec![
+                        CountryMix {
+                            share: "80".into(),
+                            ..CountryMix::all_toll("DE")
+                        },
+                        CountryMix {
+                            country: "US".into(),
+                            share: "20".into(),
+                            toll: "0".into(),
+                            toll_free: "100".into(),
+                            dial_out: "0".into(),
+                        },
                     ],
+                    legs: Vec::new(),
                 },
-                MeetingForm {
-                    name: t.example_customer_calls.into(),
-                    per_month: "60".into(),
-                    minutes: "30".into(),
-                    legs: vec![
+                MeetingForm::detailed(
+                    t.example_customer_calls,
+                    "60",
+                    "30",
+                    vec![
                         leg("GB", Call::TollDialIn, "1"),
                         leg("US", Call::DialOut, "1"),
                         leg("DE", Call::App, "2"),
                     ],
-                },
+                ),
             ],
         }
     }
 
-    /// A new, empty meeting profile with one phone participant.
+    /// A new meeting profile in the simple mode: 10 people, 20 % by phone on the toll number.
     pub fn new_meeting(country: &str) -> MeetingForm {
-        MeetingForm {
-            name: String::new(),
-            per_month: "4".into(),
-            minutes: "30".into(),
-            legs: vec![leg(country, Call::TollDialIn, "1")],
-        }
+        let mut m = MeetingForm::detailed("", "4", "30", vec![leg(country, Call::TollDialIn, "1")]);
+        m.mode = Mode::Simple;
+        m.countries = vec![CountryMix::all_toll(country)];
+        m
     }
 
     /// The scenario document for the core (numbers as typed; the core validates them).
@@ -121,7 +244,7 @@ impl Form {
                     per_month: Amount::parse(&m.per_month),
                     minutes: Amount::parse(&m.minutes),
                     legs: m
-                        .legs
+                        .groups()
                         .iter()
                         .map(|l| LegDocument {
                             country: l.country.clone(),
@@ -139,48 +262,116 @@ impl Form {
     /// refuse a combination; see [`field_id`] for mapping its field paths).
     pub fn field_errors(&self, t: &Texts) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        let mut check = |id: String, text: &str, max: u64, whole: bool, optional: bool| {
-            if let Some(msg) = number_problem(t, text, max, whole, optional) {
-                out.push((id, msg.to_string()));
-            }
-        };
-        check(
-            "organisers".into(),
-            &self.organisers,
-            MAX_ORGANISERS,
-            true,
-            false,
-        );
-        check(
-            "licencesPurchased".into(),
-            &self.licences,
-            MAX_ORGANISERS,
-            true,
-            true,
-        );
-        for (i, m) in self.meetings.iter().enumerate() {
+        {
+            let mut check = |id: String, text: &str, max: u64, whole: bool, optional: bool| {
+                if let Some(msg) = number_problem(t, text, max, whole, optional) {
+                    out.push((id, msg.to_string()));
+                }
+            };
             check(
-                format!("meetings-{i}-perMonth"),
-                &m.per_month,
-                u64::from(MAX_PER_MONTH),
-                false,
+                "organisers".into(),
+                &self.organisers,
+                MAX_ORGANISERS,
+                true,
                 false,
             );
             check(
-                format!("meetings-{i}-minutes"),
-                &m.minutes,
-                u64::from(MAX_MINUTES),
-                false,
-                false,
+                "licencesPurchased".into(),
+                &self.licences,
+                MAX_ORGANISERS,
+                true,
+                true,
             );
-            for (j, l) in m.legs.iter().enumerate() {
+            let (count, pct_max) = (u64::from(MAX_COUNT), 100);
+            for (i, m) in self.meetings.iter().enumerate() {
+                let max_month = u64::from(MAX_PER_MONTH);
                 check(
-                    format!("meetings-{i}-legs-{j}-count"),
-                    &l.count,
-                    u64::from(MAX_COUNT),
+                    format!("meetings-{i}-perMonth"),
+                    &m.per_month,
+                    max_month,
                     false,
                     false,
                 );
+                let max_minutes = u64::from(MAX_MINUTES);
+                check(
+                    format!("meetings-{i}-minutes"),
+                    &m.minutes,
+                    max_minutes,
+                    false,
+                    false,
+                );
+                if m.mode == Mode::Detailed {
+                    for (j, l) in m.legs.iter().enumerate() {
+                        check(
+                            format!("meetings-{i}-legs-{j}-count"),
+                            &l.count,
+                            count,
+                            false,
+                            false,
+                        );
+                    }
+                    continue;
+                }
+                check(
+                    format!("meetings-{i}-participants"),
+                    &m.participants,
+                    count,
+                    false,
+                    false,
+                );
+                check(
+                    format!("meetings-{i}-phoneShare"),
+                    &m.phone_share,
+                    pct_max,
+                    false,
+                    false,
+                );
+                for (k, c) in m.countries.iter().enumerate() {
+                    let base = format!("meetings-{i}-countries-{k}");
+                    check(format!("{base}-share"), &c.share, pct_max, false, false);
+                    check(format!("{base}-toll"), &c.toll, pct_max, false, false);
+                    check(
+                        format!("{base}-tollFree"),
+                        &c.toll_free,
+                        pct_max,
+                        false,
+                        false,
+                    );
+                    check(
+                        format!("{base}-dialOut"),
+                        &c.dial_out,
+                        pct_max,
+                        false,
+                        false,
+                    );
+                }
+            }
+        }
+        if out.is_empty() {
+            out.extend(self.share_errors(t));
+        }
+        out
+    }
+
+    /// Simple-mode shares that do not add up to 100 % (checked once every number is valid):
+    /// the countries' shares of the phone participants, and each country's call mix.
+    fn share_errors(&self, t: &Texts) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (i, m) in self.meetings.iter().enumerate() {
+            if m.mode == Mode::Detailed || pct(&m.phone_share).is_zero() {
+                continue;
+            }
+            let total: Decimal = m.countries.iter().map(|c| pct(&c.share)).sum();
+            if total != Decimal::ONE_HUNDRED {
+                let total = total.normalize().to_string();
+                out.push((format!("meetings-{i}-shares"), (t.err_shares)(&total)));
+            }
+            for (k, c) in m.countries.iter().enumerate() {
+                let mix = pct(&c.toll) + pct(&c.toll_free) + pct(&c.dial_out);
+                if mix != Decimal::ONE_HUNDRED && !pct(&c.share).is_zero() {
+                    let mix = mix.normalize().to_string();
+                    out.push((format!("meetings-{i}-countries-{k}-mix"), (t.err_mix)(&mix)));
+                }
             }
         }
         out
@@ -295,6 +486,34 @@ pub enum Edit {
     LegCall(usize, usize, Call),
     /// Count of group `j` of profile `i`.
     LegCount(usize, usize, String),
+    /// Switch profile `i` between simple and detailed entry. Switching to detailed turns the
+    /// simple inputs into the groups they stand for, so nothing changes in the quote.
+    Mode(usize, Mode),
+    /// Simple mode: participants of profile `i`.
+    Participants(usize, String),
+    /// Simple mode: phone share (%) of profile `i`.
+    PhoneShare(usize, String),
+    /// Simple mode: add a country to profile `i`.
+    AddCountry(usize, String),
+    /// Simple mode: remove country `k` of profile `i`.
+    RemoveCountry(usize, usize),
+    /// Simple mode: set a field of country `k` of profile `i`.
+    Mix(usize, usize, MixField, String),
+}
+
+/// A field of a [`CountryMix`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MixField {
+    /// The country code.
+    Country,
+    /// Share of the phone participants.
+    Share,
+    /// Toll dial-in share.
+    Toll,
+    /// Toll-free dial-in share.
+    TollFree,
+    /// Dial-out share.
+    DialOut,
 }
 
 impl Form {
@@ -330,6 +549,35 @@ impl Form {
             Edit::LegCountry(i, j, v) => self.with_leg(i, j, |l| l.country = v),
             Edit::LegCall(i, j, c) => self.with_leg(i, j, |l| l.call = c),
             Edit::LegCount(i, j, v) => self.with_leg(i, j, |l| l.count = v),
+            Edit::Mode(i, mode) => self.with_meeting(i, |m| {
+                if m.mode == Mode::Simple && mode == Mode::Detailed {
+                    m.legs = m.groups();
+                }
+                m.mode = mode;
+            }),
+            Edit::Participants(i, v) => self.with_meeting(i, |m| m.participants = v),
+            Edit::PhoneShare(i, v) => self.with_meeting(i, |m| m.phone_share = v),
+            Edit::AddCountry(i, code) => self.with_meeting(i, |m| {
+                let mut c = CountryMix::all_toll(&code);
+                c.share = "0".into();
+                m.countries.push(c);
+            }),
+            Edit::RemoveCountry(i, k) => self.with_meeting(i, |m| {
+                if k < m.countries.len() {
+                    m.countries.remove(k);
+                }
+            }),
+            Edit::Mix(i, k, field, v) => self.with_meeting(i, |m| {
+                if let Some(c) = m.countries.get_mut(k) {
+                    match field {
+                        MixField::Country => c.country = v,
+                        MixField::Share => c.share = v,
+                        MixField::Toll => c.toll = v,
+                        MixField::TollFree => c.toll_free = v,
+                        MixField::DialOut => c.dial_out = v,
+                    }
+                }
+            }),
         }
     }
 
@@ -343,6 +591,85 @@ impl Form {
         if let Some(l) = self.meetings.get_mut(i).and_then(|m| m.legs.get_mut(j)) {
             f(l);
         }
+    }
+}
+
+#[cfg(test)]
+mod simple_mode_tests {
+    use super::*;
+    use crate::ui::i18n::EN;
+
+    #[test]
+    fn shares_become_groups() {
+        let f = Form::example("illustrative-usd", &EN);
+        // 50 people x 30 % = 15 by phone: 80 % in DE (all toll), 20 % in the US (toll-free).
+        let groups = f.meetings[0].groups();
+        assert_eq!(
+            groups,
+            vec![
+                leg("DE", Call::TollDialIn, "12"),    // 15 x 80 % x 100 %
+                leg("US", Call::TollFreeDialIn, "3"), // 15 x 20 % x 100 %
+                leg("DE", Call::App, "35"),           // 50 - 15
+            ]
+        );
+    }
+
+    #[test]
+    fn fractional_and_mixed() {
+        let mut m = Form::new_meeting("FR");
+        m.participants = "7".into();
+        m.phone_share = "50".into();
+        m.countries[0].toll = "50".into();
+        m.countries[0].dial_out = "50".into();
+        // 7 x 50 % = 3.5 by phone, half toll, half dial-out: 1.75 each; 3.5 on the app.
+        assert_eq!(
+            m.groups(),
+            vec![
+                leg("FR", Call::TollDialIn, "1.75"),
+                leg("FR", Call::DialOut, "1.75"),
+                leg("FR", Call::App, "3.5"),
+            ]
+        );
+    }
+
+    #[test]
+    fn shares_over_100_percent_are_errors() {
+        let mut f = Form::example("illustrative-usd", &EN);
+        f.apply(Edit::Mix(0, 1, MixField::Share, "40".into()));
+        let errors = f.field_errors(&EN);
+        assert_eq!(
+            errors,
+            vec![(
+                "meetings-0-shares".to_string(),
+                "The countries' shares add up to 120 %; make them 100 %.".to_string()
+            )]
+        );
+        f.apply(Edit::Mix(0, 1, MixField::Share, "20".into()));
+        f.apply(Edit::Mix(0, 1, MixField::DialOut, "10".into()));
+        let errors = f.field_errors(&EN);
+        assert_eq!(errors[0].0, "meetings-0-countries-1-mix");
+        assert_eq!(
+            errors[0].1,
+            "Toll, toll-free and dial-out add up to 110 %; make them 100 %."
+        );
+        f.apply(Edit::PhoneShare(0, "101".into()));
+        assert_eq!(
+            f.field_errors(&EN)[0],
+            (
+                "meetings-0-phoneShare".to_string(),
+                EN.err_too_large.to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn switching_to_detailed_keeps_the_groups() {
+        let mut f = Form::example("illustrative-usd", &EN);
+        let before = f.scenario();
+        f.apply(Edit::Mode(0, Mode::Detailed));
+        assert_eq!(f.meetings[0].mode, Mode::Detailed);
+        assert_eq!(f.scenario(), before);
+        assert_eq!(f.meetings[0].legs.len(), 3);
     }
 }
 
@@ -361,20 +688,26 @@ mod edit_tests {
         f.apply(Edit::RemoveMeeting(0));
         assert_eq!(f.meetings[0].name, "Copy");
         f.apply(Edit::AddMeeting("FR".into()));
-        assert_eq!(f.meetings.last().unwrap().legs[0].country, "FR");
-        f.apply(Edit::AddLeg(0, "JP".into()));
-        f.apply(Edit::LegCall(0, 4, Call::DialOut));
-        f.apply(Edit::LegCount(0, 4, "2".into()));
+        assert_eq!(f.meetings.last().unwrap().countries[0].country, "FR");
+        // The customer calls (detailed, 3 groups) are now meetings[1].
+        f.apply(Edit::AddLeg(1, "JP".into()));
+        f.apply(Edit::LegCall(1, 3, Call::DialOut));
+        f.apply(Edit::LegCount(1, 3, "2".into()));
         assert_eq!(
-            f.meetings[0].legs[4],
+            f.meetings[1].legs[3],
             LegForm {
                 country: "JP".into(),
                 call: Call::DialOut,
                 count: "2".into()
             }
         );
-        f.apply(Edit::RemoveLeg(0, 4));
-        assert_eq!(f.meetings[0].legs.len(), 4);
+        f.apply(Edit::RemoveLeg(1, 3));
+        assert_eq!(f.meetings[1].legs.len(), 3);
+        f.apply(Edit::AddCountry(0, "AT".into()));
+        f.apply(Edit::Mix(0, 2, MixField::Share, "5".into()));
+        assert_eq!(f.meetings[0].countries[2].share, "5");
+        f.apply(Edit::RemoveCountry(0, 2));
+        assert_eq!(f.meetings[0].countries.len(), 2);
         // Edits of rows that are gone are ignored, not a panic.
         f.apply(Edit::LegCount(9, 9, "1".into()));
         f.apply(Edit::RemoveMeeting(99));

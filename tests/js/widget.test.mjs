@@ -37,14 +37,17 @@ async function axe(page, name) {
 
 test("the default quote appears", async () => {
   const { page, context, errors } = await open();
-  // The example: weekly all-hands (DE toll 48 legs x 60 min x 0.0220 = 63.36, US toll-free
-  // 720 min x 0.0300 = 21.60, FR dial-out 240 min x 0.0350 = 8.40) and customer calls
-  // (GB toll 1800 min x 0.0220 = 39.60, US dial-out 1800 min x 0.0120 = 21.60): 154.56.
-  assert.equal(await text(page, "#per-minute-monthly"), "$154.56");
-  // Per-user: 50 licences x 4.00 + toll-free 21.60; both dial-outs inside the 2400-min pool.
+  // The example: a weekly all-hands of 50 people, 30 % by phone: 12 in DE on the toll number
+  // (48 legs x 60 min x 0.0220 = 63.36) and 3 in the US toll-free (720 min x 0.0300 = 21.60);
+  // customer calls (GB toll 1800 min x 0.0220 = 39.60, US dial-out 1800 min x 0.0120 = 21.60).
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  // Per-user: 50 licences x 4.00 + toll-free 21.60; the US dial-out is inside the 2400-min pool.
   assert.equal(await text(page, "#per-user-monthly"), "$221.60");
-  assert.match(await text(page, "#winner"), /Pay-per-minute is cheaper by \$67\.04 per month\./);
-  assert.match(await text(page, "#break-even"), /The licence pays off above 297\.5 phone minutes per organiser per month\./);
+  assert.match(await text(page, "#winner"), /Pay-per-minute is cheaper by \$75\.44 per month\./);
+  // Break-even: A = 146.16, B = 21.60, R = 21.60, E = 1800, P = 2400, F = 200. The pool runs
+  // out at k = 4/3 (g = 200 - 4/3 x 124.56 = 33.92), then g falls 102.96 per unit of k:
+  // k = 4/3 + 33.92/102.96 = 1.66278; x 180 phone minutes per organiser = 299.3.
+  assert.match(await text(page, "#break-even"), /The licence pays off above 299\.3 phone minutes per organiser per month\./);
   assert.equal(await page.locator("[role=status]#summary").count(), 1);
   assert.equal(await page.locator("#chart-data tbody tr").count() > 3, true);
   await page.screenshot({ path: shots + "default.png", fullPage: true });
@@ -57,24 +60,25 @@ test("editing inputs updates the totals to what the core computes", async () => 
   const { page, context } = await open();
   await page.getByLabel("Organisers (licensed users)").fill("10");
   await page.getByLabel("Licences purchased").fill("10");
-  // Pool 600 min for 2040 eligible: dial-outs billed 1440/2040 of 8.40 and 21.60 = 5.93 + 15.25;
-  // per-user 40.00 + 21.60 + 5.93 + 15.25 = 82.78.
-  await page.waitForFunction(() => document.querySelector("#per-user-monthly").textContent === "$82.78");
+  // Pool 600 min for 1800 eligible: the US dial-out is billed 1200/1800 of 21.60 = 14.40;
+  // per-user 40.00 + 21.60 + 14.40 = 76.00.
+  await page.waitForFunction(() => document.querySelector("#per-user-monthly").textContent === "$76.00");
   // The page's number is the JS API's number for the same scenario.
   const fromApi = await page.evaluate(() => window.ppm.quote({ organisers: 10, licencesPurchased: 10, meetings: [
-    { perMonth: 4, minutes: 60, legs: [{ country: "DE", call: "tollDialIn", count: 12 }, { country: "US", call: "tollFreeDialIn", count: 3 }, { country: "FR", call: "dialOut", count: 1 }, { country: "DE", call: "app", count: 40 }] },
+    { perMonth: 4, minutes: 60, legs: [{ country: "DE", call: "tollDialIn", count: 12 }, { country: "US", call: "tollFreeDialIn", count: 3 }, { country: "DE", call: "app", count: 35 }] },
     { perMonth: 60, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }, { country: "US", call: "dialOut", count: 1 }, { country: "DE", call: "app", count: 2 }] }] }));
-  assert.equal(fromApi.perUser.monthlyTotal, "82.78");
+  assert.equal(fromApi.perUser.monthlyTotal, "76.00");
   assert.equal(await text(page, "#per-minute-monthly"), "$" + fromApi.perMinute.monthlyTotal);
-  // A meeting's participants: 12 -> 24 German toll callers adds 48 x 60 x 0.0220 = 63.36.
-  await page.locator("#meetings-0-legs-0-count").fill("24");
-  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$217.92");
-  // Duplicate the first meeting: its pay-per-minute cost (24 toll + toll-free + dial-out) doubles.
+  // Customer calls with 2 UK toll callers instead of 1: + 60 legs x 30 min x 0.0220 = 39.60.
+  await page.locator("#meetings-1-legs-0-count").fill("2");
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$185.76");
+  // Duplicate the all-hands (84.96 a month per minute), then remove the copy again.
   await page.getByRole("button", { name: "Duplicate" }).first().click();
   assert.equal(await page.locator("fieldset.ppm-meeting").count(), 3);
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$270.72");
   await page.getByRole("button", { name: "Remove", exact: true }).nth(1).click();
   assert.equal(await page.locator("fieldset.ppm-meeting").count(), 2);
-  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$217.92");
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$185.76");
   await context.close();
 });
 
@@ -82,14 +86,15 @@ test("a share link restores the scenario exactly", async () => {
   const { page, context } = await open();
   await page.locator("#meetings-1-perMonth").fill("20");
   await page.locator("#meetings-0-name").fill("Board & friends");
-  // Customer calls at 20 a month: GB 600 min x 0.0220 = 13.20, US 600 min x 0.0120 = 7.20.
-  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$113.76");
+  // Customer calls at 20 a month: GB 600 min x 0.0220 = 13.20, US 600 min x 0.0120 = 7.20;
+  // with the all-hands' 63.36 + 21.60: 105.36.
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$105.36");
   const url = page.url();
-  assert.match(url, /#v1&card=illustrative-usd&o=40/);
+  assert.match(url, /#v2&card=illustrative-usd&o=40/);
   const second = await context.newPage();
   await second.goto(url);
   await second.waitForSelector("#per-minute-monthly");
-  assert.equal(await text(second, "#per-minute-monthly"), "$113.76");
+  assert.equal(await text(second, "#per-minute-monthly"), "$105.36");
   assert.equal(await second.locator("#meetings-0-name").inputValue(), "Board & friends");
   assert.equal(await second.locator("#meetings-1-perMonth").inputValue(), "20");
   await context.close();
@@ -98,7 +103,7 @@ test("a share link restores the scenario exactly", async () => {
 test("a malformed link shows a message and the example", async () => {
   const { page, context, errors } = await open("v1&card=x&m=%ZZ");
   assert.match(await text(page, "#bad-link"), /This link could not be read/);
-  assert.equal(await text(page, "#per-minute-monthly"), "$154.56");
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
   const old = await open("v9&whatever");
   assert.equal(await old.page.locator("#bad-link").count(), 1);
   assert.deepEqual(errors, []);
@@ -110,15 +115,16 @@ test("German", async () => {
   const { page, context } = await open("", "de-DE");
   assert.equal(await page.locator("html").getAttribute("lang"), "de");
   assert.match(await text(page, "h1"), /Abrechnung pro Minute oder Lizenz pro Benutzer/);
-  assert.equal(await text(page, "#per-minute-monthly"), "154,56\u00a0$");
-  assert.match(await text(page, "#break-even"), /Die Lizenz lohnt sich ab 297,5 Telefonminuten/);
+  assert.equal(await text(page, "#per-minute-monthly"), "146,16\u00a0$");
+  assert.match(await text(page, "#break-even"), /Die Lizenz lohnt sich ab 299,3 Telefonminuten/);
+  assert.equal(await page.locator("#meetings-0-name").inputValue(), "Wöchentliche Betriebsversammlung");
   await page.screenshot({ path: shots + "german.png", fullPage: true });
   await axe(page, "German");
   // Switching back to English.
   await page.locator("#lang-switch").click();
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.match(await text(page, "h1"), /pay-per-minute or per-user licence/);
-  assert.equal(await text(page, "#per-minute-monthly"), "$154.56");
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
   await context.close();
 });
 
@@ -131,7 +137,7 @@ test("CSV export of the line items", async () => {
   assert.equal(lines[0], "model,kind,call,country,legs_or_quantity,minutes,rate_or_unit_price,amount,currency");
   assert.ok(lines.includes("perMinute,call,tollDialIn,DE,48,2880,0.0220,63.36,USD"), csv);
   assert.ok(lines.includes("perUser,licence,,,50,,4.00,200.00,USD"), csv);
-  assert.ok(lines.includes("perMinute,total,,,,,,154.56,USD"), csv);
+  assert.ok(lines.includes("perMinute,total,,,,,,146.16,USD"), csv);
   await context.close();
 });
 
@@ -143,6 +149,7 @@ test("each bad input shows its message and keeps the last valid quote", async ()
     ["#organisers", "abc", "This is not a number."],
     ["#organisers", "2.5", "Enter a whole number."],
     ["#meetings-0-minutes", "1e30", "This number is too large."],
+    ["#meetings-0-phoneShare", "150", "This number is too large."],
     ["#meetings-0-perMonth", "'; DROP TABLE--<script>", "This is not a number."],
     ["#meetings-1-legs-0-count", "-1", "Enter 0 or more."],
   ];
@@ -152,14 +159,14 @@ test("each bad input shows its message and keeps the last valid quote", async ()
     await page.waitForSelector("#" + id);
     assert.equal(await text(page, "#" + id), message, `${sel} = ${value}`);
     assert.equal(await page.locator(sel).getAttribute("aria-invalid"), "true");
-    assert.equal(await text(page, "#per-minute-monthly"), "$154.56", "the last valid quote stays");
+    assert.equal(await text(page, "#per-minute-monthly"), "$146.16", "the last valid quote stays");
     assert.equal(await page.locator("#stale").count(), 1);
     if (value === "abc") {
       await page.screenshot({ path: shots + "error.png", fullPage: true });
       await axe(page, "error");
     }
     // Restore a valid value before the next case.
-    const valid = { "#organisers": "40", "#meetings-0-minutes": "60", "#meetings-0-perMonth": "4", "#meetings-1-legs-0-count": "1" }[sel];
+    const valid = { "#organisers": "40", "#meetings-0-minutes": "60", "#meetings-0-perMonth": "4", "#meetings-1-legs-0-count": "1", "#meetings-0-phoneShare": "30" }[sel];
     await page.locator(sel).fill(valid);
     await page.waitForFunction((i) => !document.getElementById(i), id);
   }
@@ -182,5 +189,33 @@ test("keyboard only: tab to an input, type, and see the result", async () => {
   assert.equal(await page.evaluate(() => document.activeElement.id), "licencesPurchased");
   // 41 organisers, 50 licences: the pool grows to 2460 min; totals unchanged.
   assert.equal(await text(page, "#per-user-monthly"), "$221.60");
+  await context.close();
+});
+
+test("simple mode: participants, phone share and a call mix per country", async () => {
+  const { page, context } = await open();
+  // 60 % of 50 by phone = 30: DE 24 toll (96 legs x 60 min x 0.0220 = 126.72), US 6 toll-free
+  // (24 legs x 60 min x 0.0300 = 43.20); with the customer calls' 39.60 + 21.60: 231.12.
+  await page.locator("#meetings-0-phoneShare").fill("60");
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$231.12");
+  // Shares over 100 %: the message names the total and the last valid quote stays.
+  await page.locator("#meetings-0-countries-1-share").fill("40");
+  await page.waitForSelector("#meetings-0-shares-error");
+  assert.equal(await text(page, "#meetings-0-shares-error"), "The countries' shares add up to 120 %; make them 100 %.");
+  assert.equal(await text(page, "#per-minute-monthly"), "$231.12");
+  await page.locator("#meetings-0-countries-1-share").fill("20");
+  // A call mix that does not add up.
+  await page.locator("#meetings-0-countries-0-dialOut").fill("10");
+  await page.waitForSelector("#meetings-0-countries-0-mix-error");
+  assert.match(await text(page, "#meetings-0-countries-0-mix-error"), /add up to 110 %/);
+  await page.locator("#meetings-0-countries-0-dialOut").fill("0");
+  await page.waitForFunction(() => !document.getElementById("meetings-0-countries-0-mix-error"));
+  // Switching to the detailed mode keeps the quote: the shares become 24 / 6 / 20 people.
+  await page.locator("#meetings-0-mode-detailed").check();
+  await page.waitForSelector("#meetings-0-legs-0-count");
+  assert.equal(await page.locator("#meetings-0-legs-0-count").inputValue(), "24");
+  assert.equal(await page.locator("#meetings-0-legs-2-count").inputValue(), "20");
+  assert.equal(await text(page, "#per-minute-monthly"), "$231.12");
+  await page.screenshot({ path: shots + "simple-mode.png", fullPage: true });
   await context.close();
 });

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::NumberField;
 use crate::rating::Call;
 use crate::ui::i18n::Lang;
-use crate::ui::state::{Edit, MeetingForm};
+use crate::ui::state::{Edit, MeetingForm, MixField, Mode};
 
 /// Props of [`MeetingEditor`].
 #[derive(Properties, PartialEq)]
@@ -80,6 +80,22 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                     value={p.meeting.minutes.clone()} error={err(&format!("{base}-minutes"))}
                     oninput={edit.reform(move |v| Edit::Minutes(i, v))} />
             </div>
+            <div class="ppm-mode" role="radiogroup" aria-label={t.entry_mode}>
+                <span class="ppm-mode-label">{ t.entry_mode }{ ":" }</span>
+                { for [(Mode::Simple, t.simple_mode, "simple"), (Mode::Detailed, t.detailed_mode, "detailed")].into_iter().map(|(mode, label, key)| {
+                    let id = format!("{base}-mode-{key}");
+                    html! {
+                        <label for={id.clone()} class="ppm-radio">
+                            <input type="radio" id={id} name={format!("{base}-mode")} checked={p.meeting.mode == mode}
+                                onchange={edit.reform(move |_: Event| Edit::Mode(i, mode))} />
+                            { label }
+                        </label>
+                    }
+                }) }
+            </div>
+            if p.meeting.mode == Mode::Simple {
+                { simple_inputs(p) }
+            } else {
             <table class="ppm-legs">
                 <caption>{ t.participants }</caption>
                 <thead><tr>
@@ -136,11 +152,100 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))}>{ t.add_leg }</button>
+            }
             <div class="ppm-meeting-actions">
-                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))}>{ t.add_leg }</button>
                 <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
                 <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
             </div>
         </fieldset>
+    }
+}
+
+/// The simple-mode inputs: participants, the share by phone, and per country its share of the
+/// phone participants and how they join.
+fn simple_inputs(p: &MeetingEditorProps) -> Html {
+    let t = p.lang.texts();
+    let i = p.index;
+    let edit = p.onedit.clone();
+    let base = format!("meetings-{i}");
+    let err = |id: &str| {
+        p.errors
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, m)| m.clone())
+    };
+    let shares_error = err(&format!("{base}-shares"));
+    html! {
+        <>
+            <div class="ppm-row">
+                <NumberField id={format!("{base}-participants")} label={t.participants} unit={t.people_unit}
+                    value={p.meeting.participants.clone()} error={err(&format!("{base}-participants"))}
+                    oninput={edit.reform(move |v| Edit::Participants(i, v))} />
+                <NumberField id={format!("{base}-phoneShare")} label={t.phone_share} unit={t.percent}
+                    value={p.meeting.phone_share.clone()} error={err(&format!("{base}-phoneShare"))}
+                    oninput={edit.reform(move |v| Edit::PhoneShare(i, v))} />
+            </div>
+            <table class="ppm-legs ppm-mix">
+                <caption>{ t.share_of_phone }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.country }</th>
+                    <th scope="col">{ format!("{} (%)", t.share_of_phone) }</th>
+                    <th scope="col">{ format!("{} (%)", t.toll_dial_in) }</th>
+                    <th scope="col">{ format!("{} (%)", t.toll_free_dial_in) }</th>
+                    <th scope="col">{ format!("{} (%)", t.dial_out) }</th>
+                    <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
+                </tr></thead>
+                <tbody>
+                { for p.meeting.countries.iter().enumerate().map(|(k, c)| {
+                    let id = format!("{base}-countries-{k}");
+                    let country_name = p.countries.iter().find(|(code, _)| *code == c.country).map(|(_, n)| n.clone()).unwrap_or_else(|| c.country.clone());
+                    let cell = |field: MixField, key: &str, value: &str, label: &str| {
+                        let input_id = format!("{id}-{key}");
+                        let e = err(&input_id);
+                        let on = edit.reform(move |ev: InputEvent| Edit::Mix(i, k, field, ev.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+                        html! {
+                            <td>
+                                <input id={input_id.clone()} type="text" inputmode="decimal" class="ppm-count"
+                                    aria-label={format!("{label}, {country_name} (%)")}
+                                    aria-invalid={if e.is_some() { "true" } else { "false" }}
+                                    aria-describedby={e.as_ref().map(|_| format!("{input_id}-error"))}
+                                    value={value.to_string()} oninput={on} />
+                                if let Some(msg) = e {
+                                    <p class="ppm-error" id={format!("{input_id}-error")}>{ msg }</p>
+                                }
+                            </td>
+                        }
+                    };
+                    let on_country = edit.reform(move |e: Event| Edit::Mix(i, k, MixField::Country, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+                    let mix_error = err(&format!("{id}-mix"));
+                    html! {
+                        <tr>
+                            <td>
+                                <select id={format!("{id}-country")} aria-label={format!("{} {}", t.country, k + 1)} onchange={on_country}>
+                                    { for p.countries.iter().map(|(code, name)| html! {
+                                        <option value={code.clone()} selected={*code == c.country}>{ name }</option>
+                                    }) }
+                                </select>
+                                if let Some(msg) = mix_error {
+                                    <p class="ppm-error" id={format!("{id}-mix-error")}>{ msg }</p>
+                                }
+                            </td>
+                            { cell(MixField::Share, "share", &c.share, t.share_of_phone) }
+                            { cell(MixField::Toll, "toll", &c.toll, t.toll_dial_in) }
+                            { cell(MixField::TollFree, "tollFree", &c.toll_free, t.toll_free_dial_in) }
+                            { cell(MixField::DialOut, "dialOut", &c.dial_out, t.dial_out) }
+                            <td><button type="button" class="ppm-remove" onclick={edit.reform(move |_: MouseEvent| Edit::RemoveCountry(i, k))}
+                                aria-label={format!("{} {}", t.remove, country_name)}>{ "×" }</button></td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            if let Some(msg) = shares_error {
+                <p class="ppm-error" id={format!("{base}-shares-error")}>{ msg }</p>
+            }
+            <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddCountry(i, "US".into()))}>{ t.add_country }</button>
+        </>
     }
 }
