@@ -58,6 +58,20 @@ fn looks_numeric(t: &str) -> bool {
     mantissa_ok && exponent.is_none_or(digits)
 }
 
+/// A JSON/JavaScript number as the decimal a person typed (see `visit_f64`).
+fn amount_from_float(v: f64) -> Amount {
+    if v.is_nan() {
+        return Amount::Invalid("NaN".into());
+    }
+    if v.is_infinite() {
+        return Amount::TooLarge("Infinity".into());
+    }
+    match Decimal::from_f64_retain(v) {
+        Some(exact) => Amount::Number(exact.round_sf(15).unwrap_or(exact).normalize()),
+        None => Amount::TooLarge("that number".into()),
+    }
+}
+
 /// Reads number text: plain decimals exactly, scientific notation when it fits.
 fn amount_from_text(text: &str) -> Amount {
     let t = text.trim();
@@ -119,16 +133,12 @@ impl<'de> Deserialize<'de> for Amount {
                 Ok(Amount::Number(Decimal::from(v)))
             }
             // JSON numbers with a fraction arrive as binary floating point (from serde_json
-            // and from JavaScript alike). They become decimals through their shortest
-            // round-trip text, i.e. exactly the digits the person typed ("0.1" → 0.1).
-            // This is the only place a binary float touches the core.
+            // and from JavaScript alike). A double holds every decimal of up to 15
+            // significant digits closely enough that rounding its exact binary value to 15
+            // significant digits gives back exactly the digits the person typed ("0.1" ->
+            // 0.1, "2.675" -> 2.675). This is the only place a binary float touches the core.
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
-                let text = v.to_string();
-                Ok(if v.is_finite() {
-                    amount_from_text(&text)
-                } else {
-                    Amount::Invalid(text)
-                })
+                Ok(amount_from_float(v))
             }
         }
         d.deserialize_any(V)
@@ -417,5 +427,17 @@ mod tests {
         assert_eq!(amount_from_text("1e30"), Amount::TooLarge("1e30".into()));
         assert_eq!(amount_from_text("NaN"), Amount::Invalid("NaN".into()));
         assert_eq!(amount_from_text(""), Amount::Invalid("".into()));
+    }
+
+    #[test]
+    fn floats_become_the_typed_decimals() {
+        let read = |json: &str| serde_json::from_str::<Amount>(json).unwrap();
+        assert_eq!(read("0.1"), Amount::Number(Decimal::new(1, 1)));
+        assert_eq!(read("2.675"), Amount::Number(Decimal::new(2675, 3)));
+        assert_eq!(read("1.5e-7"), Amount::Number(Decimal::new(15, 8)));
+        assert_eq!(read("1234.5678"), Amount::Number(Decimal::new(12345678, 4)));
+        assert_eq!(read("12"), Amount::Number(Decimal::from(12)));
+        assert_eq!(read("1e30"), Amount::TooLarge("that number".into()));
+        assert_eq!(amount_from_float(f64::NAN), Amount::Invalid("NaN".into()));
     }
 }

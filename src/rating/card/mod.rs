@@ -6,7 +6,6 @@ mod document;
 mod toml_file;
 mod validate;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub use document::{
@@ -121,8 +120,8 @@ pub struct Licence {
 pub struct Addon {
     /// Price per organiser per month.
     pub price_per_organiser_month: Rate,
-    /// Destinations with unlimited dial-out.
-    pub countries: BTreeSet<CountryCode>,
+    /// Destinations with unlimited dial-out, sorted, each once.
+    pub countries: Vec<CountryCode>,
 }
 
 /// One country's rates. An absent rate means the card offers no such call there.
@@ -162,8 +161,9 @@ struct CountryTable {
 }
 
 impl CountryTable {
-    fn new(map: BTreeMap<CountryCode, CountryRates>) -> CountryTable {
-        let rows: Vec<(CountryCode, CountryRates)> = map.into_iter().collect();
+    /// A table of rows whose codes are unique (validation checks that first).
+    fn new(mut rows: Vec<(CountryCode, CountryRates)>) -> CountryTable {
+        rows.sort_by_key(|(code, _)| *code);
         let mut index = vec![0u16; 26 * 26];
         for (i, (code, _)) in rows.iter().enumerate() {
             if let Some(slot) = index.get_mut(code.slot()) {

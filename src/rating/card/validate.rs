@@ -1,7 +1,6 @@
 //! Rate-card validation: turns a [`CardDocument`] into a [`RateCard`] or the first
 //! [`CardError`] found, naming the field and the offending value.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -123,11 +122,11 @@ impl RateCard {
                     &a.price_per_organiser_month,
                     decimals,
                 )?;
-                let mut set = BTreeSet::new();
+                let mut set: Vec<CountryCode> = Vec::new();
                 for (i, code) in a.countries.iter().enumerate() {
                     let path = format!("{field}.countries[{i}]");
                     let c = country_code(&path, code)?;
-                    if !countries.contains_key(&c) {
+                    if countries.get(c).is_none() {
                         return Err(CardError::new(
                             path,
                             format!(
@@ -136,13 +135,15 @@ impl RateCard {
                             ),
                         ));
                     }
-                    if !set.insert(c) {
+                    if set.contains(&c) {
                         return Err(CardError::new(
                             path,
                             format!("add-on country {c} is listed twice"),
                         ));
                     }
+                    set.push(c);
                 }
+                set.sort();
                 Some(Addon {
                     price_per_organiser_month: price,
                     countries: set,
@@ -172,28 +173,33 @@ impl RateCard {
             },
             credits_minimum_purchase: money.round(minimum_purchase.value()),
             us_canada_addon,
-            countries: CountryTable::new(countries),
+            countries,
         })
     }
 }
 
-fn countries(docs: &[CountryDocument]) -> Result<BTreeMap<CountryCode, CountryRates>, CardError> {
+fn countries(docs: &[CountryDocument]) -> Result<CountryTable, CardError> {
     if docs.is_empty() {
         return Err(CardError::new(
             "countries",
             "the card lists no countries; add at least one [[countries]] entry",
         ));
     }
-    let mut map = BTreeMap::new();
-    let mut first_index = BTreeMap::new();
+    let mut rows = Vec::with_capacity(docs.len());
+    // First position of each code, by the code's dense slot (0 = not seen yet).
+    let mut first_index = vec![0usize; 26 * 26];
     for (i, c) in docs.iter().enumerate() {
         let base = format!("countries[{i}]");
         let code = country_code(&format!("{base}.code"), &c.code)?;
-        if let Some(first) = first_index.insert(code, i) {
-            return Err(CardError::new(
-                format!("{base}.code"),
-                format!("country {code} is listed twice (first as countries[{first}])"),
-            ));
+        if let Some(seen) = first_index.get_mut(code.slot()) {
+            if *seen != 0 {
+                let first = *seen - 1;
+                return Err(CardError::new(
+                    format!("{base}.code"),
+                    format!("country {code} is listed twice (first as countries[{first}])"),
+                ));
+            }
+            *seen = i + 1;
         }
         if let Some(zone) = &c.zone {
             check_zone(&format!("{base}.zone"), zone)?;
@@ -205,7 +211,7 @@ fn countries(docs: &[CountryDocument]) -> Result<BTreeMap<CountryCode, CountryRa
                 })
                 .transpose()
         };
-        map.insert(
+        rows.push((
             code,
             CountryRates {
                 zone: c.zone.clone(),
@@ -214,9 +220,9 @@ fn countries(docs: &[CountryDocument]) -> Result<BTreeMap<CountryCode, CountryRa
                 dial_out: rate("dial_out", &c.dial_out)?,
                 credits_available: c.credits_available.unwrap_or(true),
             },
-        );
+        ));
     }
-    Ok(map)
+    Ok(CountryTable::new(rows))
 }
 
 fn with_country(mut e: CardError, code: CountryCode) -> CardError {

@@ -1,9 +1,10 @@
 //! The chart: both models' monthly cost against phone minutes per organiser, with today's
 //! usage and the break-even marked, and a data table for screen readers. Coordinates are
-//! display-only floats; the values come from the core's curve.
+//! computed with decimals too (no float formatting code in the bundle).
 
 use std::rc::Rc;
 
+use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::rating::Curve;
@@ -19,19 +20,27 @@ pub struct ChartProps {
     pub lang: Lang,
     /// Currency of the amounts.
     pub currency: String,
-    /// Today's phone minutes per organiser.
-    pub today: Option<String>,
+    /// Whether today's usage (factor 1) should be marked.
+    pub today: bool,
 }
 
-const W: f64 = 560.0;
-const H: f64 = 260.0;
-const LEFT: f64 = 64.0;
-const BOTTOM: f64 = 36.0;
-const TOP: f64 = 12.0;
-const RIGHT: f64 = 12.0;
+const W: i64 = 560;
+const H: i64 = 260;
+const LEFT: i64 = 64;
+const BOTTOM: i64 = 36;
+const TOP: i64 = 12;
+const RIGHT: i64 = 12;
 
-fn num(s: &str) -> f64 {
-    s.parse().unwrap_or(0.0)
+/// `from + value / max × span`, to one decimal, as SVG text.
+fn coord(value: Decimal, max: Decimal, from: i64, span: i64) -> String {
+    let ratio = if max.is_zero() {
+        Decimal::ZERO
+    } else {
+        value / max
+    };
+    (Decimal::from(from) + ratio * Decimal::from(span))
+        .round_dp(1)
+        .to_string()
 }
 
 /// The SVG chart plus its data table.
@@ -40,75 +49,74 @@ pub fn Chart(p: &ChartProps) -> Html {
     let t = p.lang.texts();
     let n = Numbers::new(p.lang.tag(), &p.currency);
     let pts = &p.curve.points;
-    let xs: Vec<f64> = pts
+    let x_of = |i: usize| {
+        pts.get(i)
+            .and_then(|q| q.phone_minutes_per_organiser)
+            .map(|m| m.0)
+            .unwrap_or(Decimal::ZERO)
+    };
+    let x_max = (0..pts.len())
+        .map(x_of)
+        .max()
+        .unwrap_or(Decimal::ONE)
+        .max(Decimal::ONE);
+    let y_max = pts
         .iter()
-        .map(|q| {
-            q.phone_minutes_per_organiser
-                .map(|m| num(&m.0.to_string()))
-                .unwrap_or(0.0)
-        })
-        .collect();
-    let ppm: Vec<f64> = pts.iter().map(|q| num(&q.per_minute.to_string())).collect();
-    let pu: Vec<f64> = pts.iter().map(|q| num(&q.per_user.to_string())).collect();
-    let x_max = xs.iter().cloned().fold(1.0, f64::max);
-    let y_max = ppm.iter().chain(pu.iter()).cloned().fold(1.0, f64::max);
-    let sx = |x: f64| LEFT + x / x_max * (W - LEFT - RIGHT);
-    let sy = |y: f64| H - BOTTOM - y / y_max * (H - BOTTOM - TOP);
-    let path = |ys: &[f64]| {
-        xs.iter()
-            .zip(ys)
-            .enumerate()
-            .map(|(i, (x, y))| {
+        .flat_map(|q| [q.per_minute.amount(), q.per_user.amount()])
+        .max()
+        .unwrap_or(Decimal::ONE)
+        .max(Decimal::ONE);
+    let width = W - LEFT - RIGHT;
+    let height = H - BOTTOM - TOP;
+    let sx = |x: Decimal| coord(x, x_max, LEFT, width);
+    let sy = |y: Decimal| coord(y, y_max, H - BOTTOM, -height);
+    let path = |pick: &dyn Fn(usize) -> Decimal| {
+        (0..pts.len())
+            .map(|i| {
                 format!(
-                    "{}{:.1},{:.1}",
+                    "{}{},{}",
                     if i == 0 { "M" } else { "L" },
-                    sx(*x),
-                    sy(*y)
+                    sx(x_of(i)),
+                    sy(pick(i))
                 )
             })
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let factor_to_x = |f: f64| {
-        let (f0, f1) = (
-            pts.first()
-                .map(|q| num(&q.factor.0.to_string()))
-                .unwrap_or(0.0),
-            pts.last()
-                .map(|q| num(&q.factor.0.to_string()))
-                .unwrap_or(1.0),
-        );
-        if f1 <= f0 {
-            LEFT
-        } else {
-            sx(f / f1 * x_max)
-        }
-    };
-    let today_x = p.today.as_ref().map(|_| factor_to_x(1.0));
-    let even_x = p
-        .curve
-        .break_even_factor
-        .map(|f| factor_to_x(num(&f.0.to_string())));
+    let ppm_path = path(&|i| pts[i].per_minute.amount());
+    let pu_path = path(&|i| pts[i].per_user.amount());
+    // Factors map linearly onto phone minutes: x = factor / last factor × x_max.
+    let last_factor = pts.last().map(|q| q.factor.0).unwrap_or(Decimal::ONE);
+    let factor_x = |f: Decimal| coord(f, last_factor, LEFT, width);
+    let today_x = p.today.then(|| factor_x(Decimal::ONE));
+    let even_x = p.curve.break_even_factor.map(|f| factor_x(f.0));
     let step = (pts.len() / 8).max(1);
+    let (x0, x1, y0, y1) = (
+        LEFT.to_string(),
+        (W - RIGHT).to_string(),
+        TOP.to_string(),
+        (H - BOTTOM).to_string(),
+    );
+    let label_y = (H - 8).to_string();
     html! {
         <figure class="ppm-chart" aria-labelledby="chart-title">
             <figcaption id="chart-title">{ t.chart_title }</figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="chart-title" focusable="false">
-                <line x1={LEFT.to_string()} y1={(H - BOTTOM).to_string()} x2={(W - RIGHT).to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
-                <line x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={(H - BOTTOM).to_string()} class="axis" />
-                <text x={LEFT.to_string()} y={(H - 8.0).to_string()} class="tick">{ "0" }</text>
-                <text x={(W - RIGHT).to_string()} y={(H - 8.0).to_string()} class="tick" text-anchor="end">{ n.plain(&format!("{x_max:.0}")) }</text>
-                <text x={(LEFT - 6.0).to_string()} y={(TOP + 10.0).to_string()} class="tick" text-anchor="end">{ n.money(&format!("{y_max:.0}")) }</text>
-                <text x={((LEFT + W) / 2.0).to_string()} y={(H - 8.0).to_string()} class="label" text-anchor="middle">{ t.chart_x }</text>
-                <path d={path(&pu)} class="line per-user" />
-                <path d={path(&ppm)} class="line per-minute" />
+                <line x1={x0.clone()} y1={y1.clone()} x2={x1.clone()} y2={y1.clone()} class="axis" />
+                <line x1={x0.clone()} y1={y0.clone()} x2={x0.clone()} y2={y1.clone()} class="axis" />
+                <text x={x0.clone()} y={label_y.clone()} class="tick">{ "0" }</text>
+                <text x={x1.clone()} y={label_y.clone()} class="tick" text-anchor="end">{ n.plain(&x_max.round_dp(0).to_string()) }</text>
+                <text x={(LEFT - 6).to_string()} y={(TOP + 10).to_string()} class="tick" text-anchor="end">{ n.money(&y_max.round_dp(0).to_string()) }</text>
+                <text x={((LEFT + W) / 2).to_string()} y={label_y} class="label" text-anchor="middle">{ t.chart_x }</text>
+                <path d={pu_path} class="line per-user" />
+                <path d={ppm_path} class="line per-minute" />
                 if let Some(x) = today_x {
-                    <line x1={x.to_string()} y1={TOP.to_string()} x2={x.to_string()} y2={(H - BOTTOM).to_string()} class="mark today" />
-                    <text x={(x + 4.0).to_string()} y={(TOP + 12.0).to_string()} class="tick">{ t.today }</text>
+                    <line x1={x.clone()} y1={y0.clone()} x2={x.clone()} y2={y1.clone()} class="mark today" />
+                    <text x={x} y={(TOP + 12).to_string()} dx="4" class="tick">{ t.today }</text>
                 }
                 if let Some(x) = even_x {
-                    <line x1={x.to_string()} y1={TOP.to_string()} x2={x.to_string()} y2={(H - BOTTOM).to_string()} class="mark even" />
-                    <text x={(x + 4.0).to_string()} y={(TOP + 26.0).to_string()} class="tick">{ t.break_even }</text>
+                    <line x1={x.clone()} y1={y0.clone()} x2={x.clone()} y2={y1.clone()} class="mark even" />
+                    <text x={x} y={(TOP + 26).to_string()} dx="4" class="tick">{ t.break_even }</text>
                 }
             </svg>
             <p class="ppm-legend"><span class="key per-minute"></span>{ t.pay_per_minute }<span class="key per-user"></span>{ t.per_user }</p>

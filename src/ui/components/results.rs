@@ -114,7 +114,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                 </section>
             }
             <Chart curve={Rc::new(p.priced.curve.clone())} lang={p.lang} currency={q.currency.clone()}
-                today={q.usage.phone_minutes_per_organiser.map(|m| m.0.to_string())} />
+                today={q.usage.phone_minutes_per_organiser.is_some()} />
             <LineItems quote={Rc::new(q.clone())} lang={p.lang} />
         </div>
     }
