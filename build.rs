@@ -96,31 +96,45 @@ fn main() {
             }
             None => out.push_str("            addons: AddonsDocument::default(),\n"),
         }
-        // Countries as static rows (data, not code): built into documents by `countries()`.
-        out.push_str("            countries: countries(&[\n");
+        // Countries as one compact text (data, not code; parsed by `countries()`): rows
+        // `code,zone,toll,toll_free,dial_out,credits` separated by `;`, empty = absent.
+        let mut rows = Vec::new();
         for c in card
             .get("countries")
             .and_then(toml::Value::as_array)
             .into_iter()
             .flatten()
         {
-            let f = |k: &str| c.get(k);
-            let opt = |k: &str| {
-                f(k).map(|v| format!("Some({})", text(Some(v))))
-                    .unwrap_or_else(|| "None".into())
+            let f = |k: &str| match c.get(k) {
+                Some(toml::Value::String(v)) => v.clone(),
+                Some(toml::Value::Boolean(b)) => {
+                    if *b {
+                        "1".into()
+                    } else {
+                        "0".into()
+                    }
+                }
+                _ => String::new(),
             };
-            let _ = writeln!(
-                out,
-                "                ({}, {}, {}, {}, {}, {:?}),",
-                text(f("code")),
-                opt("zone"),
-                opt("toll_dial_in"),
-                opt("toll_free_dial_in"),
-                opt("dial_out"),
-                f("credits_available").and_then(toml::Value::as_bool),
+            rows.push(
+                [
+                    "code",
+                    "zone",
+                    "toll_dial_in",
+                    "toll_free_dial_in",
+                    "dial_out",
+                    "credits_available",
+                ]
+                .map(f)
+                .join(","),
             );
         }
-        out.push_str("            ]),\n        },\n");
+        let _ = writeln!(
+            out,
+            "            countries: countries({:?}),",
+            rows.join(";")
+        );
+        out.push_str("        },\n");
     }
     out.push_str("    ]\n}\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))

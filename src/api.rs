@@ -3,36 +3,12 @@
 //! money as decimal strings); every failure is thrown as a JS `Error` whose message is the
 //! core's sentence. No arithmetic here.
 
-use std::cell::RefCell;
-
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::rating::{self, CardDocument, CurveOptions, Scenario, ScenarioDocument};
-use crate::registry::CardRegistry;
-
-thread_local! {
-    static REGISTRY: RefCell<Option<CardRegistry>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` with the card registry, creating it on first use.
-pub(crate) fn with_registry<T>(
-    f: impl FnOnce(&mut CardRegistry) -> Result<T, String>,
-) -> Result<T, String> {
-    REGISTRY.with(|cell| {
-        let mut slot = cell
-            .try_borrow_mut()
-            .map_err(|_| "the rate cards are busy; try again".to_string())?;
-        if slot.is_none() {
-            *slot = Some(CardRegistry::new().map_err(|e| e.to_string())?);
-        }
-        match slot.as_mut() {
-            Some(registry) => f(registry),
-            None => Err("the rate cards could not be loaded".to_string()),
-        }
-    })
-}
+use crate::registry::with_registry;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value

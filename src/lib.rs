@@ -4,14 +4,15 @@
 //! - [`rating`]: the pure rating core (rate cards, scenarios, quotes), native and WASM alike.
 //! - [`import`]: turning vendors' CSV rate sheets into rate cards (native only).
 //! - [`shipped`]: the cards of `rates/`, compiled in as data.
-//! - `api`: the JavaScript API over the core (wasm32 only).
+//! - `api`: the JavaScript API over the core (wasm32, feature `api`).
+//! - [`ui`]: the pricing widget (its Yew part: wasm32, feature `widget`).
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 #![warn(missing_docs)]
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;

@@ -1,6 +1,8 @@
 //! The rate cards a page can price with: the shipped cards plus partner cards registered at run
 //! time. Shared by the JS API and the widget; plain Rust, so it is tested natively.
 
+use std::cell::RefCell;
+
 use crate::rating::{CardDocument, CardError, RateCard};
 use crate::shipped::{shipped_cards, DEFAULT_CARD_ID};
 
@@ -89,6 +91,28 @@ impl CardRegistry {
             .find(|i| Some(&i.id) == id.as_ref())
             .ok_or_else(|| "the card could not be registered".to_string())
     }
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Option<CardRegistry>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's card registry (the page's), creating it on first use.
+pub fn with_registry<T>(
+    f: impl FnOnce(&mut CardRegistry) -> Result<T, String>,
+) -> Result<T, String> {
+    REGISTRY.with(|cell| {
+        let mut slot = cell
+            .try_borrow_mut()
+            .map_err(|_| "the rate cards are busy; try again".to_string())?;
+        if slot.is_none() {
+            *slot = Some(CardRegistry::new().map_err(|e| e.to_string())?);
+        }
+        match slot.as_mut() {
+            Some(registry) => f(registry),
+            None => Err("the rate cards could not be loaded".to_string()),
+        }
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -7,29 +7,28 @@ use crate::rating::card::{
 };
 use crate::rating::{CardError, RateCard};
 
-/// One country row as generated: code, zone, toll, toll-free, dial-out, credits available.
-type CountryRow = (
-    &'static str,
-    Option<&'static str>,
-    Option<&'static str>,
-    Option<&'static str>,
-    Option<&'static str>,
-    Option<bool>,
-);
-
-fn countries(rows: &[CountryRow]) -> Vec<CountryDocument> {
-    let rate = |v: Option<&str>| v.map(|t| DecimalText(t.to_string()));
-    rows.iter()
-        .map(
-            |&(code, zone, toll, toll_free, dial_out, credits)| CountryDocument {
-                code: code.to_string(),
-                zone: zone.map(str::to_string),
-                toll_dial_in: rate(toll),
-                toll_free_dial_in: rate(toll_free),
-                dial_out: rate(dial_out),
-                credits_available: credits,
-            },
-        )
+/// The countries of a shipped card from their compact text (written by `build.rs`): rows
+/// `code,zone,toll,toll_free,dial_out,credits` separated by `;`; an empty field is absent and
+/// credits are `1`/`0`. (Far smaller in the WASM than one struct literal per country.)
+fn countries(text: &str) -> Vec<CountryDocument> {
+    let opt = |v: Option<&str>| v.filter(|t| !t.is_empty()).map(str::to_string);
+    text.split(';')
+        .filter(|row| !row.is_empty())
+        .map(|row| {
+            let mut f = row.split(',');
+            CountryDocument {
+                code: f.next().unwrap_or_default().to_string(),
+                zone: opt(f.next()),
+                toll_dial_in: opt(f.next()).map(DecimalText),
+                toll_free_dial_in: opt(f.next()).map(DecimalText),
+                dial_out: opt(f.next()).map(DecimalText),
+                credits_available: match f.next() {
+                    Some("1") => Some(true),
+                    Some("0") => Some(false),
+                    _ => None,
+                },
+            }
+        })
         .collect()
 }
 

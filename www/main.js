@@ -1,13 +1,12 @@
 // Starts the pricing widget: loads the WebAssembly and mounts the Yew app into #app.
-import init, * as api from "./ppm_pricing.js";
+// (The JS API for sales tools and partners is a separate bundle, ppm_api.js.)
+import init, { mount } from "./ppm_widget.js";
 
 const root = document.getElementById("app");
 try {
   await init();
   root.textContent = "";
-  api.mount("app");
-  // The JS API, for sales tools and tests on this page.
-  window.ppm = api;
+  mount("app");
   document.documentElement.dataset.ready = "true";
 } catch (err) {
   root.textContent = "The calculator could not start: " + (err && err.message ? err.message : err);

@@ -11,8 +11,8 @@ use super::components::{MeetingEditor, NumberField, Results};
 use super::i18n::Lang;
 use super::share;
 use super::state::{field_id, Edit, Form};
-use crate::api::with_registry;
 use crate::rating::{self, Curve, CurveOptions, Error, Quote, Scenario};
+use crate::registry::with_registry;
 use crate::registry::CardInfo;
 use crate::shipped::DEFAULT_CARD_ID;
 

@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
-const api = await import(dist + "ppm_pricing.js");
-api.initSync({ module: readFileSync(dist + "ppm_pricing_bg.wasm") });
+const api = await import(dist + "ppm_api.js");
+api.initSync({ module: readFileSync(dist + "ppm_api_bg.wasm") });
 
 const example = JSON.parse(readFileSync(fileURLToPath(new URL("../../examples/scenario.json", import.meta.url)), "utf8"));
 

@@ -1,7 +1,7 @@
 // A TypeScript user of the JS API: type-checked against dist/ppm_pricing.d.ts by
 // `cargo xtask test` (tsc --noEmit). The @ts-expect-error lines prove the types reject misuse.
-import init, { quote, costCurve, rateCards, countries, loadRateCard } from "../../dist/ppm_pricing.js";
-import type { Quote, Scenario, Curve, RateCardInfo, CountryRates, RateCardDocument, QuoteLine } from "../../dist/ppm_pricing.js";
+import init, { quote, costCurve, rateCards, countries, loadRateCard } from "../../dist/ppm_api.js";
+import type { Quote, Scenario, Curve, RateCardInfo, CountryRates, RateCardDocument, QuoteLine } from "../../dist/ppm_api.js";
 
 export async function example(): Promise<string> {
   await init();

@@ -64,9 +64,13 @@ test("editing inputs updates the totals to what the core computes", async () => 
   // per-user 40.00 + 21.60 + 14.40 = 76.00.
   await page.waitForFunction(() => document.querySelector("#per-user-monthly").textContent === "$76.00");
   // The page's number is the JS API's number for the same scenario.
-  const fromApi = await page.evaluate(() => window.ppm.quote({ organisers: 10, licencesPurchased: 10, meetings: [
+  const fromApi = await page.evaluate(async (scenario) => {
+    const api = await import(new URL("ppm_api.js", location.href).href);
+    await api.default();
+    return api.quote(scenario);
+  }, { organisers: 10, licencesPurchased: 10, meetings: [
     { perMonth: 4, minutes: 60, legs: [{ country: "DE", call: "tollDialIn", count: 12 }, { country: "US", call: "tollFreeDialIn", count: 3 }, { country: "DE", call: "app", count: 35 }] },
-    { perMonth: 60, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }, { country: "US", call: "dialOut", count: 1 }, { country: "DE", call: "app", count: 2 }] }] }));
+    { perMonth: 60, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }, { country: "US", call: "dialOut", count: 1 }, { country: "DE", call: "app", count: 2 }] }] });
   assert.equal(fromApi.perUser.monthlyTotal, "76.00");
   assert.equal(await text(page, "#per-minute-monthly"), "$" + fromApi.perMinute.monthlyTotal);
   // Customer calls with 2 UK toll callers instead of 1: + 60 legs x 30 min x 0.0220 = 39.60.

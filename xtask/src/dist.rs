@@ -10,38 +10,46 @@ use crate::{ensure_wasm_target, root, run, WASM_TARGET};
 /// The crate's library name, as wasm-bindgen names its outputs.
 const LIB: &str = "ppm_pricing";
 
+/// The browser bundles: (cargo feature, output name). The page loads only the widget.
+const BUNDLES: [(&str, &str); 2] = [("widget", "ppm_widget"), ("api", "ppm_api")];
+
 /// Builds everything into `dist/` and prints the size table.
 pub fn dist() -> Result<PathBuf, String> {
     ensure_wasm_target()?;
-    run(
-        "cargo",
-        &[
-            "build",
-            "--lib",
-            "--profile",
-            "wasm-release",
-            "--target",
-            WASM_TARGET,
-        ],
-    )?;
     let root = root()?;
-    let wasm = root.join(format!("target/{WASM_TARGET}/wasm-release/{LIB}.wasm"));
     let dist = root.join("dist");
     if dist.exists() {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
-    eprintln!("$ wasm-bindgen (library) {}", wasm.display());
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)
-        .map_err(|e| format!("wasm-bindgen: {e}"))?
-        .typescript(true)
-        .omit_default_module_path(false)
-        .remove_name_section(true)
-        .remove_producers_section(true)
-        .generate(&dist)
-        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    let wasm = root.join(format!("target/{WASM_TARGET}/wasm-release/{LIB}.wasm"));
+    for (feature, name) in BUNDLES {
+        run(
+            "cargo",
+            &[
+                "build",
+                "--lib",
+                "--profile",
+                "wasm-release",
+                "--target",
+                WASM_TARGET,
+                "--features",
+                feature,
+            ],
+        )?;
+        eprintln!("$ wasm-bindgen (library) {} -> {name}", wasm.display());
+        wasm_bindgen_cli_support::Bindgen::new()
+            .input_path(&wasm)
+            .out_name(name)
+            .web(true)
+            .map_err(|e| format!("wasm-bindgen: {e}"))?
+            .typescript(true)
+            .omit_default_module_path(false)
+            .remove_name_section(true)
+            .remove_producers_section(true)
+            .generate(&dist)
+            .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    }
     copy_dir(&root.join("www"), &dist)?;
     // Lets Node import the ES-module glue as is (tests, server-side use); browsers ignore it.
     std::fs::write(dist.join("package.json"), "{ \"type\": \"module\" }\n")
@@ -84,12 +92,13 @@ fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
 }
 
 /// The files the pricing page loads on first view.
-const FIRST_LOAD: [&str; 5] = [
+const FIRST_LOAD: [&str; 6] = [
     "index.html",
     "main.js",
-    "ppm_pricing.js",
-    "ppm_pricing_bg.wasm",
+    "ppm_widget.js",
+    "ppm_widget_bg.wasm",
     "style.css",
+    "favicon.svg",
 ];
 
 fn print_sizes(dist: &Path) -> Result<(), String> {
