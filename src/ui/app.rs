@@ -234,6 +234,7 @@ pub fn App() -> Html {
                     { t.other_language }
                 </button>
             </header>
+            <p class="ppm-print-only" id="print-summary">{ print_summary(&state.form, state.lang) }</p>
             if state.bad_link {
                 <p class="ppm-notice" role="alert" id="bad-link">{ t.bad_link }</p>
             }
@@ -292,6 +293,45 @@ pub fn App() -> Html {
             </div>
         </div>
     }
+}
+
+/// The scenario in one line, for the printed quote (the inputs are not printed).
+fn print_summary(form: &Form, lang: Lang) -> String {
+    let t = lang.texts();
+    let meetings: Vec<String> = form
+        .meetings
+        .iter()
+        .map(|m| {
+            let people: String = m
+                .groups()
+                .iter()
+                .map(|g| g.count.clone())
+                .collect::<Vec<_>>()
+                .join("+");
+            format!(
+                "{}: {} {}, {} {}, {} {}",
+                m.name,
+                m.per_month,
+                t.per_month_unit,
+                m.minutes,
+                t.minutes_unit,
+                people,
+                t.people_unit
+            )
+        })
+        .collect();
+    format!(
+        "{} {}, {} {} · {}",
+        form.organisers,
+        t.organisers_unit,
+        if form.licences.is_empty() {
+            &form.organisers
+        } else {
+            &form.licences
+        },
+        t.licences_unit,
+        meetings.join(" · ")
+    )
 }
 
 /// Mounts the widget into the element with this id.

@@ -226,3 +226,15 @@ test("simple mode: participants, phone share and a call mix per country", async 
   await page.screenshot({ path: shots + "simple-mode.png", fullPage: true });
   await context.close();
 });
+
+test("print: the inputs and buttons are hidden and the results fit one page", async () => {
+  const { page, context } = await open();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".ppm-inputs").isVisible(), false);
+  assert.equal(await page.locator("#copy-link").isVisible(), false);
+  assert.equal(await page.locator("#per-minute-monthly").isVisible(), true);
+  const pdf = await page.pdf({ path: shots + "print.pdf", format: "A4", printBackground: true });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, 1, "the printed quote is one A4 page");
+  await context.close();
+});
