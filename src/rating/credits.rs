@@ -39,7 +39,12 @@ pub fn recommend(card: &RateCard, monthly_spend: Money) -> Option<Recharge> {
     let minimum = card.credits_minimum_purchase();
     let amount = money.ceil_whole(monthly_spend.amount()).max(minimum);
     let trigger = money
-        .ceil_whole(monthly_spend.amount() / Decimal::TWO)
+        .ceil_whole(
+            monthly_spend
+                .amount()
+                .cdiv(Decimal::TWO)
+                .unwrap_or(Decimal::ZERO),
+        )
         .max(minimum);
     Some(Recharge { trigger, amount })
 }

@@ -87,7 +87,9 @@ pub fn cost_curve(
         }
         Some(m) => m,
         None => {
-            let twice = even.map(|k| k * Decimal::TWO).unwrap_or(Decimal::ZERO);
+            let twice = even
+                .and_then(|k| k.cmul(Decimal::TWO))
+                .unwrap_or(Decimal::ZERO);
             twice
                 .max(Decimal::TWO)
                 .min(Decimal::from(MAX_CURVE_FACTOR))

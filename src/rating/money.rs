@@ -130,9 +130,9 @@ impl Money {
     /// `|self − other|`.
     pub fn abs_diff(self, other: Money) -> Money {
         if self >= other {
-            Money(self.0 - other.0)
+            Money(self.0.csub(other.0).unwrap_or(Decimal::ZERO))
         } else {
-            Money(other.0 - self.0)
+            Money(other.0.csub(self.0).unwrap_or(Decimal::ZERO))
         }
     }
 

@@ -154,7 +154,10 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
         )?;
     }
     let covered_seconds = pool_seconds.min(eligible_seconds);
-    let uncovered_seconds = eligible_seconds - covered_seconds;
+    // covered ≤ eligible, so this cannot fail.
+    let uncovered_seconds = eligible_seconds
+        .csub(covered_seconds)
+        .unwrap_or(Decimal::ZERO);
 
     let mut parts = LinearParts {
         ppm_usage: Decimal::ZERO,

@@ -72,13 +72,40 @@ fn amount_from_float(v: f64) -> Amount {
     }
 }
 
+/// Reads `1.5e3` / `2E-2` exactly: the mantissa as a decimal, shifted by the exponent (at
+/// most 28 places; a larger positive exponent is `None`, i.e. too large, and a smaller
+/// negative one is 0).
+fn scientific(t: &str) -> Option<Decimal> {
+    let (mantissa, exponent) = t.split_once(['e', 'E'])?;
+    let mut value = Decimal::from_str_exact(mantissa).ok()?;
+    let exponent: i32 = exponent
+        .strip_prefix('+')
+        .unwrap_or(exponent)
+        .parse()
+        .ok()?;
+    if exponent < -28 {
+        return Some(Decimal::ZERO);
+    }
+    if exponent > 28 {
+        return None;
+    }
+    for _ in 0..exponent.unsigned_abs() {
+        value = if exponent > 0 {
+            value.cmul(Decimal::TEN)?
+        } else {
+            value.cdiv(Decimal::TEN)?
+        };
+    }
+    Some(value)
+}
+
 /// Reads number text: plain decimals exactly, scientific notation when it fits.
 fn amount_from_text(text: &str) -> Amount {
     let t = text.trim();
     if let Ok(d) = Decimal::from_str_exact(t) {
         return Amount::Number(d);
     }
-    if let Ok(d) = Decimal::from_scientific(t) {
+    if let Some(d) = scientific(t) {
         return Amount::Number(d);
     }
     if looks_numeric(t) {
@@ -425,6 +452,11 @@ mod tests {
         );
         assert_eq!(amount_from_text("1e3"), Amount::Number(Decimal::from(1000)));
         assert_eq!(amount_from_text("1e30"), Amount::TooLarge("1e30".into()));
+        assert_eq!(
+            amount_from_text("2.5E-2"),
+            Amount::Number(Decimal::new(25, 3))
+        );
+        assert_eq!(amount_from_text("1e-40"), Amount::Number(Decimal::ZERO));
         assert_eq!(amount_from_text("NaN"), Amount::Invalid("NaN".into()));
         assert_eq!(amount_from_text(""), Amount::Invalid("".into()));
     }

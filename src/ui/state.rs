@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::i18n::Texts;
+use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::{
     Amount, LegDocument, MeetingDocument, MAX_COUNT, MAX_MINUTES, MAX_ORGANISERS, MAX_PER_MONTH,
 };
@@ -97,6 +98,13 @@ impl CountryMix {
     }
 }
 
+/// A sum of shares (they are at most 100 each, so it cannot overflow).
+fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values
+        .into_iter()
+        .fold(Decimal::ZERO, |a, b| a.cadd(b).unwrap_or(a))
+}
+
 fn pct(text: &str) -> Decimal {
     match Amount::parse(text) {
         Amount::Number(d) => d,
@@ -117,24 +125,30 @@ impl MeetingForm {
         if self.mode == Mode::Detailed {
             return self.legs.clone();
         }
-        let hundred = Decimal::ONE_HUNDRED;
+        // `part` % of `whole`; out-of-range inputs give 0 here and an error message elsewhere.
+        let share = |whole: Decimal, part: &str| {
+            whole
+                .cmul(pct(part))
+                .and_then(|v| v.cdiv(Decimal::ONE_HUNDRED))
+                .unwrap_or(Decimal::ZERO)
+        };
         let people = pct(&self.participants);
-        let phone = people * pct(&self.phone_share) / hundred;
+        let phone = share(people, &self.phone_share);
         let mut out = Vec::new();
         for c in &self.countries {
-            let here = phone * pct(&c.share) / hundred;
+            let here = share(phone, &c.share);
             for (call, part) in [
                 (Call::TollDialIn, &c.toll),
                 (Call::TollFreeDialIn, &c.toll_free),
                 (Call::DialOut, &c.dial_out),
             ] {
-                let n = here * pct(part) / hundred;
+                let n = share(here, part);
                 if !n.is_zero() {
                     out.push(leg(&c.country, call, &count_text(n)));
                 }
             }
         }
-        let app = people - phone;
+        let app = people.csub(phone).unwrap_or(Decimal::ZERO);
         if app > Decimal::ZERO {
             let country = self
                 .countries
@@ -361,13 +375,13 @@ impl Form {
             if m.mode == Mode::Detailed || pct(&m.phone_share).is_zero() {
                 continue;
             }
-            let total: Decimal = m.countries.iter().map(|c| pct(&c.share)).sum();
+            let total = sum(m.countries.iter().map(|c| pct(&c.share)));
             if total != Decimal::ONE_HUNDRED {
                 let total = total.normalize().to_string();
                 out.push((format!("meetings-{i}-shares"), (t.err_shares)(&total)));
             }
             for (k, c) in m.countries.iter().enumerate() {
-                let mix = pct(&c.toll) + pct(&c.toll_free) + pct(&c.dial_out);
+                let mix = sum([pct(&c.toll), pct(&c.toll_free), pct(&c.dial_out)]);
                 if mix != Decimal::ONE_HUNDRED && !pct(&c.share).is_zero() {
                     let mix = mix.normalize().to_string();
                     out.push((format!("meetings-{i}-countries-{k}-mix"), (t.err_mix)(&mix)));

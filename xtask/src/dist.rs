@@ -45,7 +45,8 @@ pub fn dist() -> Result<PathBuf, String> {
             .map_err(|e| format!("wasm-bindgen: {e}"))?
             .typescript(true)
             .omit_default_module_path(false)
-            .remove_name_section(true)
+            // PPM_KEEP_NAMES=1 keeps function names, for size analysis with twiggy.
+            .remove_name_section(std::env::var_os("PPM_KEEP_NAMES").is_none())
             .remove_producers_section(true)
             .generate(&dist)
             .map_err(|e| format!("wasm-bindgen: {e}"))?;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::rating::money::DecimalOps as _;
 use crate::rating::Curve;
 use crate::ui::browser::Numbers;
 use crate::ui::i18n::Lang;
