@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::browser;
-use super::components::{MeetingEditor, NumberField, Results};
+use super::components::{MeetingEditor, NumberField, Results, COUNTRY_LIST_ID};
 use super::i18n::Lang;
 use super::share;
 use super::state::{field_id, Edit, Form};
@@ -274,6 +274,9 @@ pub fn App() -> Html {
                             onedit={edit.clone()} />
                     }) }
                     <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
+                    <datalist id={COUNTRY_LIST_ID}>
+                        { for countries.iter().map(|(_, name)| html! { <option value={name.clone()} /> }) }
+                    </datalist>
                 </form>
                 <section class="ppm-results" aria-labelledby="results-title">
                     <h2 id="results-title">{ t.results }</h2>

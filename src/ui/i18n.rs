@@ -126,6 +126,7 @@ pub struct Texts {
     pub percent: &'static str,
     pub share_of_phone: &'static str,
     pub add_country: &'static str,
+    pub err_country: &'static str,
     pub err_shares: fn(&str) -> String,
     pub err_mix: fn(&str) -> String,
 }
@@ -218,6 +219,7 @@ pub const EN: Texts = Texts {
     percent: "%",
     share_of_phone: "Share of phone participants",
     add_country: "Add country",
+    err_country: "Choose a country from the list.",
     err_shares: |total| format!("The countries' shares add up to {total} %; make them 100 %."),
     err_mix: |total| format!("Toll, toll-free and dial-out add up to {total} %; make them 100 %."),
 };
@@ -310,6 +312,7 @@ pub const DE: Texts = Texts {
     percent: "%",
     share_of_phone: "Anteil der Telefonteilnehmenden",
     add_country: "Land hinzufügen",
+    err_country: "Bitte ein Land aus der Liste wählen.",
     err_shares: |total| format!("Die Anteile der Länder ergeben {total} %; bitte auf 100 % bringen."),
     err_mix: |total| format!("Gebührenpflichtig, gebührenfrei und Anruf ergeben {total} %; bitte auf 100 % bringen."),
 };

@@ -238,3 +238,27 @@ test("print: the inputs and buttons are hidden and the results fit one page", as
   assert.equal(pages, 1, "the printed quote is one A4 page");
   await context.close();
 });
+
+test("searchable country picker", async () => {
+  const { page, context } = await open();
+  const field = page.locator("#meetings-1-legs-0-country");
+  assert.equal(await field.inputValue(), "United Kingdom");
+  assert.ok(await page.locator("datalist#ppm-country-names option[value='Japan']").count() === 1);
+  // Japanese toll callers instead of British: 1800 min x 0.0350 = 63.00 instead of 39.60.
+  await field.fill("Japan");
+  await field.press("Tab");
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$169.56");
+  assert.match(await page.locator("#lines-per-minute").innerText(), /Toll dial-in, Japan/);
+  // A name that is not on the list: a message, and the quote stays.
+  await field.fill("Atlantis");
+  await field.press("Tab");
+  await page.waitForSelector("#meetings-1-legs-0-country-error");
+  assert.equal(await text(page, "#meetings-1-legs-0-country-error"), "Choose a country from the list.");
+  assert.equal(await text(page, "#per-minute-monthly"), "$169.56");
+  // An ISO code works too.
+  await field.fill("gb");
+  await field.press("Tab");
+  await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$146.16");
+  assert.equal(await field.inputValue(), "United Kingdom");
+  await context.close();
+});

@@ -34,12 +34,11 @@ const RIGHT: i64 = 12;
 
 /// `from + value / max × span`, to one decimal, as SVG text.
 fn coord(value: Decimal, max: Decimal, from: i64, span: i64) -> String {
-    let ratio = if max.is_zero() {
-        Decimal::ZERO
-    } else {
-        value / max
-    };
-    (Decimal::from(from) + ratio * Decimal::from(span))
+    let ratio = value.cdiv(max).unwrap_or(Decimal::ZERO);
+    ratio
+        .cmul(Decimal::from(span))
+        .and_then(|v| v.cadd(Decimal::from(from)))
+        .unwrap_or(Decimal::ZERO)
         .round_dp(1)
         .to_string()
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::NumberField;
+use super::{CountryPicker, NumberField};
 use crate::rating::Call;
 use crate::ui::i18n::Lang;
 use crate::ui::state::{Edit, MeetingForm, MixField, Mode};
@@ -66,100 +66,98 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
         })
     };
     html! {
-        <fieldset class="ppm-meeting" id={base.clone()}>
-            <legend>{ title }</legend>
-            <div class="ppm-field">
-                <label for={format!("{base}-name")}>{ t.meeting_name }</label>
-                <input id={format!("{base}-name")} type="text" value={p.meeting.name.clone()} oninput={on_name} />
-            </div>
-            <div class="ppm-row">
-                <NumberField id={format!("{base}-perMonth")} label={t.per_month} unit={t.per_month_unit}
-                    value={p.meeting.per_month.clone()} error={err(&format!("{base}-perMonth"))}
-                    oninput={edit.reform(move |v| Edit::PerMonth(i, v))} />
-                <NumberField id={format!("{base}-minutes")} label={t.duration} unit={t.minutes_unit}
-                    value={p.meeting.minutes.clone()} error={err(&format!("{base}-minutes"))}
-                    oninput={edit.reform(move |v| Edit::Minutes(i, v))} />
-            </div>
-            <div class="ppm-mode" role="radiogroup" aria-label={t.entry_mode}>
-                <span class="ppm-mode-label">{ t.entry_mode }{ ":" }</span>
-                { for [(Mode::Simple, t.simple_mode, "simple"), (Mode::Detailed, t.detailed_mode, "detailed")].into_iter().map(|(mode, label, key)| {
-                    let id = format!("{base}-mode-{key}");
-                    html! {
-                        <label for={id.clone()} class="ppm-radio">
-                            <input type="radio" id={id} name={format!("{base}-mode")} checked={p.meeting.mode == mode}
-                                onchange={edit.reform(move |_: Event| Edit::Mode(i, mode))} />
-                            { label }
-                        </label>
-                    }
-                }) }
-            </div>
-            if p.meeting.mode == Mode::Simple {
-                { simple_inputs(p) }
-            } else {
-            <table class="ppm-legs">
-                <caption>{ t.participants }</caption>
-                <thead><tr>
-                    <th scope="col">{ t.country }</th>
-                    <th scope="col">{ t.call_type }</th>
-                    <th scope="col">{ t.count }</th>
-                    <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
-                </tr></thead>
-                <tbody>
-                { for p.meeting.legs.iter().enumerate().map(|(j, leg)| {
-                    let id = format!("{base}-legs-{j}");
-                    let on_country = edit.reform(move |e: Event| Edit::LegCountry(i, j, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
-                    let on_call = edit.reform(move |e: Event| {
-                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                        Edit::LegCall(i, j, Call::from_word(&v).unwrap_or(Call::App))
-                    });
-                    let on_count = edit.reform(move |e: InputEvent| Edit::LegCount(i, j, e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
-                    let count_error = err(&format!("{id}-count"));
-                    let row_error = err(&format!("{id}-country")).or_else(|| err(&format!("{id}-call")));
-                    let remove = edit.reform(move |_: MouseEvent| Edit::RemoveLeg(i, j));
-                    html! {
-                        <tr>
-                            <td>
-                                <select id={format!("{id}-country")} aria-label={format!("{} {}", t.country, j + 1)} onchange={on_country}>
-                                    { for p.countries.iter().map(|(code, name)| html! {
-                                        <option value={code.clone()} selected={*code == leg.country}>{ name }</option>
-                                    }) }
-                                </select>
-                                if let Some(msg) = row_error {
-                                    <p class="ppm-error" id={format!("{id}-error")}>{ msg }</p>
-                                }
-                            </td>
-                            <td>
-                                <select id={format!("{id}-call")} aria-label={format!("{} {}", t.call_type, j + 1)} onchange={on_call}>
-                                    { for Call::ALL.iter().map(|c| html! {
-                                        <option value={c.as_word()} selected={*c == leg.call}>{ call_label(p.lang, *c) }</option>
-                                    }) }
-                                </select>
-                            </td>
-                            <td>
-                                <input id={format!("{id}-count")} type="text" inputmode="decimal" class="ppm-count"
-                                    aria-label={format!("{} {} ({})", t.count, j + 1, t.people_unit)}
-                                    aria-invalid={if count_error.is_some() { "true" } else { "false" }}
-                                    aria-describedby={count_error.as_ref().map(|_| format!("{id}-count-error"))}
-                                    value={leg.count.clone()} oninput={on_count} />
-                                if let Some(msg) = count_error {
-                                    <p class="ppm-error" id={format!("{id}-count-error")}>{ msg }</p>
-                                }
-                            </td>
-                            <td><button type="button" class="ppm-remove" onclick={remove}
-                                aria-label={format!("{} {} {}", t.remove, t.participants, j + 1)}>{ "×" }</button></td>
-                        </tr>
-                    }
-                }) }
-                </tbody>
-            </table>
-            <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))}>{ t.add_leg }</button>
-            }
-            <div class="ppm-meeting-actions">
-                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
-                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
-            </div>
-        </fieldset>
-    }
+            <fieldset class="ppm-meeting" id={base.clone()}>
+                <legend>{ title }</legend>
+                <div class="ppm-field">
+                    <label for={format!("{base}-name")}>{ t.meeting_name }</label>
+                    <input id={format!("{base}-name")} type="text" value={p.meeting.name.clone()} oninput={on_name} />
+                </div>
+                <div class="ppm-row">
+                    <NumberField id={format!("{base}-perMonth")} label={t.per_month} unit={t.per_month_unit}
+                        value={p.meeting.per_month.clone()} error={err(&format!("{base}-perMonth"))}
+                        oninput={edit.reform(move |v| Edit::PerMonth(i, v))} />
+                    <NumberField id={format!("{base}-minutes")} label={t.duration} unit={t.minutes_unit}
+                        value={p.meeting.minutes.clone()} error={err(&format!("{base}-minutes"))}
+                        oninput={edit.reform(move |v| Edit::Minutes(i, v))} />
+                </div>
+                <div class="ppm-mode" role="radiogroup" aria-label={t.entry_mode}>
+                    <span class="ppm-mode-label">{ t.entry_mode }{ ":" }</span>
+                    { for [(Mode::Simple, t.simple_mode, "simple"), (Mode::Detailed, t.detailed_mode, "detailed")].into_iter().map(|(mode, label, key)| {
+                        let id = format!("{base}-mode-{key}");
+                        html! {
+                            <label for={id.clone()} class="ppm-radio">
+                                <input type="radio" id={id} name={format!("{base}-mode")} checked={p.meeting.mode == mode}
+                                    onchange={edit.reform(move |_: Event| Edit::Mode(i, mode))} />
+                                { label }
+                            </label>
+                        }
+                    }) }
+                </div>
+                if p.meeting.mode == Mode::Simple {
+                    { simple_inputs(p) }
+                } else {
+                <table class="ppm-legs">
+                    <caption>{ t.participants }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t.country }</th>
+                        <th scope="col">{ t.call_type }</th>
+                        <th scope="col">{ t.count }</th>
+                        <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
+                    </tr></thead>
+                    <tbody>
+                    { for p.meeting.legs.iter().enumerate().map(|(j, leg)| {
+                        let id = format!("{base}-legs-{j}");
+                        let on_country = edit.reform(move |code: String| Edit::LegCountry(i, j, code));
+                        let on_call = edit.reform(move |e: Event| {
+                            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                            Edit::LegCall(i, j, Call::from_word(&v).unwrap_or(Call::App))
+                        });
+                        let on_count = edit.reform(move |e: InputEvent| Edit::LegCount(i, j, e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+                        let count_error = err(&format!("{id}-count"));
+                        let row_error = err(&format!("{id}-country")).or_else(|| err(&format!("{id}-call")));
+                        let remove = edit.reform(move |_: MouseEvent| Edit::RemoveLeg(i, j));
+                        html! {
+                            <tr>
+                                <td>
+    <CountryPicker id={format!("{id}-country")} label={format!("{} {}", t.country, j + 1)}
+                                        code={leg.country.clone()} countries={p.countries.clone()}
+                                        unknown_message={t.err_country} onchange={on_country} />
+                                    if let Some(msg) = row_error {
+                                        <p class="ppm-error" id={format!("{id}-error")}>{ msg }</p>
+                                    }
+                                </td>
+                                <td>
+                                    <select id={format!("{id}-call")} aria-label={format!("{} {}", t.call_type, j + 1)} onchange={on_call}>
+                                        { for Call::ALL.iter().map(|c| html! {
+                                            <option value={c.as_word()} selected={*c == leg.call}>{ call_label(p.lang, *c) }</option>
+                                        }) }
+                                    </select>
+                                </td>
+                                <td>
+                                    <input id={format!("{id}-count")} type="text" inputmode="decimal" class="ppm-count"
+                                        aria-label={format!("{} {} ({})", t.count, j + 1, t.people_unit)}
+                                        aria-invalid={if count_error.is_some() { "true" } else { "false" }}
+                                        aria-describedby={count_error.as_ref().map(|_| format!("{id}-count-error"))}
+                                        value={leg.count.clone()} oninput={on_count} />
+                                    if let Some(msg) = count_error {
+                                        <p class="ppm-error" id={format!("{id}-count-error")}>{ msg }</p>
+                                    }
+                                </td>
+                                <td><button type="button" class="ppm-remove" onclick={remove}
+                                    aria-label={format!("{} {} {}", t.remove, t.participants, j + 1)}>{ "×" }</button></td>
+                            </tr>
+                        }
+                    }) }
+                    </tbody>
+                </table>
+                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))}>{ t.add_leg }</button>
+                }
+                <div class="ppm-meeting-actions">
+                    <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
+                    <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
+                </div>
+            </fieldset>
+        }
 }
 
 /// The simple-mode inputs: participants, the share by phone, and per country its share of the
@@ -177,75 +175,73 @@ fn simple_inputs(p: &MeetingEditorProps) -> Html {
     };
     let shares_error = err(&format!("{base}-shares"));
     html! {
-        <>
-            <div class="ppm-row">
-                <NumberField id={format!("{base}-participants")} label={t.participants} unit={t.people_unit}
-                    value={p.meeting.participants.clone()} error={err(&format!("{base}-participants"))}
-                    oninput={edit.reform(move |v| Edit::Participants(i, v))} />
-                <NumberField id={format!("{base}-phoneShare")} label={t.phone_share} unit={t.percent}
-                    value={p.meeting.phone_share.clone()} error={err(&format!("{base}-phoneShare"))}
-                    oninput={edit.reform(move |v| Edit::PhoneShare(i, v))} />
-            </div>
-            <table class="ppm-legs ppm-mix">
-                <caption>{ t.share_of_phone }</caption>
-                <thead><tr>
-                    <th scope="col">{ t.country }</th>
-                    <th scope="col">{ format!("{} (%)", t.share_of_phone) }</th>
-                    <th scope="col">{ format!("{} (%)", t.toll_dial_in) }</th>
-                    <th scope="col">{ format!("{} (%)", t.toll_free_dial_in) }</th>
-                    <th scope="col">{ format!("{} (%)", t.dial_out) }</th>
-                    <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
-                </tr></thead>
-                <tbody>
-                { for p.meeting.countries.iter().enumerate().map(|(k, c)| {
-                    let id = format!("{base}-countries-{k}");
-                    let country_name = p.countries.iter().find(|(code, _)| *code == c.country).map(|(_, n)| n.clone()).unwrap_or_else(|| c.country.clone());
-                    let cell = |field: MixField, key: &str, value: &str, label: &str| {
-                        let input_id = format!("{id}-{key}");
-                        let e = err(&input_id);
-                        let on = edit.reform(move |ev: InputEvent| Edit::Mix(i, k, field, ev.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+            <>
+                <div class="ppm-row">
+                    <NumberField id={format!("{base}-participants")} label={t.participants} unit={t.people_unit}
+                        value={p.meeting.participants.clone()} error={err(&format!("{base}-participants"))}
+                        oninput={edit.reform(move |v| Edit::Participants(i, v))} />
+                    <NumberField id={format!("{base}-phoneShare")} label={t.phone_share} unit={t.percent}
+                        value={p.meeting.phone_share.clone()} error={err(&format!("{base}-phoneShare"))}
+                        oninput={edit.reform(move |v| Edit::PhoneShare(i, v))} />
+                </div>
+                <table class="ppm-legs ppm-mix">
+                    <caption>{ t.share_of_phone }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t.country }</th>
+                        <th scope="col">{ format!("{} (%)", t.share_of_phone) }</th>
+                        <th scope="col">{ format!("{} (%)", t.toll_dial_in) }</th>
+                        <th scope="col">{ format!("{} (%)", t.toll_free_dial_in) }</th>
+                        <th scope="col">{ format!("{} (%)", t.dial_out) }</th>
+                        <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
+                    </tr></thead>
+                    <tbody>
+                    { for p.meeting.countries.iter().enumerate().map(|(k, c)| {
+                        let id = format!("{base}-countries-{k}");
+                        let country_name = p.countries.iter().find(|(code, _)| *code == c.country).map(|(_, n)| n.clone()).unwrap_or_else(|| c.country.clone());
+                        let cell = |field: MixField, key: &str, value: &str, label: &str| {
+                            let input_id = format!("{id}-{key}");
+                            let e = err(&input_id);
+                            let on = edit.reform(move |ev: InputEvent| Edit::Mix(i, k, field, ev.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+                            html! {
+                                <td>
+                                    <input id={input_id.clone()} type="text" inputmode="decimal" class="ppm-count"
+                                        aria-label={format!("{label}, {country_name} (%)")}
+                                        aria-invalid={if e.is_some() { "true" } else { "false" }}
+                                        aria-describedby={e.as_ref().map(|_| format!("{input_id}-error"))}
+                                        value={value.to_string()} oninput={on} />
+                                    if let Some(msg) = e {
+                                        <p class="ppm-error" id={format!("{input_id}-error")}>{ msg }</p>
+                                    }
+                                </td>
+                            }
+                        };
+                        let on_country = edit.reform(move |code: String| Edit::Mix(i, k, MixField::Country, code));
+                        let mix_error = err(&format!("{id}-mix"));
                         html! {
-                            <td>
-                                <input id={input_id.clone()} type="text" inputmode="decimal" class="ppm-count"
-                                    aria-label={format!("{label}, {country_name} (%)")}
-                                    aria-invalid={if e.is_some() { "true" } else { "false" }}
-                                    aria-describedby={e.as_ref().map(|_| format!("{input_id}-error"))}
-                                    value={value.to_string()} oninput={on} />
-                                if let Some(msg) = e {
-                                    <p class="ppm-error" id={format!("{input_id}-error")}>{ msg }</p>
-                                }
-                            </td>
+                            <tr>
+                                <td>
+    <CountryPicker id={format!("{id}-country")} label={format!("{} {}", t.country, k + 1)}
+                                        code={c.country.clone()} countries={p.countries.clone()}
+                                        unknown_message={t.err_country} onchange={on_country} />
+                                    if let Some(msg) = mix_error {
+                                        <p class="ppm-error" id={format!("{id}-mix-error")}>{ msg }</p>
+                                    }
+                                </td>
+                                { cell(MixField::Share, "share", &c.share, t.share_of_phone) }
+                                { cell(MixField::Toll, "toll", &c.toll, t.toll_dial_in) }
+                                { cell(MixField::TollFree, "tollFree", &c.toll_free, t.toll_free_dial_in) }
+                                { cell(MixField::DialOut, "dialOut", &c.dial_out, t.dial_out) }
+                                <td><button type="button" class="ppm-remove" onclick={edit.reform(move |_: MouseEvent| Edit::RemoveCountry(i, k))}
+                                    aria-label={format!("{} {}", t.remove, country_name)}>{ "×" }</button></td>
+                            </tr>
                         }
-                    };
-                    let on_country = edit.reform(move |e: Event| Edit::Mix(i, k, MixField::Country, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
-                    let mix_error = err(&format!("{id}-mix"));
-                    html! {
-                        <tr>
-                            <td>
-                                <select id={format!("{id}-country")} aria-label={format!("{} {}", t.country, k + 1)} onchange={on_country}>
-                                    { for p.countries.iter().map(|(code, name)| html! {
-                                        <option value={code.clone()} selected={*code == c.country}>{ name }</option>
-                                    }) }
-                                </select>
-                                if let Some(msg) = mix_error {
-                                    <p class="ppm-error" id={format!("{id}-mix-error")}>{ msg }</p>
-                                }
-                            </td>
-                            { cell(MixField::Share, "share", &c.share, t.share_of_phone) }
-                            { cell(MixField::Toll, "toll", &c.toll, t.toll_dial_in) }
-                            { cell(MixField::TollFree, "tollFree", &c.toll_free, t.toll_free_dial_in) }
-                            { cell(MixField::DialOut, "dialOut", &c.dial_out, t.dial_out) }
-                            <td><button type="button" class="ppm-remove" onclick={edit.reform(move |_: MouseEvent| Edit::RemoveCountry(i, k))}
-                                aria-label={format!("{} {}", t.remove, country_name)}>{ "×" }</button></td>
-                        </tr>
-                    }
-                }) }
-                </tbody>
-            </table>
-            if let Some(msg) = shares_error {
-                <p class="ppm-error" id={format!("{base}-shares-error")}>{ msg }</p>
-            }
-            <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddCountry(i, "US".into()))}>{ t.add_country }</button>
-        </>
-    }
+                    }) }
+                    </tbody>
+                </table>
+                if let Some(msg) = shares_error {
+                    <p class="ppm-error" id={format!("{base}-shares-error")}>{ msg }</p>
+                }
+                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddCountry(i, "US".into()))}>{ t.add_country }</button>
+            </>
+        }
 }

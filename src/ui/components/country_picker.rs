@@ -1,0 +1,96 @@
+//! A searchable country field: type part of a name and pick from the suggestions (a
+//! `<datalist>` of the card's countries in the page's language), or type an ISO code.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+/// The id of the page's one `<datalist>` of country names (rendered by the app).
+pub const COUNTRY_LIST_ID: &str = "ppm-country-names";
+
+/// Props of [`CountryPicker`].
+#[derive(Properties, PartialEq)]
+pub struct CountryPickerProps {
+    /// Input id.
+    pub id: AttrValue,
+    /// Accessible label.
+    pub label: AttrValue,
+    /// The chosen ISO code.
+    pub code: String,
+    /// `(code, name)` of the choices.
+    pub countries: Rc<Vec<(String, String)>>,
+    /// The message when the typed text names no country.
+    pub unknown_message: AttrValue,
+    /// Called with the ISO code of the chosen country.
+    pub onchange: Callback<String>,
+}
+
+fn name_of(countries: &[(String, String)], code: &str) -> String {
+    countries
+        .iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, n)| n.clone())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// The searchable country field.
+#[component]
+pub fn CountryPicker(p: &CountryPickerProps) -> Html {
+    let text = use_state(|| name_of(&p.countries, &p.code));
+    let unknown = use_state(|| false);
+    {
+        // A new choice from outside (or a new language) resets the text.
+        let text = text.setter();
+        let unknown = unknown.setter();
+        let name = name_of(&p.countries, &p.code);
+        use_effect_with(name, move |name| {
+            text.set(name.clone());
+            unknown.set(false);
+        });
+    }
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let onchange = {
+        let countries = p.countries.clone();
+        let cb = p.onchange.clone();
+        let unknown = unknown.clone();
+        Callback::from(move |e: Event| {
+            let typed = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            // Case-insensitive, through JavaScript's lower-casing (no Unicode tables in the WASM).
+            let lower = |s: &str| String::from(js_sys::JsString::from(s).to_lower_case());
+            let t = lower(typed.trim());
+            let found = countries
+                .iter()
+                .find(|(code, name)| lower(name) == t || code.to_ascii_lowercase() == t);
+            match found {
+                Some((code, _)) => {
+                    unknown.set(false);
+                    cb.emit(code.clone());
+                }
+                None => unknown.set(true),
+            }
+        })
+    };
+    let error_id = format!("{}-error", p.id);
+    html! {
+        <>
+            <input id={p.id.clone()} type="text" class="ppm-country" list={COUNTRY_LIST_ID}
+                autocomplete="off" aria-label={p.label.clone()} value={(*text).clone()}
+                aria-invalid={if *unknown { "true" } else { "false" }}
+                aria-describedby={unknown.then(|| error_id.clone())}
+                {oninput} {onchange} />
+            if *unknown {
+                <p class="ppm-error" id={error_id}>{ &p.unknown_message }</p>
+            }
+        </>
+    }
+}
