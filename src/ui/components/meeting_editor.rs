@@ -188,7 +188,7 @@ fn simple_inputs(p: &MeetingEditorProps) -> Html {
                     <caption>{ t.share_of_phone }</caption>
                     <thead><tr>
                         <th scope="col">{ t.country }</th>
-                        <th scope="col">{ format!("{} (%)", t.share_of_phone) }</th>
+                        <th scope="col">{ format!("{} (%)", t.share_short) }</th>
                         <th scope="col">{ format!("{} (%)", t.toll_dial_in) }</th>
                         <th scope="col">{ format!("{} (%)", t.toll_free_dial_in) }</th>
                         <th scope="col">{ format!("{} (%)", t.dial_out) }</th>
