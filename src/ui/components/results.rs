@@ -63,23 +63,14 @@ pub fn Results(p: &ResultsProps) -> Html {
     let q = &p.priced.quote;
     let t = p.lang.texts();
     let n = Numbers::new(p.lang.tag(), &q.currency);
+    let savings = n.money(&q.savings_monthly.to_string());
     let winner = match q.cheaper {
-        Cheaper::PerMinute => format!(
-            "{} {} {} {}.",
-            t.cheaper_ppm,
-            t.by,
-            n.money(&q.savings_monthly.to_string()),
-            t.per_month_word
-        ),
-        Cheaper::PerUser => format!(
-            "{} {} {} {}.",
-            t.cheaper_pu,
-            t.by,
-            n.money(&q.savings_monthly.to_string()),
-            t.per_month_word
-        ),
-        Cheaper::Equal => format!("{}.", t.equal),
-    };
+        Cheaper::PerMinute => Some(t.cheaper_ppm),
+        Cheaper::PerUser => Some(t.cheaper_pu),
+        Cheaper::Equal => None,
+    }
+    .map(|who| format!("{who} {} {savings} {}.", t.by, t.per_month_word))
+    .unwrap_or_else(|| format!("{}.", t.equal));
     let break_even = match (&q.break_even.phone_minutes_per_organiser, &q.break_even.reason) {
         (Some(m), _) => format!("{} {} {}", t.break_even_before, n.plain(&m.0.round_dp(1).to_string()), t.break_even_after),
         (None, Some(r)) => format!("{} {}", t.no_break_even, match p.lang { Lang::En => r.clone(), Lang::De => "für diese Nutzung gibt es keinen Punkt, an dem beide Modelle gleich viel kosten.".into() }),
