@@ -142,14 +142,5 @@ fn ensure_chromium() -> Result<(), String> {
         return Ok(());
     }
     run("apt-get", &["update", "-qq"])?;
-    run(
-        "apt-get",
-        &[
-            "install",
-            "-y",
-            "-qq",
-            "--no-install-recommends",
-            "chromium",
-        ],
-    )
+    run("apt-get", &["install", "-y", "-qq", "chromium"])
 }
