@@ -124,6 +124,14 @@ fn print_sizes(dist: &Path) -> Result<(), String> {
         "{:<22} {:>10} {:>10} {:>10}",
         "total", total[0], total[1], total[2]
     );
+    for extra in ["ppm_api.js", "ppm_api_bg.wasm"] {
+        let bytes = std::fs::read(dist.join(extra)).map_err(|e| format!("{extra}: {e}"))?;
+        println!(
+            "(JS API bundle, not loaded by the page) {extra}: {} raw, {} gzip",
+            bytes.len(),
+            gzip_len(&bytes)?
+        );
+    }
     println!(
         "first load: {:.1} KB gzip (budget 150 KB), {:.1} KB brotli\n",
         total[1] as f64 / 1000.0,
