@@ -14,6 +14,14 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
+
+/// The widget bundle's allocator: a small free-list allocator instead of dlmalloc (the page's
+/// WASM runs on one thread).
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[global_allocator]
+// SAFETY: the widget's WASM module is single-threaded (no wasm threads are enabled).
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod rating;
