@@ -95,6 +95,10 @@ test("a share link restores the scenario exactly", async () => {
   await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$105.36");
   const url = page.url();
   assert.match(url, /#v2&card=illustrative-usd&o=40/);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.locator("#copy-link").click();
+  assert.equal(await text(page, ".ppm-copied"), "Link copied");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
   const second = await context.newPage();
   await second.goto(url);
   await second.waitForSelector("#per-minute-monthly");
