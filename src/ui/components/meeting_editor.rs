@@ -189,9 +189,9 @@ fn simple_inputs(p: &MeetingEditorProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ t.country }</th>
                         <th scope="col">{ format!("{} (%)", t.share_short) }</th>
-                        <th scope="col">{ format!("{} (%)", t.toll_dial_in) }</th>
-                        <th scope="col">{ format!("{} (%)", t.toll_free_dial_in) }</th>
-                        <th scope="col">{ format!("{} (%)", t.dial_out) }</th>
+                        <th scope="col" title={t.toll_dial_in}>{ format!("{} (%)", t.toll_short) }</th>
+                        <th scope="col" title={t.toll_free_dial_in}>{ format!("{} (%)", t.toll_free_short) }</th>
+                        <th scope="col" title={t.dial_out}>{ format!("{} (%)", t.dial_out_short) }</th>
                         <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
                     </tr></thead>
                     <tbody>
