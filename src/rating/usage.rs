@@ -56,6 +56,9 @@ impl UsageLine {
     }
 }
 
+/// Up to this many leg groups, lines are found by a linear search rather than an index.
+const SMALL_SCENARIO: usize = 16;
+
 /// 60 as a decimal.
 pub(crate) const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 
@@ -72,6 +75,16 @@ pub fn billable_seconds(seconds: Decimal, increment: u32, minimum: u32) -> Resul
 /// Checks that the card can price each leg: a phone leg needs its country on the card with a
 /// rate for its call type, and phone usage needs at least one organiser.
 pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>, Error> {
+    let leg_groups: usize = scenario.meetings().iter().map(|m| m.legs.len()).sum();
+    aggregate_with(card, scenario, leg_groups > SMALL_SCENARIO)
+}
+
+/// [`aggregate`] with the line lookup chosen by the caller (both give the same lines).
+fn aggregate_with(
+    card: &RateCard,
+    scenario: &Scenario,
+    use_index: bool,
+) -> Result<Vec<UsageLine>, Error> {
     if scenario.us_canada_addon() && card.us_canada_addon().is_none() {
         return Err(ScenarioError::new(
             "usCanadaAddon",
@@ -83,10 +96,15 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
         .into());
     }
     let billing = card.billing();
-    // Lines in order of first appearance, found through a direct index by (call, country).
+    // Lines are found through a direct index by (call, country) for large scenarios; small
+    // ones search the few lines instead (cheaper than clearing a 4 × 676 index).
     let leg_groups: usize = scenario.meetings().iter().map(|m| m.legs.len()).sum();
     let mut lines: Vec<UsageLine> = Vec::with_capacity(leg_groups);
-    let mut index = vec![0u16; Call::ALL.len() * 26 * 26];
+    let mut index = if use_index {
+        vec![0u16; Call::ALL.len() * 26 * 26]
+    } else {
+        Vec::new()
+    };
     let mut phone_legs = false;
     for (i, meeting) in scenario.meetings().iter().enumerate() {
         let seconds = checked(meeting.minutes.cmul(SIXTY), "the length of a meeting")?;
@@ -120,7 +138,15 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
             };
             let add_seconds = checked_with(per_leg.cmul(legs), what)?;
             let slot = (leg.call as usize) * 26 * 26 + leg.country.slot();
-            let line = match index.get(slot).copied().unwrap_or(0) {
+            let found = if use_index {
+                index.get(slot).copied().unwrap_or(0)
+            } else {
+                lines
+                    .iter()
+                    .position(|l| l.call == leg.call && l.country == leg.country)
+                    .map_or(0, |i| u16::try_from(i + 1).unwrap_or(0))
+            };
+            let line = match found {
                 0 => {
                     lines.push(UsageLine {
                         call: leg.call,
@@ -152,13 +178,18 @@ pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>,
         .into());
     }
     // The index runs by call type, then country code: walking it yields the lines sorted.
-    let mut sorted = Vec::with_capacity(lines.len());
-    for &n in index.iter().filter(|n| **n != 0) {
-        if let Some(line) = lines.get(usize::from(n) - 1) {
-            let mut line = *line;
-            line.minutes = checked(line.seconds.cdiv(SIXTY), "the minutes of a line")?;
-            sorted.push(line);
-        }
+    let mut sorted = if use_index {
+        index
+            .iter()
+            .filter(|n| **n != 0)
+            .filter_map(|&n| lines.get(usize::from(n) - 1).copied())
+            .collect()
+    } else {
+        lines.sort_unstable_by_key(|l| (l.call, l.country));
+        lines
+    };
+    for line in &mut sorted {
+        line.minutes = checked(line.seconds.cdiv(SIXTY), "the minutes of a line")?;
     }
     Ok(sorted)
 }
@@ -209,6 +240,47 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn index_and_search_give_the_same_lines() {
+        use crate::rating::scenario::ScenarioDocument;
+        let card = RateCard::from_toml_str(include_str!("../../rates/illustrative-usd.toml"), None)
+            .unwrap();
+        let mut legs = Vec::new();
+        // 4 call types x 6 countries, some repeated across two meetings: 24 groups each.
+        for country in ["DE", "FR", "US", "GB", "JP", "CA"] {
+            for call in ["tollDialIn", "tollFreeDialIn", "dialOut", "app"] {
+                legs.push(format!(
+                    r#"{{"country":"{country}","call":"{call}","count":"1.5"}}"#
+                ));
+            }
+        }
+        let legs = legs.join(",");
+        let json = format!(
+            r#"{{"organisers":3,"meetings":[{{"perMonth":4,"minutes":"61.5","legs":[{legs}]}},
+               {{"perMonth":"2.5","minutes":30,"legs":[{legs}]}}]}}"#
+        );
+        let doc: ScenarioDocument = serde_json::from_str(&json).unwrap();
+        let scenario = Scenario::from_document(&doc).unwrap();
+        let with_index = aggregate_with(&card, &scenario, true).unwrap();
+        let with_search = aggregate_with(&card, &scenario, false).unwrap();
+        assert_eq!(with_index, with_search);
+        assert_eq!(with_index.len(), 24);
+        // Sorted by call type, then country: the first line is toll dial-in from CA.
+        let first = with_index[0];
+        assert_eq!(
+            (first.call, first.country.as_str()),
+            (Call::TollDialIn, "CA")
+        );
+        // DE toll: 1.5 x 4 = 6 legs of 61.5 min = 3690 s, billed as 62 started minutes =
+        // 3720 s, plus 1.5 x 2.5 = 3.75 legs of 1800 s: 22320 + 6750 = 29070 s.
+        let de = with_index
+            .iter()
+            .find(|l| l.call == Call::TollDialIn && l.country.as_str() == "DE")
+            .unwrap();
+        assert_eq!(de.legs, d("9.75"));
+        assert_eq!(de.seconds, d("29070"));
     }
 
     #[test]
