@@ -75,8 +75,11 @@ pub fn billable_seconds(seconds: Decimal, increment: u32, minimum: u32) -> Resul
 /// Checks that the card can price each leg: a phone leg needs its country on the card with a
 /// rate for its call type, and phone usage needs at least one organiser.
 pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>, Error> {
+    // The browser bundle keeps only the index path (smaller); native builds also take the
+    // faster search for small scenarios. Both paths are tested to give the same lines.
     let leg_groups: usize = scenario.meetings().iter().map(|m| m.legs.len()).sum();
-    aggregate_with(card, scenario, leg_groups > SMALL_SCENARIO)
+    let use_index = cfg!(target_arch = "wasm32") || leg_groups > SMALL_SCENARIO;
+    aggregate_with(card, scenario, use_index)
 }
 
 /// [`aggregate`] with the line lookup chosen by the caller (both give the same lines).
