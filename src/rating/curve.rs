@@ -5,10 +5,12 @@ use crate::rating::money::DecimalOps as _;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::break_even;
 use super::card::RateCard;
 use super::error::Error;
 use super::money::{checked, Money};
-use super::quote::{break_even, monthly_totals, Quantity};
+use super::pricing::price;
+use super::quote::{monthly_totals, Quantity};
 use super::scenario::Scenario;
 
 /// Fewest and most points a curve may have.
@@ -75,7 +77,9 @@ pub fn cost_curve(
             ),
         });
     }
-    let even = break_even(card, scenario)?.factor();
+    // Priced once at today's usage for the break-even and the minutes axis.
+    let today = price(card, scenario)?;
+    let even = break_even::solve(&today.parts, scenario.organisers())?.factor();
     let max = match options.max_factor {
         Some(m) if m <= Decimal::ZERO || m > Decimal::from(MAX_CURVE_FACTOR) => {
             return Err(Error::Option {
@@ -96,10 +100,18 @@ pub fn cost_curve(
                 .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::AwayFromZero)
         }
     };
-    let phone_minutes = super::quote::quote(card, scenario)?
-        .usage
-        .phone_minutes_per_organiser
-        .map(|q| q.0);
+    let phone_minutes = if scenario.organisers() == 0 {
+        None
+    } else {
+        Some(checked(
+            today
+                .parts
+                .phone_seconds
+                .cdiv(Decimal::from(60))
+                .and_then(|m| m.cdiv(Decimal::from(scenario.organisers()))),
+            "the phone minutes per organiser",
+        )?)
+    };
     let steps = Decimal::from(options.points - 1);
     let mut points = Vec::with_capacity(options.points);
     for i in 0..options.points {
