@@ -135,6 +135,19 @@ pub struct Texts {
     pub err_mix: fn(&str) -> String,
 }
 
+impl Texts {
+    /// The label of a way of joining.
+    pub fn call(&self, call: crate::rating::Call) -> &'static str {
+        use crate::rating::Call;
+        match call {
+            Call::TollDialIn => self.toll_dial_in,
+            Call::TollFreeDialIn => self.toll_free_dial_in,
+            Call::DialOut => self.dial_out,
+            Call::App => self.app,
+        }
+    }
+}
+
 /// English.
 pub const EN: Texts = Texts {
     title: "Teams Audio Conferencing: pay-per-minute or per-user licence?",

@@ -25,12 +25,7 @@ fn describe(l: &QuoteLine, lang: Lang, names: &CountryNames) -> String {
         LineKind::Licence => t.licence_line.to_string(),
         LineKind::Addon => t.addon_line.to_string(),
         LineKind::Call => {
-            let call = match l.call {
-                Some(Call::TollDialIn) => t.toll_dial_in,
-                Some(Call::TollFreeDialIn) => t.toll_free_dial_in,
-                Some(Call::DialOut) => t.dial_out,
-                _ => t.app,
-            };
+            let call = t.call(l.call.unwrap_or(Call::App));
             format!(
                 "{call}, {}",
                 l.country

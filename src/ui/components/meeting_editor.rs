@@ -27,16 +27,6 @@ pub struct MeetingEditorProps {
     pub onedit: Callback<Edit>,
 }
 
-fn call_label(lang: Lang, call: Call) -> &'static str {
-    let t = lang.texts();
-    match call {
-        Call::TollDialIn => t.toll_dial_in,
-        Call::TollFreeDialIn => t.toll_free_dial_in,
-        Call::DialOut => t.dial_out,
-        Call::App => t.app,
-    }
-}
-
 /// The editor of one meeting profile.
 #[component]
 pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
@@ -129,7 +119,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                                 <td>
                                     <select id={format!("{id}-call")} aria-label={format!("{} {}", t.call_type, j + 1)} onchange={on_call}>
                                         { for Call::ALL.iter().map(|c| html! {
-                                            <option value={c.as_word()} selected={*c == leg.call}>{ call_label(p.lang, *c) }</option>
+                                            <option value={c.as_word()} selected={*c == leg.call}>{ p.lang.texts().call(*c) }</option>
                                         }) }
                                     </select>
                                 </td>
