@@ -10,7 +10,7 @@ use super::browser;
 use super::components::{MeetingEditor, NumberField, Results, COUNTRY_LIST_ID};
 use super::i18n::Lang;
 use super::share;
-use super::state::{field_id, Edit, Form};
+use super::state::{field_id, message_for, Edit, Form};
 use crate::rating::{self, Curve, CurveOptions, Error, Quote, Scenario};
 use crate::registry::with_registry;
 use crate::registry::CardInfo;
@@ -152,7 +152,7 @@ pub fn App() -> Html {
             state.dispatch(Action::Edit(e))
         })
     };
-    let error_for = |id: &str| errors.iter().find(|(i, _)| i == id).map(|(_, m)| m.clone());
+    let error_for = |id: &str| message_for(&errors, id);
     let cards: Vec<CardInfo> = with_registry(|r| Ok(r.list())).unwrap_or_default();
     let country_codes: Vec<String> = with_registry(|r| {
         Ok(r.get(Some(&state.form.card_id))?
@@ -183,9 +183,7 @@ pub fn App() -> Html {
     let on_card = {
         let edit = edit.clone();
         Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
+            let v = super::components::select_value(&e);
             edit.emit(Edit::Card(v));
         })
     };

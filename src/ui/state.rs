@@ -392,6 +392,11 @@ impl Form {
     }
 }
 
+/// The message for one input id, if it has one.
+pub fn message_for(errors: &[(String, String)], id: &str) -> Option<String> {
+    errors.iter().find(|(i, _)| i == id).map(|(_, m)| m.clone())
+}
+
 /// The input id for a core field path: `meetings[0].legs[2].count` → `meetings-0-legs-2-count`.
 pub fn field_id(path: &str) -> String {
     path.replace("].", "-")

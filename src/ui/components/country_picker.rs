@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::input_value;
+
 /// The id of the page's one `<datalist>` of country names (rendered by the app).
 pub const COUNTRY_LIST_ID: &str = "ppm-country-names";
 
@@ -50,21 +52,14 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
     }
     let oninput = {
         let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            text.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
+        Callback::from(move |e: InputEvent| text.set(input_value(&e)))
     };
     let onchange = {
         let countries = p.countries.clone();
         let cb = p.onchange.clone();
         let unknown = unknown.clone();
         Callback::from(move |e: Event| {
-            let typed = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
+            let typed = input_value(&e);
             // Case-insensitive, through JavaScript's lower-casing (no Unicode tables in the WASM).
             let lower = |s: &str| String::from(js_sys::JsString::from(s).to_lower_case());
             let t = lower(typed.trim());

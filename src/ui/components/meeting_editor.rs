@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{CountryPicker, NumberField};
+use super::{input_value, select_value, CountryPicker, NumberField};
 use crate::rating::Call;
 use crate::ui::i18n::Lang;
-use crate::ui::state::{Edit, MeetingForm, MixField, Mode};
+use crate::ui::state::{message_for, Edit, MeetingForm, MixField, Mode};
 
 /// Props of [`MeetingEditor`].
 #[derive(Properties, PartialEq)]
@@ -32,12 +32,7 @@ pub struct MeetingEditorProps {
 pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
     let t = p.lang.texts();
     let i = p.index;
-    let err = |id: &str| {
-        p.errors
-            .iter()
-            .find(|(k, _)| k == id)
-            .map(|(_, m)| m.clone())
-    };
+    let err = |id: &str| message_for(&p.errors, id);
     let edit = p.onedit.clone();
     let base = format!("meetings-{i}");
     let title = if p.meeting.name.is_empty() {
@@ -47,13 +42,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
     };
     let on_name = {
         let edit = edit.clone();
-        Callback::from(move |e: InputEvent| {
-            edit.emit(Edit::MeetingName(
-                i,
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            ))
-        })
+        Callback::from(move |e: InputEvent| edit.emit(Edit::MeetingName(i, input_value(&e))))
     };
     html! {
             <fieldset class="ppm-meeting" id={base.clone()}>
@@ -99,10 +88,10 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                         let id = format!("{base}-legs-{j}");
                         let on_country = edit.reform(move |code: String| Edit::LegCountry(i, j, code));
                         let on_call = edit.reform(move |e: Event| {
-                            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                            let v = select_value(&e);
                             Edit::LegCall(i, j, Call::from_word(&v).unwrap_or(Call::App))
                         });
-                        let on_count = edit.reform(move |e: InputEvent| Edit::LegCount(i, j, e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+                        let on_count = edit.reform(move |e: InputEvent| Edit::LegCount(i, j, input_value(&e)));
                         let count_error = err(&format!("{id}-count"));
                         let row_error = err(&format!("{id}-country")).or_else(|| err(&format!("{id}-call")));
                         let remove = edit.reform(move |_: MouseEvent| Edit::RemoveLeg(i, j));
@@ -157,12 +146,7 @@ fn simple_inputs(p: &MeetingEditorProps) -> Html {
     let i = p.index;
     let edit = p.onedit.clone();
     let base = format!("meetings-{i}");
-    let err = |id: &str| {
-        p.errors
-            .iter()
-            .find(|(k, _)| k == id)
-            .map(|(_, m)| m.clone())
-    };
+    let err = |id: &str| message_for(&p.errors, id);
     let shares_error = err(&format!("{base}-shares"));
     html! {
             <>
@@ -191,7 +175,7 @@ fn simple_inputs(p: &MeetingEditorProps) -> Html {
                         let cell = |field: MixField, key: &str, value: &str, label: &str| {
                             let input_id = format!("{id}-{key}");
                             let e = err(&input_id);
-                            let on = edit.reform(move |ev: InputEvent| Edit::Mix(i, k, field, ev.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+                            let on = edit.reform(move |ev: InputEvent| Edit::Mix(i, k, field, input_value(&ev)));
                             html! {
                                 <td>
                                     <input id={input_id.clone()} type="text" inputmode="decimal" class="ppm-count"

@@ -13,3 +13,17 @@ pub use line_items::LineItems;
 pub use meeting_editor::MeetingEditor;
 pub use number_field::NumberField;
 pub use results::Results;
+
+use yew::TargetCast;
+
+/// The text of the `<input>` an event came from.
+pub(crate) fn input_value<E: TargetCast>(e: &E) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
+}
+
+/// The value of the `<select>` an event came from.
+pub(crate) fn select_value<E: TargetCast>(e: &E) -> String {
+    e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+        .value()
+}

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::input_value;
+
 /// Props of [`NumberField`].
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
@@ -24,12 +26,7 @@ pub struct NumberFieldProps {
 pub fn NumberField(p: &NumberFieldProps) -> Html {
     let oninput = {
         let cb = p.oninput.clone();
-        Callback::from(move |e: InputEvent| {
-            cb.emit(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
+        Callback::from(move |e: InputEvent| cb.emit(input_value(&e)))
     };
     let error_id = format!("{}-error", p.id);
     let unit_id = format!("{}-unit", p.id);
