@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::{ensure_wasm_target, root, run, WASM_TARGET};
+use crate::{ensure_wasm_target, root, run_with_env, WASM_TARGET};
 
 /// The crate's library name, as wasm-bindgen names its outputs.
 const LIB: &str = "ppm_pricing";
@@ -24,10 +24,19 @@ pub fn dist() -> Result<PathBuf, String> {
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
     let wasm = root.join(format!("target/{WASM_TARGET}/wasm-release/{LIB}.wasm"));
     for (feature, name) in BUNDLES {
-        run(
+        // Size: `std` is rebuilt with the size profile, its small-code variants
+        // (`optimize_for_size`) and panics that trap at once (`immediate-abort`: no panic
+        // messages or formatting machinery, ~11 KB gzip), no source locations and no `Debug`
+        // output (no user-visible text uses `{:?}`). These flags are unstable, so the
+        // pinned stable compiler is told to accept them (RUSTC_BOOTSTRAP) for this build only.
+        run_with_env(
             "cargo",
             &[
                 "build",
+                "-Z",
+                "build-std=std,panic_abort",
+                "-Z",
+                "build-std-features=optimize_for_size",
                 "--lib",
                 "--profile",
                 "wasm-release",
@@ -35,6 +44,13 @@ pub fn dist() -> Result<PathBuf, String> {
                 WASM_TARGET,
                 "--features",
                 feature,
+            ],
+            &[
+                ("RUSTC_BOOTSTRAP", "1"),
+                (
+                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+                    "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
+                ),
             ],
         )?;
         eprintln!("$ wasm-bindgen (library) {} -> {name}", wasm.display());

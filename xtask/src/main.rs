@@ -61,10 +61,21 @@ pub(crate) fn root() -> Result<PathBuf, String> {
 
 /// Runs a command from the workspace root, echoing it; an error names the failed step.
 pub(crate) fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    run_with_env(program, args, &[])
+}
+
+/// [`run`] with extra environment variables.
+pub(crate) fn run_with_env(
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<(), String> {
     let root = root()?;
-    eprintln!("$ {program} {}", args.join(" "));
+    let shown: Vec<String> = env.iter().map(|(k, v)| format!("{k}=\"{v}\" ")).collect();
+    eprintln!("$ {}{program} {}", shown.concat(), args.join(" "));
     let status = Command::new(program)
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(&root)
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
@@ -78,19 +89,28 @@ pub(crate) fn run(program: &str, args: &[&str]) -> Result<(), String> {
 /// The WebAssembly target; installed with rustup when missing.
 pub(crate) const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Installs the wasm32 target through rustup unless it is already there.
+/// Installs, through rustup, the wasm32 target and the standard library's source (the size
+/// build recompiles `std`; see `dist.rs`) unless they are already there.
 pub(crate) fn ensure_wasm_target() -> Result<(), String> {
-    let installed = Command::new("rustup")
-        .args(["target", "list", "--installed"])
+    if !rustup_lists(&["target", "list", "--installed"], WASM_TARGET)? {
+        run("rustup", &["target", "add", WASM_TARGET])?;
+    }
+    if !rustup_lists(&["component", "list", "--installed"], "rust-src")? {
+        run("rustup", &["component", "add", "rust-src"])?;
+    }
+    Ok(())
+}
+
+/// Whether `rustup <args>` prints a line that is `name` (components carry a host suffix).
+fn rustup_lists(args: &[&str], name: &str) -> Result<bool, String> {
+    let out = Command::new("rustup")
+        .args(args)
         .output()
         .map_err(|e| format!("cannot run rustup: {e}"))?;
-    if String::from_utf8_lossy(&installed.stdout)
+    Ok(String::from_utf8_lossy(&out.stdout)
         .lines()
-        .any(|l| l.trim() == WASM_TARGET)
-    {
-        return Ok(());
-    }
-    run("rustup", &["target", "add", WASM_TARGET])
+        .map(str::trim)
+        .any(|l| l == name || l.starts_with(&format!("{name}-"))))
 }
 
 fn test() -> Result<(), String> {
@@ -111,6 +131,8 @@ fn test() -> Result<(), String> {
         "--lib",
         "--target",
         WASM_TARGET,
+        "--features",
+        "widget,api",
         "--",
         "-D",
         "warnings",
