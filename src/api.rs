@@ -163,14 +163,18 @@ fn shape_error(what: &str, e: serde_wasm_bindgen::Error) -> String {
     }
 }
 
-fn scenario_from(value: JsValue) -> Result<Scenario, String> {
-    if !value.is_object() {
+/// A scenario object from JavaScript as a document, its keys and types checked (not yet its
+/// values). Also used by the embedded widget for presets.
+pub(crate) fn scenario_document(value: JsValue) -> Result<ScenarioDocument, String> {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err("scenario: expected an object such as { organisers: 10, meetings: [] }".into());
     }
     check_keys(&value, &SCENARIO, "").map_err(|e| format!("scenario: {e}"))?;
-    let doc: ScenarioDocument =
-        serde_wasm_bindgen::from_value(value).map_err(|e| shape_error("scenario", e))?;
-    Scenario::from_document(&doc).map_err(|e| e.to_string())
+    serde_wasm_bindgen::from_value(value).map_err(|e| shape_error("scenario", e))
+}
+
+fn scenario_from(value: JsValue) -> Result<Scenario, String> {
+    Scenario::from_document(&scenario_document(value)?).map_err(|e| e.to_string())
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -8,10 +8,11 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::{MeetingEditor, NumberField, Results, COUNTRY_LIST_ID};
+use super::embed::{Hidden, Section};
 use super::i18n::Lang;
 use super::share;
 use super::state::{field_id, message_for, Edit, Form};
-use crate::rating::{self, Curve, CurveOptions, Error, Quote, Scenario};
+use crate::rating::{self, Curve, CurveOptions, Error, Quote, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 use crate::registry::CardInfo;
 use crate::shipped::DEFAULT_CARD_ID;
@@ -33,6 +34,58 @@ pub enum Action {
     Edit(Edit),
     /// Switch the language.
     Lang(Lang),
+    /// Replace the whole form (a partner's preset).
+    #[cfg(feature = "element")]
+    Replace(Form),
+}
+
+/// How a partner's page embeds the widget (`<ppm-pricing>`, see `element.rs`). The pricing page
+/// passes none: it owns the URL fragment and the document language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embed {
+    /// The language the host asks for.
+    pub lang: Lang,
+    /// The card the host asks for (already checked to exist).
+    pub card: String,
+    /// A preset form; a new generation number replaces the form even if it is equal.
+    pub preset: Option<(u32, Rc<Form>)>,
+    /// Results only, in one column.
+    pub compact: bool,
+    /// Sections the host hides.
+    pub hidden: Hidden,
+    /// A configuration problem to show (bad attribute, card that could not be loaded).
+    pub notice: Option<String>,
+    /// A partner card this widget loaded itself; listed after the built-in cards.
+    pub partner_card: Option<String>,
+    /// Called with every new quote and the scenario it prices.
+    pub on_quote: Callback<(Rc<Priced>, ScenarioDocument)>,
+}
+
+/// Props of [`App`].
+#[derive(Properties, Clone, Default)]
+pub struct AppProps {
+    /// Set when a partner's page embeds the widget.
+    #[prop_or_default]
+    pub embed: Option<Rc<Embed>>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The pricing page's bundle never changes its props; no comparison code for it.
+        !cfg!(feature = "element") || self.embed == other.embed
+    }
+}
+
+impl AppProps {
+    /// The embedding, known to be absent when the bundle has no custom element (so the pricing
+    /// page's WASM carries none of its code).
+    fn embed(&self) -> Option<&Embed> {
+        if cfg!(feature = "element") {
+            self.embed.as_deref()
+        } else {
+            None
+        }
+    }
 }
 
 impl Reducible for AppState {
@@ -42,6 +95,8 @@ impl Reducible for AppState {
         match action {
             Action::Edit(e) => next.form.apply(e),
             Action::Lang(l) => next.lang = l,
+            #[cfg(feature = "element")]
+            Action::Replace(form) => next.form = form,
         }
         Rc::new(next)
     }
@@ -89,7 +144,17 @@ fn core_error(e: Error) -> String {
     }
 }
 
-fn initial_state() -> AppState {
+fn initial_state(embed: Option<&Embed>) -> AppState {
+    if let Some(e) = embed {
+        return AppState {
+            form: match &e.preset {
+                Some((_, form)) => (**form).clone(),
+                None => Form::example(&e.card, e.lang.texts()),
+            },
+            lang: e.lang,
+            bad_link: false,
+        };
+    }
     let browser_lang = Lang::from_tag(&browser::browser_language());
     let fragment = browser::fragment();
     if fragment.is_empty() {
@@ -115,8 +180,9 @@ fn initial_state() -> AppState {
 
 /// The widget.
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+pub fn App(props: &AppProps) -> Html {
+    let embed = props.embed();
+    let state = use_reducer(|| initial_state(embed));
     let last_valid = use_mut_ref(|| None::<Rc<Priced>>);
     let copied = use_state(|| false);
     let t = state.lang.texts();
@@ -138,11 +204,15 @@ pub fn App() -> Html {
     {
         let form = state.form.clone();
         let lang = state.lang;
+        let standalone = embed.is_none();
         use_effect_with((form, lang), move |(form, lang)| {
-            browser::set_fragment(&share::encode(form, *lang));
-            browser::set_document_language(lang.tag());
+            if standalone {
+                browser::set_fragment(&share::encode(form, *lang));
+                browser::set_document_language(lang.tag());
+            }
         });
     }
+    use_host_sync(embed, &state, &outcome);
 
     let edit = {
         let state = state.clone();
@@ -153,7 +223,12 @@ pub fn App() -> Html {
         })
     };
     let error_for = |id: &str| message_for(&errors, id);
-    let cards: Vec<CardInfo> = with_registry(|r| Ok(r.list())).unwrap_or_default();
+    let partner_card = embed.and_then(|e| e.partner_card.as_deref());
+    let cards: Vec<CardInfo> = with_registry(|r| Ok(r.list()))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| c.built_in || Some(c.id.as_str()) == partner_card)
+        .collect();
     let country_codes: Vec<String> = with_registry(|r| {
         Ok(r.get(Some(&state.form.card_id))?
             .countries()
@@ -221,9 +296,19 @@ pub fn App() -> Html {
         Callback::from(move |_| edit.emit(Edit::AddMeeting("US".into())))
     };
     let card_error = error_for("card");
+    let compact = embed.is_some_and(|e| e.compact);
+    let mut hidden = embed.map(|e| e.hidden).unwrap_or_default();
+    if compact {
+        hidden = hidden.with(Section::Header).with(Section::Inputs);
+    }
+    let notice = embed.and_then(|e| e.notice.clone());
 
     html! {
-        <div class="ppm">
+        <div class={classes!("ppm", compact.then_some("ppm-compact"))}>
+            if let Some(text) = notice {
+                <p class="ppm-notice" role="alert" id="config-problem" part="notice">{ text }</p>
+            }
+            if !hidden.hides(Section::Header) {
             <header class="ppm-header">
                 <h1>{ t.title }</h1>
                 <p>{ t.intro }</p>
@@ -232,12 +317,16 @@ pub fn App() -> Html {
                     { t.other_language }
                 </button>
             </header>
-            <p class="ppm-print-only" id="print-summary">{ print_summary(&state.form, state.lang) }</p>
+            }
+            if embed.is_none() {
+                <p class="ppm-print-only" id="print-summary">{ print_summary(&state.form, state.lang) }</p>
+            }
             if state.bad_link {
                 <p class="ppm-notice" role="alert" id="bad-link">{ t.bad_link }</p>
             }
             <div class="ppm-layout">
-                <form class="ppm-inputs" aria-labelledby="inputs-title" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                if !hidden.hides(Section::Inputs) {
+                <form class="ppm-inputs" part="inputs" aria-labelledby="inputs-title" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <h2 id="inputs-title" class="visually-hidden">{ t.meetings }</h2>
                     <div class="ppm-field">
                         <label for="card">{ t.rate_card }</label>
@@ -276,24 +365,81 @@ pub fn App() -> Html {
                         { for countries.iter().map(|(_, name)| html! { <option value={name.clone()} /> }) }
                     </datalist>
                 </form>
-                <section class="ppm-results" aria-labelledby="results-title">
+                }
+                <section class="ppm-results" part="results" aria-labelledby="results-title">
                     <h2 id="results-title">{ t.results }</h2>
                     if !errors.is_empty() {
                         <p class="ppm-stale" id="stale">{ t.stale }</p>
                     }
                     if let Some(p) = shown.clone() {
-                        <Results priced={p} lang={state.lang} />
+                        <Results priced={p} lang={state.lang} hidden={hidden} />
                     }
+                    if !hidden.hides(Section::Actions) {
                     <div class="ppm-actions">
-                        <button type="button" id="copy-link" onclick={on_copy}>{ t.copy_link }</button>
-                        <button type="button" id="export-csv" onclick={on_csv}>{ t.export_csv }</button>
-                        <button type="button" id="print" onclick={on_print}>{ t.print }</button>
-                        <span role="status" class="ppm-copied">{ if *copied { t.link_copied } else { "" } }</span>
+                        // Links and printing belong to the page, not to an embedded widget.
+                        if embed.is_none() {
+                            <button type="button" id="copy-link" onclick={on_copy}>{ t.copy_link }</button>
+                        }
+                        <button type="button" id="export-csv" part="button" onclick={on_csv}>{ t.export_csv }</button>
+                        if embed.is_none() {
+                            <button type="button" id="print" onclick={on_print}>{ t.print }</button>
+                            <span role="status" class="ppm-copied">{ if *copied { t.link_copied } else { "" } }</span>
+                        }
                     </div>
+                    }
                 </section>
             </div>
         </div>
     }
+}
+
+/// Keeps an embedded widget in step with its host: changed attributes reach the state (the
+/// first render already has them) and every new quote goes out (`ppm-quote`). Compiled only
+/// into the element's bundle.
+#[cfg(feature = "element")]
+#[hook]
+fn use_host_sync(embed: Option<&Embed>, state: &UseReducerHandle<AppState>, outcome: &Rc<Outcome>) {
+    let s = (*state).clone();
+    use_effect_with(embed.map(|e| e.lang), move |lang| {
+        if let Some(l) = *lang {
+            if s.lang != l {
+                s.dispatch(Action::Lang(l));
+            }
+        }
+    });
+    let s = (*state).clone();
+    use_effect_with(embed.map(|e| e.card.clone()), move |card| {
+        if let Some(c) = card {
+            if s.form.card_id != *c {
+                s.dispatch(Action::Edit(Edit::Card(c.clone())));
+            }
+        }
+    });
+    let s = (*state).clone();
+    use_effect_with(embed.and_then(|e| e.preset.clone()), move |preset| {
+        if let Some((_, form)) = preset {
+            if s.form != **form {
+                s.dispatch(Action::Replace((**form).clone()));
+            }
+        }
+    });
+    let on_quote = embed.map(|e| e.on_quote.clone());
+    let form = state.form.clone();
+    use_effect_with(outcome.clone(), move |outcome| {
+        if let (Some(cb), Ok(p)) = (on_quote, &**outcome) {
+            cb.emit((p.clone(), form.scenario()));
+        }
+    });
+}
+
+/// Without the custom element there is no host to keep in step with.
+#[cfg(not(feature = "element"))]
+#[hook]
+fn use_host_sync(
+    _embed: Option<&Embed>,
+    _state: &UseReducerHandle<AppState>,
+    _outcome: &Rc<Outcome>,
+) {
 }
 
 /// The scenario in one line, for the printed quote (the inputs are not printed).

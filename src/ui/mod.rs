@@ -2,6 +2,7 @@
 //! Yew components and browser services are built for wasm32 only.
 
 pub mod csv;
+pub mod embed;
 pub mod i18n;
 pub mod share;
 pub mod state;
@@ -12,5 +13,7 @@ mod app;
 mod browser;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod components;
+#[cfg(all(target_arch = "wasm32", feature = "element"))]
+mod element;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub use app::mount;

@@ -112,6 +112,14 @@ fn pct(text: &str) -> Decimal {
     }
 }
 
+/// An amount as a person would type it.
+fn amount_text(a: &Amount) -> String {
+    match a {
+        Amount::Number(d) => d.to_string(),
+        Amount::TooLarge(t) | Amount::Invalid(t) => t.clone(),
+    }
+}
+
 /// Formats a derived count: exact, without trailing zeros.
 fn count_text(d: Decimal) -> String {
     d.normalize().to_string()
@@ -230,6 +238,42 @@ impl Form {
                 ),
             ],
         }
+    }
+
+    /// The form for a scenario document (a partner's preset): every meeting in the detailed
+    /// mode, numbers as written. Fails only on a call word the scenario format does not know.
+    pub fn from_scenario(card_id: &str, doc: &ScenarioDocument) -> Result<Form, String> {
+        let mut meetings = Vec::with_capacity(doc.meetings.len());
+        for (i, m) in doc.meetings.iter().enumerate() {
+            let mut legs = Vec::with_capacity(m.legs.len());
+            for (j, l) in m.legs.iter().enumerate() {
+                let call = Call::from_word(&l.call).ok_or_else(|| {
+                    format!(
+                        "meetings[{i}].legs[{j}].call: unknown way of joining \"{}\"; use \
+                         tollDialIn, tollFreeDialIn, dialOut or app",
+                        l.call
+                    )
+                })?;
+                legs.push(leg(&l.country, call, &amount_text(&l.count)));
+            }
+            meetings.push(MeetingForm::detailed(
+                &m.name,
+                &amount_text(&m.per_month),
+                &amount_text(&m.minutes),
+                legs,
+            ));
+        }
+        Ok(Form {
+            card_id: card_id.into(),
+            organisers: amount_text(&doc.organisers),
+            licences: doc
+                .licences_purchased
+                .as_ref()
+                .map(amount_text)
+                .unwrap_or_default(),
+            addon: doc.us_canada_addon,
+            meetings,
+        })
     }
 
     /// A new meeting profile in the simple mode: 10 people, 20 % by phone on the toll number.
@@ -428,6 +472,25 @@ fn number_problem<'a>(
 mod tests {
     use super::*;
     use crate::ui::i18n::{DE, EN};
+
+    #[test]
+    fn a_preset_scenario_gives_a_form_with_the_same_scenario() {
+        // The example's simple-mode meeting becomes detailed legs (DE toll 12, US toll-free 3,
+        // app 35 = 50 × 30 % × 80 % / 20 % and the rest); the scenario stays identical.
+        let doc = Form::example("illustrative-eur", &EN).scenario();
+        let form = Form::from_scenario("illustrative-eur", &doc).unwrap();
+        assert_eq!(form.card_id, "illustrative-eur");
+        assert!(form.meetings.iter().all(|m| m.mode == Mode::Detailed));
+        assert_eq!(form.meetings[0].legs[0].count, "12");
+        assert_eq!(form.scenario(), doc);
+        let mut bad = doc;
+        bad.meetings[1].legs[0].call = "fax".into();
+        assert_eq!(
+            Form::from_scenario("x", &bad).unwrap_err(),
+            "meetings[1].legs[0].call: unknown way of joining \"fax\"; use tollDialIn, \
+             tollFreeDialIn, dialOut or app"
+        );
+    }
 
     #[test]
     fn the_example_is_a_valid_scenario() {

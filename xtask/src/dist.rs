@@ -10,8 +10,13 @@ use crate::{ensure_wasm_target, root, run_with_env, WASM_TARGET};
 /// The crate's library name, as wasm-bindgen names its outputs.
 const LIB: &str = "ppm_pricing";
 
-/// The browser bundles: (cargo feature, output name). The page loads only the widget.
-const BUNDLES: [(&str, &str); 2] = [("widget", "ppm_widget"), ("api", "ppm_api")];
+/// The browser bundles: (cargo feature, output name). The pricing page loads only the widget;
+/// partners' pages load the custom element (widget + JS API); tools load the API alone.
+const BUNDLES: [(&str, &str); 3] = [
+    ("widget", "ppm_widget"),
+    ("element", "ppm_element"),
+    ("api", "ppm_api"),
+];
 
 /// Builds everything into `dist/` and prints the size table.
 pub fn dist() -> Result<PathBuf, String> {
@@ -85,12 +90,46 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         if path.is_dir() {
             std::fs::create_dir_all(&dest).map_err(|e| e.to_string())?;
             copy_dir(&path, &dest)?;
+        } else if path.extension().is_some_and(|e| e == "css") {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            std::fs::write(&dest, minify_css(&text))
+                .map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
         } else {
             std::fs::copy(&path, &dest)
                 .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
         }
     }
     Ok(())
+}
+
+/// Drops comments and layout whitespace from a stylesheet. Spaces are only removed next to
+/// `{ } ; ,` (never around `:` or inside selectors, where a space is a combinator); our
+/// stylesheets have no strings containing these characters.
+fn minify_css(text: &str) -> String {
+    let mut no_comments = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("/*") {
+        no_comments.push_str(&rest[..start]);
+        rest = match rest[start + 2..].find("*/") {
+            Some(end) => &rest[start + 2 + end + 2..],
+            None => "",
+        };
+    }
+    no_comments.push_str(rest);
+    let collapsed = no_comments.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(collapsed.len());
+    let chars: Vec<char> = collapsed.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let tight = |c: Option<&char>| matches!(c, Some('{' | '}' | ';' | ','));
+        if c == ' '
+            && (tight(chars.get(i + 1)) || tight(i.checked_sub(1).and_then(|j| chars.get(j))))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out.replace(";}", "}")
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
@@ -109,11 +148,12 @@ fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
 }
 
 /// The files the pricing page loads on first view.
-const FIRST_LOAD: [&str; 6] = [
+const FIRST_LOAD: [&str; 7] = [
     "index.html",
     "main.js",
     "ppm_widget.js",
     "ppm_widget_bg.wasm",
+    "widget.css",
     "style.css",
     "favicon.svg",
 ];

@@ -132,7 +132,7 @@ fn test() -> Result<(), String> {
         "--target",
         WASM_TARGET,
         "--features",
-        "widget,api",
+        "element",
         "--",
         "-D",
         "warnings",

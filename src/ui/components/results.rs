@@ -10,6 +10,7 @@ use crate::rating::quote::{Cheaper, ModelQuote};
 use crate::rating::warnings::WarningCode;
 use crate::ui::app::Priced;
 use crate::ui::browser::Numbers;
+use crate::ui::embed::{Hidden, Section};
 use crate::ui::i18n::Lang;
 
 /// Props of [`Results`].
@@ -19,6 +20,9 @@ pub struct ResultsProps {
     pub priced: Rc<Priced>,
     /// Page language.
     pub lang: Lang,
+    /// Sections a host page hides.
+    #[prop_or_default]
+    pub hidden: Hidden,
 }
 
 /// A warning in the page's language (the card's own tax note stays as written).
@@ -42,7 +46,8 @@ fn model_card(
 ) -> Html {
     let t = lang.texts();
     html! {
-        <div class={classes!("ppm-model", winner.then_some("is-winner"))} id={id.to_string()}>
+        <div class={classes!("ppm-model", winner.then_some("is-winner"))} id={id.to_string()}
+            part={if winner { "model winner-model" } else { "model" }}>
             <h3>{ title }</h3>
             <p class="ppm-total"><span class="ppm-monthly" id={format!("{id}-monthly")}>{ n.money(&m.monthly_total.to_string()) }</span>
                 { " " }<span class="ppm-per">{ t.monthly }</span></p>
@@ -62,6 +67,12 @@ fn model_card(
 pub fn Results(p: &ResultsProps) -> Html {
     let q = &p.priced.quote;
     let t = p.lang.texts();
+    // Only embedded widgets hide sections (the page's bundle drops these checks).
+    let hidden = if cfg!(feature = "element") {
+        p.hidden
+    } else {
+        Hidden::default()
+    };
     let n = Numbers::new(p.lang.tag(), &q.currency);
     let savings = n.money(&q.savings_monthly.to_string());
     let winner = match q.cheaper {
@@ -85,18 +96,18 @@ pub fn Results(p: &ResultsProps) -> Html {
     html! {
         <div class="ppm-result-body">
             <p class="ppm-card-note">{ format!("{} · {} {}{}", q.card.name, t.prices_as_of, q.card.effective_from, if q.card.illustrative { format!(" · {}", t.illustrative) } else { String::new() }) }</p>
-            <div role="status" aria-live="polite" class="ppm-summary" id="summary">
+            <div role="status" aria-live="polite" class="ppm-summary" id="summary" part="summary">
                 <div class="ppm-models">
                     { model_card(t.pay_per_minute, "per-minute", &q.per_minute, &n, p.lang, q.cheaper == Cheaper::PerMinute) }
                     { model_card(t.per_user, "per-user", &q.per_user, &n, p.lang, q.cheaper == Cheaper::PerUser) }
                 </div>
-                <p class="ppm-winner" id="winner">{ winner }</p>
+                <p class="ppm-winner" id="winner" part="winner">{ winner }</p>
                 <p class="ppm-break-even" id="break-even">{ break_even }</p>
             </div>
-            if let Some(pool) = &q.per_user.pool {
+            if let (Some(pool), false) = (&q.per_user.pool, hidden.hides(Section::Pool)) {
                 <p class="ppm-pool" id="pool">{ format!("{}: {} {} {} min", t.pool, n.plain(&pool.covered_minutes.0.round_dp(1).to_string()), t.pool_of, n.plain(&pool.minutes.0.to_string())) }</p>
             }
-            if !q.warnings.is_empty() {
+            if !q.warnings.is_empty() && !hidden.hides(Section::Warnings) {
                 <section class="ppm-warnings" aria-labelledby="warnings-title">
                     <h3 id="warnings-title">{ t.warnings }</h3>
                     <ul>
@@ -104,9 +115,13 @@ pub fn Results(p: &ResultsProps) -> Html {
                     </ul>
                 </section>
             }
-            <Chart curve={Rc::new(p.priced.curve.clone())} lang={p.lang} currency={q.currency.clone()}
-                today={q.usage.phone_minutes_per_organiser.is_some()} />
-            <LineItems quote={Rc::new(q.clone())} lang={p.lang} />
+            if !hidden.hides(Section::Chart) {
+                <Chart curve={Rc::new(p.priced.curve.clone())} lang={p.lang} currency={q.currency.clone()}
+                    today={q.usage.phone_minutes_per_organiser.is_some()} />
+            }
+            if !hidden.hides(Section::Lines) {
+                <LineItems quote={Rc::new(q.clone())} lang={p.lang} />
+            }
         </div>
     }
 }

@@ -1,0 +1,255 @@
+//! The widget inside a partner's `<ppm-pricing>` element (feature `element`). The element's
+//! class is a small ES module (`www/ppm-pricing.js`: wasm-bindgen cannot define custom-element
+//! classes); it creates one [`Widget`] per element, hands it the element's attributes through
+//! [`Widget::configure`] and turns each quote into a `ppm-quote` event. Everything a host
+//! supplies is checked here and reaches the page only as text.
+
+use std::rc::Rc;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use yew::{AppHandle, Callback};
+
+use super::app::{App, AppProps, Embed, Priced};
+use super::embed::{preset_text, Hidden, PresetText};
+use super::i18n::Lang;
+use super::share;
+use super::state::Form;
+use crate::api::scenario_document;
+use crate::rating::quote::Cheaper;
+use crate::rating::{Money, Quote, Scenario, ScenarioDocument};
+use crate::registry::with_registry;
+use crate::shipped::DEFAULT_CARD_ID;
+
+/// The options of [`Widget::configure`], as the element reads them from its attributes.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Options {
+    lang: Option<String>,
+    card: Option<String>,
+    scenario: Option<String>,
+    compact: bool,
+    hide: Option<String>,
+    partner_card: Option<String>,
+    card_src_error: Option<String>,
+}
+
+/// Both models' value of one figure.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Pair<'a> {
+    per_minute: &'a Money,
+    per_user: &'a Money,
+}
+
+/// The `detail` of a `ppm-quote` event.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct QuoteDetail<'a> {
+    currency: &'a str,
+    card: &'a str,
+    monthly: Pair<'a>,
+    yearly: Pair<'a>,
+    cheaper: Cheaper,
+    savings_monthly: &'a Money,
+    savings_yearly: &'a Money,
+    scenario: &'a ScenarioDocument,
+    quote: &'a Quote,
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// One embedded widget.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: AppHandle<App>,
+    embed: Embed,
+    scenario_text: Option<String>,
+    generation: u32,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Renders the widget into `root` (an element inside the host's shadow root) with the
+    /// built-in defaults. `onQuote` is called with the detail of every new quote.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        root: web_sys::Element,
+        #[wasm_bindgen(js_name = onQuote)] on_quote: js_sys::Function,
+        lang: &str,
+    ) -> Widget {
+        let on_quote = Callback::from(move |(p, scenario): (Rc<Priced>, ScenarioDocument)| {
+            let q = &p.quote;
+            let detail = QuoteDetail {
+                currency: &q.currency,
+                card: &q.card.id,
+                monthly: Pair {
+                    per_minute: &q.per_minute.monthly_total,
+                    per_user: &q.per_user.monthly_total,
+                },
+                yearly: Pair {
+                    per_minute: &q.per_minute.yearly_total,
+                    per_user: &q.per_user.yearly_total,
+                },
+                cheaper: q.cheaper,
+                savings_monthly: &q.savings_monthly,
+                savings_yearly: &q.savings_yearly,
+                scenario: &scenario,
+                quote: q,
+            };
+            let _ = on_quote.call1(&JsValue::NULL, &to_js(&detail));
+        });
+        let embed = Embed {
+            lang: Lang::from_tag(lang),
+            card: DEFAULT_CARD_ID.into(),
+            preset: None,
+            compact: false,
+            hidden: Hidden::default(),
+            notice: None,
+            partner_card: None,
+            on_quote,
+        };
+        let props = AppProps {
+            embed: Some(Rc::new(embed.clone())),
+        };
+        let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
+        Widget {
+            handle,
+            embed,
+            scenario_text: None,
+            generation: 0,
+        }
+    }
+
+    /// Applies the element's attributes: `{ lang, card, scenario, compact, hide, partnerCard,
+    /// cardSrcError }`. What is valid is applied; the problems are shown in the widget and
+    /// thrown as one `Error` (the element turns it into a `ppm-error` event).
+    pub fn configure(&mut self, options: JsValue) -> Result<(), JsError> {
+        let o: Options = serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("options: {e}")))?;
+        let mut problems: Vec<String> = o.card_src_error.into_iter().collect();
+        let mut next = self.embed.clone();
+        if let Some(tag) = o.lang.as_deref().filter(|t| !t.is_empty()) {
+            next.lang = Lang::from_tag(tag);
+        }
+        next.compact = o.compact;
+        next.hidden = Hidden::parse(o.hide.as_deref().unwrap_or("")).unwrap_or_else(|e| {
+            problems.push(e);
+            Hidden::default()
+        });
+        next.partner_card = o.partner_card.clone();
+        let wanted = o.partner_card.or(o.card.filter(|c| !c.is_empty()));
+        let explicit = wanted.is_some();
+        next.card = match wanted {
+            None => DEFAULT_CARD_ID.into(),
+            Some(id) => match with_registry(|r| r.get(Some(&id)).map(|c| c.id().to_string())) {
+                Ok(id) => id,
+                Err(e) => {
+                    problems.push(format!("card: {e}"));
+                    DEFAULT_CARD_ID.into()
+                }
+            },
+        };
+        if o.scenario != self.scenario_text {
+            self.scenario_text = o.scenario.clone();
+            match o.scenario.as_deref().filter(|t| !t.trim().is_empty()) {
+                None => next.preset = None,
+                Some(text) => match preset_form(text, explicit.then_some(next.card.as_str())) {
+                    Ok((form, lang)) => {
+                        if let Some(l) = lang.filter(|_| o.lang.is_none()) {
+                            next.lang = l;
+                        }
+                        next.card = form.card_id.clone();
+                        self.generation += 1;
+                        next.preset = Some((self.generation, Rc::new(form)));
+                    }
+                    Err(e) => problems.push(e),
+                },
+            }
+        } else if let Some((g, form)) = &next.preset {
+            // The card may have changed: the preset keeps its scenario on the new card.
+            let mut form = (**form).clone();
+            form.card_id = next.card.clone();
+            next.preset = Some((*g, Rc::new(form)));
+        }
+        next.notice = (!problems.is_empty()).then(|| problems.join(" "));
+        self.update(next);
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(JsError::new(&problems.join(" "))),
+        }
+    }
+
+    /// Replaces the scenario (the element's `scenario` property): a scenario object, scenario
+    /// JSON or a share link. Throws a readable `Error` and keeps the current scenario when it
+    /// is not valid.
+    #[wasm_bindgen(js_name = setScenario)]
+    pub fn set_scenario(&mut self, value: JsValue) -> Result<(), JsError> {
+        let form = match value.as_string() {
+            Some(text) => preset_form(&text, Some(&self.embed.card)).map(|(f, _)| f),
+            None => preset_from_value(value, &self.embed.card),
+        }
+        .map_err(|e| JsError::new(&e))?;
+        let mut next = self.embed.clone();
+        self.generation += 1;
+        next.preset = Some((self.generation, Rc::new(form)));
+        next.notice = None;
+        self.update(next);
+        Ok(())
+    }
+
+    /// Removes the widget from the page (the element was disconnected).
+    pub fn destroy(self) {
+        self.handle.destroy();
+    }
+}
+
+impl Widget {
+    fn update(&mut self, next: Embed) {
+        if next != self.embed {
+            self.embed = next.clone();
+            self.handle.update(AppProps {
+                embed: Some(Rc::new(next)),
+            });
+        }
+    }
+}
+
+/// A preset from a scenario object, checked like the JS API's input (keys, types, values).
+fn preset_from_value(value: JsValue, card: &str) -> Result<Form, String> {
+    let doc = scenario_document(value)?;
+    Scenario::from_document(&doc).map_err(|e| format!("scenario: {e}"))?;
+    Form::from_scenario(card, &doc).map_err(|e| format!("scenario: {e}"))
+}
+
+/// A preset from a `scenario` attribute: scenario JSON (parsed by the browser's JSON.parse) or
+/// a share link (with its language, if it has one). `card`: the card the host asked for; a
+/// share link otherwise keeps its own.
+fn preset_form(text: &str, card: Option<&str>) -> Result<(Form, Option<Lang>), String> {
+    let default = card.unwrap_or(DEFAULT_CARD_ID);
+    match preset_text(text)? {
+        PresetText::Json(json) => {
+            let value = js_sys::JSON::parse(json).map_err(|e| {
+                let detail = String::from(js_sys::Error::from(e).message());
+                format!("scenario: not valid JSON: {detail}")
+            })?;
+            Ok((preset_from_value(value, default)?, None))
+        }
+        PresetText::Link(fragment) => {
+            let (mut form, lang) = share::decode(fragment).map_err(|e| {
+                format!(
+                    "scenario: the share link could not be read ({}); copy it again",
+                    e.0
+                )
+            })?;
+            if let Some(card) = card {
+                form.card_id = card.to_string();
+            }
+            Ok((form, lang))
+        }
+    }
+}

@@ -1,0 +1,204 @@
+// <ppm-pricing>: the pricing widget as a custom element for partners' pages.
+//
+// wasm-bindgen cannot define custom-element classes, so this thin class owns the element's
+// life cycle and attributes and calls into the WASM (`Widget`), which renders the Yew app into
+// an open shadow root and does every check and every sum. No inline styles, no eval, no HTML
+// strings: whatever a host supplies reaches the page as text. Documented in README.md.
+import init, { Widget, loadRateCard } from "./ppm_element.js";
+
+// `cargo xtask dist` rewrites these four lines in the npm package (hashed file names and their
+// sha384 integrity), so the whole chain from the partner's <script integrity> is checked.
+const WASM_URL = new URL("./ppm_element_bg.wasm", import.meta.url);
+const WASM_INTEGRITY = "";
+const CSS_URL = new URL("./widget.css", import.meta.url);
+const CSS_INTEGRITY = "";
+
+const ATTRIBUTES = ["lang", "card", "card-src", "scenario", "compact", "hide"];
+
+let started;
+/** Loads the WebAssembly once per page, for every element. */
+function start() {
+  started ??= init({
+    module_or_path: fetch(WASM_URL, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}),
+  });
+  return started;
+}
+
+/** The `<ppm-pricing>` element. */
+export class PpmPricing extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #widget = null;
+  #root;
+  #styled;
+  #detail = null;
+  #pendingScenario;
+  #card = { token: 0, id: null, error: null };
+  #queued = false;
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: "open" });
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    if (CSS_INTEGRITY) {
+      link.integrity = CSS_INTEGRITY;
+      link.crossOrigin = "anonymous";
+    }
+    this.#styled = new Promise((resolve) => {
+      link.addEventListener("load", resolve, { once: true });
+      link.addEventListener("error", resolve, { once: true });
+    });
+    link.href = CSS_URL.href;
+    const shell = document.createElement("div");
+    shell.className = "ppm-shell";
+    shell.setAttribute("part", "shell");
+    this.#root = document.createElement("div");
+    this.#root.className = "ppm-loading";
+    this.#root.textContent = "…";
+    shell.append(this.#root);
+    shadow.append(link, shell);
+  }
+
+  async connectedCallback() {
+    // A value set on the element before this class was defined would hide the accessor.
+    if (Object.prototype.hasOwnProperty.call(this, "scenario")) {
+      const value = this.scenario;
+      delete this.scenario;
+      this.scenario = value;
+    }
+    if (this.#widget) return;
+    try {
+      await Promise.all([start(), this.#styled]);
+    } catch (err) {
+      this.#root.textContent = "The pricing calculator could not start.";
+      this.#root.setAttribute("role", "alert");
+      this.#error("start", String(err && err.message ? err.message : err));
+      return;
+    }
+    if (this.#widget || !this.isConnected) return;
+    this.#root.className = "";
+    this.#root.textContent = "";
+    this.#widget = new Widget(this.#root, (detail) => this.#quoted(detail), this.#language());
+    this.#configure();
+    if (this.hasAttribute("card-src")) this.#loadCard();
+    if (this.#pendingScenario !== undefined) {
+      const value = this.#pendingScenario;
+      this.#pendingScenario = undefined;
+      this.scenario = value;
+    }
+  }
+
+  disconnectedCallback() {
+    // Moving the element around the page disconnects and reconnects it in one task.
+    queueMicrotask(() => {
+      if (!this.isConnected && this.#widget) {
+        this.#widget.destroy();
+        this.#widget = null;
+        this.#root.textContent = "";
+      }
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.#widget || before === after) return;
+    if (name === "card-src") this.#loadCard();
+    else this.#schedule();
+  }
+
+  /** The last quote event's detail (null before the first quote). Read-only. */
+  get quote() {
+    return this.#detail;
+  }
+
+  /** The scenario being priced (a scenario object), or null before the first quote. */
+  get scenario() {
+    return this.#detail ? this.#detail.scenario : null;
+  }
+
+  /** Replaces the scenario: a scenario object, scenario JSON or a share link. A bad value
+   * keeps the current scenario and fires `ppm-error`. */
+  set scenario(value) {
+    if (!this.#widget) {
+      this.#pendingScenario = value;
+      return;
+    }
+    try {
+      this.#widget.setScenario(value);
+    } catch (err) {
+      this.#error("scenario", err.message);
+    }
+  }
+
+  #language() {
+    const owner = this.closest("[lang]");
+    return this.getAttribute("lang") || (owner && owner.getAttribute("lang")) || navigator.language || "en";
+  }
+
+  #schedule() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#configure();
+    });
+  }
+
+  #configure() {
+    if (!this.#widget) return;
+    try {
+      this.#widget.configure({
+        lang: this.getAttribute("lang"),
+        card: this.getAttribute("card"),
+        scenario: this.getAttribute("scenario"),
+        compact: this.hasAttribute("compact"),
+        hide: this.getAttribute("hide"),
+        partnerCard: this.#card.id,
+        cardSrcError: this.#card.error,
+      });
+    } catch (err) {
+      this.#error("configuration", err.message);
+    }
+  }
+
+  /** Fetches a partner's card (JSON, the format `ppm convert` writes), validates and uses it;
+   * on failure the widget shows why and prices with the built-in card. */
+  async #loadCard() {
+    const src = this.getAttribute("card-src");
+    const token = ++this.#card.token;
+    let id = null;
+    let error = null;
+    if (src) {
+      try {
+        const url = new URL(src, document.baseURI);
+        if (url.protocol !== "https:" && url.protocol !== "http:") {
+          throw new Error(`only http(s) addresses can be loaded, not ${url.protocol}`);
+        }
+        const response = await fetch(url, { credentials: "omit", headers: { accept: "application/json" } });
+        if (!response.ok) throw new Error(`the server answered ${response.status}`);
+        id = loadRateCard(await response.text()).id;
+      } catch (err) {
+        error = `card-src: the rate card "${src}" could not be used (${err.message}); showing the built-in card.`;
+      }
+    }
+    if (token !== this.#card.token) return; // a newer card-src replaced this one
+    this.#card = { token, id, error };
+    this.#configure();
+  }
+
+  #quoted(detail) {
+    this.#detail = detail;
+    this.dispatchEvent(new CustomEvent("ppm-quote", { detail, bubbles: true, composed: true }));
+  }
+
+  #error(source, message) {
+    this.dispatchEvent(
+      new CustomEvent("ppm-error", { detail: { source, message }, bubbles: true, composed: true }),
+    );
+  }
+}
+
+if (!customElements.get("ppm-pricing")) customElements.define("ppm-pricing", PpmPricing);
+
+// The JS API (quote, costCurve, rateCards, countries, loadRateCard) from the same module.
+export * from "./ppm_element.js";
