@@ -176,6 +176,11 @@ impl Widget {
             form.card_id = next.card.clone();
             next.preset = Some((*g, Rc::new(form)));
         }
+        // One sentence per problem.
+        let problems: Vec<String> = problems
+            .into_iter()
+            .map(|p| if p.ends_with('.') { p } else { format!("{p}.") })
+            .collect();
         next.notice = (!problems.is_empty()).then(|| problems.join(" "));
         self.update(next);
         match problems.is_empty() {

@@ -73,11 +73,54 @@ pub fn dist() -> Result<PathBuf, String> {
             .map_err(|e| format!("wasm-bindgen: {e}"))?;
     }
     copy_dir(&root.join("www"), &dist)?;
+    let module = crate::npm::package(&dist, &root.join("www"), &package_version(&root)?)?;
     // Lets Node import the ES-module glue as is (tests, server-side use); browsers ignore it.
     std::fs::write(dist.join("package.json"), "{ \"type\": \"module\" }\n")
         .map_err(|e| format!("cannot write dist/package.json: {e}"))?;
     print_sizes(&dist)?;
+    print_partner_sizes(&dist.join("npm"), &module)?;
     Ok(dist)
+}
+
+/// The version of the `ppm-pricing` package (the first `version = "…"` of Cargo.toml).
+fn package_version(root: &Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(root.join("Cargo.toml"))
+        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("version = \"")?.strip_suffix('"'))
+        .map(str::to_string)
+        .ok_or_else(|| "Cargo.toml has no version".into())
+}
+
+/// What a partner's page loads for `<ppm-pricing>` (the npm package's hashed files).
+fn print_partner_sizes(npm: &Path, module: &str) -> Result<(), String> {
+    let mut files = vec![module.to_string()];
+    let entries = std::fs::read_dir(npm).map_err(|e| format!("cannot read dist/npm: {e}"))?;
+    let mut assets: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("ppm-pricing.") && (n.ends_with(".wasm") || n.ends_with(".css")))
+        .collect();
+    assets.sort();
+    files.extend(assets);
+    println!("What a partner page loads for <ppm-pricing> (dist/npm, bytes):");
+    let mut total = [0usize; 3];
+    for name in &files {
+        let bytes = std::fs::read(npm.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        let sizes = [bytes.len(), gzip_len(&bytes)?, brotli_len(&bytes)?];
+        println!(
+            "{name:<32} {:>10} {:>10} {:>10}",
+            sizes[0], sizes[1], sizes[2]
+        );
+        for (t, s) in total.iter_mut().zip(sizes) {
+            *t += s;
+        }
+    }
+    println!(
+        "{:<32} {:>10} {:>10} {:>10}\n",
+        "total", total[0], total[1], total[2]
+    );
+    Ok(())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
@@ -88,6 +131,9 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         let path = entry.path();
         let dest = to.join(entry.file_name());
         if path.is_dir() {
+            if entry.file_name() == "npm" {
+                continue; // templates of the npm package (see npm.rs)
+            }
             std::fs::create_dir_all(&dest).map_err(|e| e.to_string())?;
             copy_dir(&path, &dest)?;
         } else if path.extension().is_some_and(|e| e == "css") {

@@ -11,6 +11,7 @@
 //! - `cargo xtask serve [--port N]`: `dist`, then serve it on 127.0.0.1 (default port 8080).
 
 mod dist;
+mod npm;
 mod serve;
 
 use std::path::PathBuf;

@@ -88,7 +88,7 @@ pub fn LineItems(p: &LineItemsProps) -> Html {
     let n = Numbers::new(p.lang.tag(), &p.quote.currency);
     let names = CountryNames::new(p.lang.tag());
     html! {
-        <section class="ppm-line-items" aria-label={t.lines}>
+        <section class="ppm-line-items" aria-label={t.lines} tabindex="0">
             { table(t.pay_per_minute, "lines-per-minute", &p.quote.per_minute, p.lang, &n, &names) }
             { table(t.per_user, "lines-per-user", &p.quote.per_user, p.lang, &n, &names) }
         </section>

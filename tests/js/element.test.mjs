@@ -1,0 +1,357 @@
+// <ppm-pricing> on partners' pages, in headless Chromium: the partner demo, hostile host CSS,
+// the strict CSP, the iframe variant across origins, card-src, XSS payloads, the npm package.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { serve, launch, dist } from "./serve.mjs";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const shots = fileURLToPath(new URL("../output/", import.meta.url));
+mkdirSync(shots, { recursive: true });
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** A host page under the strict CSP, loading the element module. */
+const hostPage = (body, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<script type="module" src="ppm-pricing.js"></script>${head}</head><body>${body}</body></html>`;
+
+// A partner card whose name is an XSS payload. 3 DE toll legs x 10 min x 2 meetings = 60 min
+// x 0.0100 = 0.60 per month; licence 2 x 5.00 = 10.00.
+const partnerCard = {
+  id: "partner-xss", name: "<img src=x onerror=\"window.__xss=1\">Partner", currency: "USD",
+  effective_from: "2027-01-01", illustrative: false, source: "tests",
+  billing: { increment_seconds: 60, minimum_seconds: 60, rounding: "half_up", decimals: 2, connection_fee: "0.00" },
+  licence: { price_per_user_month: "5.00", pool_minutes_per_licence: 0, pool_basis: "assigned", pool_zone: "A" },
+  credits: { minimum_purchase: "25.00" },
+  countries: [{ code: "DE", zone: "A", toll_dial_in: "0.0100", dial_out: "0.0200" }],
+};
+
+const hostile = `html { font-size: 40px !important; }
+body { font-size: 40px; font-family: "Comic Sans MS", cursive; color: lime; line-height: 4; letter-spacing: 3px; text-transform: uppercase; }
+* { all: unset; }
+div, p, span, button, input, select, table, td, th, h1, h2, h3, section, form { font-size: 40px !important; color: red !important; padding: 20px !important; border: 5px solid red !important; }
+:root { --unrelated: 1; }`;
+
+let a, b, c, browser;
+before(async () => {
+  const extra = {
+    "card.json": JSON.stringify(partnerCard),
+    "favicon.ico": "",
+    "broken-card.json": "{ \"id\": \"x\", ",
+    "hostile.css": hostile,
+    "plain.html": hostPage(`<h2 id="host-h2">Host heading</h2><p id="host-p">Host text</p>
+<button id="host-button">Host button</button><ppm-pricing id="w"></ppm-pricing>`),
+    "hostile.html": hostPage(`<h2 id="host-h2">Host heading</h2><p id="host-p">Host text</p>
+<button id="host-button">Host button</button><ppm-pricing id="w"></ppm-pricing>`, `<link rel="stylesheet" href="hostile.css">`),
+    "bare.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><h2 id="host-h2">Host heading</h2><p id="host-p">Host text</p>
+<button id="host-button">Host button</button></body></html>`,
+    "cards.html": hostPage(`<ppm-pricing id="bad" card-src="missing.json"></ppm-pricing>
+<ppm-pricing id="broken" card-src="broken-card.json"></ppm-pricing>
+<ppm-pricing id="good" card-src="card.json" scenario='{"organisers": 2, "meetings": [{"name": "<script>window.__xss=2</script>", "perMonth": 2, "minutes": 10, "legs": [{"country": "DE", "call": "tollDialIn", "count": 3}]}]}'></ppm-pricing>
+<ppm-pricing id="attrs" hide="chart <b>x</b>" card="no-such-card"></ppm-pricing>`),
+    "attacker.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>another origin</body></html>`,
+  };
+  [a, b, c] = await Promise.all([serve({}, extra), serve({}, extra), serve({}, extra)]);
+  // The cross-origin case: the host page on server a, embed.html from server b (configured to
+  // trust a's origin), and a page of a third origin (server c) next to it.
+  const host = new URL(a.url).origin;
+  const embed = `${b.url}embed.html?origin=${encodeURIComponent(host)}&lang=en&hide=chart`;
+  extra["frame-host.html"] = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; frame-src ${new URL(b.url).origin} ${new URL(c.url).origin}">
+<title>Frame host</title><script type="module" src="ppm-frame.js"></script></head><body>
+<iframe id="frame" data-ppm-embed title="Calculator" src="${embed}"></iframe>
+<iframe id="attacker" title="Other site" src="${c.url}attacker.html"></iframe></body></html>`;
+  browser = await launch();
+});
+after(async () => { await browser?.close(); a?.close(); b?.close(); c?.close(); });
+
+/** Opens a page, recording errors and CSP violations (listeners installed before any script). */
+async function open(url, { width = 1280, withAxe = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 1000 }, locale: "en-US" });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`), true);
+  });
+  if (withAxe) await context.addInitScript({ content: axeSource });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+const inside = (page, host, sel) => page.locator(`${host} ${sel}`);
+const text = (page, host, sel) => inside(page, host, sel).innerText();
+
+test("the partner demo: both widgets, presets, the lead form, no CSP violation", async () => {
+  const { page, context, errors } = await open(a.url + "partner-demo.html");
+  // The main widget shows the default example (see widget.test.mjs for the arithmetic).
+  await inside(page, "#main-widget", "#per-minute-monthly").waitFor();
+  assert.equal(await text(page, "#main-widget", "#per-minute-monthly"), "$146.16");
+  assert.equal(await text(page, "#main-widget", "#per-user-monthly"), "$221.60");
+  // hide="pool": no pool sentence.
+  assert.equal(await inside(page, "#main-widget", "#pool").count(), 0);
+  // The side widget: EUR card, German, compact, preset from JSON. 3 DE toll legs x 45 min x 8
+  // = 1080 min x 0.0202 = 21.816 -> 21.82; 1 AT toll-free leg x 360 min x 0.0598 = 21.528 ->
+  // 21.53; together 43.35. Per user: 5 x 3.70 = 18.50 + toll-free 21.53 = 40.03.
+  await inside(page, "#side-widget", "#per-minute-monthly").waitFor();
+  assert.equal(await text(page, "#side-widget", "#per-minute-monthly"), "43,35\u00a0€");
+  assert.equal(await text(page, "#side-widget", "#per-user-monthly"), "40,03\u00a0€");
+  assert.match(await text(page, "#side-widget", "#winner"), /Die Lizenz pro Benutzer ist günstiger um 3,32\u00a0€/);
+  assert.equal(await inside(page, "#side-widget", "form.ppm-inputs").count(), 0, "compact: no inputs");
+  // The lead form listens to ppm-quote.
+  await page.waitForFunction(() => document.getElementById("lead-ppm").value.includes("146.16"));
+  assert.equal(await page.inputValue("#lead-organisers"), "40");
+  assert.equal(JSON.parse(await page.inputValue("#lead-scenario")).organisers, "40");
+  // Typing organisers in the host's form sets the widget's scenario property: 41 organisers
+  // keep pay-per-minute at 146.16 and make the licence 50 x 4.00 + 21.60 = 221.60 (the 50
+  // purchased licences stay) ... and the widget's own input shows 41.
+  await page.fill("#lead-organisers", "41");
+  await page.waitForFunction(() => document.getElementById("main-widget").scenario.organisers === "41");
+  assert.equal(await inside(page, "#main-widget", "#organisers").inputValue(), "41");
+  // The side widget did not move.
+  assert.equal(await text(page, "#side-widget", "#per-minute-monthly"), "43,35\u00a0€");
+  await page.waitForFunction(() => document.getElementById("ppm-frame").dataset.total === "146.16");
+  await page.screenshot({ path: shots + "partner-demo.png", fullPage: true });
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  // The listener does see violations: an inline style attribute is refused and reported.
+  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", "<p style=\"color: red\">x</p>"));
+  await page.waitForFunction(() => window.__violations.length > 0);
+  assert.match((await page.evaluate(() => window.__violations))[0], /^style-src/);
+  await context.close();
+});
+
+test("attributes and the scenario property update a mounted widget; ppm-quote carries the totals", async () => {
+  const { page, context, errors } = await open(a.url + "plain.html");
+  await inside(page, "#w", "#per-minute-monthly").waitFor();
+  await page.evaluate(() => {
+    window.__events = [];
+    document.addEventListener("ppm-quote", (e) => window.__events.push(e.detail));
+  });
+  // 10 meetings x 30 min x 1 GB toll leg = 300 min x 0.0220 = 6.60 (USD card); per user 2 x 4.00
+  // = 8.00 (toll dial-in is included). Yearly x 12: 79.20 and 96.00; savings 1.40 / 16.80.
+  await page.evaluate(() => {
+    document.getElementById("w").scenario = { organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] };
+  });
+  await page.waitForFunction(() => window.__events.length > 0);
+  const detail = (await page.evaluate(() => window.__events)).at(-1);
+  assert.deepEqual(
+    { currency: detail.currency, card: detail.card, monthly: detail.monthly, yearly: detail.yearly, cheaper: detail.cheaper, savingsMonthly: detail.savingsMonthly, savingsYearly: detail.savingsYearly },
+    { currency: "USD", card: "illustrative-usd", monthly: { perMinute: "6.60", perUser: "8.00" }, yearly: { perMinute: "79.20", perUser: "96.00" }, cheaper: "perMinute", savingsMonthly: "1.40", savingsYearly: "16.80" },
+  );
+  assert.equal(detail.scenario.organisers, "2");
+  assert.equal(detail.quote.perMinute.monthlyTotal, "6.60");
+  assert.deepEqual(await page.evaluate(() => document.getElementById("w").quote.monthly), { perMinute: "6.60", perUser: "8.00" });
+  // The event bubbles out of the shadow root and is composed.
+  assert.deepEqual(await page.evaluate(() => new Promise((resolve) => {
+    document.body.addEventListener("ppm-quote", (e) => resolve([e.bubbles, e.composed, e.target.id]), { once: true });
+    document.getElementById("w").setAttribute("card", "illustrative-eur");
+  })), [true, true, "w"]);
+  // The EUR card: 300 min x 0.0202 (GB, EUR card) = 6.06; per user 2 x 3.70 = 7.40.
+  await page.waitForFunction(() => document.getElementById("w").quote.currency === "EUR");
+  assert.deepEqual(await page.evaluate(() => document.getElementById("w").quote.monthly), { perMinute: "6.06", perUser: "7.40" });
+  // lang, hide and compact apply live.
+  await page.evaluate(() => document.getElementById("w").setAttribute("lang", "de"));
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector("#results-title").textContent === "Ergebnis");
+  assert.equal(await inside(page, "#w", ".ppm-chart").count(), 1);
+  await page.evaluate(() => document.getElementById("w").setAttribute("hide", "chart lines"));
+  await page.waitForFunction(() => !document.getElementById("w").shadowRoot.querySelector(".ppm-chart"));
+  assert.equal(await inside(page, "#w", ".ppm-lines").count(), 0);
+  await page.evaluate(() => document.getElementById("w").setAttribute("compact", ""));
+  await page.waitForFunction(() => !document.getElementById("w").shadowRoot.querySelector("form"));
+  // A share link from the pricing page (sales staff's format) on the scenario attribute.
+  const pricing = await context.newPage();
+  await pricing.goto(a.url);
+  await pricing.locator("#organisers").fill("3");
+  await pricing.waitForFunction(() => location.hash.includes("&o=3&"));
+  const link = pricing.url();
+  await page.evaluate((l) => document.getElementById("w").setAttribute("scenario", l), link);
+  await page.waitForFunction(() => document.getElementById("w").scenario.organisers === "3");
+  // The example priced on the EUR card (the card attribute wins over the link's card): DE toll
+  // 2880 min x 0.0202 = 58.18, US toll-free 720 x 0.0276 = 19.87, GB toll 1800 x 0.0202 =
+  // 36.36, US dial-out 1800 x 0.0110 = 19.80; together 134.21.
+  assert.equal(await page.evaluate(() => document.getElementById("w").quote.monthly.perMinute), "134.21");
+  // A bad scenario keeps the current one and fires ppm-error.
+  const error = await page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener("ppm-error", (e) => resolve(e.detail), { once: true });
+    document.getElementById("w").scenario = { organisers: -1, meetings: [] };
+  }));
+  assert.equal(error.source, "scenario");
+  assert.match(error.message, /organisers/);
+  assert.equal(await page.evaluate(() => document.getElementById("w").scenario.organisers), "3");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("two widgets on one page stay independent", async () => {
+  const { page, context } = await open(a.url + "partner-demo.html");
+  await inside(page, "#side-widget", "#per-minute-monthly").waitFor();
+  await inside(page, "#main-widget", "#per-minute-monthly").waitFor();
+  // Switching the main widget's language and card touches only it.
+  await inside(page, "#main-widget", "#lang-switch").click();
+  await inside(page, "#main-widget", "#card").selectOption("illustrative-eur");
+  await page.waitForFunction(() => document.getElementById("main-widget").quote.currency === "EUR");
+  assert.equal(await text(page, "#main-widget", "#results-title"), "Ergebnis");
+  assert.equal(await text(page, "#side-widget", "#per-minute-monthly"), "43,35\u00a0€");
+  await page.evaluate(() => document.getElementById("side-widget").setAttribute("lang", "en"));
+  await page.waitForFunction(() => document.getElementById("side-widget").shadowRoot.querySelector("#results-title").textContent === "Results");
+  assert.equal(await text(page, "#main-widget", "#results-title"), "Ergebnis");
+  // The same ids live in both shadow roots without clashing; the host document has none of them.
+  assert.equal(await page.evaluate(() => document.getElementById("per-minute-monthly")), null);
+  await context.close();
+});
+
+/** Computed styles of a few widget elements, or of the host's own elements. */
+const STYLE_PROPS = ["fontSize", "fontFamily", "fontWeight", "color", "backgroundColor", "lineHeight", "letterSpacing", "textTransform", "paddingTop", "paddingLeft", "borderTopWidth", "borderTopColor", "display", "marginTop"];
+function widgetStyles(page) {
+  return page.evaluate((props) => {
+    const root = document.getElementById("w").shadowRoot;
+    const out = {};
+    for (const sel of ["h1", "#organisers", "#card", "#export-csv", "#per-minute-monthly", ".ppm-model", "#winner", ".ppm-lines td", "label"]) {
+      const el = root.querySelector(sel);
+      const cs = getComputedStyle(el);
+      out[sel] = Object.fromEntries(props.map((p) => [p, cs[p]]));
+    }
+    return out;
+  }, STYLE_PROPS);
+}
+function hostStyles(page) {
+  return page.evaluate((props) => Object.fromEntries(["host-h2", "host-p", "host-button"].map((id) => {
+    const cs = getComputedStyle(document.getElementById(id));
+    return [id, Object.fromEntries(props.map((p) => [p, cs[p]]))];
+  })), STYLE_PROPS);
+}
+
+test("hostile host CSS does not reach the widget, and the widget's CSS does not touch the host", async () => {
+  const plain = await open(a.url + "plain.html");
+  await inside(plain.page, "#w", "#per-minute-monthly").waitFor();
+  const hostile = await open(a.url + "hostile.html");
+  await inside(hostile.page, "#w", "#per-minute-monthly").waitFor();
+  const inPlain = await widgetStyles(plain.page);
+  assert.equal(inPlain.h1.fontSize, "24px", "1.5em of the widget's 16px");
+  assert.deepEqual(await widgetStyles(hostile.page), inPlain);
+  // The widget's own size does not follow the host's 40px root font either.
+  const width = (p) => p.evaluate(() => document.getElementById("w").shadowRoot.querySelector("#organisers").getBoundingClientRect().width);
+  assert.equal(await width(hostile.page), await width(plain.page));
+  await hostile.page.screenshot({ path: shots + "hostile-host.png" });
+  // The host's elements look the same with and without the widget on the page.
+  const bare = await open(a.url + "bare.html");
+  assert.deepEqual(await hostStyles(plain.page), await hostStyles(bare.page));
+  for (const p of [plain, hostile, bare]) await p.context.close();
+});
+
+test("card-src: a broken card shows its message and the built-in card; a partner card is used; payloads stay text", async () => {
+  const { page, context, errors } = await open(a.url + "cards.html");
+  await page.evaluate(() => { window.__errors = []; });
+  for (const id of ["#bad", "#broken", "#good", "#attrs"]) await inside(page, id, "#per-minute-monthly").waitFor();
+  await inside(page, "#bad", "#config-problem").waitFor();
+  assert.match(await text(page, "#bad", "#config-problem"), /card-src: the rate card "missing.json" could not be used \(the server answered 404\); showing the built-in card\./);
+  assert.equal(await text(page, "#bad", "#per-minute-monthly"), "$146.16");
+  await inside(page, "#broken", "#config-problem").waitFor();
+  assert.match(await text(page, "#broken", "#config-problem"), /card-src: the rate card "broken-card.json" could not be used \(rate card: not valid JSON/);
+  // The partner card: 3 DE toll legs x 10 min x 2 meetings = 60 min x 0.0100 = 0.60; per user
+  // 2 x 5.00 = 10.00 (toll dial-in included).
+  await page.waitForFunction(() => document.getElementById("good").quote?.card === "partner-xss");
+  assert.equal(await text(page, "#good", "#per-minute-monthly"), "$0.60");
+  assert.equal(await text(page, "#good", "#per-user-monthly"), "$10.00");
+  // The card's name and the meeting's name are payloads: shown as text, never run.
+  assert.match(await text(page, "#good", ".ppm-card-note"), /^<img src=x onerror="window.__xss=1">Partner · /);
+  assert.equal(await inside(page, "#good", "#meetings-0-name").inputValue(), "<script>window.__xss=2</script>");
+  assert.equal(await page.evaluate(() => document.getElementById("good").shadowRoot.querySelectorAll("img, script").length), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  // The partner card is listed only in the widget that loaded it.
+  assert.deepEqual(await inside(page, "#good", "#card option").evaluateAll((o) => o.map((x) => x.value)), ["illustrative-eur", "illustrative-usd", "partner-xss"]);
+  assert.deepEqual(await inside(page, "#bad", "#card option").evaluateAll((o) => o.map((x) => x.value)), ["illustrative-eur", "illustrative-usd"]);
+  // Bad attributes: both problems in one message, as text; the rest of the widget works.
+  const problem = await text(page, "#attrs", "#config-problem");
+  assert.equal(problem, "hide: unknown section \"<b>x</b>\"; use any of header, inputs, chart, lines, warnings, pool, actions. card: unknown rate card \"no-such-card\"; available cards: illustrative-eur, illustrative-usd.");
+  assert.equal(await text(page, "#attrs", "#per-minute-monthly"), "$146.16");
+  await page.screenshot({ path: shots + "card-src.png", fullPage: true });
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  // The one console error is the browser's own log line for the 404.
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});
+
+test("the iframe variant resizes and accepts scenarios only from the configured origin", async () => {
+  const { page: p, context, errors } = await open(a.url + "frame-host.html");
+  const frame = p.frame({ url: /embed\.html/ });
+  await frame.waitForSelector("ppm-pricing #per-minute-monthly");
+  // Auto-resize: the iframe's height becomes the calculator's height (not the default 150px).
+  await p.waitForFunction(() => parseInt(document.getElementById("frame").style.height, 10) > 600);
+  const [outer, innerHeight] = [
+    await p.evaluate(() => parseInt(document.getElementById("frame").style.height, 10)),
+    await frame.evaluate(() => Math.ceil(document.getElementById("calculator").getBoundingClientRect().height)),
+  ];
+  assert.equal(outer, innerHeight);
+  await p.evaluate(() => document.getElementById("frame").addEventListener("ppm-quote", (e) => { window.__total = e.detail.monthly.perMinute; }));
+  // Another origin's page sends a scenario: ignored.
+  const attacker = p.frame({ url: /attacker\.html/ });
+  await attacker.evaluate(() => window.parent.frames[0].postMessage({ type: "ppm:scenario", scenario: { organisers: 1, meetings: [] } }, "*"));
+  await p.waitForTimeout(500);
+  assert.equal(await frame.evaluate(() => document.querySelector("ppm-pricing").quote.monthly.perMinute), "146.16");
+  // The configured origin (the parent) sends one: applied, and the quote comes back. 10 x 30
+  // min x 1 GB toll leg = 300 min x 0.0220 = 6.60.
+  await p.evaluate(async () => {
+    const { setScenario } = await import("./ppm-frame.js");
+    setScenario(document.getElementById("frame"), { organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] });
+  });
+  await p.waitForFunction(() => window.__total === "6.60");
+  assert.equal(await frame.evaluate(() => document.querySelector("ppm-pricing").quote.monthly.perMinute), "6.60");
+  await p.screenshot({ path: shots + "iframe.png", fullPage: true });
+  assert.deepEqual(await frame.evaluate(() => window.__violations), []);
+  assert.deepEqual(await p.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("axe finds no WCAG 2.2 A/AA violations inside the shadow roots", async () => {
+  const { page, context } = await open(a.url + "partner-demo.html", { withAxe: true });
+  await inside(page, "#main-widget", "#per-minute-monthly").waitFor();
+  await inside(page, "#side-widget", "#per-minute-monthly").waitFor();
+  for (const id of ["#main-widget", "#side-widget"]) {
+    const result = await page.evaluate((sel) => window.axe.run({ include: [[sel]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }), id);
+    assert.ok(result.passes.length > 10, "axe looked inside the shadow root");
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`), [], `axe in ${id}`);
+  }
+  await context.close();
+});
+
+test("the npm package: hashed files, SRI, the snippet works under the strict CSP", async () => {
+  const npm = dist + "npm/";
+  const files = readdirSync(npm);
+  const module = files.find((f) => /^ppm-pricing\.[0-9a-f]{10}\.js$/.test(f));
+  assert.ok(module, "hashed module");
+  assert.ok(files.some((f) => /^ppm-pricing\.[0-9a-f]{10}\.wasm$/.test(f)) && files.some((f) => /^ppm-pricing\.[0-9a-f]{10}\.css$/.test(f)));
+  const pkg = JSON.parse(readFileSync(npm + "package.json", "utf8"));
+  assert.equal(pkg.exports["."].default, "./" + module);
+  assert.equal(pkg.types, "./ppm-pricing.d.ts");
+  // The snippet's integrity is the module's sha384.
+  const { createHash } = await import("node:crypto");
+  const sri = "sha384-" + createHash("sha384").update(readFileSync(npm + module)).digest("base64");
+  const readme = readFileSync(npm + "README.md", "utf8");
+  assert.ok(readme.includes(`src="BASE/${module}" integrity="${sri}"`));
+  const { page, context, errors } = await open(a.url + "npm/example.html");
+  await inside(page, "ppm-pricing", "#per-minute-monthly").waitFor();
+  assert.equal(await text(page, "ppm-pricing", "#per-minute-monthly"), "$146.16");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  // A tampered module is refused by the browser (the integrity check can fail).
+  await page.route(`**/${module}`, async (route) => {
+    const response = await route.fetch();
+    route.fulfill({ response, body: (await response.text()) + "\n// tampered" });
+  });
+  const failed = [];
+  page.on("console", (m) => failed.push(m.text()));
+  await page.reload();
+  await page.waitForTimeout(500);
+  assert.ok(failed.some((t) => /integrity/i.test(t)), failed.join("\n"));
+  assert.equal(await page.evaluate(() => customElements.get("ppm-pricing")), undefined);
+  await context.close();
+});

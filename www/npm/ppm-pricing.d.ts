@@ -1,0 +1,82 @@
+// Types of the <ppm-pricing> element (and, re-exported, the JS API of the same module).
+export * from "./ppm_element.js";
+import type { DecimalString, Quote, Scenario } from "./ppm_element.js";
+
+/** The `detail` of a `ppm-quote` event (and the value of the `quote` property). */
+export interface PpmQuoteDetail {
+  /** ISO 4217 code of the card's currency. */
+  currency: string;
+  /** The rate card's id. */
+  card: string;
+  /** Monthly totals of both models. */
+  monthly: { perMinute: DecimalString; perUser: DecimalString };
+  /** Yearly totals (12 × monthly). */
+  yearly: { perMinute: DecimalString; perUser: DecimalString };
+  /** The cheaper model. */
+  cheaper: "perMinute" | "perUser" | "equal";
+  /** How much the cheaper model saves per month / per year. */
+  savingsMonthly: DecimalString;
+  savingsYearly: DecimalString;
+  /** The scenario that was priced (the scenario JSON format). */
+  scenario: Scenario;
+  /** The full quote (the quote JSON format). */
+  quote: Quote;
+}
+
+/** The `detail` of a `ppm-error` event. */
+export interface PpmErrorDetail {
+  /** What went wrong: "configuration" (attributes, card-src), "scenario" (the property), "start". */
+  source: "configuration" | "scenario" | "start";
+  /** A sentence saying what is wrong and how to fix it. */
+  message: string;
+}
+
+/** Sections the `hide` attribute can name. */
+export type PpmSection = "header" | "inputs" | "chart" | "lines" | "warnings" | "pool" | "actions";
+
+/** The element's attributes (all strings, as in HTML). */
+export interface PpmPricingAttributes {
+  /** Page language: "en" or "de" (default: the nearest `lang`, then the browser's). */
+  lang?: string;
+  /** A built-in card id: "illustrative-usd" (default) or "illustrative-eur". */
+  card?: string;
+  /** URL of a partner rate card (JSON, as `ppm convert` writes it). */
+  "card-src"?: string;
+  /** Scenario JSON, or a share link / its `#v2&…` fragment. */
+  scenario?: string;
+  /** Present: results only, one column. */
+  compact?: boolean | "";
+  /** Sections to hide, separated by spaces or commas. */
+  hide?: string;
+  id?: string;
+  class?: string;
+  part?: string;
+}
+
+/** `<ppm-pricing>`. */
+export declare class PpmPricing extends HTMLElement {
+  /** The last `ppm-quote` detail, or null before the first quote. Read-only. */
+  readonly quote: PpmQuoteDetail | null;
+  /** The scenario being priced; set an object, scenario JSON or a share link to replace it. */
+  get scenario(): Scenario | null;
+  set scenario(value: Scenario | string);
+  addEventListener<K extends keyof PpmPricingEventMap>(type: K, listener: (this: PpmPricing, ev: PpmPricingEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** The element's events. */
+export interface PpmPricingEventMap extends HTMLElementEventMap {
+  "ppm-quote": CustomEvent<PpmQuoteDetail>;
+  "ppm-error": CustomEvent<PpmErrorDetail>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ppm-pricing": PpmPricing;
+  }
+  namespace JSX {
+    interface IntrinsicElements {
+      "ppm-pricing": PpmPricingAttributes;
+    }
+  }
+}

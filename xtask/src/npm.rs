@@ -1,0 +1,207 @@
+//! `dist/npm/`: the partner package. The custom element's module and its WASM glue become one
+//! ES module; every asset gets a content hash in its name (a CDN can cache it forever) and the
+//! module carries the sha384 integrity of what it loads, so the partner's `<script integrity>`
+//! covers the whole chain. Templates live in `www/npm/`.
+
+use std::path::Path;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha384};
+
+/// One file of the package: its hashed name and its integrity value.
+struct Asset {
+    name: String,
+    integrity: String,
+}
+
+fn integrity(bytes: &[u8]) -> String {
+    let digest = Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// Writes `bytes` as `<stem>.<hash>.<ext>` into `dir`.
+fn write_hashed(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<Asset, String> {
+    let digest = Sha384::digest(bytes);
+    let hash: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
+    let name = format!("{stem}.{hash}.{ext}");
+    std::fs::write(dir.join(&name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
+    Ok(Asset {
+        name,
+        integrity: integrity(bytes),
+    })
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Replaces exactly one occurrence of `from`; anything else means a source changed shape.
+fn replace_once(text: &str, from: &str, to: &str, file: &str) -> Result<String, String> {
+    match text.matches(from).count() {
+        1 => Ok(text.replacen(from, to, 1)),
+        n => Err(format!(
+            "npm package: expected `{from}` once in {file}, found it {n} times"
+        )),
+    }
+}
+
+/// Builds `dist/npm/` from the files already in `dist/`. Returns the module's file name.
+pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String> {
+    let out = dist.join("npm");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create dist/npm: {e}"))?;
+    let wasm = std::fs::read(dist.join("ppm_element_bg.wasm"))
+        .map_err(|e| format!("cannot read ppm_element_bg.wasm: {e}"))?;
+    let wasm = write_hashed(&out, "ppm-pricing", "wasm", &wasm)?;
+    let css = write_hashed(
+        &out,
+        "ppm-pricing",
+        "css",
+        read(&dist.join("widget.css"))?.as_bytes(),
+    )?;
+
+    // The glue and the element class as one module: the element's import of the glue and its
+    // re-export become plain references to the glue's own bindings.
+    let glue = read(&dist.join("ppm_element.js"))?;
+    let element = read(&www.join("ppm-pricing.js"))?;
+    let f = "ppm-pricing.js";
+    let element = replace_once(
+        &element,
+        "import init, { Widget, loadRateCard } from \"./ppm_element.js\";",
+        "const init = __wbg_init;",
+        f,
+    )?;
+    let element = replace_once(&element, "export * from \"./ppm_element.js\";", "", f)?;
+    let element = replace_once(
+        &element,
+        "const WASM_URL = new URL(\"./ppm_element_bg.wasm\", import.meta.url);",
+        &format!(
+            "const WASM_URL = new URL(\"./{}\", import.meta.url);",
+            wasm.name
+        ),
+        f,
+    )?;
+    let element = replace_once(
+        &element,
+        "const WASM_INTEGRITY = \"\";",
+        &format!("const WASM_INTEGRITY = \"{}\";", wasm.integrity),
+        f,
+    )?;
+    let element = replace_once(
+        &element,
+        "const CSS_URL = new URL(\"./widget.css\", import.meta.url);",
+        &format!(
+            "const CSS_URL = new URL(\"./{}\", import.meta.url);",
+            css.name
+        ),
+        f,
+    )?;
+    let element = replace_once(
+        &element,
+        "const CSS_INTEGRITY = \"\";",
+        &format!("const CSS_INTEGRITY = \"{}\";", css.integrity),
+        f,
+    )?;
+    let module = write_hashed(
+        &out,
+        "ppm-pricing",
+        "js",
+        format!("{glue}\n{element}").as_bytes(),
+    )?;
+
+    // The iframe variant and its host-side helper.
+    let embed_js = replace_once(
+        &read(&www.join("embed.js"))?,
+        "import \"./ppm-pricing.js\";",
+        &format!("import \"./{}\";", module.name),
+        "embed.js",
+    )?;
+    let embed_js = write_hashed(&out, "embed", "js", embed_js.as_bytes())?;
+    let embed_html = replace_once(
+        &read(&www.join("embed.html"))?,
+        "src=\"embed.js\"",
+        &format!(
+            "src=\"{}\" integrity=\"{}\" crossorigin=\"anonymous\"",
+            embed_js.name, embed_js.integrity
+        ),
+        "embed.html",
+    )?;
+    write(&out, "embed.html", &embed_html)?;
+    write(&out, "embed.css", &read(&dist.join("embed.css"))?)?;
+    let frame = write_hashed(
+        &out,
+        "ppm-frame",
+        "js",
+        read(&www.join("ppm-frame.js"))?.as_bytes(),
+    )?;
+
+    // Types: the element's (hand-written) and the JS API's (generated by wasm-bindgen).
+    write(
+        &out,
+        "ppm-pricing.d.ts",
+        &read(&www.join("npm/ppm-pricing.d.ts"))?,
+    )?;
+    write(
+        &out,
+        "ppm_element.d.ts",
+        &read(&dist.join("ppm_element.d.ts"))?,
+    )?;
+
+    let fill = |template: &str| {
+        template
+            .replace("{{VERSION}}", version)
+            .replace("{{MODULE}}", &module.name)
+            .replace("{{MODULE_SRI}}", &module.integrity)
+            .replace("{{WASM_SRI}}", &wasm.integrity)
+            .replace("{{CSS_SRI}}", &css.integrity)
+            .replace("{{FRAME}}", &frame.name)
+            .replace("{{FRAME_SRI}}", &frame.integrity)
+    };
+    write(&out, "README.md", &fill(&read(&www.join("npm/README.md"))?))?;
+    write(&out, "example.html", &fill(EXAMPLE))?;
+    let package = format!(
+        r#"{{
+  "name": "ppm-pricing-widget",
+  "version": "{version}",
+  "description": "Teams Audio Conferencing pricing (pay-per-minute vs per-user licence) as the <ppm-pricing> custom element",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./{module}",
+  "types": "./ppm-pricing.d.ts",
+  "exports": {{
+    ".": {{ "types": "./ppm-pricing.d.ts", "default": "./{module}" }},
+    "./frame": "./{frame}",
+    "./embed.html": "./embed.html"
+  }},
+  "sideEffects": true,
+  "files": ["*.js", "*.wasm", "*.css", "*.d.ts", "*.html", "README.md"]
+}}
+"#,
+        module = module.name,
+        frame = frame.name,
+    );
+    write(&out, "package.json", &package)?;
+    Ok(module.name)
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {
+    std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write npm/{name}: {e}"))
+}
+
+/// The README's snippet in a page, under the strict policy the README documents.
+const EXAMPLE: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
+  <title>ppm-pricing {{VERSION}}: the snippet</title>
+  <script type="module" src="{{MODULE}}" integrity="{{MODULE_SRI}}" crossorigin="anonymous"></script>
+</head>
+<body>
+  <ppm-pricing lang="en" card="illustrative-usd"></ppm-pricing>
+</body>
+</html>
+"#;
