@@ -143,11 +143,11 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
         "ppm-pricing.d.ts",
         &read(&www.join("npm/ppm-pricing.d.ts"))?,
     )?;
-    write(
-        &out,
-        "ppm_element.d.ts",
-        &read(&dist.join("ppm_element.d.ts"))?,
-    )?;
+    // wasm-bindgen declares `[Symbol.dispose]` on its classes, which needs TypeScript's
+    // `esnext.disposable` library; partners need not have it (the method stays at run time).
+    let api_types =
+        read(&dist.join("ppm_element.d.ts"))?.replace("    [Symbol.dispose](): void;\n", "");
+    write(&out, "ppm_element.d.ts", &api_types)?;
 
     let fill = |template: &str| {
         template
