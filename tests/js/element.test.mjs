@@ -75,10 +75,14 @@ async function open(url, { width = 1280, withAxe = false } = {}) {
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`), true);
+    window.__ppmErrors = [];
+    document.addEventListener("ppm-error", (e) => window.__ppmErrors.push({ id: e.target.id, ...e.detail }));
   });
   if (withAxe) await context.addInitScript({ content: axeSource });
   const page = await context.newPage();
   const errors = [];
+  page.requests = [];
+  page.on("request", (r) => page.requests.push(r.url()));
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(url);
@@ -204,6 +208,15 @@ test("two widgets on one page stay independent", async () => {
   assert.equal(await text(page, "#main-widget", "#results-title"), "Ergebnis");
   // The same ids live in both shadow roots without clashing; the host document has none of them.
   assert.equal(await page.evaluate(() => document.getElementById("per-minute-monthly")), null);
+  // Removed and added again elsewhere, a widget starts afresh; the other keeps its state.
+  await page.evaluate(async () => {
+    const side = document.getElementById("side-widget");
+    side.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    document.getElementById("contact").append(side);
+  });
+  await page.waitForFunction(() => document.getElementById("side-widget").shadowRoot.querySelector("#per-minute-monthly")?.textContent === "€43.35");
+  assert.equal(await text(page, "#main-widget", "#results-title"), "Ergebnis");
   await context.close();
 });
 
@@ -272,6 +285,13 @@ test("card-src: a broken card shows its message and the built-in card; a partner
   const problem = await text(page, "#attrs", "#config-problem");
   assert.equal(problem, "hide: unknown section \"<b>x</b>\"; use any of header, inputs, chart, lines, warnings, pool, actions. card: unknown rate card \"no-such-card\"; available cards: illustrative-eur, illustrative-usd.");
   assert.equal(await text(page, "#attrs", "#per-minute-monthly"), "$146.16");
+  // Each bad configuration also fired ppm-error (bubbling, composed) with the same sentence.
+  const fired = await page.evaluate(() => window.__ppmErrors);
+  assert.deepEqual(fired.map((e) => [e.id, e.source]).sort(), [["attrs", "configuration"], ["bad", "configuration"], ["broken", "configuration"]]);
+  assert.equal(fired.find((e) => e.id === "attrs").message, problem);
+  // No request but the page's own files and the configured card-src files.
+  const paths = [...new Set(page.requests.map((u) => new URL(u).origin === new URL(a.url).origin ? new URL(u).pathname : u))].sort();
+  assert.deepEqual(paths, ["/broken-card.json", "/card.json", "/cards.html", "/missing.json", "/ppm-pricing.js", "/ppm_element.js", "/ppm_element_bg.wasm", "/widget.css"]);
   await page.screenshot({ path: shots + "card-src.png", fullPage: true });
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   // The one console error is the browser's own log line for the 404.
