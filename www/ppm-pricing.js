@@ -71,9 +71,11 @@ export class PpmPricing extends HTMLElement {
     try {
       await Promise.all([start(), this.#styled]);
     } catch (err) {
-      this.#root.textContent = "The pricing calculator could not start.";
+      // Typically a Content-Security-Policy without 'wasm-unsafe-eval' (then use embed.html).
+      const detail = String(err && err.message ? err.message : err);
+      this.#root.textContent = `The pricing calculator could not start: ${detail}`;
       this.#root.setAttribute("role", "alert");
-      this.#error("start", String(err && err.message ? err.message : err));
+      this.#error("start", detail);
       return;
     }
     if (this.#widget || !this.isConnected) return;

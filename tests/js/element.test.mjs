@@ -53,6 +53,9 @@ before(async () => {
 <ppm-pricing id="broken" card-src="broken-card.json"></ppm-pricing>
 <ppm-pricing id="good" card-src="card.json" scenario='{"organisers": 2, "meetings": [{"name": "<script>window.__xss=2</script>", "perMonth": 2, "minutes": 10, "legs": [{"country": "DE", "call": "tollDialIn", "count": 3}]}]}'></ppm-pricing>
 <ppm-pricing id="attrs" hide="chart <b>x</b>" card="no-such-card"></ppm-pricing>`),
+    "no-wasm.html": `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'">
+<script type="module" src="ppm-pricing.js"></script></head><body><ppm-pricing id="w"></ppm-pricing></body></html>`,
     "attacker.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>another origin</body></html>`,
   };
   [a, b, c] = await Promise.all([serve({}, extra), serve({}, extra), serve({}, extra)]);
@@ -296,6 +299,16 @@ test("card-src: a broken card shows its message and the built-in card; a partner
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   // The one console error is the browser's own log line for the 404.
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});
+
+test("a host policy without 'wasm-unsafe-eval' gets a visible message and ppm-error, not a blank box", async () => {
+  const { page, context } = await open(a.url + "no-wasm.html");
+  await page.waitForFunction(() => window.__ppmErrors.length > 0);
+  const [fired] = await page.evaluate(() => window.__ppmErrors);
+  assert.equal(fired.source, "start");
+  assert.match(fired.message, /WebAssembly/);
+  assert.match(await page.locator("#w [role=alert]").innerText(), /^The pricing calculator could not start: .*WebAssembly/);
   await context.close();
 });
 
