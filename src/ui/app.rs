@@ -34,7 +34,8 @@ pub enum Action {
     Edit(Edit),
     /// Switch the language.
     Lang(Lang),
-    /// Replace the whole form (a partner's preset).
+    /// Replace the scenario with a partner's preset; the card stays (the card attribute and
+    /// the picker choose it).
     #[cfg(feature = "element")]
     Replace(Form),
 }
@@ -96,7 +97,12 @@ impl Reducible for AppState {
             Action::Edit(e) => next.form.apply(e),
             Action::Lang(l) => next.lang = l,
             #[cfg(feature = "element")]
-            Action::Replace(form) => next.form = form,
+            Action::Replace(form) => {
+                next.form = Form {
+                    card_id: next.form.card_id,
+                    ..form
+                }
+            }
         }
         Rc::new(next)
     }
@@ -309,14 +315,14 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="ppm-notice" role="alert" id="config-problem" part="notice">{ text }</p>
             }
             if !hidden.hides(Section::Header) {
-            <header class="ppm-header">
-                <h1>{ t.title }</h1>
-                <p>{ t.intro }</p>
-                <button type="button" class="ppm-lang" id="lang-switch" onclick={on_lang}
-                    lang={other_lang.tag()} aria-label={format!("{}: {}", t.language, t.other_language)}>
-                    { t.other_language }
-                </button>
-            </header>
+                <header class="ppm-header">
+                    <h1>{ t.title }</h1>
+                    <p>{ t.intro }</p>
+                    <button type="button" class="ppm-lang" id="lang-switch" onclick={on_lang}
+                        lang={other_lang.tag()} aria-label={format!("{}: {}", t.language, t.other_language)}>
+                        { t.other_language }
+                    </button>
+                </header>
             }
             if embed.is_none() {
                 <p class="ppm-print-only" id="print-summary">{ print_summary(&state.form, state.lang) }</p>
@@ -326,45 +332,45 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="ppm-layout">
                 if !hidden.hides(Section::Inputs) {
-                <form class="ppm-inputs" part="inputs" aria-labelledby="inputs-title" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <h2 id="inputs-title" class="visually-hidden">{ t.meetings }</h2>
-                    <div class="ppm-field">
-                        <label for="card">{ t.rate_card }</label>
-                        <select id="card" onchange={on_card}>
-                            { for cards.iter().map(|c| html! {
-                                <option value={c.id.clone()} selected={c.id == state.form.card_id}>
-                                    { &c.name }
-                                </option>
-                            }) }
-                        </select>
-                        if let Some(msg) = card_error {
-                            <p class="ppm-error" id="card-error">{ msg }</p>
-                        }
-                    </div>
-                    <NumberField id="organisers" label={t.organisers} unit={t.organisers_unit}
-                        value={state.form.organisers.clone()} error={error_for("organisers")}
-                        oninput={edit.reform(Edit::Organisers)} />
-                    <NumberField id="licencesPurchased" label={t.licences} unit={t.licences_unit}
-                        value={state.form.licences.clone()} error={error_for("licencesPurchased")}
-                        oninput={edit.reform(Edit::Licences)} />
-                    <div class="ppm-field ppm-check">
-                        <input type="checkbox" id="addon" checked={state.form.addon} onchange={on_addon} />
-                        <label for="addon">{ t.addon }</label>
-                        if let Some(msg) = error_for("usCanadaAddon") {
-                            <p class="ppm-error" id="usCanadaAddon-error">{ msg }</p>
-                        }
-                    </div>
-                    <h2>{ t.meetings }</h2>
-                    { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
-                        <MeetingEditor index={i} meeting={m.clone()} lang={state.lang}
-                            countries={countries.clone()} errors={Rc::new(errors.clone())}
-                            onedit={edit.clone()} />
-                    }) }
-                    <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
-                    <datalist id={COUNTRY_LIST_ID}>
-                        { for countries.iter().map(|(_, name)| html! { <option value={name.clone()} /> }) }
-                    </datalist>
-                </form>
+                    <form class="ppm-inputs" part="inputs" aria-labelledby="inputs-title" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                        <h2 id="inputs-title" class="visually-hidden">{ t.meetings }</h2>
+                        <div class="ppm-field">
+                            <label for="card">{ t.rate_card }</label>
+                            <select id="card" onchange={on_card}>
+                                { for cards.iter().map(|c| html! {
+                                    <option value={c.id.clone()} selected={c.id == state.form.card_id}>
+                                        { &c.name }
+                                    </option>
+                                }) }
+                            </select>
+                            if let Some(msg) = card_error {
+                                <p class="ppm-error" id="card-error">{ msg }</p>
+                            }
+                        </div>
+                        <NumberField id="organisers" label={t.organisers} unit={t.organisers_unit}
+                            value={state.form.organisers.clone()} error={error_for("organisers")}
+                            oninput={edit.reform(Edit::Organisers)} />
+                        <NumberField id="licencesPurchased" label={t.licences} unit={t.licences_unit}
+                            value={state.form.licences.clone()} error={error_for("licencesPurchased")}
+                            oninput={edit.reform(Edit::Licences)} />
+                        <div class="ppm-field ppm-check">
+                            <input type="checkbox" id="addon" checked={state.form.addon} onchange={on_addon} />
+                            <label for="addon">{ t.addon }</label>
+                            if let Some(msg) = error_for("usCanadaAddon") {
+                                <p class="ppm-error" id="usCanadaAddon-error">{ msg }</p>
+                            }
+                        </div>
+                        <h2>{ t.meetings }</h2>
+                        { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
+                            <MeetingEditor index={i} meeting={m.clone()} lang={state.lang}
+                                countries={countries.clone()} errors={Rc::new(errors.clone())}
+                                onedit={edit.clone()} />
+                        }) }
+                        <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
+                        <datalist id={COUNTRY_LIST_ID}>
+                            { for countries.iter().map(|(_, name)| html! { <option value={name.clone()} /> }) }
+                        </datalist>
+                    </form>
                 }
                 <section class="ppm-results" part="results" aria-labelledby="results-title">
                     <h2 id="results-title">{ t.results }</h2>
@@ -375,17 +381,17 @@ pub fn App(props: &AppProps) -> Html {
                         <Results priced={p} lang={state.lang} hidden={hidden} />
                     }
                     if !hidden.hides(Section::Actions) {
-                    <div class="ppm-actions">
-                        // Links and printing belong to the page, not to an embedded widget.
-                        if embed.is_none() {
-                            <button type="button" id="copy-link" onclick={on_copy}>{ t.copy_link }</button>
-                        }
-                        <button type="button" id="export-csv" part="button" onclick={on_csv}>{ t.export_csv }</button>
-                        if embed.is_none() {
-                            <button type="button" id="print" onclick={on_print}>{ t.print }</button>
-                            <span role="status" class="ppm-copied">{ if *copied { t.link_copied } else { "" } }</span>
-                        }
-                    </div>
+                        <div class="ppm-actions">
+                            // Links and printing belong to the page, not to an embedded widget.
+                            if embed.is_none() {
+                                <button type="button" id="copy-link" onclick={on_copy}>{ t.copy_link }</button>
+                            }
+                            <button type="button" id="export-csv" part="button" onclick={on_csv}>{ t.export_csv }</button>
+                            if embed.is_none() {
+                                <button type="button" id="print" onclick={on_print}>{ t.print }</button>
+                                <span role="status" class="ppm-copied">{ if *copied { t.link_copied } else { "" } }</span>
+                            }
+                        </div>
                     }
                 </section>
             </div>

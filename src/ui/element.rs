@@ -170,11 +170,6 @@ impl Widget {
                     Err(e) => problems.push(e),
                 },
             }
-        } else if let Some((g, form)) = &next.preset {
-            // The card may have changed: the preset keeps its scenario on the new card.
-            let mut form = (**form).clone();
-            form.card_id = next.card.clone();
-            next.preset = Some((*g, Rc::new(form)));
         }
         // One sentence per problem.
         let problems: Vec<String> = problems

@@ -206,6 +206,11 @@ test("two widgets on one page stay independent", async () => {
   await page.waitForFunction(() => document.getElementById("main-widget").quote.currency === "EUR");
   assert.equal(await text(page, "#main-widget", "#results-title"), "Ergebnis");
   assert.equal(await text(page, "#side-widget", "#per-minute-monthly"), "43,35\u00a0€");
+  // A scenario from the host replaces the scenario, not the card the visitor picked: 300 GB
+  // toll minutes x 0.0202 (EUR card) = 6.06.
+  await page.evaluate(() => { document.getElementById("main-widget").scenario = { organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] }; });
+  await page.waitForFunction(() => document.getElementById("main-widget").quote.monthly.perMinute === "6.06");
+  assert.equal(await page.evaluate(() => document.getElementById("main-widget").quote.currency), "EUR");
   await page.evaluate(() => document.getElementById("side-widget").setAttribute("lang", "en"));
   await page.waitForFunction(() => document.getElementById("side-widget").shadowRoot.querySelector("#results-title").textContent === "Results");
   assert.equal(await text(page, "#main-widget", "#results-title"), "Ergebnis");
