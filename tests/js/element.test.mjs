@@ -56,6 +56,11 @@ before(async () => {
     "no-wasm.html": `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'">
 <script type="module" src="ppm-pricing.js"></script></head><body><ppm-pricing id="w"></ppm-pricing></body></html>`,
+    // No CSP here: a classic inline script sets the property before the module defines the class.
+    "early.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+<ppm-pricing id="w"></ppm-pricing>
+<script>document.getElementById("w").scenario = { organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] };</script>
+<script type="module" src="ppm-pricing.js"></script></body></html>`,
     "attacker.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>another origin</body></html>`,
   };
   [a, b, c] = await Promise.all([serve({}, extra), serve({}, extra), serve({}, extra)]);
@@ -192,6 +197,15 @@ test("attributes and the scenario property update a mounted widget; ppm-quote ca
   assert.equal(error.source, "scenario");
   assert.match(error.message, /organisers/);
   assert.equal(await page.evaluate(() => document.getElementById("w").scenario.organisers), "3");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a scenario set before the element is defined still applies", async () => {
+  const { page, context, errors } = await open(a.url + "early.html");
+  // 300 GB toll minutes x 0.0220 = 6.60 (USD card).
+  await page.waitForFunction(() => document.getElementById("w").quote?.monthly.perMinute === "6.60");
+  assert.equal(await text(page, "#w", "#per-minute-monthly"), "$6.60");
   assert.deepEqual(errors, []);
   await context.close();
 });
