@@ -150,8 +150,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 /// Drops comments and layout whitespace from a stylesheet. Spaces are only removed next to
-/// `{ } ; ,` (never around `:` or inside selectors, where a space is a combinator); our
-/// stylesheets have no strings containing these characters.
+/// `{ } ; ,` and after the `:` of a declaration (never inside selectors, where a space is a
+/// combinator); our stylesheets have no strings containing these characters.
 fn minify_css(text: &str) -> String {
     let mut no_comments = String::with_capacity(text.len());
     let mut rest = text;
@@ -175,7 +175,34 @@ fn minify_css(text: &str) -> String {
         }
         out.push(c);
     }
-    out.replace(";}", "}")
+    // Inside declaration blocks (not inside @media/@container/@supports, which hold rules),
+    // `prop: value` loses its space; in selectors a `:` never follows a space we remove.
+    let chars: Vec<char> = out.replace(";}", "}").chars().collect();
+    let mut tight = String::with_capacity(chars.len());
+    let mut blocks: Vec<bool> = Vec::new();
+    let mut prelude = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '{' => {
+                let p = prelude.trim();
+                let holds_rules = ["@media", "@container", "@supports"]
+                    .iter()
+                    .any(|a| p.starts_with(a));
+                blocks.push(!holds_rules);
+                prelude.clear();
+            }
+            '}' | ';' => {
+                if c == '}' {
+                    blocks.pop();
+                }
+                prelude.clear();
+            }
+            ' ' if i > 0 && chars[i - 1] == ':' && blocks.last() == Some(&true) => continue,
+            _ => prelude.push(c),
+        }
+        tight.push(c);
+    }
+    tight
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
