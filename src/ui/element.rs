@@ -144,8 +144,14 @@ impl Widget {
         next.partner_card = o.partner_card.clone();
         let wanted = o.partner_card.or(o.card.filter(|c| !c.is_empty()));
         let explicit = wanted.is_some();
+        // Without a card attribute: the card of the current preset (a share link's), else the
+        // default.
+        let fallback = match &self.embed.preset {
+            Some((_, form)) if o.scenario == self.scenario_text => form.card_id.clone(),
+            _ => DEFAULT_CARD_ID.to_string(),
+        };
         next.card = match wanted {
-            None => DEFAULT_CARD_ID.into(),
+            None => fallback,
             Some(id) => match with_registry(|r| r.get(Some(&id)).map(|c| c.id().to_string())) {
                 Ok(id) => id,
                 Err(e) => {
@@ -197,7 +203,6 @@ impl Widget {
         let mut next = self.embed.clone();
         self.generation += 1;
         next.preset = Some((self.generation, Rc::new(form)));
-        next.notice = None;
         self.update(next);
         Ok(())
     }

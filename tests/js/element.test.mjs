@@ -201,6 +201,24 @@ test("attributes and the scenario property update a mounted widget; ppm-quote ca
   await context.close();
 });
 
+test("a share link's card is used when the element names none, and stays when other attributes change", async () => {
+  const { page, context, errors } = await open(a.url + "plain.html");
+  await inside(page, "#w", "#per-minute-monthly").waitFor();
+  const pricing = await context.newPage();
+  await pricing.goto(a.url);
+  await pricing.locator("#card").selectOption("illustrative-eur");
+  await pricing.waitForFunction(() => location.hash.includes("card=illustrative-eur"));
+  await page.evaluate((l) => document.getElementById("w").setAttribute("scenario", l), pricing.url());
+  // The example on the EUR card: 134.21 (see the attributes test for the sum).
+  await page.waitForFunction(() => document.getElementById("w").quote.monthly.perMinute === "134.21");
+  await page.evaluate(() => document.getElementById("w").setAttribute("lang", "de"));
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector("#results-title").textContent === "Ergebnis");
+  assert.equal(await page.evaluate(() => document.getElementById("w").quote.currency), "EUR");
+  assert.equal(await text(page, "#w", "#per-minute-monthly"), "134,21\u00a0€");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a scenario set before the element is defined still applies", async () => {
   const { page, context, errors } = await open(a.url + "early.html");
   // 300 GB toll minutes x 0.0220 = 6.60 (USD card).
