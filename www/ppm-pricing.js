@@ -16,10 +16,13 @@ const CSS_INTEGRITY = "";
 const ATTRIBUTES = ["lang", "card", "card-src", "scenario", "compact", "hide"];
 
 let started;
-/** Loads the WebAssembly once per page, for every element. */
+/** Loads the WebAssembly once per page, for every element (again after a failure). */
 function start() {
   started ??= init({
     module_or_path: fetch(WASM_URL, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}),
+  }).catch((err) => {
+    started = undefined;
+    throw err;
   });
   return started;
 }
