@@ -104,12 +104,19 @@ fn print_partner_sizes(npm: &Path, module: &str) -> Result<(), String> {
     assets.sort();
     files.extend(assets);
     println!("What a partner page loads for <ppm-pricing> (dist/npm, bytes):");
+    size_table(npm, &files, 32)?;
+    println!();
+    Ok(())
+}
+
+/// Prints one row per file (raw, gzip -9, brotli 11) and a total row; returns the totals.
+fn size_table<S: AsRef<str>>(dir: &Path, files: &[S], width: usize) -> Result<[usize; 3], String> {
     let mut total = [0usize; 3];
-    for name in &files {
-        let bytes = std::fs::read(npm.join(name)).map_err(|e| format!("{name}: {e}"))?;
+    for name in files.iter().map(AsRef::as_ref) {
+        let bytes = std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
         let sizes = [bytes.len(), gzip_len(&bytes)?, brotli_len(&bytes)?];
         println!(
-            "{name:<32} {:>10} {:>10} {:>10}",
+            "{name:<width$} {:>10} {:>10} {:>10}",
             sizes[0], sizes[1], sizes[2]
         );
         for (t, s) in total.iter_mut().zip(sizes) {
@@ -117,10 +124,10 @@ fn print_partner_sizes(npm: &Path, module: &str) -> Result<(), String> {
         }
     }
     println!(
-        "{:<32} {:>10} {:>10} {:>10}\n",
+        "{:<width$} {:>10} {:>10} {:>10}",
         "total", total[0], total[1], total[2]
     );
-    Ok(())
+    Ok(total)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
@@ -237,22 +244,7 @@ fn print_sizes(dist: &Path) -> Result<(), String> {
         "{:<22} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli 11"
     );
-    let mut total = [0usize; 3];
-    for name in FIRST_LOAD {
-        let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        let sizes = [bytes.len(), gzip_len(&bytes)?, brotli_len(&bytes)?];
-        println!(
-            "{name:<22} {:>10} {:>10} {:>10}",
-            sizes[0], sizes[1], sizes[2]
-        );
-        for (t, s) in total.iter_mut().zip(sizes) {
-            *t += s;
-        }
-    }
-    println!(
-        "{:<22} {:>10} {:>10} {:>10}",
-        "total", total[0], total[1], total[2]
-    );
+    let total = size_table(dist, &FIRST_LOAD, 22)?;
     for extra in ["ppm_api.js", "ppm_api_bg.wasm"] {
         let bytes = std::fs::read(dist.join(extra)).map_err(|e| format!("{extra}: {e}"))?;
         println!(

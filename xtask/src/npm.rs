@@ -48,6 +48,13 @@ fn replace_once(text: &str, from: &str, to: &str, file: &str) -> Result<String, 
     }
 }
 
+/// [`replace_once`] for each `(from, to)` in turn.
+fn replace_each_once(text: &str, pairs: &[(String, String)], file: &str) -> Result<String, String> {
+    pairs.iter().try_fold(text.to_string(), |t, (from, to)| {
+        replace_once(&t, from, to, file)
+    })
+}
+
 /// Builds `dist/npm/` from the files already in `dist/`. Returns the module's file name.
 pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String> {
     let out = dist.join("npm");
@@ -66,43 +73,38 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     // re-export become plain references to the glue's own bindings.
     let glue = read(&dist.join("ppm_element.js"))?;
     let element = read(&www.join("ppm-pricing.js"))?;
-    let f = "ppm-pricing.js";
-    let element = replace_once(
+    let element = replace_each_once(
         &element,
-        "import init, { Widget, loadRateCard } from \"./ppm_element.js\";",
-        "const init = __wbg_init;",
-        f,
-    )?;
-    let element = replace_once(&element, "export * from \"./ppm_element.js\";", "", f)?;
-    let element = replace_once(
-        &element,
-        "const WASM_URL = new URL(\"./ppm_element_bg.wasm\", import.meta.url);",
-        &format!(
-            "const WASM_URL = new URL(\"./{}\", import.meta.url);",
-            wasm.name
-        ),
-        f,
-    )?;
-    let element = replace_once(
-        &element,
-        "const WASM_INTEGRITY = \"\";",
-        &format!("const WASM_INTEGRITY = \"{}\";", wasm.integrity),
-        f,
-    )?;
-    let element = replace_once(
-        &element,
-        "const CSS_URL = new URL(\"./widget.css\", import.meta.url);",
-        &format!(
-            "const CSS_URL = new URL(\"./{}\", import.meta.url);",
-            css.name
-        ),
-        f,
-    )?;
-    let element = replace_once(
-        &element,
-        "const CSS_INTEGRITY = \"\";",
-        &format!("const CSS_INTEGRITY = \"{}\";", css.integrity),
-        f,
+        &[
+            (
+                "import init, { Widget, loadRateCard } from \"./ppm_element.js\";".into(),
+                "const init = __wbg_init;".into(),
+            ),
+            ("export * from \"./ppm_element.js\";".into(), String::new()),
+            (
+                "const WASM_URL = new URL(\"./ppm_element_bg.wasm\", import.meta.url);".into(),
+                format!(
+                    "const WASM_URL = new URL(\"./{}\", import.meta.url);",
+                    wasm.name
+                ),
+            ),
+            (
+                "const WASM_INTEGRITY = \"\";".into(),
+                format!("const WASM_INTEGRITY = \"{}\";", wasm.integrity),
+            ),
+            (
+                "const CSS_URL = new URL(\"./widget.css\", import.meta.url);".into(),
+                format!(
+                    "const CSS_URL = new URL(\"./{}\", import.meta.url);",
+                    css.name
+                ),
+            ),
+            (
+                "const CSS_INTEGRITY = \"\";".into(),
+                format!("const CSS_INTEGRITY = \"{}\";", css.integrity),
+            ),
+        ],
+        "ppm-pricing.js",
     )?;
     let module = write_hashed(
         &out,
