@@ -12,7 +12,8 @@ use ppm_pricing::rating::card::{
 };
 use ppm_pricing::rating::scenario::{Amount, LegDocument, MeetingDocument};
 use ppm_pricing::rating::{
-    quote, unrounded_totals, BreakEven, RateCard, Scenario, ScenarioDocument,
+    cost_curve, quote, unrounded_totals, BreakEven, CurveOptions, RateCard, Scenario,
+    ScenarioDocument,
 };
 
 const CODES: [&str; 8] = ["US", "CA", "DE", "FR", "AR", "JP", "RU", "ZA"];
@@ -190,6 +191,24 @@ proptest! {
         let ql = quote(&card, &scenario.scaled(low).unwrap()).unwrap();
         let qh = quote(&card, &scenario.scaled(high).unwrap()).unwrap();
         prop_assert!(ql.per_minute.monthly_total <= qh.per_minute.monthly_total);
+    }
+
+    #[test]
+    fn every_curve_point_equals_the_quote_of_the_scaled_scenario(
+        (card, scenario) in priceable(),
+        points in prop::sample::select(vec![2usize, 5, 11, 41]),
+        max in prop::option::of(dec(500, 1).prop_filter("above 0", |d| !d.is_zero())),
+    ) {
+        // The curve prices today's grouped lines scaled by each factor; a quote of the scaled
+        // scenario groups the scaled legs itself. Both must agree to the cent.
+        let options = CurveOptions { points, max_factor: max };
+        let curve = cost_curve(&card, &scenario, options).unwrap();
+        prop_assert_eq!(curve.points.len(), points);
+        for p in &curve.points {
+            let q = quote(&card, &scenario.scaled(p.factor.0).unwrap()).unwrap();
+            prop_assert_eq!(p.per_minute, q.per_minute.monthly_total, "factor {}", p.factor.0);
+            prop_assert_eq!(p.per_user, q.per_user.monthly_total, "factor {}", p.factor.0);
+        }
     }
 
     #[test]

@@ -9,9 +9,10 @@ use super::break_even;
 use super::card::RateCard;
 use super::error::Error;
 use super::money::{checked, Money};
-use super::pricing::price;
-use super::quote::{monthly_totals, Quantity};
+use super::pricing::{price_usage, scale_usage};
+use super::quote::{priced_totals, Quantity};
 use super::scenario::Scenario;
+use super::usage::aggregate;
 
 /// Fewest and most points a curve may have.
 pub const CURVE_POINTS: std::ops::RangeInclusive<usize> = 2..=201;
@@ -77,8 +78,10 @@ pub fn cost_curve(
             ),
         });
     }
-    // Priced once at today's usage for the break-even and the minutes axis.
-    let today = price(card, scenario)?;
+    // The legs are grouped once; every point prices today's lines scaled by its factor, which
+    // equals pricing the scaled scenario (`scale_usage`) at a fraction of the cost.
+    let usage = aggregate(card, scenario)?;
+    let today = price_usage(card, scenario, usage.clone())?;
     let even = break_even::solve(&today.parts, scenario.organisers())?.factor();
     let max = match options.max_factor {
         Some(m) if m <= Decimal::ZERO || m > Decimal::from(MAX_CURVE_FACTOR) => {
@@ -119,7 +122,8 @@ pub fn cost_curve(
             max.cmul(Decimal::from(i)).and_then(|v| v.cdiv(steps)),
             "a usage factor of the curve",
         )?;
-        let (per_minute, per_user) = monthly_totals(card, &scenario.scaled(factor)?)?;
+        let priced = price_usage(card, scenario, scale_usage(&usage, factor)?)?;
+        let (per_minute, per_user) = priced_totals(card, &priced)?;
         let per_org = phone_minutes
             .map(|m| checked(m.cmul(factor), "the phone minutes of the curve"))
             .transpose()?;

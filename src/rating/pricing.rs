@@ -123,7 +123,16 @@ pub struct Priced {
 
 /// Prices a scenario under both models without rounding anything.
 pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
-    let usage = aggregate(card, scenario)?;
+    price_usage(card, scenario, aggregate(card, scenario)?)
+}
+
+/// Prices usage lines (from [`aggregate`], possibly [`scale_usage`]d) under both models, with
+/// the scenario's organisers, licences and add-on choice. Unrounded.
+pub fn price_usage(
+    card: &RateCard,
+    scenario: &Scenario,
+    usage: Vec<UsageLine>,
+) -> Result<Priced, Error> {
     let fee = card.billing().connection_fee;
     let addon = card
         .us_canada_addon()
@@ -267,6 +276,30 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
         },
         parts,
     })
+}
+
+/// The usage lines of the scenario whose meetings per month are all multiplied by `factor`
+/// (≥ 0): legs and seconds scale exactly, so pricing these equals pricing the scaled scenario
+/// (`Scenario::scaled`) without grouping its legs again. Lines with no legs are dropped, as
+/// [`aggregate`] drops them.
+pub fn scale_usage(usage: &[UsageLine], factor: Decimal) -> Result<Vec<UsageLine>, Error> {
+    if factor.is_zero() {
+        return Ok(Vec::new());
+    }
+    let what = "the usage at this usage factor";
+    usage
+        .iter()
+        .map(|u| {
+            let seconds = checked(u.seconds.cmul(factor), what)?;
+            Ok(UsageLine {
+                legs: checked(u.legs.cmul(factor), what)?,
+                seconds,
+                minutes: checked(seconds.cdiv(SIXTY), what)?,
+                ..*u
+            })
+        })
+        .filter(|u| !matches!(u, Ok(u) if u.legs.is_zero()))
+        .collect()
 }
 
 fn line(

@@ -12,7 +12,7 @@ use super::card::{CountryCode, RateCard};
 use super::credits::{self, Recharge};
 use super::error::Error;
 use super::money::{checked, Money, MoneyRule, Rate};
-use super::pricing::{price, Fee, FeeKind, LineBilling, PoolUse, PricedLine, PricedModel};
+use super::pricing::{price, Fee, FeeKind, LineBilling, PoolUse, Priced, PricedLine, PricedModel};
 use super::scenario::Scenario;
 use super::warnings::{self, Warning};
 
@@ -387,8 +387,22 @@ pub fn break_even(card: &RateCard, scenario: &Scenario) -> Result<BreakEven, Err
 /// The two models' rounded monthly totals (pay-per-minute, per-user), exactly as a quote shows
 /// them, without the rest of the quote (used for every point of the cost curve).
 pub fn monthly_totals(card: &RateCard, scenario: &Scenario) -> Result<(Money, Money), Error> {
-    let priced = price(card, scenario)?;
-    let ppm = model_quote(card, &priced.per_minute, None)?;
-    let pu = model_quote(card, &priced.per_user, Some(&priced.pool))?;
-    Ok((ppm.monthly_total, pu.monthly_total))
+    priced_totals(card, &price(card, scenario)?)
+}
+
+/// Both models' monthly totals of an unrounded pricing, rounded as a quote rounds them.
+/// Each line is rounded by the one rule and summed, as [`model_quote`] does for its total.
+pub(crate) fn priced_totals(card: &RateCard, priced: &Priced) -> Result<(Money, Money), Error> {
+    let money = card.money();
+    let total = |m: &PricedModel| -> Result<Money, Error> {
+        let raws = m
+            .lines
+            .iter()
+            .map(|l| l.raw)
+            .chain(m.fees.iter().map(|f| f.raw));
+        raws.into_iter().try_fold(money.zero(), |sum, raw| {
+            sum.checked_add(money.round(raw), "the monthly total")
+        })
+    };
+    Ok((total(&priced.per_minute)?, total(&priced.per_user)?))
 }
