@@ -1,7 +1,8 @@
 // For partner pages that embed the calculator as an iframe (embed.html): sizes each
 // <iframe data-ppm-embed> to the height the calculator reports and re-dispatches its
 // `ppm:quote` / `ppm:error` messages as `ppm-quote` / `ppm-error` events on the iframe. Only
-// messages from that iframe's window and origin count.
+// messages from that iframe's window and origin count. Frames without a width of their own
+// fill their container.
 
 /** The origin of an iframe's document. */
 const originOf = (frame) => new URL(frame.src, location.href).origin;
@@ -19,6 +20,13 @@ window.addEventListener("message", (event) => {
     }
   }
 });
+
+// An iframe is 300 px wide by default; the calculator reflows to any width, so it takes the
+// width of its container unless the host gave it a width of its own.
+for (const frame of document.querySelectorAll("iframe[data-ppm-embed]")) {
+  if (!frame.hasAttribute("width") && !frame.style.width) frame.style.width = "100%";
+  frame.style.border ||= "0";
+}
 
 /** Sends a scenario (object, JSON or share link) to an embedded calculator. */
 export function setScenario(frame, scenario) {

@@ -61,6 +61,18 @@ pub struct Texts {
     pub duplicate: &'static str,
     pub remove: &'static str,
     pub add_leg: &'static str,
+    /// "Show all 1,000 rows" of a long participant list (the count is formatted).
+    pub show_all_rows: fn(&str) -> String,
+    /// Opens a collapsed meeting profile for editing.
+    pub edit_meeting: &'static str,
+    /// Closes an opened meeting profile of a long list.
+    pub close_meeting: &'static str,
+    /// A collapsed profile's summary: meetings per month, minutes, participants.
+    pub meeting_summary: fn(&str, &str, &str) -> String,
+    /// The short summary of totals that stays in view on a phone.
+    pub summary_bar: &'static str,
+    /// Shown while the estimate of a share link is being priced (the page opened with a link).
+    pub pricing_link: &'static str,
     pub country: &'static str,
     pub call_type: &'static str,
     pub count: &'static str,
@@ -171,6 +183,12 @@ pub const EN: Texts = Texts {
     duplicate: "Duplicate",
     remove: "Remove",
     add_leg: "Add participants",
+    show_all_rows: |n| format!("Show all {n} rows"),
+    edit_meeting: "Edit",
+    close_meeting: "Close",
+    meeting_summary: |per_month, minutes, people| format!("{per_month} per month · {minutes} min · {people} participants"),
+    summary_bar: "Monthly cost",
+    pricing_link: "Pricing the estimate from your link…",
     country: "Country",
     call_type: "How they join",
     count: "Number",
@@ -268,6 +286,12 @@ pub const DE: Texts = Texts {
     duplicate: "Duplizieren",
     remove: "Entfernen",
     add_leg: "Teilnehmende hinzufügen",
+    show_all_rows: |n| format!("Alle {n} Zeilen zeigen"),
+    edit_meeting: "Bearbeiten",
+    close_meeting: "Schließen",
+    meeting_summary: |per_month, minutes, people| format!("{per_month} pro Monat · {minutes} Min. · {people} Teilnehmende"),
+    summary_bar: "Monatliche Kosten",
+    pricing_link: "Die Schätzung aus Ihrem Link wird berechnet …",
     country: "Land",
     call_type: "Art der Teilnahme",
     count: "Anzahl",

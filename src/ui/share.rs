@@ -146,7 +146,9 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
             "l" => form.licences = value,
             "a" => form.addon = value == "1",
             "lang" => lang = Some(Lang::from_tag(&value)),
-            "m" => form.meetings.push(meeting(&value, version)?),
+            "m" => form
+                .meetings
+                .push(std::rc::Rc::new(meeting(&value, version)?)),
             other => return Err(BadLink(format!("unknown key {other}"))),
         }
     }
@@ -224,10 +226,10 @@ mod tests {
     #[test]
     fn round_trips_exactly() {
         let mut form = Form::example("illustrative-eur", &crate::ui::i18n::EN);
-        form.meetings[0].name = "Board & team ~ 50% , café".into();
-        form.meetings[1].legs[0].count = "2.5".into();
+        std::rc::Rc::make_mut(&mut form.meetings[0]).name = "Board & team ~ 50% , café".into();
+        std::rc::Rc::make_mut(&mut form.meetings[1]).legs[0].count = "2.5".into();
         form.addon = true;
-        form.meetings[0].countries[1].share = "12.5".into();
+        std::rc::Rc::make_mut(&mut form.meetings[0]).countries[1].share = "12.5".into();
         let link = encode(&form, Lang::De);
         assert!(link.starts_with("v2&card=illustrative-eur&o=40&l=50&a=1&lang=de&m="));
         let (back, lang) = decode(&format!("#{link}")).unwrap();

@@ -3,6 +3,8 @@
 //! scenario document, and [`Form::field_errors`] says, per input, what is wrong, in the
 //! page's language.
 
+use std::rc::Rc;
+
 use rust_decimal::Decimal;
 
 use super::i18n::Texts;
@@ -180,8 +182,9 @@ pub struct Form {
     pub licences: String,
     /// The US/Canada add-on.
     pub addon: bool,
-    /// Meeting profiles.
-    pub meetings: Vec<MeetingForm>,
+    /// Meeting profiles, shared between the states before and after an edit (an edit copies
+    /// only the profile it changes).
+    pub meetings: Vec<Rc<MeetingForm>>,
 }
 
 fn leg(country: &str, call: Call, count: &str) -> LegForm {
@@ -201,7 +204,7 @@ impl Form {
             organisers: "40".into(),
             licences: "50".into(),
             addon: false,
-            meetings: vec![
+            meetings: [
                 // 50 people, 30 % by phone: 12 in Germany on the toll number, 3 in the US on
                 // the toll-free number; 35 on the app.
                 MeetingForm {
@@ -236,7 +239,9 @@ impl Form {
                         leg("DE", Call::App, "2"),
                     ],
                 ),
-            ],
+            ]
+            .map(Rc::new)
+            .to_vec(),
         }
     }
 
@@ -256,12 +261,12 @@ impl Form {
                 })?;
                 legs.push(leg(&l.country, call, &amount_text(&l.count)));
             }
-            meetings.push(MeetingForm::detailed(
+            meetings.push(Rc::new(MeetingForm::detailed(
                 &m.name,
                 &amount_text(&m.per_month),
                 &amount_text(&m.minutes),
                 legs,
-            ));
+            )));
         }
         Ok(Form {
             card_id: card_id.into(),
@@ -506,9 +511,9 @@ mod tests {
         let mut form = Form::example("illustrative-usd", &EN);
         form.organisers = "".into();
         form.licences = "2.5".into();
-        form.meetings[0].per_month = "-1".into();
-        form.meetings[0].minutes = "1e30".into();
-        form.meetings[1].legs[0].count = "abc".into();
+        Rc::make_mut(&mut form.meetings[0]).per_month = "-1".into();
+        Rc::make_mut(&mut form.meetings[0]).minutes = "1e30".into();
+        Rc::make_mut(&mut form.meetings[1]).legs[0].count = "abc".into();
         let errors = form.field_errors(&EN);
         let get = |id: &str| {
             errors
@@ -606,7 +611,7 @@ impl Form {
             Edit::Organisers(v) => self.organisers = v,
             Edit::Licences(v) => self.licences = v,
             Edit::Addon(on) => self.addon = on,
-            Edit::AddMeeting(country) => self.meetings.push(Form::new_meeting(&country)),
+            Edit::AddMeeting(country) => self.meetings.push(Rc::new(Form::new_meeting(&country))),
             Edit::DuplicateMeeting(i) => {
                 if let Some(m) = self.meetings.get(i).cloned() {
                     self.meetings.insert(i + 1, m);
@@ -665,14 +670,16 @@ impl Form {
 
     fn with_meeting(&mut self, i: usize, f: impl FnOnce(&mut MeetingForm)) {
         if let Some(m) = self.meetings.get_mut(i) {
-            f(m);
+            f(Rc::make_mut(m));
         }
     }
 
     fn with_leg(&mut self, i: usize, j: usize, f: impl FnOnce(&mut LegForm)) {
-        if let Some(l) = self.meetings.get_mut(i).and_then(|m| m.legs.get_mut(j)) {
-            f(l);
-        }
+        self.with_meeting(i, |m| {
+            if let Some(l) = m.legs.get_mut(j) {
+                f(l);
+            }
+        });
     }
 }
 

@@ -8,21 +8,19 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::rating::money::DecimalOps as _;
-use crate::rating::Curve;
-use crate::ui::browser::Numbers;
+use crate::ui::app::Priced;
+use crate::ui::format::Numbers;
 use crate::ui::i18n::Lang;
 
 /// Props of [`Chart`].
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
-    /// The curve.
-    pub curve: Rc<Curve>,
+    /// The quote and its curve.
+    pub priced: Rc<Priced>,
     /// Page language.
     pub lang: Lang,
-    /// Currency of the amounts.
-    pub currency: String,
-    /// Whether today's usage (factor 1) should be marked.
-    pub today: bool,
+    /// Decimal places of the card's money.
+    pub money_decimals: usize,
 }
 
 const W: i64 = 560;
@@ -47,8 +45,13 @@ fn coord(value: Decimal, max: Decimal, from: i64, span: i64) -> String {
 #[component]
 pub fn Chart(p: &ChartProps) -> Html {
     let t = p.lang.texts();
-    let n = Numbers::new(p.lang.tag(), &p.currency);
-    let pts = &p.curve.points;
+    let currency = &p.priced.quote.currency;
+    let n = Numbers::new(p.lang, currency, p.money_decimals);
+    let axis = Numbers::new(p.lang, currency, 0);
+    let curve = &p.priced.curve;
+    let pts = &curve.points;
+    // Today's usage (factor 1) is marked when there are organisers to measure it by.
+    let today = p.priced.quote.usage.phone_minutes_per_organiser.is_some();
     let x_of = |i: usize| {
         pts.get(i)
             .and_then(|q| q.phone_minutes_per_organiser)
@@ -88,8 +91,8 @@ pub fn Chart(p: &ChartProps) -> Html {
     // Factors map linearly onto phone minutes: x = factor / last factor × x_max.
     let last_factor = pts.last().map(|q| q.factor.0).unwrap_or(Decimal::ONE);
     let factor_x = |f: Decimal| coord(f, last_factor, LEFT, width);
-    let today_x = p.today.then(|| factor_x(Decimal::ONE));
-    let even_x = p.curve.break_even_factor.map(|f| factor_x(f.0));
+    let today_x = today.then(|| factor_x(Decimal::ONE));
+    let even_x = curve.break_even_factor.map(|f| factor_x(f.0));
     let step = (pts.len() / 8).max(1);
     let (x0, x1, y0, y1) = (
         LEFT.to_string(),
@@ -105,9 +108,8 @@ pub fn Chart(p: &ChartProps) -> Html {
                 <line x1={x0.clone()} y1={y1.clone()} x2={x1.clone()} y2={y1.clone()} class="axis" />
                 <line x1={x0.clone()} y1={y0.clone()} x2={x0.clone()} y2={y1.clone()} class="axis" />
                 <text x={x0.clone()} y={label_y.clone()} class="tick">{ "0" }</text>
-                <text x={x1.clone()} y={label_y.clone()} class="tick" text-anchor="end">{ n.plain(&x_max.round_dp(0).to_string()) }</text>
-                <text x={(LEFT - 6).to_string()} y={(TOP + 10).to_string()} class="tick" text-anchor="end">{ n.money(&y_max.round_dp(0).to_string()) }</text>
-                <text x={((LEFT + W) / 2).to_string()} y={label_y} class="label" text-anchor="middle">{ t.chart_x }</text>
+                <text x={x1.clone()} y={label_y.clone()} class="tick" text-anchor="end">{ n.plain(&x_max.to_string(), 0) }</text>
+                <text x={(LEFT - 6).to_string()} y={(TOP + 10).to_string()} class="tick" text-anchor="end">{ axis.money(&y_max.round_dp(0).to_string()) }</text>
                 <path d={pu_path} class="line per-user" />
                 <path d={ppm_path} class="line per-minute" />
                 if let Some(x) = today_x {
@@ -119,20 +121,25 @@ pub fn Chart(p: &ChartProps) -> Html {
                     <text x={x} y={(TOP + 26).to_string()} dx="4" class="tick">{ t.break_even }</text>
                 }
             </svg>
+            <p class="ppm-x-label">{ t.chart_x }{ " →" }</p>
             <p class="ppm-legend"><span class="key per-minute"></span>{ t.pay_per_minute }<span class="key per-user"></span>{ t.per_user }</p>
-            <table class="visually-hidden" id="chart-data">
+            // The wrapper clips the table (a table ignores its own width), so it never widens
+            // the page.
+            <div class="visually-hidden">
+            <table id="chart-data">
                 <caption>{ t.chart_title }</caption>
                 <thead><tr><th scope="col">{ t.chart_x }</th><th scope="col">{ t.pay_per_minute }</th><th scope="col">{ t.per_user }</th></tr></thead>
                 <tbody>
                 { for pts.iter().step_by(step).map(|q| html! {
                     <tr>
-                        <th scope="row">{ q.phone_minutes_per_organiser.map(|m| n.plain(&m.0.round_dp(1).to_string())).unwrap_or_default() }</th>
+                        <th scope="row">{ q.phone_minutes_per_organiser.map(|m| n.plain(&m.0.to_string(), 1)).unwrap_or_default() }</th>
                         <td>{ n.money(&q.per_minute.to_string()) }</td>
                         <td>{ n.money(&q.per_user.to_string()) }</td>
                     </tr>
                 }) }
                 </tbody>
             </table>
+            </div>
         </figure>
     }
 }

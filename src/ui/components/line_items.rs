@@ -6,15 +6,17 @@ use yew::prelude::*;
 
 use crate::rating::pricing::LineBilling;
 use crate::rating::quote::{LineKind, ModelQuote, QuoteLine};
-use crate::rating::{Call, Quote};
-use crate::ui::browser::{CountryNames, Numbers};
+use crate::rating::Call;
+use crate::ui::app::Priced;
+use crate::ui::browser::CountryNames;
+use crate::ui::format::{decimals_of, exact, Numbers};
 use crate::ui::i18n::Lang;
 
 /// Props of [`LineItems`].
 #[derive(Properties, PartialEq)]
 pub struct LineItemsProps {
-    /// The quote.
-    pub quote: Rc<Quote>,
+    /// The quote (and its curve, unused here).
+    pub priced: Rc<Priced>,
     /// Page language.
     pub lang: Lang,
 }
@@ -65,10 +67,10 @@ fn table(
                 html! {
                     <tr>
                         <th scope="row">{ describe(l, lang, names) }{ note }</th>
-                        <td class="num">{ l.legs.map(|v| n.plain(&v.0.to_string())).or(l.quantity.map(|q| q.to_string())).unwrap_or_default() }</td>
-                        <td class="num">{ l.minutes.map(|v| n.plain(&v.0.round_dp(1).to_string())).unwrap_or_default() }</td>
-                        <td class="num">{ l.rate.or(l.unit_price).map(|r| Numbers::exact(lang.tag(), &r.to_string())).unwrap_or_default() }</td>
-                        <td class="num">{ n.money(&l.amount.to_string()) }</td>
+                        <td class="num" data-label={t.legs}>{ l.legs.map(|v| n.plain(&v.0.to_string(), 1)).or(l.quantity.map(|q| q.to_string())).unwrap_or_default() }</td>
+                        <td class="num" data-label={t.minutes}>{ l.minutes.map(|v| n.plain(&v.0.to_string(), 1)).unwrap_or_default() }</td>
+                        <td class="num" data-label={t.rate}>{ l.rate.or(l.unit_price).map(|r| exact(lang, &r.to_string())).unwrap_or_default() }</td>
+                        <td class="num ppm-amount" data-label={t.amount}>{ n.money(&l.amount.to_string()) }</td>
                     </tr>
                 }
             }) }
@@ -85,12 +87,13 @@ fn table(
 #[component]
 pub fn LineItems(p: &LineItemsProps) -> Html {
     let t = p.lang.texts();
-    let n = Numbers::new(p.lang.tag(), &p.quote.currency);
+    let digits = decimals_of(&p.priced.quote.per_minute.monthly_total.to_string());
+    let n = Numbers::new(p.lang, &p.priced.quote.currency, digits);
     let names = CountryNames::new(p.lang.tag());
     html! {
         <section class="ppm-line-items" aria-label={t.lines} tabindex="0">
-            { table(t.pay_per_minute, "lines-per-minute", &p.quote.per_minute, p.lang, &n, &names) }
-            { table(t.per_user, "lines-per-user", &p.quote.per_user, p.lang, &n, &names) }
+            { table(t.pay_per_minute, "lines-per-minute", &p.priced.quote.per_minute, p.lang, &n, &names) }
+            { table(t.per_user, "lines-per-user", &p.priced.quote.per_user, p.lang, &n, &names) }
         </section>
     }
 }

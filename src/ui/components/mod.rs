@@ -1,18 +1,26 @@
 //! The widget's components, one per file.
 
 mod chart;
+mod country_list;
 mod country_picker;
+mod leg_row;
 mod line_items;
 mod meeting_editor;
+mod mix_row;
 mod number_field;
 mod results;
+mod summary_bar;
 
 pub use chart::Chart;
+pub use country_list::CountryList;
 pub use country_picker::{CountryPicker, COUNTRY_LIST_ID};
+pub use leg_row::LegRow;
 pub use line_items::LineItems;
-pub use meeting_editor::MeetingEditor;
+pub use meeting_editor::{MeetingEditor, MEETING_LIMIT};
+pub use mix_row::MixRow;
 pub use number_field::NumberField;
 pub use results::Results;
+pub use summary_bar::SummaryBar;
 
 use yew::TargetCast;
 

@@ -9,8 +9,8 @@ use super::{Chart, LineItems};
 use crate::rating::quote::{Cheaper, ModelQuote};
 use crate::rating::warnings::WarningCode;
 use crate::ui::app::Priced;
-use crate::ui::browser::Numbers;
 use crate::ui::embed::{Hidden, Section};
+use crate::ui::format::{decimals_of, Numbers};
 use crate::ui::i18n::Lang;
 
 /// Props of [`Results`].
@@ -73,7 +73,8 @@ pub fn Results(p: &ResultsProps) -> Html {
     } else {
         Hidden::default()
     };
-    let n = Numbers::new(p.lang.tag(), &q.currency);
+    let digits = decimals_of(&q.per_minute.monthly_total.to_string());
+    let n = Numbers::new(p.lang, &q.currency, digits);
     let savings = n.money(&q.savings_monthly.to_string());
     let winner = match q.cheaper {
         Cheaper::PerMinute => Some(t.cheaper_ppm),
@@ -83,7 +84,7 @@ pub fn Results(p: &ResultsProps) -> Html {
     .map(|who| format!("{who} {} {savings} {}.", t.by, t.per_month_word))
     .unwrap_or_else(|| format!("{}.", t.equal));
     let break_even = match (&q.break_even.phone_minutes_per_organiser, &q.break_even.reason) {
-        (Some(m), _) => format!("{} {} {}", t.break_even_before, n.plain(&m.0.round_dp(1).to_string()), t.break_even_after),
+        (Some(m), _) => format!("{} {} {}", t.break_even_before, n.plain(&m.0.to_string(), 1), t.break_even_after),
         (None, Some(r)) => format!("{} {}", t.no_break_even, match p.lang { Lang::En => r.clone(), Lang::De => "für diese Nutzung gibt es keinen Punkt, an dem beide Modelle gleich viel kosten.".into() }),
         _ => String::new(),
     };
@@ -105,7 +106,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <p class="ppm-break-even" id="break-even">{ break_even }</p>
             </div>
             if let (Some(pool), false) = (&q.per_user.pool, hidden.hides(Section::Pool)) {
-                <p class="ppm-pool" id="pool">{ format!("{}: {} {} {} min", t.pool, n.plain(&pool.covered_minutes.0.round_dp(1).to_string()), t.pool_of, n.plain(&pool.minutes.0.to_string())) }</p>
+                <p class="ppm-pool" id="pool">{ format!("{}: {} {} {} min", t.pool, n.plain(&pool.covered_minutes.0.to_string(), 1), t.pool_of, n.plain(&pool.minutes.0.to_string(), 1)) }</p>
             }
             if !q.warnings.is_empty() && !hidden.hides(Section::Warnings) {
                 <section class="ppm-warnings" aria-labelledby="warnings-title">
@@ -116,11 +117,10 @@ pub fn Results(p: &ResultsProps) -> Html {
                 </section>
             }
             if !hidden.hides(Section::Chart) {
-                <Chart curve={Rc::new(p.priced.curve.clone())} lang={p.lang} currency={q.currency.clone()}
-                    today={q.usage.phone_minutes_per_organiser.is_some()} />
+                <Chart priced={p.priced.clone()} lang={p.lang} money_decimals={digits} />
             }
             if !hidden.hides(Section::Lines) {
-                <LineItems quote={Rc::new(q.clone())} lang={p.lang} />
+                <LineItems priced={p.priced.clone()} lang={p.lang} />
             }
         </div>
     }

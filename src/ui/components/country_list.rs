@@ -1,0 +1,25 @@
+//! The page's one `<datalist>` of country names for the country pickers. Its own component, so
+//! the list is rendered again only when the language or the card changes, not on every edit.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::COUNTRY_LIST_ID;
+
+/// Props of [`CountryList`].
+#[derive(Properties, PartialEq)]
+pub struct CountryListProps {
+    /// `(code, name)` of the card's countries, sorted by name.
+    pub countries: Rc<Vec<(String, String)>>,
+}
+
+/// The suggestions of every country picker.
+#[component]
+pub fn CountryList(p: &CountryListProps) -> Html {
+    html! {
+        <datalist id={COUNTRY_LIST_ID}>
+            { for p.countries.iter().map(|(_, name)| html! { <option value={name.clone()} /> }) }
+        </datalist>
+    }
+}

@@ -1,0 +1,83 @@
+//! One participant group of a detailed-mode meeting: country, way of joining, how many.
+//! Its own component, so an edit re-renders only the row it changes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{input_value, select_value, CountryPicker};
+use crate::rating::Call;
+use crate::ui::i18n::Lang;
+use crate::ui::state::{message_for, Edit, LegForm};
+
+/// Props of [`LegRow`].
+#[derive(Properties, PartialEq)]
+pub struct LegRowProps {
+    /// The meeting's position.
+    pub meeting: usize,
+    /// The row's position in the meeting.
+    pub row: usize,
+    /// The group.
+    pub leg: LegForm,
+    /// Page language.
+    pub lang: Lang,
+    /// `(code, name)` of the card's countries, sorted by name.
+    pub countries: Rc<Vec<(String, String)>>,
+    /// Messages per input id.
+    pub errors: Rc<Vec<(String, String)>>,
+    /// Form edits.
+    pub onedit: Callback<Edit>,
+}
+
+/// The table row of one participant group.
+#[component]
+pub fn LegRow(p: &LegRowProps) -> Html {
+    let t = p.lang.texts();
+    let (i, j) = (p.meeting, p.row);
+    let id = format!("meetings-{i}-legs-{j}");
+    let err = |id: &str| message_for(&p.errors, id);
+    let on_country = p
+        .onedit
+        .reform(move |code: String| Edit::LegCountry(i, j, code));
+    let on_call = p.onedit.reform(move |e: Event| {
+        let v = select_value(&e);
+        Edit::LegCall(i, j, Call::from_word(&v).unwrap_or(Call::App))
+    });
+    let on_count = p
+        .onedit
+        .reform(move |e: InputEvent| Edit::LegCount(i, j, input_value(&e)));
+    let remove = p.onedit.reform(move |_: MouseEvent| Edit::RemoveLeg(i, j));
+    let count_error = err(&format!("{id}-count"));
+    let row_error = err(&format!("{id}-country")).or_else(|| err(&format!("{id}-call")));
+    html! {
+        <tr>
+            <td data-label={t.country}>
+                <CountryPicker id={format!("{id}-country")} label={format!("{} {}", t.country, j + 1)}
+                    code={p.leg.country.clone()} countries={p.countries.clone()}
+                    unknown_message={t.err_country} onchange={on_country} />
+                if let Some(msg) = row_error {
+                    <p class="ppm-error" id={format!("{id}-error")}>{ msg }</p>
+                }
+            </td>
+            <td data-label={t.call_type}>
+                <select id={format!("{id}-call")} aria-label={format!("{} {}", t.call_type, j + 1)} onchange={on_call}>
+                    { for Call::ALL.iter().map(|c| html! {
+                        <option value={c.as_word()} selected={*c == p.leg.call}>{ t.call(*c) }</option>
+                    }) }
+                </select>
+            </td>
+            <td data-label={t.count}>
+                <input id={format!("{id}-count")} type="text" inputmode="decimal" class="ppm-count"
+                    aria-label={format!("{} {} ({})", t.count, j + 1, t.people_unit)}
+                    aria-invalid={if count_error.is_some() { "true" } else { "false" }}
+                    aria-describedby={count_error.as_ref().map(|_| format!("{id}-count-error"))}
+                    value={p.leg.count.clone()} oninput={on_count} />
+                if let Some(msg) = count_error {
+                    <p class="ppm-error" id={format!("{id}-count-error")}>{ msg }</p>
+                }
+            </td>
+            <td><button type="button" class="ppm-remove" onclick={remove}
+                aria-label={format!("{} {} {}", t.remove, t.participants, j + 1)}>{ "×" }</button></td>
+        </tr>
+    }
+}

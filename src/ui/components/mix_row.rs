@@ -1,0 +1,86 @@
+//! One country of a simple-mode meeting: its share of the phone participants and how they
+//! join. Its own component, so an edit re-renders only the row it changes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{input_value, CountryPicker};
+use crate::ui::i18n::Lang;
+use crate::ui::state::{message_for, CountryMix, Edit, MixField};
+
+/// Props of [`MixRow`].
+#[derive(Properties, PartialEq)]
+pub struct MixRowProps {
+    /// The meeting's position.
+    pub meeting: usize,
+    /// The row's position in the meeting.
+    pub row: usize,
+    /// The country and its shares.
+    pub mix: CountryMix,
+    /// Page language.
+    pub lang: Lang,
+    /// `(code, name)` of the card's countries, sorted by name.
+    pub countries: Rc<Vec<(String, String)>>,
+    /// Messages per input id.
+    pub errors: Rc<Vec<(String, String)>>,
+    /// Form edits.
+    pub onedit: Callback<Edit>,
+}
+
+/// The table row of one country's call mix.
+#[component]
+pub fn MixRow(p: &MixRowProps) -> Html {
+    let t = p.lang.texts();
+    let (i, k) = (p.meeting, p.row);
+    let id = format!("meetings-{i}-countries-{k}");
+    let err = |id: &str| message_for(&p.errors, id);
+    let c = &p.mix;
+    let country_name = p
+        .countries
+        .iter()
+        .find(|(code, _)| *code == c.country)
+        .map(|(_, n)| n.clone())
+        .unwrap_or_else(|| c.country.clone());
+    let cell = |field: MixField, key: &str, value: &str, label: &str, short: &str| {
+        let input_id = format!("{id}-{key}");
+        let e = err(&input_id);
+        let on = p
+            .onedit
+            .reform(move |ev: InputEvent| Edit::Mix(i, k, field, input_value(&ev)));
+        html! {
+            <td data-label={short.to_string()}>
+                <input id={input_id.clone()} type="text" inputmode="decimal" class="ppm-count"
+                    aria-label={format!("{label}, {country_name} (%)")}
+                    aria-invalid={if e.is_some() { "true" } else { "false" }}
+                    aria-describedby={e.as_ref().map(|_| format!("{input_id}-error"))}
+                    value={value.to_string()} oninput={on} />
+                if let Some(msg) = e {
+                    <p class="ppm-error" id={format!("{input_id}-error")}>{ msg }</p>
+                }
+            </td>
+        }
+    };
+    let on_country = p
+        .onedit
+        .reform(move |code: String| Edit::Mix(i, k, MixField::Country, code));
+    let mix_error = err(&format!("{id}-mix"));
+    html! {
+        <tr>
+            <td data-label={t.country}>
+                <CountryPicker id={format!("{id}-country")} label={format!("{} {}", t.country, k + 1)}
+                    code={c.country.clone()} countries={p.countries.clone()}
+                    unknown_message={t.err_country} onchange={on_country} />
+                if let Some(msg) = mix_error {
+                    <p class="ppm-error" id={format!("{id}-mix-error")}>{ msg }</p>
+                }
+            </td>
+            { cell(MixField::Share, "share", &c.share, t.share_of_phone, &format!("{} (%)", t.share_short)) }
+            { cell(MixField::Toll, "toll", &c.toll, t.toll_dial_in, &format!("{} (%)", t.toll_short)) }
+            { cell(MixField::TollFree, "tollFree", &c.toll_free, t.toll_free_dial_in, &format!("{} (%)", t.toll_free_short)) }
+            { cell(MixField::DialOut, "dialOut", &c.dial_out, t.dial_out, &format!("{} (%)", t.dial_out_short)) }
+            <td><button type="button" class="ppm-remove" onclick={p.onedit.reform(move |_: MouseEvent| Edit::RemoveCountry(i, k))}
+                aria-label={format!("{} {}", t.remove, country_name)}>{ "×" }</button></td>
+        </tr>
+    }
+}

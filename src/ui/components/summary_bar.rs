@@ -1,0 +1,47 @@
+//! The running total that stays in view on a narrow screen: both monthly totals, the cheaper
+//! one in bold. On a wide layout the results sit beside the inputs and the bar is hidden (CSS).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::rating::quote::Cheaper;
+use crate::ui::app::Priced;
+use crate::ui::format::{decimals_of, Numbers};
+use crate::ui::i18n::Lang;
+
+/// Props of [`SummaryBar`].
+#[derive(Properties, PartialEq)]
+pub struct SummaryBarProps {
+    /// The priced form.
+    pub priced: Rc<Priced>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// The sticky summary of both monthly totals.
+#[component]
+pub fn SummaryBar(p: &SummaryBarProps) -> Html {
+    let q = &p.priced.quote;
+    let t = p.lang.texts();
+    let n = Numbers::new(
+        p.lang,
+        &q.currency,
+        decimals_of(&q.per_minute.monthly_total.to_string()),
+    );
+    let model = |name: &str, total: String, wins: bool| {
+        html! {
+            <span class={classes!("ppm-bar-model", wins.then_some("is-winner"))}>
+                { name }{ " " }
+                if wins { <strong>{ total }</strong> } else { { total } }
+            </span>
+        }
+    };
+    html! {
+        <div class="ppm-sticky" id="summary-bar" part="summary-bar">
+            <span class="ppm-bar-title">{ t.summary_bar }{ ":" }</span>
+            { model(t.pay_per_minute, n.money(&q.per_minute.monthly_total.to_string()), q.cheaper == Cheaper::PerMinute) }
+            { model(t.per_user, n.money(&q.per_user.monthly_total.to_string()), q.cheaper == Cheaper::PerUser) }
+        </div>
+    }
+}
