@@ -1,14 +1,65 @@
-// Starts the pricing widget: loads the WebAssembly and mounts the Yew app into #app.
+// Starts the pricing widget. The page arrives with the widget's first view prerendered
+// (`cargo xtask dist`), so inputs and both prices are on screen before any script runs. When the
+// WebAssembly is ready, the app renders into a hidden container beside that markup and the two
+// are swapped in one task: the same markup in the same place, so nothing moves. What a visitor
+// typed in the meantime is applied, and the focused field keeps its focus and caret. A page
+// opened with a share link shows "being priced" until then (link-check.js).
 // (The JS API for sales tools and partners is a separate bundle, ppm_api.js.)
 import init, { mount } from "./ppm_widget.js";
 
 const root = document.getElementById("app");
+const html = document.documentElement;
+const link = html.dataset.pricing === "link";
+
+// Input typed before the app is ready: the last value of each field, by id, in typing order.
+const typed = new Map();
+const record = (e) => {
+  const t = e.target;
+  if (!t.id || link) return;
+  typed.delete(t.id);
+  typed.set(t.id, { event: e.type, value: t.value, checked: t.checked });
+};
+root.addEventListener("input", record, true);
+root.addEventListener("change", record, true);
+
+/** Resolves once the tasks queued so far (Yew's first render among them) have run. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 try {
   await init();
-  root.textContent = "";
-  mount("app");
-  document.documentElement.dataset.ready = "true";
+  const live = document.createElement("div");
+  live.id = "app-live";
+  live.hidden = true;
+  root.append(live);
+  mount("app-live");
+  await settled();
+  root.removeEventListener("input", record, true);
+  root.removeEventListener("change", record, true);
+  const focused = document.activeElement;
+  const caret = focused && focused.id && "selectionStart" in focused
+    ? [focused.selectionStart, focused.selectionEnd] : null;
+  for (const node of [...root.childNodes]) if (node !== live) node.remove();
+  live.hidden = false;
+  delete html.dataset.pricing;
+  for (const [id, t] of typed) {
+    const el = document.getElementById(id);
+    if (!el) continue;
+    if (el.type === "checkbox" || el.type === "radio") el.checked = t.checked;
+    else el.value = t.value;
+    el.dispatchEvent(new Event(t.event, { bubbles: true }));
+  }
+  if (focused && focused.id) {
+    const again = document.getElementById(focused.id);
+    if (again && again !== document.activeElement) {
+      again.focus();
+      if (caret && typeof again.setSelectionRange === "function") {
+        try { again.setSelectionRange(caret[0], caret[1]); } catch { /* not a text field */ }
+      }
+    }
+  }
+  html.dataset.ready = "true";
 } catch (err) {
+  delete html.dataset.pricing;
   root.textContent = "The calculator could not start: " + (err && err.message ? err.message : err);
   root.setAttribute("role", "alert");
 }

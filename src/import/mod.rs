@@ -3,7 +3,7 @@
 //! tabs (a country name or ISO code and a rate per row) into a rate card, taking everything
 //! else (currency, billing, licence, zones, credits) from a template card.
 
-mod country_names;
+pub(crate) mod country_names;
 
 use std::collections::BTreeMap;
 use std::fmt;

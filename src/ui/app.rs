@@ -3,11 +3,14 @@
 
 use std::rc::Rc;
 
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::browser;
-use super::components::{MeetingEditor, NumberField, Results, COUNTRY_LIST_ID};
+use super::components::{
+    CountryList, MeetingEditor, NumberField, Results, SummaryBar, MEETING_LIMIT,
+};
 use super::embed::{Hidden, Section};
 use super::i18n::Lang;
 use super::share;
@@ -26,6 +29,8 @@ pub struct AppState {
     pub lang: Lang,
     /// Shown when a share link could not be read.
     pub bad_link: bool,
+    /// In a long list of meeting profiles, the one open for editing.
+    pub open_meeting: Option<usize>,
 }
 
 /// Everything that changes the state.
@@ -34,6 +39,8 @@ pub enum Action {
     Edit(Edit),
     /// Switch the language.
     Lang(Lang),
+    /// Open a meeting profile of a long list (or close it).
+    Open(Option<usize>),
     /// Replace the scenario with a partner's preset; the card stays (the card attribute and
     /// the picker choose it).
     #[cfg(feature = "element")]
@@ -94,10 +101,21 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Edit(e) => next.form.apply(e),
+            Action::Edit(e) => {
+                // A new or copied profile opens; removing one closes the open one.
+                next.open_meeting = match &e {
+                    Edit::AddMeeting(_) => Some(next.form.meetings.len()),
+                    Edit::DuplicateMeeting(i) => Some(i + 1),
+                    Edit::RemoveMeeting(_) => None,
+                    _ => next.open_meeting,
+                };
+                next.form.apply(e)
+            }
             Action::Lang(l) => next.lang = l,
+            Action::Open(i) => next.open_meeting = i,
             #[cfg(feature = "element")]
             Action::Replace(form) => {
+                next.open_meeting = None;
                 next.form = Form {
                     card_id: next.form.card_id,
                     ..form
@@ -116,6 +134,9 @@ pub struct Priced {
     /// The chart data.
     pub curve: Curve,
 }
+
+/// How long after the last edit the URL fragment follows the form.
+const FRAGMENT_DELAY_MS: u32 = 300;
 
 /// The outcome of pricing the form: a result, or messages per input id.
 type Outcome = Result<Rc<Priced>, Vec<(String, String)>>;
@@ -159,6 +180,7 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
             },
             lang: e.lang,
             bad_link: false,
+            open_meeting: None,
         };
     }
     let browser_lang = Lang::from_tag(&browser::browser_language());
@@ -168,6 +190,7 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
             form: Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
             lang: browser_lang,
             bad_link: false,
+            open_meeting: None,
         };
     }
     match share::decode(&fragment) {
@@ -175,11 +198,13 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
             form,
             lang: lang.unwrap_or(browser_lang),
             bad_link: false,
+            open_meeting: None,
         },
         Err(_) => AppState {
             form: Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
             lang: browser_lang,
             bad_link: true,
+            open_meeting: None,
         },
     }
 }
@@ -198,7 +223,7 @@ pub fn App(props: &AppProps) -> Html {
         let lang = state.lang;
         use_memo((form, lang), |(form, lang)| price(form, *lang))
     };
-    let errors: Vec<(String, String)> = match &*outcome {
+    let fresh_errors: Vec<(String, String)> = match &*outcome {
         Ok(p) => {
             *last_valid.borrow_mut() = Some(p.clone());
             Vec::new()
@@ -206,26 +231,40 @@ pub fn App(props: &AppProps) -> Html {
         Err(e) => e.clone(),
     };
     let shown = last_valid.borrow().clone();
+    // The same `Rc` while the messages stay the same, so unchanged rows are not re-rendered.
+    let errors_cell = use_mut_ref(|| Rc::new(Vec::<(String, String)>::new()));
+    if **errors_cell.borrow() != fresh_errors {
+        *errors_cell.borrow_mut() = Rc::new(fresh_errors);
+    }
+    let errors: Rc<Vec<(String, String)>> = errors_cell.borrow().clone();
 
+    // The URL fragment (the share link) follows the form a moment after the last edit, off
+    // the keystroke's path: replacing history state costs milliseconds per call.
+    let fragment_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
         let form = state.form.clone();
         let lang = state.lang;
         let standalone = embed.is_none();
         use_effect_with((form, lang), move |(form, lang)| {
             if standalone {
-                browser::set_fragment(&share::encode(form, *lang));
+                let link = share::encode(form, *lang);
+                let timer = gloo::timers::callback::Timeout::new(FRAGMENT_DELAY_MS, move || {
+                    browser::set_fragment(&link)
+                });
+                *fragment_timer.borrow_mut() = Some(timer);
                 browser::set_document_language(lang.tag());
             }
         });
     }
     use_host_sync(embed, &state, &outcome);
 
+    // One callback for the whole life of the app, so that components holding it compare equal.
     let edit = {
-        let state = state.clone();
-        let copied = copied.clone();
-        Callback::from(move |e: Edit| {
+        let dispatcher = state.dispatcher();
+        let copied = copied.setter();
+        use_callback((), move |e: Edit, _| {
             copied.set(false);
-            state.dispatch(Action::Edit(e))
+            dispatcher.dispatch(Action::Edit(e))
         })
     };
     let error_for = |id: &str| message_for(&errors, id);
@@ -235,23 +274,46 @@ pub fn App(props: &AppProps) -> Html {
         .into_iter()
         .filter(|c| c.built_in || Some(c.id.as_str()) == partner_card)
         .collect();
-    let country_codes: Vec<String> = with_registry(|r| {
-        Ok(r.get(Some(&state.form.card_id))?
-            .countries()
-            .map(|(c, _)| c.to_string())
-            .collect())
-    })
-    .unwrap_or_default();
-    let names = browser::CountryNames::new(state.lang.tag());
-    let mut countries: Vec<(String, String)> = country_codes
-        .into_iter()
-        .map(|c| {
-            let n = names.name(&c);
-            (c, n)
+    // The card's countries with their names in the page's language, sorted by name: looked
+    // up once per language and card, not on every edit.
+    let countries: Rc<Vec<(String, String)>> = use_memo(
+        (state.lang, state.form.card_id.clone()),
+        |(lang, card_id)| {
+            let codes: Vec<String> = with_registry(|r| {
+                Ok(r.get(Some(card_id))?
+                    .countries()
+                    .map(|(c, _)| c.to_string())
+                    .collect())
+            })
+            .unwrap_or_default();
+            let names = browser::CountryNames::new(lang.tag());
+            let mut countries: Vec<(String, String)> = codes
+                .into_iter()
+                .map(|c| {
+                    let n = names.name(&c);
+                    (c, n)
+                })
+                .collect();
+            countries.sort_by(|a, b| a.1.cmp(&b.1));
+            countries
+        },
+    );
+
+    // The 249 suggestions come after the first render: not in the prerendered page, not in the
+    // first frame.
+    let list_ready = use_state(|| false);
+    {
+        let list_ready = list_ready.setter();
+        use_effect_with((), move |_| list_ready.set(true));
+    }
+
+    let long_list = state.form.meetings.len() > MEETING_LIMIT;
+    let on_toggle = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |i: Option<usize>, _| {
+            dispatcher.dispatch(Action::Open(i))
         })
-        .collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
-    let countries = Rc::new(countries);
+    };
 
     let other_lang = match state.lang {
         Lang::En => Lang::De,
@@ -279,7 +341,10 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_copy = {
         let copied = copied.clone();
+        let link = share::encode(&state.form, state.lang);
         Callback::from(move |_| {
+            // The fragment may still be on its way (see above): set it now.
+            browser::set_fragment(&link);
             browser::copy_text(&browser::page_url());
             copied.set(true);
         })
@@ -330,6 +395,9 @@ pub fn App(props: &AppProps) -> Html {
             if state.bad_link {
                 <p class="ppm-notice" role="alert" id="bad-link">{ t.bad_link }</p>
             }
+            if let (Some(p), false) = (shown.clone(), compact || hidden.hides(Section::Inputs)) {
+                <SummaryBar priced={p} lang={state.lang} />
+            }
             <div class="ppm-layout">
                 if !hidden.hides(Section::Inputs) {
                     <form class="ppm-inputs" part="inputs" aria-labelledby="inputs-title" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -363,17 +431,24 @@ pub fn App(props: &AppProps) -> Html {
                         <h2>{ t.meetings }</h2>
                         { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
                             <MeetingEditor index={i} meeting={m.clone()} lang={state.lang}
-                                countries={countries.clone()} errors={Rc::new(errors.clone())}
+                                countries={countries.clone()} errors={errors.clone()}
+                                collapsed={long_list && state.open_meeting != Some(i)}
+                                closable={long_list && state.open_meeting == Some(i)}
+                                ontoggle={on_toggle.clone()}
                                 onedit={edit.clone()} />
                         }) }
                         <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
-                        <datalist id={COUNTRY_LIST_ID}>
-                            { for countries.iter().map(|(_, name)| html! { <option value={name.clone()} /> }) }
-                        </datalist>
+                        if *list_ready {
+                            <CountryList countries={countries.clone()} />
+                        }
                     </form>
                 }
                 <section class="ppm-results" part="results" aria-labelledby="results-title">
                     <h2 id="results-title">{ t.results }</h2>
+                    if embed.is_none() {
+                        // Shown only while a share link's estimate is priced (www/link-check.js).
+                        <p class="ppm-pending" id="pending" role="status">{ t.pricing_link }</p>
+                    }
                     if !errors.is_empty() {
                         <p class="ppm-stale" id="stale">{ t.stale }</p>
                     }
@@ -487,16 +562,32 @@ fn print_summary(form: &Form, lang: Lang) -> String {
     )
 }
 
-/// Mounts the widget into the element with this id.
-#[wasm_bindgen]
-pub fn mount(#[wasm_bindgen(js_name = elementId)] element_id: &str) -> Result<(), JsError> {
-    let root = gloo::utils::document()
+/// The element with this id, or an error saying it is missing.
+#[cfg(target_arch = "wasm32")]
+fn root(element_id: &str) -> Result<web_sys::Element, JsError> {
+    gloo::utils::document()
         .get_element_by_id(element_id)
         .ok_or_else(|| {
             JsError::new(&format!(
                 "no element with id \"{element_id}\" to mount the widget in"
             ))
-        })?;
-    yew::Renderer::<App>::with_root(root).render();
+        })
+}
+
+/// Mounts the widget into the element with this id (which should be empty).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn mount(#[wasm_bindgen(js_name = elementId)] element_id: &str) -> Result<(), JsError> {
+    yew::Renderer::<App>::with_root(root(element_id)?).render();
     Ok(())
+}
+
+/// The widget's first view as HTML (the example scenario in English, as a first visit without
+/// a share link sees it), rendered by the same components, for `ppm-prerender`.
+#[cfg(feature = "ssr")]
+pub async fn prerender() -> String {
+    yew::LocalServerRenderer::<App>::new()
+        .hydratable(false)
+        .render()
+        .await
 }

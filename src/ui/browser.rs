@@ -1,6 +1,8 @@
-//! Browser services for the widget (wasm32 only): the URL fragment, the clipboard, file
-//! downloads, the browser's language, and `Intl` formatting. Components call these; the
-//! reducer never does.
+//! Browser services for the widget: the URL fragment, the clipboard, file downloads, the
+//! browser's language, and `Intl` country names. Components call these; the reducer never
+//! does. When the page is prerendered natively (feature `ssr`) only what a render reads is
+//! called: the language and the fragment are those of a first visit, and country names are
+//! English from the import's table.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,11 +38,21 @@ pub struct CountryNames(Option<DisplayNames>);
 impl CountryNames {
     /// Names in `lang` (`en`, `de`).
     pub fn new(lang: &str) -> CountryNames {
+        if !cfg!(target_arch = "wasm32") {
+            return CountryNames(None);
+        }
         CountryNames(DisplayNames::new(&locales(lang), &object(&[("type", "region")])).ok())
     }
 
     /// The name of a country code.
     pub fn name(&self, code: &str) -> String {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some((_, names)) = crate::import::country_names::COUNTRY_NAMES
+            .iter()
+            .find(|(c, _)| *c == code)
+        {
+            return names.first().copied().unwrap_or(code).to_string();
+        }
         self.0
             .as_ref()
             .and_then(|d| d.of(code).ok())
@@ -49,71 +61,22 @@ impl CountryNames {
     }
 }
 
-/// Formats decimal strings with `Intl.NumberFormat` (exactly: the string is passed as is).
-pub struct Numbers {
-    money: Option<js_sys::Function>,
-    plain: Option<js_sys::Function>,
-}
-
-impl Numbers {
-    /// Money in `currency` and plain numbers (at most 1 decimal) in `lang`.
-    pub fn new(lang: &str, currency: &str) -> Numbers {
-        let money = js_sys::Intl::NumberFormat::new(
-            &locales(lang).into(),
-            &object(&[("style", "currency"), ("currency", currency)]).into(),
-        );
-        let plain_opts = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(
-            &plain_opts,
-            &JsValue::from_str("maximumFractionDigits"),
-            &JsValue::from_f64(1.0),
-        );
-        let plain = js_sys::Intl::NumberFormat::new(&locales(lang).into(), &plain_opts);
-        Numbers {
-            money: Some(money.format()),
-            plain: Some(plain.format()),
-        }
-    }
-
-    fn apply(f: &Option<js_sys::Function>, value: &str) -> String {
-        f.as_ref()
-            .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(value)).ok())
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| value.to_string())
-    }
-
-    /// "1.234,56 €" / "$1,234.56".
-    pub fn money(&self, value: &str) -> String {
-        Self::apply(&self.money, value)
-    }
-
-    /// "267,6" / "267.6".
-    pub fn plain(&self, value: &str) -> String {
-        Self::apply(&self.plain, value)
-    }
-
-    /// A decimal with exactly its own decimals, localised: "0.0220" → "0,0220" in German.
-    pub fn exact(lang: &str, value: &str) -> String {
-        let decimals = value.split_once('.').map(|(_, d)| d.len()).unwrap_or(0);
-        let opts = js_sys::Object::new();
-        let digits = JsValue::from_f64(decimals as f64);
-        let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("minimumFractionDigits"), &digits);
-        let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("maximumFractionDigits"), &digits);
-        let f = js_sys::Intl::NumberFormat::new(&locales(lang).into(), &opts).format();
-        Self::apply(&Some(f), value)
-    }
-}
-
-/// The browser's preferred language tag.
+/// The browser's preferred language tag (`en` when prerendering).
 pub fn browser_language() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return "en".into();
+    }
     gloo::utils::window()
         .navigator()
         .language()
         .unwrap_or_else(|| "en".to_string())
 }
 
-/// The current URL fragment without `#`.
+/// The current URL fragment without `#` (none when prerendering).
 pub fn fragment() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     gloo::utils::window()
         .location()
         .hash()

@@ -1,19 +1,23 @@
 //! The pricing widget. Its state, texts and share links are plain Rust (tested natively); the
-//! Yew components and browser services are built for wasm32 only.
+//! Yew components (feature `widget`) run in the browser, and natively to prerender the page
+//! (feature `ssr`).
 
 pub mod csv;
 pub mod embed;
+pub mod format;
 pub mod i18n;
 pub mod share;
 pub mod state;
 
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
-mod app;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(feature = "widget")]
+pub mod app;
+#[cfg(feature = "widget")]
 mod browser;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(feature = "widget")]
 mod components;
 #[cfg(all(target_arch = "wasm32", feature = "element"))]
 mod element;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub use app::mount;
+#[cfg(feature = "ssr")]
+pub use app::prerender;

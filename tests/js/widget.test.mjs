@@ -22,7 +22,8 @@ async function open(hash = "", locale = "en-US") {
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(server.url + (hash ? "#" + hash : ""));
-  await page.waitForSelector("#per-minute-monthly");
+  // The quote is prerendered; wait until the app has taken over the page.
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
   return { page, context, errors };
 }
 
@@ -94,6 +95,8 @@ test("a share link restores the scenario exactly", async () => {
   // Customer calls at 20 a month: GB 600 min x 0.0220 = 13.20, US 600 min x 0.0120 = 7.20;
   // with the all-hands' 63.36 + 21.60: 105.36.
   await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$105.36");
+  // The fragment follows the form a moment after the last edit.
+  await page.waitForFunction(() => location.hash.includes("Board"));
   const url = page.url();
   assert.match(url, /#v2&card=illustrative-usd&o=40/);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -102,7 +105,7 @@ test("a share link restores the scenario exactly", async () => {
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
   const second = await context.newPage();
   await second.goto(url);
-  await second.waitForSelector("#per-minute-monthly");
+  await second.waitForFunction(() => document.documentElement.dataset.ready === "true");
   assert.equal(await text(second, "#per-minute-monthly"), "$105.36");
   assert.equal(await second.locator("#meetings-0-name").inputValue(), "Board & friends");
   assert.equal(await second.locator("#meetings-1-perMonth").inputValue(), "20");

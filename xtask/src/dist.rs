@@ -73,13 +73,70 @@ pub fn dist() -> Result<PathBuf, String> {
             .map_err(|e| format!("wasm-bindgen: {e}"))?;
     }
     copy_dir(&root.join("www"), &dist)?;
+    prerender(&root, &dist)?;
     let module = crate::npm::package(&dist, &root.join("www"), &package_version(&root)?)?;
     // Lets Node import the ES-module glue as is (tests, server-side use); browsers ignore it.
     std::fs::write(dist.join("package.json"), "{ \"type\": \"module\" }\n")
         .map_err(|e| format!("cannot write dist/package.json: {e}"))?;
     print_sizes(&dist)?;
     print_partner_sizes(&dist.join("npm"), &module)?;
+    let written = precompress(&dist)?;
+    eprintln!("pre-compressed {written} files (.br and .gz beside each)");
     Ok(dist)
+}
+
+/// Extensions of the files a server sends compressed (what a CDN would compress).
+const COMPRESSIBLE: [&str; 7] = ["html", "js", "mjs", "css", "wasm", "svg", "json"];
+
+/// Writes `NAME.br` (brotli 11) and `NAME.gz` (gzip -9) beside every compressible file under
+/// `dir`, as a CDN or `cargo xtask serve` serves them (`Content-Encoding`). Returns the count.
+fn precompress(dir: &Path) -> Result<usize, String> {
+    let mut written = 0;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            written += precompress(&path)?;
+            continue;
+        }
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !COMPRESSIBLE.contains(&ext) {
+            continue;
+        }
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        for (suffix, packed) in [("br", brotli(&bytes)?), ("gz", gzip(&bytes)?)] {
+            let mut name = path.clone().into_os_string();
+            name.push(format!(".{suffix}"));
+            std::fs::write(&name, packed)
+                .map_err(|e| format!("cannot write {}: {e}", Path::new(&name).display()))?;
+        }
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// Writes `dist/index.html` with the widget's first view in it, rendered natively by the same
+/// Yew components (`ppm-prerender`, feature `ssr`), so the quote is on screen before any script.
+fn prerender(root: &Path, dist: &Path) -> Result<(), String> {
+    let template = root.join("www/index.html");
+    let out = dist.join("index.html");
+    crate::run(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "-q",
+            "--features",
+            "ssr",
+            "--bin",
+            "ppm-prerender",
+            "--",
+            &template.to_string_lossy(),
+            &out.to_string_lossy(),
+        ],
+    )
 }
 
 /// The version of the `ppm-pricing` package (the first `version = "…"` of Cargo.toml).
@@ -212,24 +269,35 @@ fn minify_css(text: &str) -> String {
     tight
 }
 
-fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
+/// `bytes` compressed with gzip -9.
+pub(crate) fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     enc.write_all(bytes).map_err(|e| e.to_string())?;
-    Ok(enc.finish().map_err(|e| e.to_string())?.len())
+    enc.finish().map_err(|e| e.to_string())
 }
 
-fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
+/// `bytes` compressed with brotli, quality 11.
+pub(crate) fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     {
         let mut enc = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
         enc.write_all(bytes).map_err(|e| e.to_string())?;
     }
-    Ok(out.len())
+    Ok(out)
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
+    Ok(gzip(bytes)?.len())
+}
+
+fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
+    Ok(brotli(bytes)?.len())
 }
 
 /// The files the pricing page loads on first view.
-const FIRST_LOAD: [&str; 7] = [
+const FIRST_LOAD: [&str; 8] = [
     "index.html",
+    "link-check.js",
     "main.js",
     "ppm_widget.js",
     "ppm_widget_bg.wasm",
@@ -254,7 +322,7 @@ fn print_sizes(dist: &Path) -> Result<(), String> {
         );
     }
     println!(
-        "first load: {:.1} KB gzip (budget 150 KB), {:.1} KB brotli\n",
+        "first load: {:.1} KB gzip (target 120 KB, goal 90 KB), {:.1} KB brotli\n",
         total[1] as f64 / 1000.0,
         total[2] as f64 / 1000.0
     );

@@ -8,10 +8,14 @@
 //!   missing). `.ci/run` calls exactly this.
 //! - `cargo xtask bench`: the `quote` benchmark (prints quotes per second; no assertions).
 //! - `cargo xtask dist`: the deployable static files in `dist/`, with a size table.
-//! - `cargo xtask serve [--port N]`: `dist`, then serve it on 127.0.0.1 (default port 8080).
+//! - `cargo xtask serve [--port N] [--no-build]`: `dist` (unless `--no-build`), then serve it
+//!   on 127.0.0.1 (default port 8080) with pre-compressed bodies.
+//! - `cargo xtask perf`: after `dist`, the performance report (sizes, load, edits, Lighthouse,
+//!   quote times); numbers only, no assertions.
 
 mod dist;
 mod npm;
+mod perf;
 mod serve;
 
 use std::path::PathBuf;
@@ -23,12 +27,17 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => run("cargo", &["bench", "--bench", "quote"]),
         Some("dist") => dist::dist().map(|_| ()),
-        Some("serve") => port(&args[1..]).and_then(|port| {
-            let dir = dist::dist()?;
+        Some("serve") => serve_args(&args[1..]).and_then(|(port, build)| {
+            let dir = if build {
+                dist::dist()?
+            } else {
+                root()?.join("dist")
+            };
             serve::serve(&dir, port)
         }),
+        Some("perf") => perf::perf(),
         _ => {
-            eprintln!("usage: cargo xtask <test|bench|dist|serve [--port N]>");
+            eprintln!("usage: cargo xtask <test|bench|dist|perf|serve [--port N] [--no-build]>");
             return ExitCode::from(2);
         }
     };
@@ -41,15 +50,25 @@ fn main() -> ExitCode {
     }
 }
 
-/// The port for `serve`: `--port N`, else `$PORT`, else 8080.
-fn port(args: &[String]) -> Result<u16, String> {
-    let text = match args {
-        [flag, value] if flag == "--port" => value.clone(),
-        [] => std::env::var("PORT").unwrap_or_else(|_| "8080".into()),
-        _ => return Err("usage: cargo xtask serve [--port N]".into()),
-    };
-    text.parse()
-        .map_err(|_| format!("port \"{text}\" is not a number from 1 to 65535"))
+/// The options of `serve`: the port (`--port N`, else `$PORT`, else 8080; 0 picks a free one)
+/// and whether to build `dist/` first (`--no-build` serves it as it is).
+fn serve_args(args: &[String]) -> Result<(u16, bool), String> {
+    let usage = || "usage: cargo xtask serve [--port N] [--no-build]".to_string();
+    let mut port = None;
+    let mut build = true;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--port" => port = Some(rest.next().ok_or_else(usage)?.clone()),
+            "--no-build" => build = false,
+            _ => return Err(usage()),
+        }
+    }
+    let text = port.unwrap_or_else(|| std::env::var("PORT").unwrap_or_else(|_| "8080".into()));
+    let port = text
+        .parse()
+        .map_err(|_| format!("port \"{text}\" is not a number from 0 to 65535"))?;
+    Ok((port, build))
 }
 
 /// The workspace root.
@@ -125,6 +144,20 @@ fn test() -> Result<(), String> {
         "warnings",
     ];
     run("cargo", &clippy)?;
+    // The widget's components also build natively, for the prerendered page.
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--lib",
+            "--bins",
+            "--features",
+            "ssr",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     // The core must also build for the browser, without its native-only parsers.
     ensure_wasm_target()?;
     let wasm_clippy = [
@@ -159,7 +192,7 @@ fn test() -> Result<(), String> {
 const JS_TESTS: &str = "tests/js";
 
 /// Installs Debian's Chromium when it is missing (CI runs as root on a fresh machine).
-fn ensure_chromium() -> Result<(), String> {
+pub(crate) fn ensure_chromium() -> Result<(), String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if std::path::Path::new(&chromium).exists() {
         return Ok(());

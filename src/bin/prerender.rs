@@ -1,0 +1,37 @@
+//! `ppm-prerender TEMPLATE OUT`: the pricing page with its first view already in it. Renders the
+//! widget (the example scenario, English) with its own Yew components, natively, and writes
+//! TEMPLATE to OUT with that markup in place of the `<!--ppm-prerender-->` marker. Run by
+//! `cargo xtask dist`; the browser bundle then takes over from that markup (`www/main.js`).
+
+use std::process::ExitCode;
+
+/// Where the rendered widget goes in the template.
+const MARKER: &str = "<!--ppm-prerender-->";
+
+fn run(template: &str, out: &str) -> Result<(), String> {
+    let page =
+        std::fs::read_to_string(template).map_err(|e| format!("cannot read {template}: {e}"))?;
+    if page.matches(MARKER).count() != 1 {
+        return Err(format!("{template} must contain {MARKER} exactly once"));
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("cannot start the renderer: {e}"))?;
+    let html = runtime.block_on(ppm_pricing::ui::prerender());
+    std::fs::write(out, page.replace(MARKER, &html)).map_err(|e| format!("cannot write {out}: {e}"))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [template, out] = args.as_slice() else {
+        eprintln!("usage: ppm-prerender TEMPLATE OUT");
+        return ExitCode::from(2);
+    };
+    match run(template, out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ppm-prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
