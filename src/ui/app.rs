@@ -252,6 +252,14 @@ pub fn App(props: &AppProps) -> Html {
                     browser::set_fragment(&link)
                 });
                 *fragment_timer.borrow_mut() = Some(timer);
+            }
+        });
+    }
+    {
+        // Only when the language changes: a new `<html lang>` restyles the whole document.
+        let standalone = embed.is_none();
+        use_effect_with(state.lang, move |lang| {
+            if standalone {
                 browser::set_document_language(lang.tag());
             }
         });
