@@ -14,7 +14,7 @@ use super::components::{
 use super::embed::{Hidden, Section};
 use super::i18n::Lang;
 use super::share;
-use super::state::{field_id, message_for, Edit, Form};
+use super::state::{field_id, message_for, messages_under, Edit, Form};
 use crate::rating::{self, Curve, CurveOptions, Error, Quote, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 use crate::registry::CardInfo;
@@ -439,7 +439,7 @@ pub fn App(props: &AppProps) -> Html {
                         <h2>{ t.meetings }</h2>
                         { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
                             <MeetingEditor index={i} meeting={m.clone()} lang={state.lang}
-                                countries={countries.clone()} errors={errors.clone()}
+                                countries={countries.clone()} errors={messages_under(&errors, &format!("meetings-{i}-"))}
                                 collapsed={long_list && state.open_meeting != Some(i)}
                                 closable={long_list && state.open_meeting == Some(i)}
                                 ontoggle={on_toggle.clone()}

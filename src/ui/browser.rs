@@ -136,6 +136,15 @@ pub fn set_document_language(lang: &str) {
     }
 }
 
+/// Runs `f` once the next frame has been painted (a timer started from the frame's callback),
+/// so that work which can wait does not delay the paint that answers an input.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let later = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(later.unchecked_ref());
+}
+
 /// Opens the print dialog.
 pub fn print() {
     let _ = gloo::utils::window().print();

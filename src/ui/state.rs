@@ -446,6 +446,18 @@ pub fn message_for(errors: &[(String, String)], id: &str) -> Option<String> {
     errors.iter().find(|(i, _)| i == id).map(|(_, m)| m.clone())
 }
 
+/// The messages of the inputs whose ids start with `prefix` (one meeting's, one row's), so a
+/// component is handed only what it shows and stays equal when other messages change.
+pub fn messages_under(errors: &[(String, String)], prefix: &str) -> Rc<Vec<(String, String)>> {
+    Rc::new(
+        errors
+            .iter()
+            .filter(|(id, _)| id.starts_with(prefix))
+            .cloned()
+            .collect(),
+    )
+}
+
 /// The input id for a core field path: `meetings[0].legs[2].count` → `meetings-0-legs-2-count`.
 pub fn field_id(path: &str) -> String {
     path.replace("].", "-")

@@ -14,7 +14,7 @@ use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::Amount;
 use crate::ui::format;
 use crate::ui::i18n::Lang;
-use crate::ui::state::{message_for, Edit, MeetingForm, Mode};
+use crate::ui::state::{message_for, messages_under, Edit, MeetingForm, Mode};
 
 /// Rows of a profile shown before "Show all".
 pub const ROW_LIMIT: usize = 40;
@@ -32,7 +32,7 @@ pub struct MeetingEditorProps {
     pub lang: Lang,
     /// `(code, name)` of the card's countries, sorted by name.
     pub countries: Rc<Vec<(String, String)>>,
-    /// Messages per input id.
+    /// Messages per input id (this meeting's only).
     pub errors: Rc<Vec<(String, String)>>,
     /// The list is long: this profile shows only its summary unless it is the open one.
     #[prop_or_default]
@@ -152,7 +152,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                     <tbody>
                     { for p.meeting.legs.iter().take(shown).enumerate().map(|(j, leg)| html! {
                         <LegRow meeting={i} row={j} leg={leg.clone()} lang={p.lang}
-                            countries={p.countries.clone()} errors={p.errors.clone()} onedit={edit.clone()} />
+                            countries={p.countries.clone()} errors={messages_under(&p.errors, &format!("{base}-legs-{j}-"))} onedit={edit.clone()} />
                     }) }
                     </tbody>
                 </table>
@@ -199,7 +199,7 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
                 <tbody>
                 { for p.meeting.countries.iter().take(shown).enumerate().map(|(k, c)| html! {
                     <MixRow meeting={i} row={k} mix={c.clone()} lang={p.lang}
-                        countries={p.countries.clone()} errors={p.errors.clone()} onedit={edit.clone()} />
+                        countries={p.countries.clone()} errors={messages_under(&p.errors, &format!("{base}-countries-{k}-"))} onedit={edit.clone()} />
                 }) }
                 </tbody>
             </table>

@@ -62,9 +62,26 @@ fn model_card(
     }
 }
 
+/// `value` as of the last painted frame: the first render gets it at once (the prerendered
+/// page has it all), later changes arrive just after the next paint. The totals answer a
+/// keystroke in its own frame; the chart and the line items follow in the next.
+#[hook]
+fn use_after_paint(value: Rc<Priced>) -> Rc<Priced> {
+    let shown = use_state_eq(|| value.clone());
+    {
+        let setter = shown.setter();
+        use_effect_with(value, move |v| {
+            let v = v.clone();
+            crate::ui::browser::after_next_paint(move || setter.set(v));
+        });
+    }
+    (*shown).clone()
+}
+
 /// The results panel.
 #[component]
 pub fn Results(p: &ResultsProps) -> Html {
+    let later = use_after_paint(p.priced.clone());
     let q = &p.priced.quote;
     let t = p.lang.texts();
     // Only embedded widgets hide sections (the page's bundle drops these checks).
@@ -117,10 +134,10 @@ pub fn Results(p: &ResultsProps) -> Html {
                 </section>
             }
             if !hidden.hides(Section::Chart) {
-                <Chart priced={p.priced.clone()} lang={p.lang} money_decimals={digits} />
+                <Chart priced={later.clone()} lang={p.lang} money_decimals={digits} />
             }
             if !hidden.hides(Section::Lines) {
-                <LineItems priced={p.priced.clone()} lang={p.lang} />
+                <LineItems priced={later} lang={p.lang} />
             }
         </div>
     }
