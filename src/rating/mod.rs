@@ -26,6 +26,7 @@ pub mod card;
 pub mod credits;
 pub mod curve;
 pub mod error;
+pub mod exact;
 pub mod iso;
 pub mod money;
 pub mod pricing;

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::call::Call;
 use super::card::{CountryCode, RateCard};
 use super::error::{Error, ScenarioError};
+use super::exact::Exact;
 use super::money::{checked, checked_with, Rate};
 use super::scenario::Scenario;
 
@@ -75,18 +76,20 @@ pub fn billable_seconds(seconds: Decimal, increment: u32, minimum: u32) -> Resul
 /// Checks that the card can price each leg: a phone leg needs its country on the card with a
 /// rate for its call type, and phone usage needs at least one organiser.
 pub fn aggregate(card: &RateCard, scenario: &Scenario) -> Result<Vec<UsageLine>, Error> {
-    // The browser bundle keeps only the index path (smaller); native builds also take the
-    // faster search for small scenarios. Both paths are tested to give the same lines.
+    // Small scenarios search their few lines, large ones use an index; the sums are kept in
+    // exact integer arithmetic while the values allow (`Exact`), in `Decimal` otherwise. All
+    // four ways give the same lines, on every target (tested).
     let leg_groups: usize = scenario.meetings().iter().map(|m| m.legs.len()).sum();
-    let use_index = cfg!(target_arch = "wasm32") || leg_groups > SMALL_SCENARIO;
-    aggregate_with(card, scenario, use_index)
+    aggregate_with(card, scenario, leg_groups > SMALL_SCENARIO, true)
 }
 
-/// [`aggregate`] with the line lookup chosen by the caller (both give the same lines).
+/// [`aggregate`] with the line lookup and the arithmetic chosen by the caller (`exact`: integer
+/// sums, falling back to `Decimal` by itself when a value leaves their range).
 fn aggregate_with(
     card: &RateCard,
     scenario: &Scenario,
     use_index: bool,
+    exact: bool,
 ) -> Result<Vec<UsageLine>, Error> {
     if scenario.us_canada_addon() && card.us_canada_addon().is_none() {
         return Err(ScenarioError::new(
@@ -103,6 +106,8 @@ fn aggregate_with(
     // ones search the few lines instead (cheaper than clearing a 4 × 676 index).
     let leg_groups: usize = scenario.meetings().iter().map(|m| m.legs.len()).sum();
     let mut lines: Vec<UsageLine> = Vec::with_capacity(leg_groups);
+    // With `exact`: each line's (legs, seconds), beside `lines`.
+    let mut sums: Vec<(Exact, Exact)> = Vec::with_capacity(if exact { leg_groups } else { 0 });
     let mut index = if use_index {
         vec![0u16; Call::ALL.len() * 26 * 26]
     } else {
@@ -129,17 +134,38 @@ fn aggregate_with(
                     leg.country.as_str()
                 )
             };
-            let legs = checked_with(leg.count.cmul(meeting.per_month), what)?;
-            if legs.is_zero() {
-                continue;
-            }
-            let per_leg = if leg.call.is_phone() {
-                phone_legs = true;
-                billable
+            // legs = count × perMonth; seconds = legs × the billable time of one leg.
+            let (legs, add_seconds) = if exact {
+                let Some(legs) = Exact::of(leg.count).checked_mul(Exact::of(meeting.per_month))
+                else {
+                    return aggregate_with(card, scenario, use_index, false);
+                };
+                if legs.is_zero() {
+                    continue;
+                }
+                let per_leg = if leg.call.is_phone() {
+                    billable
+                } else {
+                    seconds
+                };
+                let Some(add) = Exact::of(per_leg).checked_mul(legs) else {
+                    return aggregate_with(card, scenario, use_index, false);
+                };
+                (Summand::Exact(legs), Summand::Exact(add))
             } else {
-                seconds
+                let legs = checked_with(leg.count.cmul(meeting.per_month), what)?;
+                if legs.is_zero() {
+                    continue;
+                }
+                let per_leg = if leg.call.is_phone() {
+                    billable
+                } else {
+                    seconds
+                };
+                let add = checked_with(per_leg.cmul(legs), what)?;
+                (Summand::Decimal(legs), Summand::Decimal(add))
             };
-            let add_seconds = checked_with(per_leg.cmul(legs), what)?;
+            phone_legs |= leg.call.is_phone();
             let slot = (leg.call as usize) * 26 * 26 + leg.country.slot();
             let found = if use_index {
                 index.get(slot).copied().unwrap_or(0)
@@ -159,6 +185,9 @@ fn aggregate_with(
                         minutes: Decimal::ZERO,
                         rate,
                     });
+                    if exact {
+                        sums.push((Exact::ZERO, Exact::ZERO));
+                    }
                     if let Some(s) = index.get_mut(slot) {
                         // Fewer than 4 × 676 lines can exist, so the number fits.
                         *s = u16::try_from(lines.len()).unwrap_or(0);
@@ -168,9 +197,27 @@ fn aggregate_with(
                 n => lines.get_mut(usize::from(n) - 1),
             };
             let Some(line) = line else { continue };
-            line.legs = checked_with(line.legs.cadd(legs), what)?;
-            line.seconds = checked_with(line.seconds.cadd(add_seconds), what)?;
+            match (legs, add_seconds) {
+                (Summand::Exact(legs), Summand::Exact(add)) => {
+                    let k = lines_index(found, sums.len());
+                    let Some(sum) = sums.get_mut(k) else { continue };
+                    match (sum.0.checked_add(legs), sum.1.checked_add(add)) {
+                        (Some(l), Some(s)) => *sum = (l, s),
+                        _ => return aggregate_with(card, scenario, use_index, false),
+                    }
+                }
+                (Summand::Decimal(legs), Summand::Decimal(add)) => {
+                    line.legs = checked_with(line.legs.cadd(legs), what)?;
+                    line.seconds = checked_with(line.seconds.cadd(add), what)?;
+                }
+                // Both summands are made by the same branch above.
+                _ => {}
+            }
         }
+    }
+    for (line, (legs, seconds)) in lines.iter_mut().zip(&sums) {
+        line.legs = legs.to_decimal();
+        line.seconds = seconds.to_decimal();
     }
     if phone_legs && scenario.organisers() == 0 {
         return Err(ScenarioError::new(
@@ -195,6 +242,21 @@ fn aggregate_with(
         line.minutes = checked(line.seconds.cdiv(SIXTY), "the minutes of a line")?;
     }
     Ok(sorted)
+}
+
+/// A leg's contribution, in the arithmetic of the pass.
+#[derive(Clone, Copy)]
+enum Summand {
+    Exact(Exact),
+    Decimal(Decimal),
+}
+
+/// The position of a line found through `found` (0: the line just pushed, the last of `len`).
+fn lines_index(found: u16, len: usize) -> usize {
+    match found {
+        0 => len.saturating_sub(1),
+        n => usize::from(n) - 1,
+    }
 }
 
 fn rate_for(
@@ -246,7 +308,7 @@ mod tests {
     }
 
     #[test]
-    fn index_and_search_give_the_same_lines() {
+    fn index_search_integer_and_decimal_sums_give_the_same_lines() {
         use crate::rating::scenario::ScenarioDocument;
         let card = RateCard::from_toml_str(include_str!("../../rates/illustrative-usd.toml"), None)
             .unwrap();
@@ -266,9 +328,18 @@ mod tests {
         );
         let doc: ScenarioDocument = serde_json::from_str(&json).unwrap();
         let scenario = Scenario::from_document(&doc).unwrap();
-        let with_index = aggregate_with(&card, &scenario, true).unwrap();
-        let with_search = aggregate_with(&card, &scenario, false).unwrap();
-        assert_eq!(with_index, with_search);
+        let with_index = aggregate_with(&card, &scenario, true, true).unwrap();
+        // Index or search, integer or `Decimal` sums: the same lines, digit for digit.
+        for (index, exact) in [(false, true), (true, false), (false, false)] {
+            let other = aggregate_with(&card, &scenario, index, exact).unwrap();
+            assert_eq!(other, with_index);
+            let text = |ls: &[UsageLine]| -> Vec<String> {
+                ls.iter()
+                    .map(|l| format!("{} {}", l.legs, l.seconds))
+                    .collect()
+            };
+            assert_eq!(text(&other), text(&with_index));
+        }
         assert_eq!(with_index.len(), 24);
         // Sorted by call type, then country: the first line is toll dial-in from CA.
         let first = with_index[0];
