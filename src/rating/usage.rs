@@ -358,6 +358,24 @@ mod tests {
     }
 
     #[test]
+    fn values_beyond_the_integer_range_are_summed_as_decimal() {
+        use crate::rating::scenario::ScenarioDocument;
+        let card = RateCard::from_toml_str(include_str!("../../rates/illustrative-usd.toml"), None)
+            .unwrap();
+        // 0.000000000000001 x 0.000000000000003 has 30 decimals: Decimal rounds it to 28, which
+        // the integer sums cannot follow, so the whole grouping runs in Decimal.
+        let json = r#"{"organisers":1,"meetings":[{"perMonth":"0.000000000000003","minutes":1,
+            "legs":[{"country":"DE","call":"tollDialIn","count":"0.000000000000001"},
+                    {"country":"DE","call":"tollDialIn","count":"2"}]}]}"#;
+        let doc: ScenarioDocument = serde_json::from_str(json).unwrap();
+        let scenario = Scenario::from_document(&doc).unwrap();
+        let lines = aggregate(&card, &scenario).unwrap();
+        assert_eq!(lines, aggregate_with(&card, &scenario, false, false).unwrap());
+        // 2 x 0.000000000000003 + 0.000000000000000000000000000003 (rounded to 28 places: 0).
+        assert_eq!(lines[0].legs, d("0.000000000000006"));
+    }
+
+    #[test]
     fn billable_seconds_per_increment_and_minimum() {
         // 61 s per minute: 2 started minutes = 120 s.
         assert_eq!(billable_seconds(d("61"), 60, 60).unwrap(), d("120"));
