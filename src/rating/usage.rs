@@ -370,7 +370,10 @@ mod tests {
         let doc: ScenarioDocument = serde_json::from_str(json).unwrap();
         let scenario = Scenario::from_document(&doc).unwrap();
         let lines = aggregate(&card, &scenario).unwrap();
-        assert_eq!(lines, aggregate_with(&card, &scenario, false, false).unwrap());
+        assert_eq!(
+            lines,
+            aggregate_with(&card, &scenario, false, false).unwrap()
+        );
         // 2 x 0.000000000000003 + 0.000000000000000000000000000003 (rounded to 28 places: 0).
         assert_eq!(lines[0].legs, d("0.000000000000006"));
     }

@@ -171,6 +171,16 @@ async function editReport(label, url, edits, setup, cpu) {
   for (const r of rows) console.log(r);
 }
 
+// At the documented limits (rating.md: 1,000 profiles, 1,000 leg groups per profile).
+const countries = [...new Set(large.meetings[0].legs.map((l) => l.country))];
+const calls = ["tollDialIn", "tollFreeDialIn", "dialOut", "app"];
+const LIMITS = {
+  "1 profile x 1,000 groups": { organisers: 40, meetings: [{ name: "All", perMonth: 4, minutes: 45,
+    legs: Array.from({ length: 1000 }, (_, i) => ({ country: countries[i % countries.length], call: calls[Math.floor(i / countries.length) % 4], count: 1 + (i % 3) })) }] },
+  "1,000 profiles x 1 group": { organisers: 40, meetings: Array.from({ length: 1000 }, (_, i) => ({ name: `P${i}`, perMonth: 1 + (i % 5), minutes: 30,
+    legs: [{ country: countries[i % countries.length], call: "tollDialIn", count: 2 }] })) },
+};
+
 if (only.has("edits")) {
   console.log("\n## Edits: Event Timing, input to next paint per interaction (\"<16\": within a frame)");
   const defaultSetup = async (page) => { await page.waitForFunction(() => document.documentElement.dataset.ready === "true"); };
@@ -185,6 +195,22 @@ if (only.has("edits")) {
     }, large);
     await page.waitForSelector("#meetings-4-legs-7-count");
   };
+  for (const [name, scenario] of Object.entries(LIMITS)) {
+    const setup = async (page) => {
+      await page.waitForFunction(() => customElements.get("ppm-pricing"));
+      const ms = await page.evaluate(async (scenario) => {
+        const el = document.querySelector("ppm-pricing");
+        await new Promise((resolve) => { el.addEventListener("ppm-quote", resolve, { once: true }); setTimeout(resolve, 500); });
+        const t = performance.now();
+        await new Promise((resolve) => { el.addEventListener("ppm-quote", resolve, { once: true }); el.scenario = scenario; });
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        return performance.now() - t;
+      }, scenario);
+      console.log(`  ${name}: set as the scenario and priced on screen in ${ms.toFixed(0)} ms`);
+    };
+    await editReport(`${name} in <ppm-pricing>`, base + "npm/example.html",
+      { "organisers": LARGE_EDITS.organisers, "licences": LARGE_EDITS.licences }, setup, 1);
+  }
   for (const cpu of [1, 4]) {
     await editReport("default page", base, DEFAULT_EDITS, defaultSetup, cpu);
     await editReport("large scenario (5 x 30 x 4) in <ppm-pricing>", base + "npm/example.html", LARGE_EDITS, largeSetup, cpu);
