@@ -447,8 +447,15 @@ pub fn message_for(errors: &[(String, String)], id: &str) -> Option<String> {
 }
 
 /// The messages of the inputs whose ids start with `prefix` (one meeting's, one row's), so a
-/// component is handed only what it shows and stays equal when other messages change.
-pub fn messages_under(errors: &[(String, String)], prefix: &str) -> Rc<Vec<(String, String)>> {
+/// component is handed only what it shows and stays equal when other messages change. Without
+/// messages (the usual case) the empty list itself is shared: no allocation per row.
+pub fn messages_under(
+    errors: &Rc<Vec<(String, String)>>,
+    prefix: &str,
+) -> Rc<Vec<(String, String)>> {
+    if errors.is_empty() {
+        return errors.clone();
+    }
     Rc::new(
         errors
             .iter()
