@@ -1,9 +1,7 @@
 //! The JavaScript API (wasm32 only): thin `wasm-bindgen` exports over the rating core. Data
-//! crosses as JSON text (the browser's `JSON.stringify` / `JSON.parse` on one side, serde on
-//! the other: one crossing instead of one per field), with `serde-wasm-bindgen` for what JSON
-//! text cannot carry and for precise messages; camelCase names, money as decimal strings.
-//! Every failure is thrown as a JS `Error` whose message is the core's sentence. No arithmetic
-//! here.
+//! crosses as plain objects through `serde-wasm-bindgen` (JSON-compatible: camelCase names,
+//! money as decimal strings); every failure is thrown as a JS `Error` whose message is the
+//! core's sentence. No arithmetic here.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -12,12 +10,10 @@ use wasm_bindgen::JsCast;
 use crate::rating::{self, CardDocument, CurveOptions, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 
-/// A result as a JavaScript value: written as JSON text here and read by the browser's own
-/// `JSON.parse`, one crossing of the boundary instead of one per field (money and quantities
-/// are strings, so nothing is lost).
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("the result could not be handed over"))
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The keys each object of a document may have. `serde-wasm-bindgen` reads only the fields it
@@ -172,16 +168,6 @@ fn shape_error(what: &str, e: serde_wasm_bindgen::Error) -> String {
 pub(crate) fn scenario_document(value: JsValue) -> Result<ScenarioDocument, String> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err("scenario: expected an object such as { organisers: 10, meetings: [] }".into());
-    }
-    // Fast path: the browser writes the object as JSON text in one call and serde reads it
-    // (unknown keys are refused by the documents' `deny_unknown_fields`). Anything it does
-    // not take goes the slow way below, which names the offending key or value.
-    let parsed = js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .and_then(|text| serde_json::from_str(&text).ok());
-    if let Some(doc) = parsed {
-        return Ok(doc);
     }
     check_keys(&value, &SCENARIO, "").map_err(|e| format!("scenario: {e}"))?;
     serde_wasm_bindgen::from_value(value).map_err(|e| shape_error("scenario", e))

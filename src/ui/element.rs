@@ -57,9 +57,10 @@ struct QuoteDetail<'a> {
     quote: &'a Quote,
 }
 
-/// A value for JavaScript (as JSON text through `JSON.parse`: see `api::to_js`).
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    crate::api::to_js(value).unwrap_or(JsValue::NULL)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// One embedded widget.
