@@ -135,6 +135,11 @@ fn aggregate_with(
                 )
             };
             // legs = count × perMonth; seconds = legs × the billable time of one leg.
+            let per_leg = if leg.call.is_phone() {
+                billable
+            } else {
+                seconds
+            };
             let (legs, add_seconds) = if exact {
                 let Some(legs) = Exact::of(leg.count).checked_mul(Exact::of(meeting.per_month))
                 else {
@@ -143,11 +148,6 @@ fn aggregate_with(
                 if legs.is_zero() {
                     continue;
                 }
-                let per_leg = if leg.call.is_phone() {
-                    billable
-                } else {
-                    seconds
-                };
                 let Some(add) = Exact::of(per_leg).checked_mul(legs) else {
                     return aggregate_with(card, scenario, use_index, false);
                 };
@@ -157,11 +157,6 @@ fn aggregate_with(
                 if legs.is_zero() {
                     continue;
                 }
-                let per_leg = if leg.call.is_phone() {
-                    billable
-                } else {
-                    seconds
-                };
                 let add = checked_with(per_leg.cmul(legs), what)?;
                 (Summand::Decimal(legs), Summand::Decimal(add))
             };
