@@ -92,7 +92,8 @@ if (only.has("load")) {
       await page.waitForFunction(() => window.__ready && window.__visible, null, { timeout: 120000 });
       const t = await page.evaluate(() => ({ v: window.__visible, r: window.__ready,
         f: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0 }));
-      visible.push(t.v); interactive.push(t.r); fcp.push(t.f);
+      // The quote is seen at the first paint that has it: not before the first paint at all.
+      visible.push(Math.max(t.v, t.f)); interactive.push(t.r); fcp.push(t.f);
       await context.close();
     }
     console.log(`  ${name.padEnd(18)} first paint ${median(fcp).toFixed(0).padStart(5)} ms   quote visible ${median(visible).toFixed(0).padStart(5)} ms   interactive ${median(interactive).toFixed(0).padStart(5)} ms`);
