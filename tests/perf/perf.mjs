@@ -196,7 +196,9 @@ if (only.has("edits")) {
     }, large);
     await page.waitForSelector("#meetings-4-legs-7-count");
   };
-  for (const [name, scenario] of Object.entries(LIMITS)) {
+  // PERF_PAGES=default,large,limits picks the pages (all by default).
+  const pages = new Set((process.env.PERF_PAGES ?? "default,large,limits").split(","));
+  for (const [name, scenario] of Object.entries(pages.has("limits") ? LIMITS : {})) {
     const setup = async (page) => {
       await page.waitForFunction(() => customElements.get("ppm-pricing"));
       const ms = await page.evaluate(async (scenario) => {
@@ -213,8 +215,8 @@ if (only.has("edits")) {
       { "organisers": LARGE_EDITS.organisers, "licences": LARGE_EDITS.licences }, setup, 1);
   }
   for (const cpu of [1, 4]) {
-    await editReport("default page", base, DEFAULT_EDITS, defaultSetup, cpu);
-    await editReport("large scenario (5 x 30 x 4) in <ppm-pricing>", base + "npm/example.html", LARGE_EDITS, largeSetup, cpu);
+    if (pages.has("default")) await editReport("default page", base, DEFAULT_EDITS, defaultSetup, cpu);
+    if (pages.has("large")) await editReport("large scenario (5 x 30 x 4) in <ppm-pricing>", base + "npm/example.html", LARGE_EDITS, largeSetup, cpu);
   }
 }
 await browser.close();
