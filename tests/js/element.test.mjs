@@ -3,12 +3,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { serve, launch, dist } from "./serve.mjs";
+import { serve, launch, dist, axeSource } from "./serve.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const shots = fileURLToPath(new URL("../output/", import.meta.url));
 mkdirSync(shots, { recursive: true });
 

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { serve, launch } from "./serve.mjs";
+import { serve, launch, axe } from "./serve.mjs";
 
 const shots = fileURLToPath(new URL("../output/", import.meta.url));
 const large = JSON.parse(readFileSync(new URL("../data/large-scenario.json", import.meta.url), "utf8"));
@@ -128,6 +128,7 @@ test("at 390 px: no sideways scroll, a running total in view, reflowed line item
   assert.deepEqual(small, []);
   await page.locator("#lines-per-user").scrollIntoViewIfNeeded();
   await page.screenshot({ path: shots + "phone-lines.png" });
+  await axe(page, "phone");
   await context.close();
 });
 
@@ -185,6 +186,13 @@ test("compact at 320 px and the iframe at 300 px fit their width", async () => {
     els.map((e) => Math.round(e.getBoundingClientRect().right)));
   assert.ok(cells.every((r) => r <= 320), `cells reach ${Math.max(...cells)} px`);
   await page.screenshot({ path: shots + "compact-320.png", fullPage: true });
+  // Chart text and touch targets inside the element, as on the page.
+  const sizes = await page.locator("ppm-pricing .ppm-chart svg text").evaluateAll((els) => els.map((t) =>
+    parseFloat(getComputedStyle(t).fontSize) * (t.ownerSVGElement.getBoundingClientRect().width / 560)));
+  assert.ok(sizes.length >= 3 && sizes.every((s) => s >= 12), `chart text ${sizes.map((s) => s.toFixed(1))}`);
+  const small = await page.locator("ppm-pricing button, ppm-pricing input, ppm-pricing select").evaluateAll((els) => els
+    .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)));
+  assert.deepEqual(small, []);
   await page.setViewportSize({ width: 300, height: 700 });
   await page.goto(server.url + "embed.html?compact");
   await page.locator("#lines-per-user").waitFor();

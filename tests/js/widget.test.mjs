@@ -2,12 +2,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { serve, launch } from "./serve.mjs";
+import { serve, launch, axe } from "./serve.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const shots = fileURLToPath(new URL("../output/", import.meta.url));
 mkdirSync(shots, { recursive: true });
 
@@ -29,13 +26,6 @@ async function open(hash = "", locale = "en-US") {
 
 const text = (page, sel) => page.locator(sel).innerText();
 
-async function axe(page, name) {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
-  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
-  assert.deepEqual(summary, [], `axe violations in the ${name} state`);
-}
 
 test("the default quote appears", async () => {
   const { page, context, errors } = await open();
