@@ -31,6 +31,9 @@ pub struct AppState {
     pub bad_link: bool,
     /// In a long list of meeting profiles, the one open for editing.
     pub open_meeting: Option<usize>,
+    /// Per profile, whether all its rows are shown (kept in step with the profiles, so the
+    /// choice stays with its profile when others are added, copied or removed).
+    pub all_rows: Vec<bool>,
 }
 
 /// Everything that changes the state.
@@ -41,6 +44,8 @@ pub enum Action {
     Lang(Lang),
     /// Open a meeting profile of a long list (or close it).
     Open(Option<usize>),
+    /// Show all rows of a profile.
+    AllRows(usize),
     /// Replace the scenario with a partner's preset; the card stays (the card attribute and
     /// the picker choose it).
     #[cfg(feature = "element")]
@@ -109,13 +114,31 @@ impl Reducible for AppState {
                     Edit::RemoveMeeting(_) => None,
                     _ => next.open_meeting,
                 };
+                next.all_rows.resize(next.form.meetings.len(), false);
+                match &e {
+                    Edit::AddMeeting(_) => next.all_rows.push(false),
+                    Edit::DuplicateMeeting(i) if *i < next.all_rows.len() => {
+                        next.all_rows.insert(i + 1, next.all_rows[*i])
+                    }
+                    Edit::RemoveMeeting(i) if *i < next.all_rows.len() => {
+                        next.all_rows.remove(*i);
+                    }
+                    _ => {}
+                }
                 next.form.apply(e)
             }
             Action::Lang(l) => next.lang = l,
             Action::Open(i) => next.open_meeting = i,
+            Action::AllRows(i) => {
+                if next.all_rows.len() <= i {
+                    next.all_rows.resize(i + 1, false);
+                }
+                next.all_rows[i] = true;
+            }
             #[cfg(feature = "element")]
             Action::Replace(form) => {
                 next.open_meeting = None;
+                next.all_rows.clear();
                 next.form = Form {
                     card_id: next.form.card_id,
                     ..form
@@ -181,6 +204,7 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
             lang: e.lang,
             bad_link: false,
             open_meeting: None,
+            all_rows: Vec::new(),
         };
     }
     let browser_lang = Lang::from_tag(&browser::browser_language());
@@ -191,6 +215,7 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
             lang: browser_lang,
             bad_link: false,
             open_meeting: None,
+            all_rows: Vec::new(),
         };
     }
     match share::decode(&fragment) {
@@ -199,12 +224,14 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
             lang: lang.unwrap_or(browser_lang),
             bad_link: false,
             open_meeting: None,
+            all_rows: Vec::new(),
         },
         Err(_) => AppState {
             form: Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
             lang: browser_lang,
             bad_link: true,
             open_meeting: None,
+            all_rows: Vec::new(),
         },
     }
 }
@@ -320,6 +347,12 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |i: Option<usize>, _| {
             dispatcher.dispatch(Action::Open(i))
+        })
+    };
+    let on_all_rows = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |i: usize, _| {
+            dispatcher.dispatch(Action::AllRows(i))
         })
     };
 
@@ -443,6 +476,8 @@ pub fn App(props: &AppProps) -> Html {
                                 collapsed={long_list && state.open_meeting != Some(i)}
                                 closable={long_list && state.open_meeting == Some(i)}
                                 ontoggle={on_toggle.clone()}
+                                all_rows={state.all_rows.get(i).copied().unwrap_or(false)}
+                                onallrows={on_all_rows.clone()}
                                 onedit={edit.clone()} />
                         }) }
                         <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>

@@ -149,6 +149,15 @@ test("the large scenario at 390 px: long participant lists are cut to a first pa
   await root.locator("#meetings-0-show-all").click();
   await page.waitForFunction(() => document.querySelector("ppm-pricing").shadowRoot.querySelectorAll("#meetings-0 tbody tr").length === 120);
   assert.equal(await overflow(page, 390), false);
+  // "Show all" belongs to its profile: shown on profile 3, it stays there when the last profile
+  // is removed, and profile 2 keeps its first 40 rows.
+  await root.locator("#meetings-3-show-all").click();
+  await page.waitForFunction(() => document.querySelector("ppm-pricing").shadowRoot.querySelectorAll("#meetings-3 tbody tr").length === 120);
+  await root.locator("#meetings-4 .ppm-meeting-actions button:last-child").click();
+  await page.waitForFunction(() => document.querySelector("ppm-pricing").shadowRoot.querySelectorAll("fieldset.ppm-meeting").length === 4);
+  assert.equal(await root.locator("#meetings-2 tbody tr").count(), 40);
+  assert.equal(await root.locator("#meetings-3 tbody tr").count(), 120);
+  assert.equal(await root.locator("#meetings-0 tbody tr").count(), 120);
   await context.close();
 });
 

@@ -43,6 +43,12 @@ pub struct MeetingEditorProps {
     /// Opens this profile (`Some(index)`) or closes it (`None`).
     #[prop_or_default]
     pub ontoggle: Callback<Option<usize>>,
+    /// All rows are shown, not only the first [`ROW_LIMIT`].
+    #[prop_or_default]
+    pub all_rows: bool,
+    /// Asks for all rows of the profile at this index.
+    #[prop_or_default]
+    pub onallrows: Callback<usize>,
     /// Form edits.
     pub onedit: Callback<Edit>,
 }
@@ -55,7 +61,6 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
     let err = |id: &str| message_for(&p.errors, id);
     let edit = p.onedit.clone();
     let base = format!("meetings-{i}");
-    let show_all = use_state(|| false);
     // A profile with a problem opens, so that its message is seen.
     let has_error = p
         .errors
@@ -96,12 +101,15 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
     } else {
         p.meeting.legs.len()
     };
-    let shown = if *show_all { rows } else { rows.min(ROW_LIMIT) };
+    let shown = if p.all_rows {
+        rows
+    } else {
+        rows.min(ROW_LIMIT)
+    };
     let more = (shown < rows).then(|| {
-        let show_all = show_all.clone();
         html! {
             <button type="button" class="ppm-show-all" id={format!("{base}-show-all")}
-                onclick={Callback::from(move |_: MouseEvent| show_all.set(true))}>
+                onclick={p.onallrows.reform(move |_: MouseEvent| i)}>
                 { (t.show_all_rows)(&format::plain(p.lang, &rows.to_string(), 0)) }
             </button>
         }
