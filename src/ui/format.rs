@@ -6,6 +6,7 @@
 //! `1.234,5`. Money keeps every decimal the card rounded to.
 
 use super::i18n::Lang;
+use crate::rating::Quote;
 
 /// Formats the numbers of one quote in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +78,20 @@ impl<'a> Numbers<'a> {
             lang,
             currency,
             money_decimals,
+        }
+    }
+
+    /// The numbers of `quote`: its currency, and money with the decimals its card rounds to.
+    pub fn of_quote(lang: Lang, quote: &'a Quote) -> Numbers<'a> {
+        let decimals = quote.per_minute.monthly_total.amount().scale();
+        Numbers::new(lang, &quote.currency, decimals as usize)
+    }
+
+    /// The same numbers with money rounded to whole units (chart axes).
+    pub fn whole(self) -> Numbers<'a> {
+        Numbers {
+            money_decimals: 0,
+            ..self
         }
     }
 
@@ -159,11 +174,6 @@ pub fn exact(lang: Lang, value: &str) -> String {
     }
 }
 
-/// The number of decimal places a decimal string carries ("93.36" → 2).
-pub fn decimals_of(value: &str) -> usize {
-    value.split_once('.').map_or(0, |(_, f)| f.len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,7 +225,5 @@ mod tests {
         assert_eq!(exact(Lang::De, "0.0220"), "0,0220");
         assert_eq!(exact(Lang::De, "1234.5"), "1.234,5");
         assert_eq!(exact(Lang::En, "4"), "4");
-        assert_eq!(decimals_of("93.36"), 2);
-        assert_eq!(decimals_of("4"), 0);
     }
 }

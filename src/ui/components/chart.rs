@@ -19,8 +19,6 @@ pub struct ChartProps {
     pub priced: Rc<Priced>,
     /// Page language.
     pub lang: Lang,
-    /// Decimal places of the card's money.
-    pub money_decimals: usize,
 }
 
 const W: i64 = 560;
@@ -45,9 +43,8 @@ fn coord(value: Decimal, max: Decimal, from: i64, span: i64) -> String {
 #[component]
 pub fn Chart(p: &ChartProps) -> Html {
     let t = p.lang.texts();
-    let currency = &p.priced.quote.currency;
-    let n = Numbers::new(p.lang, currency, p.money_decimals);
-    let axis = Numbers::new(p.lang, currency, 0);
+    let n = Numbers::of_quote(p.lang, &p.priced.quote);
+    let axis = n.whole();
     let curve = &p.priced.curve;
     let pts = &curve.points;
     // Today's usage (factor 1) is marked when there are organisers to measure it by.

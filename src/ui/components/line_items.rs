@@ -9,7 +9,7 @@ use crate::rating::quote::{LineKind, ModelQuote, QuoteLine};
 use crate::rating::Call;
 use crate::ui::app::Priced;
 use crate::ui::browser::CountryNames;
-use crate::ui::format::{decimals_of, exact, Numbers};
+use crate::ui::format::{exact, Numbers};
 use crate::ui::i18n::Lang;
 
 /// Props of [`LineItems`].
@@ -87,8 +87,7 @@ fn table(
 #[component]
 pub fn LineItems(p: &LineItemsProps) -> Html {
     let t = p.lang.texts();
-    let digits = decimals_of(&p.priced.quote.per_minute.monthly_total.to_string());
-    let n = Numbers::new(p.lang, &p.priced.quote.currency, digits);
+    let n = Numbers::of_quote(p.lang, &p.priced.quote);
     let names = CountryNames::new(p.lang.tag());
     html! {
         <section class="ppm-line-items" aria-label={t.lines} tabindex="0">

@@ -10,7 +10,7 @@ use crate::rating::quote::{Cheaper, ModelQuote};
 use crate::rating::warnings::WarningCode;
 use crate::ui::app::Priced;
 use crate::ui::embed::{Hidden, Section};
-use crate::ui::format::{decimals_of, Numbers};
+use crate::ui::format::Numbers;
 use crate::ui::i18n::Lang;
 
 /// Props of [`Results`].
@@ -90,8 +90,7 @@ pub fn Results(p: &ResultsProps) -> Html {
     } else {
         Hidden::default()
     };
-    let digits = decimals_of(&q.per_minute.monthly_total.to_string());
-    let n = Numbers::new(p.lang, &q.currency, digits);
+    let n = Numbers::of_quote(p.lang, q);
     let savings = n.money(&q.savings_monthly.to_string());
     let winner = match q.cheaper {
         Cheaper::PerMinute => Some(t.cheaper_ppm),
@@ -134,7 +133,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                 </section>
             }
             if !hidden.hides(Section::Chart) {
-                <Chart priced={later.clone()} lang={p.lang} money_decimals={digits} />
+                <Chart priced={later.clone()} lang={p.lang} />
             }
             if !hidden.hides(Section::Lines) {
                 <LineItems priced={later} lang={p.lang} />

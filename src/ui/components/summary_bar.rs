@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::rating::quote::Cheaper;
 use crate::ui::app::Priced;
-use crate::ui::format::{decimals_of, Numbers};
+use crate::ui::format::Numbers;
 use crate::ui::i18n::Lang;
 
 /// Props of [`SummaryBar`].
@@ -24,11 +24,7 @@ pub struct SummaryBarProps {
 pub fn SummaryBar(p: &SummaryBarProps) -> Html {
     let q = &p.priced.quote;
     let t = p.lang.texts();
-    let n = Numbers::new(
-        p.lang,
-        &q.currency,
-        decimals_of(&q.per_minute.monthly_total.to_string()),
-    );
+    let n = Numbers::of_quote(p.lang, q);
     let model = |name: &str, total: String, wins: bool| {
         html! {
             <span class={classes!("ppm-bar-model", wins.then_some("is-winner"))}>
