@@ -29,11 +29,58 @@ pub struct AppState {
     pub lang: Lang,
     /// Shown when a share link could not be read.
     pub bad_link: bool,
-    /// In a long list of meeting profiles, the one open for editing.
-    pub open_meeting: Option<usize>,
-    /// Per profile, whether all its rows are shown (kept in step with the profiles, so the
-    /// choice stays with its profile when others are added, copied or removed).
+    /// How the list of meeting profiles is shown.
+    pub list: ListView,
+}
+
+impl AppState {
+    fn new(form: Form, lang: Lang, bad_link: bool) -> AppState {
+        AppState {
+            form,
+            lang,
+            bad_link,
+            list: ListView::default(),
+        }
+    }
+}
+
+/// How the meeting profiles are shown: which one of a long list is open, and which show all
+/// their rows. Kept in step with the profiles, so each choice stays with its profile when others
+/// are added, copied or removed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ListView {
+    /// In a long list, the profile open for editing.
+    pub open: Option<usize>,
+    /// Per profile, whether all its rows are shown.
     pub all_rows: Vec<bool>,
+}
+
+impl ListView {
+    /// Follows an edit of a form with `profiles` profiles: a new or copied profile opens,
+    /// removing one closes the open one, and the row choices move with their profiles.
+    fn follow(&mut self, edit: &Edit, profiles: usize) {
+        self.all_rows.resize(profiles, false);
+        match edit {
+            Edit::AddMeeting(_) => {
+                self.open = Some(profiles);
+                self.all_rows.push(false);
+            }
+            Edit::DuplicateMeeting(i) if *i < profiles => {
+                self.open = Some(i + 1);
+                self.all_rows.insert(i + 1, self.all_rows[*i]);
+            }
+            Edit::RemoveMeeting(i) if *i < profiles => {
+                self.open = None;
+                self.all_rows.remove(*i);
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether profile `i` shows all its rows.
+    fn shows_all(&self, i: usize) -> bool {
+        self.all_rows.get(i).copied().unwrap_or(false)
+    }
 }
 
 /// Everything that changes the state.
@@ -107,38 +154,19 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Edit(e) => {
-                // A new or copied profile opens; removing one closes the open one.
-                next.open_meeting = match &e {
-                    Edit::AddMeeting(_) => Some(next.form.meetings.len()),
-                    Edit::DuplicateMeeting(i) => Some(i + 1),
-                    Edit::RemoveMeeting(_) => None,
-                    _ => next.open_meeting,
-                };
-                next.all_rows.resize(next.form.meetings.len(), false);
-                match &e {
-                    Edit::AddMeeting(_) => next.all_rows.push(false),
-                    Edit::DuplicateMeeting(i) if *i < next.all_rows.len() => {
-                        next.all_rows.insert(i + 1, next.all_rows[*i])
-                    }
-                    Edit::RemoveMeeting(i) if *i < next.all_rows.len() => {
-                        next.all_rows.remove(*i);
-                    }
-                    _ => {}
-                }
+                next.list.follow(&e, next.form.meetings.len());
                 next.form.apply(e)
             }
             Action::Lang(l) => next.lang = l,
-            Action::Open(i) => next.open_meeting = i,
+            Action::Open(i) => next.list.open = i,
             Action::AllRows(i) => {
-                if next.all_rows.len() <= i {
-                    next.all_rows.resize(i + 1, false);
-                }
-                next.all_rows[i] = true;
+                let rows = &mut next.list.all_rows;
+                rows.resize(rows.len().max(i + 1), false);
+                rows[i] = true;
             }
             #[cfg(feature = "element")]
             Action::Replace(form) => {
-                next.open_meeting = None;
-                next.all_rows.clear();
+                next.list = ListView::default();
                 next.form = Form {
                     card_id: next.form.card_id,
                     ..form
@@ -196,43 +224,28 @@ fn core_error(e: Error) -> String {
 
 fn initial_state(embed: Option<&Embed>) -> AppState {
     if let Some(e) = embed {
-        return AppState {
-            form: match &e.preset {
-                Some((_, form)) => (**form).clone(),
-                None => Form::example(&e.card, e.lang.texts()),
-            },
-            lang: e.lang,
-            bad_link: false,
-            open_meeting: None,
-            all_rows: Vec::new(),
+        let form = match &e.preset {
+            Some((_, form)) => (**form).clone(),
+            None => Form::example(&e.card, e.lang.texts()),
         };
+        return AppState::new(form, e.lang, false);
     }
     let browser_lang = Lang::from_tag(&browser::browser_language());
     let fragment = browser::fragment();
     if fragment.is_empty() {
-        return AppState {
-            form: Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
-            lang: browser_lang,
-            bad_link: false,
-            open_meeting: None,
-            all_rows: Vec::new(),
-        };
+        return AppState::new(
+            Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
+            browser_lang,
+            false,
+        );
     }
     match share::decode(&fragment) {
-        Ok((form, lang)) => AppState {
-            form,
-            lang: lang.unwrap_or(browser_lang),
-            bad_link: false,
-            open_meeting: None,
-            all_rows: Vec::new(),
-        },
-        Err(_) => AppState {
-            form: Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
-            lang: browser_lang,
-            bad_link: true,
-            open_meeting: None,
-            all_rows: Vec::new(),
-        },
+        Ok((form, lang)) => AppState::new(form, lang.unwrap_or(browser_lang), false),
+        Err(_) => AppState::new(
+            Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
+            browser_lang,
+            true,
+        ),
     }
 }
 
@@ -274,9 +287,10 @@ pub fn App(props: &AppProps) -> Html {
         let standalone = embed.is_none();
         use_effect_with((form, lang), move |(form, lang)| {
             if standalone {
-                let link = share::encode(form, *lang);
+                // The link is written when the timer fires, not on every keystroke.
+                let (form, lang) = (form.clone(), *lang);
                 let timer = gloo::timers::callback::Timeout::new(FRAGMENT_DELAY_MS, move || {
-                    browser::set_fragment(&link)
+                    browser::set_fragment(&share::encode(&form, lang))
                 });
                 *fragment_timer.borrow_mut() = Some(timer);
             }
@@ -382,10 +396,10 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_copy = {
         let copied = copied.clone();
-        let link = share::encode(&state.form, state.lang);
+        let state = state.clone();
         Callback::from(move |_| {
             // The fragment may still be on its way (see above): set it now.
-            browser::set_fragment(&link);
+            browser::set_fragment(&share::encode(&state.form, state.lang));
             browser::copy_text(&browser::page_url());
             copied.set(true);
         })
@@ -473,10 +487,10 @@ pub fn App(props: &AppProps) -> Html {
                         { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
                             <MeetingEditor index={i} meeting={m.clone()} lang={state.lang}
                                 countries={countries.clone()} errors={messages_under(&errors, &format!("meetings-{i}-"))}
-                                collapsed={long_list && state.open_meeting != Some(i)}
-                                closable={long_list && state.open_meeting == Some(i)}
+                                collapsed={long_list && state.list.open != Some(i)}
+                                closable={long_list && state.list.open == Some(i)}
                                 ontoggle={on_toggle.clone()}
-                                all_rows={state.all_rows.get(i).copied().unwrap_or(false)}
+                                all_rows={state.list.shows_all(i)}
                                 onallrows={on_all_rows.clone()}
                                 onedit={edit.clone()} />
                         }) }
@@ -605,23 +619,18 @@ fn print_summary(form: &Form, lang: Lang) -> String {
     )
 }
 
-/// The element with this id, or an error saying it is missing.
+/// Mounts the widget into the element with this id (which should be empty).
 #[cfg(target_arch = "wasm32")]
-fn root(element_id: &str) -> Result<web_sys::Element, JsError> {
-    gloo::utils::document()
+#[wasm_bindgen]
+pub fn mount(#[wasm_bindgen(js_name = elementId)] element_id: &str) -> Result<(), JsError> {
+    let root = gloo::utils::document()
         .get_element_by_id(element_id)
         .ok_or_else(|| {
             JsError::new(&format!(
                 "no element with id \"{element_id}\" to mount the widget in"
             ))
-        })
-}
-
-/// Mounts the widget into the element with this id (which should be empty).
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen]
-pub fn mount(#[wasm_bindgen(js_name = elementId)] element_id: &str) -> Result<(), JsError> {
-    yew::Renderer::<App>::with_root(root(element_id)?).render();
+        })?;
+    yew::Renderer::<App>::with_root(root).render();
     Ok(())
 }
 

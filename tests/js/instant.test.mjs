@@ -94,6 +94,21 @@ test("a share link never shows the example's prices as its own", async () => {
   await context.close();
 });
 
+test("an old v1 share link still opens and is priced", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // v1: Daily, 20 a month, 15 min; 2 toll dial-ins from DE and 1 app join from US; 3
+  // organisers, no licence count (so 3 licences). Pay-per-minute: 2 x 20 = 40 legs x 15 min =
+  // 600 min x 0.0220 = 13.20. Per-user: 3 x 4.00 = 12.00 (toll dial-in included).
+  await page.goto(server.url + "#v1&card=illustrative-usd&o=3&l=&a=0&lang=en&m=Daily~20~15~DE.t.2%2CUS.a.1");
+  await ready(page);
+  assert.equal(await page.locator("#per-minute-monthly").innerText(), "$13.20");
+  assert.equal(await page.locator("#per-user-monthly").innerText(), "$12.00");
+  assert.equal(await page.locator("#meetings-0-name").inputValue(), "Daily");
+  assert.equal(await page.locator("#bad-link").count(), 0);
+  await context.close();
+});
+
 /** Elements whose box reaches past the right edge of the viewport. */
 const overflow = (page, width) => page.evaluate((w) => document.documentElement.scrollWidth > w, width);
 
