@@ -96,6 +96,23 @@ fn main() {
             }
             None => out.push_str("            addons: AddonsDocument::default(),\n"),
         }
+        let translations: Vec<String> = table("translations")
+            .into_iter()
+            .flatten()
+            .map(|(lang, texts)| {
+                let t = |k: &str| opt_text(texts.get(k));
+                format!(
+                    "({lang:?}.into(), TranslationDocument {{ name: {}, tax_note: {} }})",
+                    t("name"),
+                    t("tax_note")
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "            translations: Translations(vec![{}]),",
+            translations.join(", ")
+        );
         // Countries as one compact text (data, not code; parsed by `countries()`): rows
         // `code,zone,toll,toll_free,dial_out,credits` separated by `;`, empty = absent.
         let mut rows = Vec::new();

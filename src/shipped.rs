@@ -3,7 +3,7 @@
 
 use crate::rating::card::{
     AddonDocument, AddonsDocument, BillingDocument, CardDocument, CountryDocument, CreditsDocument,
-    DateText, DecimalText, LicenceDocument,
+    DateText, DecimalText, LicenceDocument, TranslationDocument, Translations,
 };
 use crate::rating::{CardError, RateCard};
 

@@ -92,6 +92,7 @@ fn card_doc() -> impl Strategy<Value = CardDocument> {
                             countries: vec!["US".into(), "CA".into()],
                         }),
                     },
+                    translations: Default::default(),
                     countries: cs.to_vec(),
                 }
             },

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::problem::{Field, Problem};
+
 /// Any failure of the rating core.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
@@ -96,31 +98,28 @@ impl fmt::Display for CardError {
 
 impl std::error::Error for CardError {}
 
-/// A scenario that cannot be priced, with the field path of the problem.
+/// A scenario that cannot be priced: what is wrong, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioError {
-    /// The field path in the scenario JSON, e.g. `meetings[0].legs[2].country`.
-    pub field: String,
-    /// What is wrong, naming the offending value.
-    pub message: String,
+    /// Where in the scenario, e.g. `meetings[0].legs[2].country`.
+    pub field: Field,
+    /// What is wrong, with its values.
+    pub problem: Problem,
 }
 
 impl ScenarioError {
-    /// An error about `field`.
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> ScenarioError {
-        ScenarioError {
-            field: field.into(),
-            message: message.into(),
-        }
+    /// `problem` at `field`.
+    pub fn new(field: Field, problem: Problem) -> ScenarioError {
+        ScenarioError { field, problem }
     }
 }
 
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            write!(f, "scenario: {}", self.message)
+        if self.field == Field::Scenario {
+            write!(f, "scenario: {}", self.problem)
         } else {
-            write!(f, "scenario, field `{}`: {}", self.field, self.message)
+            write!(f, "scenario, field `{}`: {}", self.field, self.problem)
         }
     }
 }

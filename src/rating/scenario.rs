@@ -13,6 +13,7 @@ use super::call::Call;
 use super::card::CountryCode;
 use super::error::{Error, ScenarioError};
 use super::money::checked;
+use super::problem::{Field, Problem};
 
 /// Most organisers (licensed users) a scenario may have.
 pub const MAX_ORGANISERS: u64 = 10_000_000;
@@ -260,18 +261,20 @@ impl Scenario {
     ///   `count` 0..=100,000; fractions are allowed (averages);
     /// - `country` is an ISO 3166-1 alpha-2 code, `call` one of the four call words.
     pub fn from_document(doc: &ScenarioDocument) -> Result<Scenario, ScenarioError> {
-        let organisers = whole(|| "organisers".into(), &doc.organisers, MAX_ORGANISERS)?;
+        let at = |field: Field| move |problem: Problem| ScenarioError::new(field, problem);
+        let organisers =
+            whole_number(&doc.organisers, MAX_ORGANISERS).map_err(at(Field::Organisers))?;
         let licences_purchased = match &doc.licences_purchased {
             None => organisers,
             Some(a) => {
-                let l = whole(|| "licencesPurchased".into(), a, MAX_ORGANISERS)?;
+                let l = whole_number(a, MAX_ORGANISERS).map_err(at(Field::LicencesPurchased))?;
                 if l < organisers {
                     return Err(ScenarioError::new(
-                        "licencesPurchased",
-                        format!(
-                            "{l} licences purchased is fewer than the {organisers} organisers \
-                             who hold one; buy at least as many licences as organisers"
-                        ),
+                        Field::LicencesPurchased,
+                        Problem::LicencesBelowOrganisers {
+                            licences: l,
+                            organisers,
+                        },
                     ));
                 }
                 l
@@ -279,52 +282,59 @@ impl Scenario {
         };
         if doc.meetings.len() > MAX_MEETINGS {
             return Err(ScenarioError::new(
-                "meetings",
-                format!(
-                    "{} meeting profiles is more than the limit of {MAX_MEETINGS}",
-                    doc.meetings.len()
-                ),
+                Field::Meetings,
+                Problem::TooManyMeetings {
+                    count: doc.meetings.len(),
+                    limit: MAX_MEETINGS,
+                },
             ));
         }
         let mut meetings = Vec::with_capacity(doc.meetings.len());
         for (i, m) in doc.meetings.iter().enumerate() {
-            // Field paths are only formatted when there is an error to report.
-            let at = |name: &str| format!("meetings[{i}].{name}");
-            let per_month = bounded(|| at("perMonth"), &m.per_month, MAX_PER_MONTH)?;
-            let minutes = bounded(|| at("minutes"), &m.minutes, MAX_MINUTES)?;
+            let per_month = check_amount(&m.per_month, Decimal::from(MAX_PER_MONTH), false)
+                .map_err(at(Field::PerMonth { meeting: i }))?;
+            let minutes = check_amount(&m.minutes, Decimal::from(MAX_MINUTES), false)
+                .map_err(at(Field::Minutes { meeting: i }))?;
             if m.legs.len() > MAX_LEGS_PER_MEETING {
                 return Err(ScenarioError::new(
-                    at("legs"),
-                    format!(
-                        "{} leg groups is more than the limit of {MAX_LEGS_PER_MEETING}",
-                        m.legs.len()
-                    ),
+                    Field::Legs { meeting: i },
+                    Problem::TooManyLegs {
+                        count: m.legs.len(),
+                        limit: MAX_LEGS_PER_MEETING,
+                    },
                 ));
             }
             let mut legs = Vec::with_capacity(m.legs.len());
             for (j, leg) in m.legs.iter().enumerate() {
-                let at = |name: &str| format!("meetings[{i}].legs[{j}].{name}");
+                let (meeting, leg_index) = (i, j);
                 let call = Call::from_word(&leg.call).ok_or_else(|| {
                     ScenarioError::new(
-                        at("call"),
-                        format!(
-                            "unknown call type \"{}\"; use tollDialIn, tollFreeDialIn, dialOut \
-                             or app",
-                            leg.call
-                        ),
+                        Field::LegCall {
+                            meeting,
+                            leg: leg_index,
+                        },
+                        Problem::UnknownCall {
+                            word: leg.call.clone(),
+                        },
                     )
                 })?;
                 let country = CountryCode::parse(&leg.country).ok_or_else(|| {
                     ScenarioError::new(
-                        at("country"),
-                        format!(
-                            "\"{}\" is not a country code; use a two-letter ISO code such as \
-                             \"DE\"",
-                            leg.country
-                        ),
+                        Field::LegCountry {
+                            meeting,
+                            leg: leg_index,
+                        },
+                        Problem::NotACountryCode {
+                            text: leg.country.clone(),
+                        },
                     )
                 })?;
-                let count = bounded(|| at("count"), &leg.count, MAX_COUNT)?;
+                let count = check_amount(&leg.count, Decimal::from(MAX_COUNT), false).map_err(
+                    at(Field::LegCount {
+                        meeting,
+                        leg: leg_index,
+                    }),
+                )?;
                 legs.push(Leg {
                     country,
                     call,
@@ -383,55 +393,39 @@ impl Scenario {
     }
 }
 
-/// Field paths are passed as closures so that valid input allocates nothing.
-fn number(
-    field: impl FnOnce() -> String,
-    a: &Amount,
-    max: Decimal,
-) -> Result<Decimal, ScenarioError> {
-    match a {
-        Amount::Number(d) if d.is_sign_negative() && !d.is_zero() => Err(ScenarioError::new(
-            field(),
-            format!("{d} is negative; enter 0 or more"),
-        )),
-        Amount::Number(d) if *d > max => Err(ScenarioError::new(
-            field(),
-            format!("{d} is more than the limit of {max}"),
-        )),
-        Amount::Number(d) => Ok(*d),
-        Amount::TooLarge(t) => Err(ScenarioError::new(
-            field(),
-            format!("{t} is more than the limit of {max}"),
-        )),
-        Amount::Invalid(t) => Err(ScenarioError::new(
-            field(),
-            format!("\"{t}\" is not a number; enter digits such as 12 or 2.5"),
-        )),
+/// Checks one number of a scenario (or of a form that makes one): a number, not negative, at
+/// most `max`, and whole when `whole`. The one place these rules live; user interfaces call it
+/// for each input to show every problem at once.
+pub fn check_amount(a: &Amount, max: Decimal, whole: bool) -> Result<Decimal, Problem> {
+    let d = match a {
+        Amount::Number(d) if d.is_sign_negative() && !d.is_zero() => {
+            return Err(Problem::Negative { value: *d })
+        }
+        Amount::Number(d) if *d > max => {
+            return Err(Problem::AboveLimit {
+                value: d.to_string(),
+                limit: max,
+            })
+        }
+        Amount::Number(d) => *d,
+        Amount::TooLarge(t) => {
+            return Err(Problem::AboveLimit {
+                value: t.clone(),
+                limit: max,
+            })
+        }
+        Amount::Invalid(t) => return Err(Problem::NotANumber { text: t.clone() }),
+    };
+    if whole && !d.fract().is_zero() {
+        return Err(Problem::NotWhole { value: d });
     }
+    Ok(d)
 }
 
-fn bounded(
-    field: impl FnOnce() -> String + Clone,
-    a: &Amount,
-    max: u32,
-) -> Result<Decimal, ScenarioError> {
-    number(field, a, Decimal::from(max))
-}
-
-fn whole(
-    field: impl FnOnce() -> String + Clone,
-    a: &Amount,
-    max: u64,
-) -> Result<u64, ScenarioError> {
-    let d = number(field.clone(), a, Decimal::from(max))?;
-    if !d.fract().is_zero() {
-        return Err(ScenarioError::new(
-            field(),
-            format!("{d} is not a whole number; licences are counted in whole users"),
-        ));
-    }
-    u64::try_from(d.trunc())
-        .map_err(|_| ScenarioError::new(field(), format!("{d} is not a whole number of users")))
+/// A whole number of users from 0 to `max`.
+fn whole_number(a: &Amount, max: u64) -> Result<u64, Problem> {
+    let d = check_amount(a, Decimal::from(max), true)?;
+    u64::try_from(d.trunc()).map_err(|_| Problem::NotWhole { value: d })
 }
 
 #[cfg(test)]

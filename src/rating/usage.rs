@@ -9,6 +9,7 @@ use super::card::{CountryCode, RateCard};
 use super::error::{Error, ScenarioError};
 use super::exact::Exact;
 use super::money::{checked, checked_with, Rate};
+use super::problem::{Field, Problem};
 use super::scenario::Scenario;
 
 /// The usage of one call type in one country over a month, before any price.
@@ -93,11 +94,10 @@ fn aggregate_with(
 ) -> Result<Vec<UsageLine>, Error> {
     if scenario.us_canada_addon() && card.us_canada_addon().is_none() {
         return Err(ScenarioError::new(
-            "usCanadaAddon",
-            format!(
-                "the rate card \"{}\" offers no US/Canada dial-out add-on; turn the add-on off",
-                card.name()
-            ),
+            Field::UsCanadaAddon,
+            Problem::NoAddon {
+                card: card.name().to_string(),
+            },
         )
         .into());
     }
@@ -215,12 +215,7 @@ fn aggregate_with(
         line.seconds = seconds.to_decimal();
     }
     if phone_legs && scenario.organisers() == 0 {
-        return Err(ScenarioError::new(
-            "organisers",
-            "meetings with phone participants need at least one organiser (the licensed user \
-             who schedules them); enter 1 or more",
-        )
-        .into());
+        return Err(ScenarioError::new(Field::Organisers, Problem::NoOrganiser).into());
     }
     // The index runs by call type, then country code: walking it yields the lines sorted.
     let mut sorted = if use_index {
@@ -264,30 +259,24 @@ fn rate_for(
     if !call.is_phone() {
         return Ok(None);
     }
-    let field = |name: &str| format!("meetings[{meeting}].legs[{leg}].{name}");
     let rates = card.country(country).ok_or_else(|| {
         ScenarioError::new(
-            field("country"),
-            format!(
-                "the rate card \"{}\" has no rates for {country}; choose a country it lists",
-                card.name()
-            ),
+            Field::LegCountry { meeting, leg },
+            Problem::CountryNotOnCard {
+                card: card.name().to_string(),
+                country,
+            },
         )
     })?;
     match rates.rate(call) {
         Some(rate) => Ok(Some(rate)),
         None => Err(ScenarioError::new(
-            field("call"),
-            format!(
-                "the rate card \"{}\" has no {} rate for {country}{}; choose another way to \
-                 join",
-                card.name(),
-                call.describe(),
-                match call {
-                    Call::DialOut => " (the destination is not reachable)",
-                    _ => " (no such number is offered there)",
-                }
-            ),
+            Field::LegCall { meeting, leg },
+            Problem::NoRate {
+                card: card.name().to_string(),
+                call,
+                country,
+            },
         )
         .into()),
     }

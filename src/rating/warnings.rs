@@ -29,6 +29,13 @@ pub struct Warning {
     pub code: WarningCode,
     /// Plain-words explanation.
     pub message: String,
+    /// The countries the warning is about (those where credits cannot be bought), for user
+    /// interfaces that write their own sentence. Not part of the quote JSON.
+    #[serde(skip)]
+    pub countries: Vec<CountryCode>,
+    /// The amount the warning is about (the minimum credits purchase), likewise.
+    #[serde(skip)]
+    pub amount: Option<Money>,
 }
 
 /// The warnings for a quote on `card` whose phone legs use `countries` and whose models spend
@@ -47,18 +54,22 @@ pub fn collect(
                  Microsoft representative or partner for a binding quote.",
                 card.name()
             ),
+            countries: Vec::new(),
+            amount: None,
         });
     }
     if let Some(note) = card.tax_note() {
         out.push(Warning {
             code: WarningCode::TaxNote,
             message: note.to_string(),
+            countries: Vec::new(),
+            amount: None,
         });
     }
-    let blocked: Vec<&str> = countries
+    let blocked: Vec<CountryCode> = countries
         .iter()
         .filter(|c| card.country(**c).is_some_and(|r| !r.credits_available))
-        .map(|c| c.as_str())
+        .copied()
         .collect();
     if !blocked.is_empty() {
         out.push(Warning {
@@ -66,8 +77,14 @@ pub fn collect(
             message: format!(
                 "Communications Credits cannot be bought in {}: calls there that are billed per \
                  minute (pay-per-minute, toll-free, dial-out beyond the pool) may not be possible.",
-                blocked.join(", ")
+                blocked
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
+            countries: blocked,
+            amount: None,
         });
     }
     out.push(Warning {
@@ -75,6 +92,8 @@ pub fn collect(
         message: "Pay-per-minute Audio Conferencing is sold only to Volume Licensing customers, \
                   through their Microsoft account representative."
             .to_string(),
+        countries: Vec::new(),
+            amount: None,
     });
     if credits_spend.iter().any(|s| credits::may_expire(card, *s)) {
         out.push(Warning {
@@ -85,6 +104,8 @@ pub fn collect(
                 card.credits_minimum_purchase(),
                 card.currency()
             ),
+            countries: Vec::new(),
+            amount: Some(card.credits_minimum_purchase()),
         });
     }
     out

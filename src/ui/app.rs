@@ -14,8 +14,10 @@ use super::components::{
 use super::embed::{Hidden, Section};
 use super::i18n::Lang;
 use super::share;
-use super::state::{field_id, message_for, messages_under, Edit, Form};
-use crate::rating::{self, Curve, CurveOptions, Error, Quote, Scenario, ScenarioDocument};
+use super::state::{message_for, messages_under, Edit, Form};
+use crate::rating::{
+    self, Call, Curve, CurveOptions, Error, Problem, Quote, Scenario, ScenarioDocument, ScenarioError,
+};
 use crate::registry::with_registry;
 use crate::registry::CardInfo;
 use crate::shipped::DEFAULT_CARD_ID;
@@ -27,6 +29,8 @@ pub struct AppState {
     pub form: Form,
     /// The page language.
     pub lang: Lang,
+    /// Whether the visitor (or the link's sender) chose the language; share links then carry it.
+    pub lang_chosen: bool,
     /// Shown when a share link could not be read.
     pub bad_link: bool,
     /// How the list of meeting profiles is shown.
@@ -38,6 +42,7 @@ impl AppState {
         AppState {
             form,
             lang,
+            lang_chosen: false,
             bad_link,
             list: ListView::default(),
         }
@@ -157,7 +162,12 @@ impl Reducible for AppState {
                 next.list.follow(&e, next.form.meetings.len());
                 next.form.apply(e)
             }
-            Action::Lang(l) => next.lang = l,
+            Action::Lang(l) => {
+                next.form = next.form.relocalised(l);
+                next.form.rename_examples(next.lang, l);
+                next.lang = l;
+                next.lang_chosen = true;
+            }
             Action::Open(i) => next.list.open = i,
             Action::AllRows(i) => {
                 let rows = &mut next.list.all_rows;
@@ -169,7 +179,7 @@ impl Reducible for AppState {
                 next.list = ListView::default();
                 next.form = Form {
                     card_id: next.form.card_id,
-                    ..form
+                    ..form.relocalised(next.lang)
                 }
             }
         }
@@ -193,40 +203,44 @@ const FRAGMENT_DELAY_MS: u32 = 300;
 type Outcome = Result<Rc<Priced>, Vec<(String, String)>>;
 
 fn price(form: &Form, lang: Lang) -> Outcome {
-    let t = lang.texts();
-    let local = form.field_errors(t);
+    let say = |(id, problem): (String, Problem)| (id, lang.say(&problem));
+    let local = form.field_errors();
     if !local.is_empty() {
-        return Err(local);
+        return Err(local.into_iter().map(say).collect());
     }
     let card_id = form.card_id.clone();
     let doc = form.scenario();
-    with_registry(|r| {
+    // Problems the core finds are shown at the input that causes them.
+    let at_input = |e: ScenarioError| vec![say((form.input_id(e.field), e.problem))];
+    let priced = with_registry(|r| {
         let card = r.get(Some(&card_id))?;
-        let scenario = Scenario::from_document(&doc)
-            .map_err(|e| format!("{}\u{0}{}", field_id(&e.field), e.message))?;
-        let quote = rating::quote(card, &scenario).map_err(core_error)?;
-        let curve =
-            rating::cost_curve(card, &scenario, CurveOptions::default()).map_err(core_error)?;
-        Ok(Rc::new(Priced { quote, curve }))
-    })
-    .map_err(|e| match e.split_once('\u{0}') {
-        Some((id, msg)) => vec![(id.to_string(), msg.to_string())],
-        None => vec![("card".to_string(), e)],
-    })
+        Ok(Scenario::from_document(&doc).map_err(at_input).and_then(|scenario| {
+            let quote = rating::quote(card, &scenario).map_err(|e| core_error(e, &at_input))?;
+            let curve = rating::cost_curve(card, &scenario, CurveOptions::default())
+                .map_err(|e| core_error(e, &at_input))?;
+            Ok(Rc::new(Priced { quote, curve }))
+        }))
+    });
+    match priced {
+        Ok(outcome) => outcome,
+        Err(card_problem) => Err(vec![("card".to_string(), card_problem)]),
+    }
 }
 
-fn core_error(e: Error) -> String {
+/// A core error as messages per input: scenario problems at their input; anything else (a
+/// computation too large for the decimal type) under the card picker.
+fn core_error(e: Error, at_input: &dyn Fn(ScenarioError) -> Vec<(String, String)>) -> Vec<(String, String)> {
     match e {
-        Error::Scenario(s) => format!("{}\u{0}{}", field_id(&s.field), s.message),
-        other => other.to_string(),
+        Error::Scenario(s) => at_input(s),
+        other => vec![("card".to_string(), other.to_string())],
     }
 }
 
 fn initial_state(embed: Option<&Embed>) -> AppState {
     if let Some(e) = embed {
         let form = match &e.preset {
-            Some((_, form)) => (**form).clone(),
-            None => Form::example(&e.card, e.lang.texts()),
+            Some((_, form)) => form.relocalised(e.lang),
+            None => Form::example(&e.card, e.lang),
         };
         return AppState::new(form, e.lang, false);
     }
@@ -234,15 +248,21 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
     let fragment = browser::fragment();
     if fragment.is_empty() {
         return AppState::new(
-            Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
+            Form::example(DEFAULT_CARD_ID, browser_lang),
             browser_lang,
             false,
         );
     }
     match share::decode(&fragment) {
-        Ok((form, lang)) => AppState::new(form, lang.unwrap_or(browser_lang), false),
+        Ok((form, chosen)) => {
+            // The sender's language if they chose one; the recipient's otherwise.
+            let lang = chosen.unwrap_or(browser_lang);
+            let mut state = AppState::new(form.relocalised(lang), lang, false);
+            state.lang_chosen = chosen.is_some();
+            state
+        }
         Err(_) => AppState::new(
-            Form::example(DEFAULT_CARD_ID, browser_lang.texts()),
+            Form::example(DEFAULT_CARD_ID, browser_lang),
             browser_lang,
             true,
         ),
@@ -283,14 +303,14 @@ pub fn App(props: &AppProps) -> Html {
     let fragment_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
         let form = state.form.clone();
-        let lang = state.lang;
         let standalone = embed.is_none();
-        use_effect_with((form, lang), move |(form, lang)| {
+        let chosen = state.lang_chosen.then_some(state.lang);
+        use_effect_with((form, chosen), move |(form, chosen)| {
             if standalone {
                 // The link is written when the timer fires, not on every keystroke.
-                let (form, lang) = (form.clone(), *lang);
+                let (form, chosen) = (form.clone(), *chosen);
                 let timer = gloo::timers::callback::Timeout::new(FRAGMENT_DELAY_MS, move || {
-                    browser::set_fragment(&share::encode(&form, lang))
+                    browser::set_fragment(&share::encode(&form, chosen))
                 });
                 *fragment_timer.borrow_mut() = Some(timer);
             }
@@ -301,7 +321,8 @@ pub fn App(props: &AppProps) -> Html {
         let standalone = embed.is_none();
         use_effect_with(state.lang, move |lang| {
             if standalone {
-                browser::set_document_language(lang.tag());
+                let t = lang.texts();
+                browser::set_document_language(lang.tag(), t.title, t.description);
             }
         });
     }
@@ -318,35 +339,55 @@ pub fn App(props: &AppProps) -> Html {
     };
     let error_for = |id: &str| message_for(&errors, id);
     let partner_card = embed.and_then(|e| e.partner_card.as_deref());
-    let cards: Vec<CardInfo> = with_registry(|r| Ok(r.list()))
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|c| c.built_in || Some(c.id.as_str()) == partner_card)
-        .collect();
-    // The card's countries with their names in the page's language, sorted by name: looked
-    // up once per language and card, not on every edit.
-    let countries: Rc<Vec<(String, String)>> = use_memo(
+    let lang_tag = state.lang.tag();
+    let cards: Vec<CardInfo> = with_registry(|r| {
+        Ok(r.list()
+            .into_iter()
+            .filter(|c| c.built_in || Some(c.id.as_str()) == partner_card)
+            .map(|c| CardInfo {
+                // The card's own name in the page's language, when it has one.
+                name: r.get(Some(&c.id)).map(|card| card.name_in(lang_tag).to_string()).unwrap_or(c.name.clone()),
+                ..c
+            })
+            .collect())
+    })
+    .unwrap_or_default();
+    // The card's countries with their names in the page's language, sorted by name, and the
+    // ways of joining each supports: looked up once per language and card, not on every edit.
+    let choices = use_memo(
         (state.lang, state.form.card_id.clone()),
         |(lang, card_id)| {
-            let codes: Vec<String> = with_registry(|r| {
+            let t = lang.texts();
+            let found: Vec<(String, String)> = with_registry(|r| {
                 Ok(r.get(Some(card_id))?
                     .countries()
-                    .map(|(c, _)| c.to_string())
+                    .map(|(c, rates)| {
+                        let ways: Vec<&str> = [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut]
+                            .into_iter()
+                            .filter(|call| rates.rate(*call).is_some())
+                            .map(|call| t.call(call))
+                            .collect();
+                        let ways = if ways.is_empty() { t.app_only.to_string() } else { ways.join(" · ") };
+                        (c.to_string(), ways)
+                    })
                     .collect())
             })
             .unwrap_or_default();
             let names = browser::CountryNames::new(lang.tag());
-            let mut countries: Vec<(String, String)> = codes
+            let mut rows: Vec<(String, String, String)> = found
                 .into_iter()
-                .map(|c| {
+                .map(|(c, ways)| {
                     let n = names.name(&c);
-                    (c, n)
+                    (c, n, ways)
                 })
                 .collect();
-            countries.sort_by(|a, b| a.1.cmp(&b.1));
-            countries
+            rows.sort_by(|a, b| a.1.cmp(&b.1));
+            let ways = rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>();
+            let list = rows.into_iter().map(|(c, n, _)| (c, n)).collect::<Vec<_>>();
+            (Rc::new(list), Rc::new(ways))
         },
     );
+    let countries: Rc<Vec<(String, String)>> = choices.0.clone();
 
     // The 249 suggestions come after the first render: not in the prerendered page, not in the
     // first frame.
@@ -370,13 +411,12 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let other_lang = match state.lang {
-        Lang::En => Lang::De,
-        Lang::De => Lang::En,
-    };
     let on_lang = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Lang(other_lang)))
+        Callback::from(move |e: Event| {
+            let tag = super::components::select_value(&e);
+            state.dispatch(Action::Lang(Lang::from_tag(&tag)))
+        })
     };
     let on_card = {
         let edit = edit.clone();
@@ -399,7 +439,8 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             // The fragment may still be on its way (see above): set it now.
-            browser::set_fragment(&share::encode(&state.form, state.lang));
+            let chosen = state.lang_chosen.then_some(state.lang);
+            browser::set_fragment(&share::encode(&state.form, chosen));
             browser::copy_text(&browser::page_url());
             copied.set(true);
         })
@@ -438,10 +479,14 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="ppm-header">
                     <h1>{ t.title }</h1>
                     <p>{ t.intro }</p>
-                    <button type="button" class="ppm-lang" id="lang-switch" onclick={on_lang}
-                        lang={other_lang.tag()} aria-label={format!("{}: {}", t.language, t.other_language)}>
-                        { t.other_language }
-                    </button>
+                    <div class="ppm-lang">
+                        <label for="lang-switch">{ t.language }</label>
+                        <select id="lang-switch" onchange={on_lang}>
+                            { for Lang::ALL.iter().map(|l| html! {
+                                <option value={l.tag()} lang={l.tag()} selected={*l == state.lang}>{ l.name() }</option>
+                            }) }
+                        </select>
+                    </div>
                 </header>
             }
             if embed.is_none() {
@@ -496,7 +541,7 @@ pub fn App(props: &AppProps) -> Html {
                         }) }
                         <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
                         if *list_ready {
-                            <CountryList countries={countries.clone()} />
+                            <CountryList countries={countries.clone()} ways={choices.1.clone()} />
                         }
                     </form>
                 }
@@ -588,7 +633,7 @@ fn print_summary(form: &Form, lang: Lang) -> String {
         .iter()
         .map(|m| {
             let people: String = m
-                .groups()
+                .groups(lang)
                 .iter()
                 .map(|g| g.count.clone())
                 .collect::<Vec<_>>()

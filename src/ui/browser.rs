@@ -129,10 +129,15 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// Sets `<html lang>`.
-pub fn set_document_language(lang: &str) {
-    if let Some(html) = gloo::utils::document().document_element() {
+/// Sets `<html lang>`, the title and the meta description to the page's language.
+pub fn set_document_language(lang: &str, title: &str, description: &str) {
+    let document = gloo::utils::document();
+    if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang);
+    }
+    document.set_title(title);
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", description);
     }
 }
 

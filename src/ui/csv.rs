@@ -68,7 +68,7 @@ mod tests {
     fn csv_of_the_example() {
         let card = RateCard::from_toml_str(include_str!("../../rates/illustrative-usd.toml"), None)
             .unwrap();
-        let form = Form::example("illustrative-usd", &crate::ui::i18n::EN);
+        let form = Form::example("illustrative-usd", crate::ui::i18n::Lang::En);
         let q = quote(&card, &Scenario::from_document(&form.scenario()).unwrap()).unwrap();
         let csv = line_items(&q);
         // 48 legs x 60 min x 0.0220 = 63.36 (weekly all-hands, German toll dial-in).

@@ -228,7 +228,7 @@ impl Widget {
 fn preset_from_value(value: JsValue, card: &str) -> Result<Form, String> {
     let doc = scenario_document(value)?;
     Scenario::from_document(&doc).map_err(|e| format!("scenario: {e}"))?;
-    Form::from_scenario(card, &doc).map_err(|e| format!("scenario: {e}"))
+    Form::from_scenario(card, &doc, Lang::En).map_err(|e| format!("scenario: {e}"))
 }
 
 /// A preset from a `scenario` attribute: scenario JSON (parsed by the browser's JSON.parse) or

@@ -3,7 +3,7 @@
 //! and wherever the page is rendered ahead of time, and no `Intl` object is built per render.
 //!
 //! English: `$1,234.56`, `1,234.5`; German: `1.234,56 $` (no-break space before the symbol),
-//! `1.234,5`. Money keeps every decimal the card rounded to.
+//! `1.234,5`; French: `1 234,56 $` (narrow no-break space between thousands). Money keeps every decimal the card rounded to.
 
 use super::i18n::Lang;
 use crate::rating::Quote;
@@ -21,6 +21,8 @@ fn separators(lang: Lang) -> (char, char) {
     match lang {
         Lang::En => (',', '.'),
         Lang::De => ('.', ','),
+        // French groups thousands with a narrow no-break space.
+        Lang::Fr => ('\u{202f}', ','),
     }
 }
 
@@ -33,7 +35,7 @@ fn symbol(lang: Lang, currency: &str) -> Option<&'static str> {
         ("JPY", _) => "¥",
         ("CAD", _) => "CA$",
         ("AUD", Lang::En) => "A$",
-        ("AUD", Lang::De) => "AU$",
+        ("AUD", _) => "AU$",
         _ => return None,
     })
 }
@@ -105,7 +107,9 @@ impl<'a> Numbers<'a> {
         match (self.lang, symbol(self.lang, self.currency)) {
             (Lang::En, Some(s)) => format!("{sign}{s}{number}"),
             (Lang::En, None) => format!("{sign}{}\u{a0}{number}", self.currency),
-            (Lang::De, s) => format!("{sign}{number}\u{a0}{}", s.unwrap_or(self.currency)),
+            (Lang::De | Lang::Fr, s) => {
+                format!("{sign}{number}\u{a0}{}", s.unwrap_or(self.currency))
+            }
         }
     }
 

@@ -2,10 +2,12 @@
 //! Yew components (feature `widget`) run in the browser, and natively to prerender the page
 //! (feature `ssr`).
 
+pub mod country_aliases;
 pub mod csv;
 pub mod embed;
 pub mod format;
 pub mod i18n;
+pub mod number_input;
 pub mod share;
 pub mod state;
 

@@ -1,14 +1,18 @@
 //! Share links: the whole form in the URL fragment, so a link restores a quote exactly.
 //!
-//! Format (version 2): `v2` followed by `&key=value` pairs, values percent-encoded:
-//! `card`, `o` (organisers), `l` (licences), `a` (add-on, 0/1), `lang`, and one `m` per meeting:
+//! Format (version 3): `v3` followed by `&key=value` pairs, values percent-encoded:
+//! `card`, `o` (organisers), `l` (licences), `a` (add-on, 0/1), `lang` (only when the sender
+//! chose a language; otherwise the link opens in the recipient's), and one `m` per meeting:
 //! `name~perMonth~minutes~mode~participants~phoneShare~countries~legs` (each field
 //! percent-encoded, then the whole value again); `mode` is `s` (simple) or `d` (detailed);
 //! countries joined by `,`, each `country:share:toll:tollFree:dialOut`; legs joined by `,`,
 //! each `country.call.count` with call `t` (toll), `f` (toll-free), `o` (dial-out), `a` (app).
-//! Version 1 links (detailed meetings only: `name~perMonth~minutes~legs`) still open.
+//! Numbers are written as the scenario writes them (`1200.5`), whatever the sender's language.
+//! Version 2 links (the same, but `lang` always written, so it is not taken as a choice) and
+//! version 1 links (detailed meetings only: `name~perMonth~minutes~legs`) still open.
 
 use super::i18n::Lang;
+use super::number_input;
 use super::state::{CountryMix, Form, LegForm, MeetingForm, Mode};
 use crate::rating::Call;
 
@@ -68,16 +72,22 @@ fn dec(s: &str) -> Result<String, BadLink> {
     String::from_utf8(out).map_err(|_| BadLink("not UTF-8".into()))
 }
 
-/// Encodes the form and language as a fragment (without the `#`).
-pub fn encode(form: &Form, lang: Lang) -> String {
+/// Encodes the form as a fragment (without the `#`), with the language when the sender chose
+/// one.
+pub fn encode(form: &Form, chosen: Option<Lang>) -> String {
+    // Numbers in the scenario's own notation, so any recipient's language reads them.
+    let num = |t: &str| enc(&number_input::canonical(t, form.lang));
     let mut out = format!(
-        "v2&card={}&o={}&l={}&a={}&lang={}",
+        "v3&card={}&o={}&l={}&a={}",
         enc(&form.card_id),
-        enc(&form.organisers),
-        enc(&form.licences),
+        num(&form.organisers),
+        num(&form.licences),
         u8::from(form.addon),
-        lang.tag()
     );
+    if let Some(lang) = chosen {
+        out.push_str("&lang=");
+        out.push_str(lang.tag());
+    }
     for m in &form.meetings {
         let legs: Vec<String> = m
             .legs
@@ -87,7 +97,7 @@ pub fn encode(form: &Form, lang: Lang) -> String {
                     "{}.{}.{}",
                     enc(&l.country),
                     call_letter(l.call),
-                    enc(&l.count)
+                    num(&l.count)
                 )
             })
             .collect();
@@ -95,19 +105,19 @@ pub fn encode(form: &Form, lang: Lang) -> String {
             .countries
             .iter()
             .map(|c| {
-                let fields = [&c.country, &c.share, &c.toll, &c.toll_free, &c.dial_out];
-                fields.map(|f| enc(f)).join(":")
+                let numbers = [&c.share, &c.toll, &c.toll_free, &c.dial_out].map(|f| num(f));
+                format!("{}:{}", enc(&c.country), numbers.join(":"))
             })
             .collect();
         // Each field is encoded on its own, so separators inside values cannot clash.
         let value = format!(
             "{}~{}~{}~{}~{}~{}~{}~{}",
             enc(&m.name),
-            enc(&m.per_month),
-            enc(&m.minutes),
+            num(&m.per_month),
+            num(&m.minutes),
             if m.mode == Mode::Simple { "s" } else { "d" },
-            enc(&m.participants),
-            enc(&m.phone_share),
+            num(&m.participants),
+            num(&m.phone_share),
             countries.join(","),
             legs.join(",")
         );
@@ -117,14 +127,16 @@ pub fn encode(form: &Form, lang: Lang) -> String {
     out
 }
 
-/// Decodes a fragment (with or without `#`). Anything malformed or of another version is an
-/// error; the caller shows a message and falls back to the example.
+/// Decodes a fragment (with or without `#`): the form (numbers in the scenario's notation,
+/// i.e. as English writes them) and the language the sender chose, if any. Anything malformed
+/// or of another version is an error; the caller shows a message and falls back to the example.
 pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
     let fragment = fragment.trim_start_matches('#');
     let mut parts = fragment.split('&');
     let version = match parts.next() {
         Some("v1") => 1,
         Some("v2") => 2,
+        Some("v3") => 3,
         _ => return Err(BadLink("unknown version".into())),
     };
     let mut form = Form {
@@ -133,6 +145,7 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
         licences: String::new(),
         addon: false,
         meetings: Vec::new(),
+        lang: Lang::En,
     };
     let mut lang = None;
     for part in parts {
@@ -145,7 +158,9 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
             "o" => form.organisers = value,
             "l" => form.licences = value,
             "a" => form.addon = value == "1",
-            "lang" => lang = Some(Lang::from_tag(&value)),
+            // Before version 3 every link named a language, chosen or not.
+            "lang" if version >= 3 => lang = Lang::parse(&value),
+            "lang" => {}
             "m" => form
                 .meetings
                 .push(std::rc::Rc::new(meeting(&value, version)?)),
@@ -162,7 +177,7 @@ fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
     let fields: Vec<&str> = value.split('~').collect();
     let (name, per_month, minutes, legs) = match (version, fields.as_slice()) {
         (1, [name, per_month, minutes, legs]) => (name, per_month, minutes, legs),
-        (2, [name, per_month, minutes, _, _, _, _, legs]) => (name, per_month, minutes, legs),
+        (2 | 3, [name, per_month, minutes, _, _, _, _, legs]) => (name, per_month, minutes, legs),
         _ => return Err(BadLink("a meeting has the wrong number of fields".into())),
     };
     let mut m = MeetingForm::detailed(
@@ -225,24 +240,41 @@ mod tests {
 
     #[test]
     fn round_trips_exactly() {
-        let mut form = Form::example("illustrative-eur", &crate::ui::i18n::EN);
+        let mut form = Form::example("illustrative-eur", Lang::En);
         std::rc::Rc::make_mut(&mut form.meetings[0]).name = "Board & team ~ 50% , café".into();
         std::rc::Rc::make_mut(&mut form.meetings[1]).legs[0].count = "2.5".into();
         form.addon = true;
         std::rc::Rc::make_mut(&mut form.meetings[0]).countries[1].share = "12.5".into();
-        let link = encode(&form, Lang::De);
-        assert!(link.starts_with("v2&card=illustrative-eur&o=40&l=50&a=1&lang=de&m="));
+        let link = encode(&form, Some(Lang::De));
+        assert!(link.starts_with("v3&card=illustrative-eur&o=40&l=50&a=1&lang=de&m="));
         let (back, lang) = decode(&format!("#{link}")).unwrap();
         assert_eq!(back, form);
         assert_eq!(lang, Some(Lang::De));
+        // No language chosen: none in the link, and the recipient's language applies.
+        let (_, lang) = decode(&encode(&form, None)).unwrap();
+        assert_eq!(lang, None);
     }
 
     #[test]
-    fn version_1_links_still_open() {
+    fn numbers_travel_in_the_scenarios_notation() {
+        // Typed on a German page: 1.200 organisers, 2,5 people; the link says 1200 and 2.5.
+        let mut form = Form::example("illustrative-eur", Lang::De);
+        form.organisers = "1.200".into();
+        form.licences = "1.200".into();
+        std::rc::Rc::make_mut(&mut form.meetings[1]).legs[0].count = "2,5".into();
+        let link = encode(&form, None);
+        assert!(link.starts_with("v3&card=illustrative-eur&o=1200&l=1200&a=0&m="), "{link}");
+        let (back, _) = decode(&link).unwrap();
+        assert_eq!(back.meetings[1].legs[0].count, "2.5");
+        assert_eq!(back.relocalised(Lang::De).scenario(), form.scenario());
+    }
+
+    #[test]
+    fn older_links_still_open_in_the_recipients_language() {
         let (form, lang) =
             decode("v1&card=illustrative-usd&o=3&l=&a=0&lang=en&m=Daily~20~15~DE.t.2%2CUS.a.1")
                 .unwrap();
-        assert_eq!(lang, Some(Lang::En));
+        assert_eq!(lang, None);
         let m = &form.meetings[0];
         assert_eq!(
             (m.name.as_str(), m.per_month.as_str(), m.mode),
@@ -250,6 +282,10 @@ mod tests {
         );
         assert_eq!(m.legs.len(), 2);
         assert_eq!(m.legs[0].count, "2");
+        let v2 = "v2&card=illustrative-usd&o=3&l=&a=0&lang=de&m=Daily~20~15~s~10~20~DE%3A100%3A100%3A0%3A0~";
+        let (form, lang) = decode(v2).unwrap();
+        assert_eq!(lang, None);
+        assert_eq!(form.meetings[0].countries[0].country, "DE");
     }
 
     #[test]

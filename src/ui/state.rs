@@ -7,12 +7,14 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
-use super::i18n::Texts;
+use super::i18n::Lang;
+use super::number_input;
 use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::{
-    Amount, LegDocument, MeetingDocument, MAX_COUNT, MAX_MINUTES, MAX_ORGANISERS, MAX_PER_MONTH,
+    check_amount, Amount, LegDocument, MeetingDocument, MAX_COUNT, MAX_MINUTES, MAX_ORGANISERS,
+    MAX_PER_MONTH,
 };
-use crate::rating::{Call, ScenarioDocument};
+use crate::rating::{Call, Field, Problem, ScenarioDocument, ScenarioError};
 
 /// One group of participants as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,45 +109,65 @@ fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
         .fold(Decimal::ZERO, |a, b| a.cadd(b).unwrap_or(a))
 }
 
-fn pct(text: &str) -> Decimal {
-    match Amount::parse(text) {
-        Amount::Number(d) => d,
+/// A number typed in `lang`, or 0 when it is not one (its input shows the problem).
+fn value(text: &str, lang: Lang) -> Decimal {
+    match number_input::read(text, lang) {
+        Ok(Amount::Number(d)) => d,
         _ => Decimal::ZERO,
     }
 }
 
-/// An amount as a person would type it.
-fn amount_text(a: &Amount) -> String {
+/// An amount as a person would type it in `lang`.
+fn amount_text(a: &Amount, lang: Lang) -> String {
     match a {
-        Amount::Number(d) => d.to_string(),
+        Amount::Number(d) => number_input::localised(&d.to_string(), lang),
         Amount::TooLarge(t) | Amount::Invalid(t) => t.clone(),
     }
 }
 
-/// Formats a derived count: exact, without trailing zeros.
-fn count_text(d: Decimal) -> String {
-    d.normalize().to_string()
+/// Where a participant group of the scenario comes from in the form, so that a problem the
+/// core finds in it is shown at the input that causes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Detailed mode: typed row `j`.
+    Row(usize),
+    /// Share mode: country row `k`, this way of joining (a share of it).
+    Mix(usize, Call),
+    /// Share mode: the participants who are not on the phone.
+    App,
 }
 
 impl MeetingForm {
-    /// The participant groups this meeting stands for: the typed groups in the detailed mode;
-    /// in the simple mode, `participants × phone % × country % × call %` per country and call
-    /// type, and the rest joining by app (counts may be fractional: they are averages).
-    pub fn groups(&self) -> Vec<LegForm> {
+    /// The participant groups this meeting stands for, counts written in `lang`: the typed
+    /// groups in the detailed mode; in the simple mode, `participants × phone % × country % ×
+    /// call %` per country and call type, and the rest joining by app (counts may be
+    /// fractional: they are averages).
+    pub fn groups(&self, lang: Lang) -> Vec<LegForm> {
+        self.groups_with_origin(lang)
+            .into_iter()
+            .map(|(g, _)| g)
+            .collect()
+    }
+
+    /// [`MeetingForm::groups`], each with the input it comes from.
+    pub fn groups_with_origin(&self, lang: Lang) -> Vec<(LegForm, Origin)> {
         if self.mode == Mode::Detailed {
-            return self.legs.clone();
+            return (self.legs.iter().cloned().enumerate())
+                .map(|(j, l)| (l, Origin::Row(j)))
+                .collect();
         }
         // `part` % of `whole`; out-of-range inputs give 0 here and an error message elsewhere.
         let share = |whole: Decimal, part: &str| {
             whole
-                .cmul(pct(part))
+                .cmul(value(part, lang))
                 .and_then(|v| v.cdiv(Decimal::ONE_HUNDRED))
                 .unwrap_or(Decimal::ZERO)
         };
-        let people = pct(&self.participants);
+        let count = |d: Decimal| number_input::localised(&d.normalize().to_string(), lang);
+        let people = value(&self.participants, lang);
         let phone = share(people, &self.phone_share);
         let mut out = Vec::new();
-        for c in &self.countries {
+        for (k, c) in self.countries.iter().enumerate() {
             let here = share(phone, &c.share);
             for (call, part) in [
                 (Call::TollDialIn, &c.toll),
@@ -154,7 +176,7 @@ impl MeetingForm {
             ] {
                 let n = share(here, part);
                 if !n.is_zero() {
-                    out.push(leg(&c.country, call, &count_text(n)));
+                    out.push((leg(&c.country, call, &count(n)), Origin::Mix(k, call)));
                 }
             }
         }
@@ -165,9 +187,53 @@ impl MeetingForm {
                 .first()
                 .map(|c| c.country.as_str())
                 .unwrap_or("US");
-            out.push(leg(country, Call::App, &count_text(app)));
+            out.push((leg(country, Call::App, &count(app)), Origin::App));
         }
         out
+    }
+
+    /// Every number input of this meeting: (input id suffix, text, largest value).
+    fn numbers(&self) -> Vec<(String, &str, Decimal)> {
+        let mut out = vec![
+            ("perMonth".to_string(), self.per_month.as_str(), Decimal::from(MAX_PER_MONTH)),
+            ("minutes".to_string(), self.minutes.as_str(), Decimal::from(MAX_MINUTES)),
+        ];
+        if self.mode == Mode::Detailed {
+            for (j, l) in self.legs.iter().enumerate() {
+                out.push((format!("legs-{j}-count"), l.count.as_str(), Decimal::from(MAX_COUNT)));
+            }
+            return out;
+        }
+        out.push(("participants".into(), &self.participants, Decimal::from(MAX_COUNT)));
+        out.push(("phoneShare".into(), &self.phone_share, Decimal::ONE_HUNDRED));
+        for (k, c) in self.countries.iter().enumerate() {
+            for (key, text) in [
+                ("share", &c.share),
+                ("toll", &c.toll),
+                ("tollFree", &c.toll_free),
+                ("dialOut", &c.dial_out),
+            ] {
+                out.push((format!("countries-{k}-{key}"), text.as_str(), Decimal::ONE_HUNDRED));
+            }
+        }
+        out
+    }
+
+    /// Numbers typed in `from`, written as `to` writes them.
+    fn relocalise(&mut self, from: Lang, to: Lang) {
+        let re = |t: &mut String| *t = number_input::relocalised(t, from, to);
+        re(&mut self.per_month);
+        re(&mut self.minutes);
+        re(&mut self.participants);
+        re(&mut self.phone_share);
+        for c in &mut self.countries {
+            for t in [&mut c.share, &mut c.toll, &mut c.toll_free, &mut c.dial_out] {
+                re(t);
+            }
+        }
+        for l in &mut self.legs {
+            re(&mut l.count);
+        }
     }
 }
 
@@ -185,6 +251,8 @@ pub struct Form {
     /// Meeting profiles, shared between the states before and after an edit (an edit copies
     /// only the profile it changes).
     pub meetings: Vec<Rc<MeetingForm>>,
+    /// The language the numbers are typed in (the page's).
+    pub lang: Lang,
 }
 
 fn leg(country: &str, call: Call, count: &str) -> LegForm {
@@ -195,10 +263,14 @@ fn leg(country: &str, call: Call, count: &str) -> LegForm {
     }
 }
 
+/// A problem of one input: the input's id and what is wrong.
+pub type InputProblem = (String, Problem);
+
 impl Form {
     /// The first-visit example: a weekly all-hands and customer calls of a 40-organiser team,
-    /// with meeting names in the page's language.
-    pub fn example(card_id: &str, t: &Texts) -> Form {
+    /// with meeting names in `lang`.
+    pub fn example(card_id: &str, lang: Lang) -> Form {
+        let t = lang.texts();
         Form {
             card_id: card_id.into(),
             organisers: "40".into(),
@@ -242,42 +314,46 @@ impl Form {
             ]
             .map(Rc::new)
             .to_vec(),
+            lang,
         }
     }
 
     /// The form for a scenario document (a partner's preset): every meeting in the detailed
-    /// mode, numbers as written. Fails only on a call word the scenario format does not know.
-    pub fn from_scenario(card_id: &str, doc: &ScenarioDocument) -> Result<Form, String> {
+    /// mode, numbers as `lang` writes them. Fails only on a call word the scenario format does
+    /// not know.
+    pub fn from_scenario(card_id: &str, doc: &ScenarioDocument, lang: Lang) -> Result<Form, ScenarioError> {
         let mut meetings = Vec::with_capacity(doc.meetings.len());
         for (i, m) in doc.meetings.iter().enumerate() {
             let mut legs = Vec::with_capacity(m.legs.len());
             for (j, l) in m.legs.iter().enumerate() {
                 let call = Call::from_word(&l.call).ok_or_else(|| {
-                    format!(
-                        "meetings[{i}].legs[{j}].call: unknown way of joining \"{}\"; use \
-                         tollDialIn, tollFreeDialIn, dialOut or app",
-                        l.call
+                    ScenarioError::new(
+                        Field::LegCall { meeting: i, leg: j },
+                        Problem::UnknownCall {
+                            word: l.call.clone(),
+                        },
                     )
                 })?;
-                legs.push(leg(&l.country, call, &amount_text(&l.count)));
+                legs.push(leg(&l.country, call, &amount_text(&l.count, lang)));
             }
             meetings.push(Rc::new(MeetingForm::detailed(
                 &m.name,
-                &amount_text(&m.per_month),
-                &amount_text(&m.minutes),
+                &amount_text(&m.per_month, lang),
+                &amount_text(&m.minutes, lang),
                 legs,
             )));
         }
         Ok(Form {
             card_id: card_id.into(),
-            organisers: amount_text(&doc.organisers),
+            organisers: amount_text(&doc.organisers, lang),
             licences: doc
                 .licences_purchased
                 .as_ref()
-                .map(amount_text)
+                .map(|a| amount_text(a, lang))
                 .unwrap_or_default(),
             addon: doc.us_canada_addon,
             meetings,
+            lang,
         })
     }
 
@@ -289,14 +365,52 @@ impl Form {
         m
     }
 
-    /// The scenario document for the core (numbers as typed; the core validates them).
+    /// The same form with its numbers written the way `lang` writes them (the page's language
+    /// changed).
+    pub fn relocalised(&self, lang: Lang) -> Form {
+        let mut out = self.clone();
+        if lang == self.lang {
+            return out;
+        }
+        let re = |t: &mut String| *t = number_input::relocalised(t, self.lang, lang);
+        re(&mut out.organisers);
+        re(&mut out.licences);
+        for m in &mut out.meetings {
+            Rc::make_mut(m).relocalise(self.lang, lang);
+        }
+        out.lang = lang;
+        out
+    }
+
+    /// Meetings still named as the example names them in `from` get the example's name in `to`.
+    pub fn rename_examples(&mut self, from: Lang, to: Lang) {
+        let (old, new) = (from.texts(), to.texts());
+        for m in &mut self.meetings {
+            for (was, now) in [
+                (old.example_all_hands, new.example_all_hands),
+                (old.example_customer_calls, new.example_customer_calls),
+            ] {
+                if m.name == was {
+                    Rc::make_mut(m).name = now.to_string();
+                }
+            }
+        }
+    }
+
+    /// A number typed in the form's language, as the scenario's amount (text the language
+    /// cannot read as one number is kept as written, and the core calls it not a number).
+    fn amount(&self, text: &str) -> Amount {
+        number_input::read(text, self.lang).unwrap_or_else(|_| Amount::Invalid(text.to_string()))
+    }
+
+    /// The scenario document for the core (the core validates the numbers).
     pub fn scenario(&self) -> ScenarioDocument {
         ScenarioDocument {
-            organisers: Amount::parse(&self.organisers),
+            organisers: self.amount(&self.organisers),
             licences_purchased: if self.licences.trim().is_empty() {
                 None
             } else {
-                Some(Amount::parse(&self.licences))
+                Some(self.amount(&self.licences))
             },
             us_canada_addon: self.addon,
             meetings: self
@@ -304,15 +418,15 @@ impl Form {
                 .iter()
                 .map(|m| MeetingDocument {
                     name: m.name.clone(),
-                    per_month: Amount::parse(&m.per_month),
-                    minutes: Amount::parse(&m.minutes),
+                    per_month: self.amount(&m.per_month),
+                    minutes: self.amount(&m.minutes),
                     legs: m
-                        .groups()
+                        .groups(self.lang)
                         .iter()
                         .map(|l| LegDocument {
                             country: l.country.clone(),
                             call: l.call.as_word().into(),
-                            count: Amount::parse(&l.count),
+                            count: self.amount(&l.count),
                         })
                         .collect(),
                 })
@@ -320,124 +434,100 @@ impl Form {
         }
     }
 
-    /// Per-input problems, `(input id, message)`, in the page's language. Input ids follow
-    /// [`field_id`]. Empty when every number is well-formed and in range (the core may still
-    /// refuse a combination; see [`field_id`] for mapping its field paths).
-    pub fn field_errors(&self, t: &Texts) -> Vec<(String, String)> {
+    /// Every input's problem, by input id (ids follow [`Form::input_id`]): each number checked
+    /// by the core's own rule ([`check_amount`]), read in the form's language. Empty when every
+    /// number is well-formed and in range (the core may still refuse a combination).
+    pub fn field_errors(&self) -> Vec<InputProblem> {
         let mut out = Vec::new();
-        {
-            let mut check = |id: String, text: &str, max: u64, whole: bool, optional: bool| {
-                if let Some(msg) = number_problem(t, text, max, whole, optional) {
-                    out.push((id, msg.to_string()));
-                }
+        let mut check = |id: String, text: &str, max: Decimal, whole: bool| {
+            let problem = match number_input::read(text, self.lang) {
+                Err(p) => Some(p),
+                Ok(a) => check_amount(&a, max, whole).err(),
             };
-            check(
-                "organisers".into(),
-                &self.organisers,
-                MAX_ORGANISERS,
-                true,
-                false,
-            );
-            check(
-                "licencesPurchased".into(),
-                &self.licences,
-                MAX_ORGANISERS,
-                true,
-                true,
-            );
-            let (count, pct_max) = (u64::from(MAX_COUNT), 100);
-            for (i, m) in self.meetings.iter().enumerate() {
-                let max_month = u64::from(MAX_PER_MONTH);
-                check(
-                    format!("meetings-{i}-perMonth"),
-                    &m.per_month,
-                    max_month,
-                    false,
-                    false,
-                );
-                let max_minutes = u64::from(MAX_MINUTES);
-                check(
-                    format!("meetings-{i}-minutes"),
-                    &m.minutes,
-                    max_minutes,
-                    false,
-                    false,
-                );
-                if m.mode == Mode::Detailed {
-                    for (j, l) in m.legs.iter().enumerate() {
-                        check(
-                            format!("meetings-{i}-legs-{j}-count"),
-                            &l.count,
-                            count,
-                            false,
-                            false,
-                        );
-                    }
-                    continue;
-                }
-                check(
-                    format!("meetings-{i}-participants"),
-                    &m.participants,
-                    count,
-                    false,
-                    false,
-                );
-                check(
-                    format!("meetings-{i}-phoneShare"),
-                    &m.phone_share,
-                    pct_max,
-                    false,
-                    false,
-                );
-                for (k, c) in m.countries.iter().enumerate() {
-                    let base = format!("meetings-{i}-countries-{k}");
-                    check(format!("{base}-share"), &c.share, pct_max, false, false);
-                    check(format!("{base}-toll"), &c.toll, pct_max, false, false);
-                    check(
-                        format!("{base}-tollFree"),
-                        &c.toll_free,
-                        pct_max,
-                        false,
-                        false,
-                    );
-                    check(
-                        format!("{base}-dialOut"),
-                        &c.dial_out,
-                        pct_max,
-                        false,
-                        false,
-                    );
-                }
+            if let Some(p) = problem {
+                out.push((id, p));
+            }
+        };
+        let users = Decimal::from(MAX_ORGANISERS);
+        check("organisers".into(), &self.organisers, users, true);
+        if !self.licences.trim().is_empty() {
+            check("licencesPurchased".into(), &self.licences, users, true);
+        }
+        for (i, m) in self.meetings.iter().enumerate() {
+            for (key, text, max) in m.numbers() {
+                check(format!("meetings-{i}-{key}"), text, max, false);
             }
         }
         if out.is_empty() {
-            out.extend(self.share_errors(t));
+            out.extend(self.share_errors());
         }
         out
     }
 
     /// Simple-mode shares that do not add up to 100 % (checked once every number is valid):
     /// the countries' shares of the phone participants, and each country's call mix.
-    fn share_errors(&self, t: &Texts) -> Vec<(String, String)> {
+    fn share_errors(&self) -> Vec<InputProblem> {
         let mut out = Vec::new();
+        let pct = |t: &str| value(t, self.lang);
         for (i, m) in self.meetings.iter().enumerate() {
             if m.mode == Mode::Detailed || pct(&m.phone_share).is_zero() {
                 continue;
             }
             let total = sum(m.countries.iter().map(|c| pct(&c.share)));
             if total != Decimal::ONE_HUNDRED {
-                let total = total.normalize().to_string();
-                out.push((format!("meetings-{i}-shares"), (t.err_shares)(&total)));
+                out.push((format!("meetings-{i}-shares"), Problem::SharesNotHundred { total }));
             }
             for (k, c) in m.countries.iter().enumerate() {
                 let mix = sum([pct(&c.toll), pct(&c.toll_free), pct(&c.dial_out)]);
                 if mix != Decimal::ONE_HUNDRED && !pct(&c.share).is_zero() {
-                    let mix = mix.normalize().to_string();
-                    out.push((format!("meetings-{i}-countries-{k}-mix"), (t.err_mix)(&mix)));
+                    out.push((
+                        format!("meetings-{i}-countries-{k}-mix"),
+                        Problem::MixNotHundred { total: mix },
+                    ));
                 }
             }
         }
         out
+    }
+
+    /// The id of the input that causes a problem the core found at `field` of this form's
+    /// scenario: in the simple mode, the country row and the share the participant group was
+    /// made from.
+    pub fn input_id(&self, field: Field) -> String {
+        let Some(i) = field.meeting() else {
+            return match field {
+                Field::LicencesPurchased => "licencesPurchased",
+                Field::UsCanadaAddon => "addon",
+                Field::Organisers => "organisers",
+                _ => "meetings",
+            }
+            .to_string();
+        };
+        let origin = field.leg().and_then(|j| {
+            let m = self.meetings.get(i)?;
+            m.groups_with_origin(self.lang).get(j).map(|(_, o)| *o)
+        });
+        let row = |key: &str| match origin {
+            Some(Origin::Row(j)) => format!("meetings-{i}-legs-{j}-{key}"),
+            Some(Origin::Mix(k, call)) => {
+                let share = match (key, call) {
+                    ("country", _) => "country",
+                    (_, Call::TollDialIn) => "toll",
+                    (_, Call::TollFreeDialIn) => "tollFree",
+                    _ => "dialOut",
+                };
+                format!("meetings-{i}-countries-{k}-{share}")
+            }
+            Some(Origin::App) | None => format!("meetings-{i}-participants"),
+        };
+        match field {
+            Field::PerMonth { .. } => format!("meetings-{i}-perMonth"),
+            Field::Minutes { .. } => format!("meetings-{i}-minutes"),
+            Field::LegCountry { .. } => row("country"),
+            Field::LegCall { .. } => row("call"),
+            Field::LegCount { .. } => row("count"),
+            _ => format!("meetings-{i}"),
+        }
     }
 }
 
@@ -465,44 +555,17 @@ pub fn messages_under(
     )
 }
 
-/// The input id for a core field path: `meetings[0].legs[2].count` → `meetings-0-legs-2-count`.
-pub fn field_id(path: &str) -> String {
-    path.replace("].", "-")
-        .replace(['[', '.'], "-")
-        .replace(']', "")
-}
-
-fn number_problem<'a>(
-    t: &'a Texts,
-    text: &str,
-    max: u64,
-    whole: bool,
-    optional: bool,
-) -> Option<&'a str> {
-    if text.trim().is_empty() {
-        return (!optional).then_some(t.err_empty);
-    }
-    match Amount::parse(text) {
-        Amount::Invalid(_) => Some(t.err_number),
-        Amount::TooLarge(_) => Some(t.err_too_large),
-        Amount::Number(d) if d.is_sign_negative() && !d.is_zero() => Some(t.err_negative),
-        Amount::Number(d) if d > Decimal::from(max) => Some(t.err_too_large),
-        Amount::Number(d) if whole && !d.fract().is_zero() => Some(t.err_whole),
-        Amount::Number(_) => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::i18n::{DE, EN};
+    
 
     #[test]
     fn a_preset_scenario_gives_a_form_with_the_same_scenario() {
         // The example's simple-mode meeting becomes detailed legs (DE toll 12, US toll-free 3,
         // app 35 = 50 × 30 % × 80 % / 20 % and the rest); the scenario stays identical.
-        let doc = Form::example("illustrative-eur", &EN).scenario();
-        let form = Form::from_scenario("illustrative-eur", &doc).unwrap();
+        let doc = Form::example("illustrative-eur", Lang::En).scenario();
+        let form = Form::from_scenario("illustrative-eur", &doc, Lang::En).unwrap();
         assert_eq!(form.card_id, "illustrative-eur");
         assert!(form.meetings.iter().all(|m| m.mode == Mode::Detailed));
         assert_eq!(form.meetings[0].legs[0].count, "12");
@@ -510,52 +573,76 @@ mod tests {
         let mut bad = doc;
         bad.meetings[1].legs[0].call = "fax".into();
         assert_eq!(
-            Form::from_scenario("x", &bad).unwrap_err(),
-            "meetings[1].legs[0].call: unknown way of joining \"fax\"; use tollDialIn, \
-             tollFreeDialIn, dialOut or app"
+            Form::from_scenario("x", &bad, Lang::En).unwrap_err().to_string(),
+            "scenario, field `meetings[1].legs[0].call`: unknown call type \"fax\"; use \
+             tollDialIn, tollFreeDialIn, dialOut or app"
         );
     }
 
     #[test]
     fn the_example_is_a_valid_scenario() {
-        let form = Form::example("illustrative-usd", &EN);
-        assert!(form.field_errors(&EN).is_empty());
+        let form = Form::example("illustrative-usd", Lang::En);
+        assert!(form.field_errors().is_empty());
         let s = crate::rating::Scenario::from_document(&form.scenario()).unwrap();
         assert_eq!(s.organisers(), 40);
         assert_eq!(s.meetings().len(), 2);
     }
 
     #[test]
-    fn each_bad_input_gets_its_message() {
-        let mut form = Form::example("illustrative-usd", &EN);
+    fn each_bad_input_gets_its_problem() {
+        let mut form = Form::example("illustrative-usd", Lang::En);
         form.organisers = "".into();
         form.licences = "2.5".into();
         Rc::make_mut(&mut form.meetings[0]).per_month = "-1".into();
         Rc::make_mut(&mut form.meetings[0]).minutes = "1e30".into();
         Rc::make_mut(&mut form.meetings[1]).legs[0].count = "abc".into();
-        let errors = form.field_errors(&EN);
-        let get = |id: &str| {
-            errors
-                .iter()
-                .find(|(i, _)| i == id)
-                .map(|(_, m)| m.as_str())
-        };
-        assert_eq!(get("organisers"), Some(EN.err_empty));
-        assert_eq!(get("licencesPurchased"), Some(EN.err_whole));
-        assert_eq!(get("meetings-0-perMonth"), Some(EN.err_negative));
-        assert_eq!(get("meetings-0-minutes"), Some(EN.err_too_large));
-        assert_eq!(get("meetings-1-legs-0-count"), Some(EN.err_number));
-        assert_eq!(form.field_errors(&DE).len(), 5);
+        Rc::make_mut(&mut form.meetings[1]).minutes = "1,5".into();
+        let errors = form.field_errors();
+        let get = |id: &str| errors.iter().find(|(i, _)| i == id).map(|(_, p)| p.clone());
+        assert_eq!(get("organisers"), Some(Problem::NotANumber { text: "".into() }));
+        assert_eq!(get("licencesPurchased"), Some(Problem::NotWhole { value: Decimal::new(25, 1) }));
+        assert_eq!(get("meetings-0-perMonth"), Some(Problem::Negative { value: Decimal::from(-1) }));
+        assert_eq!(
+            get("meetings-0-minutes"),
+            Some(Problem::AboveLimit { value: "1e30".into(), limit: Decimal::from(1440) })
+        );
+        assert_eq!(get("meetings-1-legs-0-count"), Some(Problem::NotANumber { text: "abc".into() }));
+        // "1,5" on an English page: a German 1.5 or a mistyped 15? Refused, not guessed.
+        assert_eq!(get("meetings-1-minutes"), Some(Problem::AmbiguousNumber { text: "1,5".into() }));
+        assert_eq!(errors.len(), 6);
     }
 
     #[test]
-    fn core_paths_map_to_input_ids() {
-        assert_eq!(
-            field_id("meetings[0].legs[2].count"),
-            "meetings-0-legs-2-count"
-        );
-        assert_eq!(field_id("meetings[3].perMonth"), "meetings-3-perMonth");
-        assert_eq!(field_id("organisers"), "organisers");
+    fn german_numbers_are_read_as_german() {
+        let mut form = Form::example("illustrative-usd", Lang::De);
+        form.organisers = "1.200".into();
+        form.licences = "1.200".into();
+        Rc::make_mut(&mut form.meetings[1]).minutes = "45,5".into();
+        assert!(form.field_errors().is_empty(), "{:?}", form.field_errors());
+        let doc = form.scenario();
+        assert_eq!(doc.organisers, Amount::Number(Decimal::from(1200)));
+        assert_eq!(doc.meetings[1].minutes, Amount::Number(Decimal::new(455, 1)));
+        // Switching to English writes the same numbers the English way.
+        let en = form.relocalised(Lang::En);
+        assert_eq!(en.organisers, "1200");
+        assert_eq!(en.meetings[1].minutes, "45.5");
+        assert_eq!(en.scenario(), doc);
+    }
+
+    #[test]
+    fn core_problems_point_at_the_input_that_causes_them() {
+        let mut form = Form::example("illustrative-usd", Lang::En);
+        // Share mode: groups are DE toll (from row 0), US toll-free (row 1), app.
+        assert_eq!(form.input_id(Field::LegCall { meeting: 0, leg: 1 }), "meetings-0-countries-1-tollFree");
+        assert_eq!(form.input_id(Field::LegCountry { meeting: 0, leg: 0 }), "meetings-0-countries-0-country");
+        assert_eq!(form.input_id(Field::LegCount { meeting: 0, leg: 2 }), "meetings-0-participants");
+        // Detailed mode: the typed row.
+        assert_eq!(form.input_id(Field::LegCall { meeting: 1, leg: 2 }), "meetings-1-legs-2-call");
+        assert_eq!(form.input_id(Field::PerMonth { meeting: 1 }), "meetings-1-perMonth");
+        assert_eq!(form.input_id(Field::Organisers), "organisers");
+        form.apply(Edit::Mix(0, 0, MixField::Toll, "0".into()));
+        form.apply(Edit::Mix(0, 0, MixField::DialOut, "100".into()));
+        assert_eq!(form.input_id(Field::LegCall { meeting: 0, leg: 0 }), "meetings-0-countries-0-dialOut");
     }
 }
 
@@ -625,6 +712,7 @@ pub enum MixField {
 impl Form {
     /// Applies an edit; edits of rows that no longer exist are ignored.
     pub fn apply(&mut self, edit: Edit) {
+        let lang = self.lang;
         match edit {
             Edit::Card(id) => self.card_id = id,
             Edit::Organisers(v) => self.organisers = v,
@@ -657,7 +745,7 @@ impl Form {
             Edit::LegCount(i, j, v) => self.with_leg(i, j, |l| l.count = v),
             Edit::Mode(i, mode) => self.with_meeting(i, |m| {
                 if m.mode == Mode::Simple && mode == Mode::Detailed {
-                    m.legs = m.groups();
+                    m.legs = m.groups(lang);
                 }
                 m.mode = mode;
             }),
@@ -705,13 +793,12 @@ impl Form {
 #[cfg(test)]
 mod simple_mode_tests {
     use super::*;
-    use crate::ui::i18n::EN;
 
     #[test]
     fn shares_become_groups() {
-        let f = Form::example("illustrative-usd", &EN);
+        let f = Form::example("illustrative-usd", Lang::En);
         // 50 people x 30 % = 15 by phone: 80 % in DE (all toll), 20 % in the US (toll-free).
-        let groups = f.meetings[0].groups();
+        let groups = f.meetings[0].groups(Lang::En);
         assert_eq!(
             groups,
             vec![
@@ -731,7 +818,7 @@ mod simple_mode_tests {
         m.countries[0].dial_out = "50".into();
         // 7 x 50 % = 3.5 by phone, half toll, half dial-out: 1.75 each; 3.5 on the app.
         assert_eq!(
-            m.groups(),
+            m.groups(Lang::En),
             vec![
                 leg("FR", Call::TollDialIn, "1.75"),
                 leg("FR", Call::DialOut, "1.75"),
@@ -742,37 +829,39 @@ mod simple_mode_tests {
 
     #[test]
     fn shares_over_100_percent_are_errors() {
-        let mut f = Form::example("illustrative-usd", &EN);
+        let mut f = Form::example("illustrative-usd", Lang::En);
         f.apply(Edit::Mix(0, 1, MixField::Share, "40".into()));
-        let errors = f.field_errors(&EN);
+        // 80 % + 40 %.
         assert_eq!(
-            errors,
+            f.field_errors(),
             vec![(
                 "meetings-0-shares".to_string(),
-                "The countries' shares add up to 120 %; make them 100 %.".to_string()
+                Problem::SharesNotHundred { total: Decimal::from(120) }
             )]
         );
         f.apply(Edit::Mix(0, 1, MixField::Share, "20".into()));
         f.apply(Edit::Mix(0, 1, MixField::DialOut, "10".into()));
-        let errors = f.field_errors(&EN);
-        assert_eq!(errors[0].0, "meetings-0-countries-1-mix");
+        // US: 0 % toll + 100 % toll-free + 10 % dial-out.
         assert_eq!(
-            errors[0].1,
-            "Toll, toll-free and dial-out add up to 110 %; make them 100 %."
+            f.field_errors(),
+            vec![(
+                "meetings-0-countries-1-mix".to_string(),
+                Problem::MixNotHundred { total: Decimal::from(110) }
+            )]
         );
         f.apply(Edit::PhoneShare(0, "101".into()));
         assert_eq!(
-            f.field_errors(&EN)[0],
+            f.field_errors()[0],
             (
                 "meetings-0-phoneShare".to_string(),
-                EN.err_too_large.to_string()
+                Problem::AboveLimit { value: "101".into(), limit: Decimal::ONE_HUNDRED }
             )
         );
     }
 
     #[test]
     fn switching_to_detailed_keeps_the_groups() {
-        let mut f = Form::example("illustrative-usd", &EN);
+        let mut f = Form::example("illustrative-usd", Lang::En);
         let before = f.scenario();
         f.apply(Edit::Mode(0, Mode::Detailed));
         assert_eq!(f.meetings[0].mode, Mode::Detailed);
@@ -784,11 +873,10 @@ mod simple_mode_tests {
 #[cfg(test)]
 mod edit_tests {
     use super::*;
-    use crate::ui::i18n::EN;
 
     #[test]
     fn add_duplicate_remove() {
-        let mut f = Form::example("illustrative-usd", &EN);
+        let mut f = Form::example("illustrative-usd", Lang::En);
         f.apply(Edit::DuplicateMeeting(0));
         assert_eq!(f.meetings.len(), 3);
         assert_eq!(f.meetings[1], f.meetings[0]);

@@ -35,6 +35,9 @@ pub struct CardDocument {
     /// Optional add-ons.
     #[serde(default, skip_serializing_if = "AddonsDocument::is_empty")]
     pub addons: AddonsDocument,
+    /// The card's own texts in other languages (`[translations.de]`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
     /// One entry per country.
     pub countries: Vec<CountryDocument>,
 }
@@ -102,6 +105,61 @@ pub struct AddonDocument {
     pub price_per_organiser_month: DecimalText,
     /// Destinations with unlimited dial-out.
     pub countries: Vec<String>,
+}
+
+/// `[translations.LANG]`: a card's name and tax note in another language (a lowercase ISO 639-1
+/// code). A missing text falls back to the top-level one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationDocument {
+    /// The card's name in that language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The tax note in that language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_note: Option<String>,
+}
+
+/// `[translations]`: language code → texts, in the order written (a map in TOML and JSON).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Translations(pub Vec<(String, TranslationDocument)>);
+
+impl Translations {
+    /// Whether the card has no translations.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Translations {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (lang, texts) in &self.0 {
+            map.serialize_entry(lang, texts)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Translations {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Translations;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of languages, such as [translations.de]")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Translations, A::Error> {
+                let mut out = Vec::new();
+                while let Some(lang) = map.next_key::<String>()? {
+                    out.push((lang, map.next_value::<TranslationDocument>()?));
+                }
+                Ok(Translations(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// One `[[countries]]` table.

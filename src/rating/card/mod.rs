@@ -10,7 +10,7 @@ use std::fmt;
 
 pub use document::{
     AddonDocument, AddonsDocument, BillingDocument, CardDocument, CountryDocument, CreditsDocument,
-    DateText, DecimalText, LicenceDocument,
+    DateText, DecimalText, LicenceDocument, TranslationDocument, Translations,
 };
 #[cfg(not(target_arch = "wasm32"))]
 pub use toml_file::card_to_toml;
@@ -190,6 +190,8 @@ pub struct RateCard {
     illustrative: bool,
     source: String,
     tax_note: Option<String>,
+    /// (language, name, tax note) in other languages.
+    translations: Vec<(String, Option<String>, Option<String>)>,
     billing: Billing,
     licence: Licence,
     credits_minimum_purchase: Money,
@@ -225,6 +227,21 @@ impl RateCard {
     /// The tax note, if any.
     pub fn tax_note(&self) -> Option<&str> {
         self.tax_note.as_deref()
+    }
+    /// The card's name in `lang` (an ISO 639-1 code), or its name when it has no translation.
+    pub fn name_in(&self, lang: &str) -> &str {
+        self.translation(lang)
+            .and_then(|(_, name, _)| name.as_deref())
+            .unwrap_or(&self.name)
+    }
+    /// The tax note in `lang`, or the tax note when it has no translation.
+    pub fn tax_note_in(&self, lang: &str) -> Option<&str> {
+        self.translation(lang)
+            .and_then(|(_, _, note)| note.as_deref())
+            .or(self.tax_note.as_deref())
+    }
+    fn translation(&self, lang: &str) -> Option<&(String, Option<String>, Option<String>)> {
+        self.translations.iter().find(|(l, _, _)| l == lang)
     }
     /// Billing rules.
     pub fn billing(&self) -> &Billing {
@@ -295,6 +312,18 @@ impl RateCard {
                     countries: a.countries.iter().map(|c| c.to_string()).collect(),
                 }),
             },
+            translations: Translations(
+                self.translations
+                    .iter()
+                    .map(|(lang, name, tax_note)| {
+                        let texts = TranslationDocument {
+                            name: name.clone(),
+                            tax_note: tax_note.clone(),
+                        };
+                        (lang.clone(), texts)
+                    })
+                    .collect(),
+            ),
             countries: self
                 .countries
                 .rows

@@ -180,6 +180,15 @@ pub fn card_to_toml(doc: &CardDocument) -> String {
     if let Some(t) = &doc.tax_note {
         let _ = writeln!(out, "tax_note = {}", quoted(t));
     }
+    for (lang, texts) in &doc.translations.0 {
+        let _ = writeln!(out, "\n[translations.{lang}]");
+        if let Some(name) = &texts.name {
+            let _ = writeln!(out, "name = {}", quoted(name));
+        }
+        if let Some(note) = &texts.tax_note {
+            let _ = writeln!(out, "tax_note = {}", quoted(note));
+        }
+    }
     let b = &doc.billing;
     let _ = writeln!(out, "\n[billing]");
     let _ = writeln!(out, "increment_seconds = {}", b.increment_seconds);

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::document::{CardDocument, CountryDocument, DecimalText};
+use super::document::{CardDocument, CountryDocument, DecimalText, Translations};
 use super::{
     Addon, Billing, CardDate, CountryCode, CountryRates, CountryTable, Licence, PoolBasis, RateCard,
 };
@@ -49,6 +49,7 @@ impl RateCard {
             ));
         }
         let effective_from = parse_date(&doc.effective_from.0)?;
+        let translations = translations(&doc.translations)?;
 
         let b = &doc.billing;
         let increment_seconds = seconds_in_range("billing.increment_seconds", b.increment_seconds)?;
@@ -159,6 +160,7 @@ impl RateCard {
             illustrative: doc.illustrative,
             source: doc.source,
             tax_note: doc.tax_note.filter(|t| !t.trim().is_empty()),
+            translations,
             billing: Billing {
                 increment_seconds,
                 minimum_seconds,
@@ -362,4 +364,31 @@ fn parse_date(text: &str) -> Result<CardDate, CardError> {
         return Err(bad());
     }
     Ok(CardDate { year, month, day })
+}
+
+/// `[translations.LANG]`: each key a lowercase ISO 639-1 code, once; texts not blank.
+#[allow(clippy::type_complexity)]
+fn translations(
+    t: &Translations,
+) -> Result<Vec<(String, Option<String>, Option<String>)>, CardError> {
+    let mut out: Vec<(String, Option<String>, Option<String>)> = Vec::with_capacity(t.0.len());
+    for (lang, texts) in &t.0 {
+        let field = format!("translations.{lang}");
+        if lang.len() != 2 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(CardError::new(
+                field,
+                format!(
+                    "\"{}\" is not a language code; use a lowercase two-letter ISO 639-1 code \
+                     such as \"de\"",
+                    crate::rating::problem::quoted(lang)
+                ),
+            ));
+        }
+        if out.iter().any(|(l, _, _)| l == lang) {
+            return Err(CardError::new(field, "this language is translated twice"));
+        }
+        let kept = |text: &Option<String>| text.clone().filter(|t| !t.trim().is_empty());
+        out.push((lang.clone(), kept(&texts.name), kept(&texts.tax_note)));
+    }
+    Ok(out)
 }

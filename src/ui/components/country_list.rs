@@ -12,6 +12,8 @@ use super::COUNTRY_LIST_ID;
 pub struct CountryListProps {
     /// `(code, name)` of the card's countries, sorted by name.
     pub countries: Rc<Vec<(String, String)>>,
+    /// Per country (same order), the ways of joining it supports, in words.
+    pub ways: Rc<Vec<String>>,
 }
 
 /// The suggestions of every country picker.
@@ -19,7 +21,7 @@ pub struct CountryListProps {
 pub fn CountryList(p: &CountryListProps) -> Html {
     html! {
         <datalist id={COUNTRY_LIST_ID}>
-            { for p.countries.iter().map(|(_, name)| html! { <option value={name.clone()} /> }) }
+            { for p.countries.iter().zip(p.ways.iter()).map(|((_, name), ways)| html! { <option value={name.clone()} label={ways.clone()} /> }) }
         </datalist>
     }
 }

@@ -1,11 +1,15 @@
 //! A searchable country field: type part of a name and pick from the suggestions (a
-//! `<datalist>` of the card's countries in the page's language), or type an ISO code.
+//! `<datalist>` of the card's countries in the page's language), or type an ISO code, a
+//! common name ("UK") or the name in another of the page's languages.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::input_value;
+use crate::ui::browser::CountryNames;
+use crate::ui::country_aliases;
+use crate::ui::i18n::Lang;
 
 /// The id of the page's one `<datalist>` of country names (rendered by the app).
 pub const COUNTRY_LIST_ID: &str = "ppm-country-names";
@@ -33,6 +37,27 @@ fn name_of(countries: &[(String, String)], code: &str) -> String {
         .find(|(c, _)| c == code)
         .map(|(_, n)| n.clone())
         .unwrap_or_else(|| code.to_string())
+}
+
+/// A country of the card by a common name ("UK", "USA") or by its name in another of the
+/// page's languages ("Deutschland" on an English page). Runs only when the page's own names
+/// did not match.
+fn elsewhere(
+    typed: &str,
+    countries: &[(String, String)],
+    lower: &dyn Fn(&str) -> String,
+) -> Option<String> {
+    let on_card = |code: &str| countries.iter().any(|(c, _)| c == code);
+    if let Some(code) = country_aliases::alias(typed).filter(|c| on_card(c)) {
+        return Some(code.to_string());
+    }
+    Lang::ALL.into_iter().find_map(|lang| {
+        let names = CountryNames::new(lang.tag());
+        countries
+            .iter()
+            .find(|(code, _)| lower(&names.name(code)) == typed)
+            .map(|(code, _)| code.clone())
+    })
 }
 
 /// The searchable country field.
@@ -65,11 +90,13 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
             let t = lower(typed.trim());
             let found = countries
                 .iter()
-                .find(|(code, name)| lower(name) == t || code.to_ascii_lowercase() == t);
+                .find(|(code, name)| lower(name) == t || code.to_ascii_lowercase() == t)
+                .map(|(code, _)| code.clone())
+                .or_else(|| elsewhere(&t, &countries, &lower));
             match found {
-                Some((code, _)) => {
+                Some(code) => {
                     unknown.set(false);
-                    cb.emit(code.clone());
+                    cb.emit(code);
                 }
                 None => unknown.set(true),
             }

@@ -14,6 +14,7 @@ use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::Amount;
 use crate::ui::format;
 use crate::ui::i18n::Lang;
+use crate::ui::number_input;
 use crate::ui::state::{message_for, messages_under, Edit, MeetingForm, Mode};
 
 /// Rows of a profile shown before "Show all".
@@ -74,10 +75,10 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
     if p.collapsed && !has_error {
         let people = p
             .meeting
-            .groups()
+            .groups(p.lang)
             .iter()
-            .filter_map(|g| match Amount::parse(&g.count) {
-                Amount::Number(d) => Some(d),
+            .filter_map(|g| match number_input::read(&g.count, p.lang) {
+                Ok(Amount::Number(d)) => Some(d),
                 _ => None,
             })
             .fold(Decimal::ZERO, |sum, d| sum.cadd(d).unwrap_or(sum));

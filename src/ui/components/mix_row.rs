@@ -65,12 +65,16 @@ pub fn MixRow(p: &MixRowProps) -> Html {
         .onedit
         .reform(move |code: String| Edit::Mix(i, k, MixField::Country, code));
     let mix_error = err(&format!("{id}-mix"));
+    let country_error = err(&format!("{id}-country"));
     html! {
         <tr>
             <td data-label={t.country}>
                 <CountryPicker id={format!("{id}-country")} label={format!("{} {}", t.country, k + 1)}
                     code={c.country.clone()} countries={p.countries.clone()}
                     unknown_message={t.err_country} onchange={on_country} />
+                if let Some(msg) = country_error {
+                    <p class="ppm-error" id={format!("{id}-country-error")}>{ msg }</p>
+                }
                 if let Some(msg) = mix_error {
                     <p class="ppm-error" id={format!("{id}-mix-error")}>{ msg }</p>
                 }

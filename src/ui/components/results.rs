@@ -7,11 +7,13 @@ use yew::prelude::*;
 
 use super::{Chart, LineItems};
 use crate::rating::quote::{Cheaper, ModelQuote};
-use crate::rating::warnings::WarningCode;
+use crate::rating::warnings::{Warning, WarningCode};
+use crate::registry::with_registry;
+use crate::ui::browser::CountryNames;
 use crate::ui::app::Priced;
 use crate::ui::embed::{Hidden, Section};
 use crate::ui::format::Numbers;
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, WarningArgs};
 
 /// Props of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -25,15 +27,43 @@ pub struct ResultsProps {
     pub hidden: Hidden,
 }
 
-/// A warning in the page's language (the card's own tax note stays as written).
-fn warning_text(lang: Lang, code: WarningCode, english: &str, countries: &[String]) -> String {
-    match (lang, code) {
-        (Lang::En, _) | (_, WarningCode::TaxNote) => english.to_string(),
-        (Lang::De, WarningCode::IllustrativeRates) => "Die Tarife sind Beispielwerte, keine offiziellen Preise von Microsoft; ein verbindliches Angebot erhalten Sie von Ihrem Microsoft-Ansprechpartner.".into(),
-        (Lang::De, WarningCode::CreditsUnavailable) => format!("In {} kann kein Kommunikationsguthaben gekauft werden: minutengenau abgerechnete Anrufe dort sind möglicherweise nicht möglich.", countries.join(", ")),
-        (Lang::De, WarningCode::VolumeLicensingOnly) => "Audiokonferenzen mit Abrechnung pro Minute gibt es nur für Volumenlizenzkunden über ihren Microsoft-Ansprechpartner.".into(),
-        (Lang::De, WarningCode::CreditsMayExpire) => "Es wird weniger Guthaben pro Jahr verbraucht als der Mindestkauf; Guthaben verfällt 12 Monate nach dem Kauf.".into(),
+/// A card's own texts in the page's language (its translations, else its own).
+#[derive(Debug, Clone, PartialEq)]
+struct CardTexts {
+    name: String,
+    tax_note: Option<String>,
+}
+
+impl CardTexts {
+    fn of(card_id: &str, fallback: &str, lang: Lang) -> CardTexts {
+        with_registry(|r| {
+            let card = r.get(Some(card_id))?;
+            Ok(CardTexts {
+                name: card.name_in(lang.tag()).to_string(),
+                tax_note: card.tax_note_in(lang.tag()).map(str::to_string),
+            })
+        })
+        .unwrap_or_else(|_| CardTexts {
+            name: fallback.to_string(),
+            tax_note: None,
+        })
     }
+}
+
+/// A warning in the page's language. The card's tax note is the card's own text (in the
+/// page's language when the card has it).
+fn warning_text(lang: Lang, w: &Warning, card: &CardTexts, n: &Numbers, names: &CountryNames) -> String {
+    if w.code == WarningCode::TaxNote {
+        return card.tax_note.clone().unwrap_or_else(|| w.message.clone());
+    }
+    let countries: Vec<String> = w.countries.iter().map(|c| names.name(c.as_str())).collect();
+    let minimum = w.amount.map(|m| n.money(&m.to_string())).unwrap_or_default();
+    let args = WarningArgs {
+        card: &card.name,
+        countries: &countries.join(", "),
+        minimum: &minimum,
+    };
+    (lang.texts().warning)(w.code, &args)
 }
 
 fn model_card(
@@ -54,7 +84,7 @@ fn model_card(
             <p class="ppm-yearly"><span id={format!("{id}-yearly")}>{ n.money(&m.yearly_total.to_string()) }</span>{ " " }{ t.yearly }</p>
             <p class="ppm-credits">{ t.credits }{ ": " }
                 { match &m.credits_recharge {
-                    Some(r) => format!("{} {}; {} {} {} {}", n.money(&m.credits_monthly.to_string()), t.monthly, t.credits_recharge, n.money(&r.amount.to_string()), t.credits_when_below, n.money(&r.trigger.to_string())),
+                    Some(r) => (t.credits_rule)(&n.money(&m.credits_monthly.to_string()), &n.money(&r.amount.to_string()), &n.money(&r.trigger.to_string())),
                     None => t.credits_none.to_string(),
                 } }
             </p>
@@ -99,20 +129,17 @@ pub fn Results(p: &ResultsProps) -> Html {
     }
     .map(|who| format!("{who} {} {savings} {}.", t.by, t.per_month_word))
     .unwrap_or_else(|| format!("{}.", t.equal));
-    let break_even = match (&q.break_even.phone_minutes_per_organiser, &q.break_even.reason) {
-        (Some(m), _) => format!("{} {} {}", t.break_even_before, n.plain(&m.0.to_string(), 1), t.break_even_after),
-        (None, Some(r)) => format!("{} {}", t.no_break_even, match p.lang { Lang::En => r.clone(), Lang::De => "für diese Nutzung gibt es keinen Punkt, an dem beide Modelle gleich viel kosten.".into() }),
+    let today = q.usage.phone_minutes_per_organiser.map(|m| n.plain(&m.0.to_string(), 1)).unwrap_or_else(|| "0".into());
+    let break_even = match (&q.break_even.phone_minutes_per_organiser, q.break_even.reason_code) {
+        (Some(m), _) => (t.break_even_sentence)(&n.plain(&m.0.to_string(), 1), &today),
+        (None, Some(why)) => format!("{} {}", t.no_break_even, (t.no_break_even_reason)(why)),
         _ => String::new(),
     };
-    let countries: Vec<String> = q
-        .per_minute
-        .lines
-        .iter()
-        .filter_map(|l| l.country.map(|c| c.to_string()))
-        .collect();
+    let names = use_memo(p.lang, |lang| CountryNames::new(lang.tag()));
+    let card = CardTexts::of(&q.card.id, &q.card.name, p.lang);
     html! {
         <div class="ppm-result-body">
-            <p class="ppm-card-note">{ format!("{} · {} {}{}", q.card.name, t.prices_as_of, q.card.effective_from, if q.card.illustrative { format!(" · {}", t.illustrative) } else { String::new() }) }</p>
+            <p class="ppm-card-note">{ format!("{} · {} {}{}", card.name, t.prices_as_of, q.card.effective_from, if q.card.illustrative { format!(" · {}", t.illustrative) } else { String::new() }) }</p>
             <div role="status" aria-live="polite" class="ppm-summary" id="summary" part="summary">
                 <div class="ppm-models">
                     { model_card(t.pay_per_minute, "per-minute", &q.per_minute, &n, p.lang, q.cheaper == Cheaper::PerMinute) }
@@ -128,7 +155,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <section class="ppm-warnings" aria-labelledby="warnings-title">
                     <h3 id="warnings-title">{ t.warnings }</h3>
                     <ul>
-                        { for q.warnings.iter().map(|w| html! { <li>{ warning_text(p.lang, w.code, &w.message, &countries) }</li> }) }
+                        { for q.warnings.iter().map(|w| html! { <li>{ warning_text(p.lang, w, &card, &n, &names) }</li> }) }
                     </ul>
                 </section>
             }

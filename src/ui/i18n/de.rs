@@ -1,0 +1,152 @@
+//! German (Deutsch).
+
+use rust_decimal::Decimal;
+
+use super::{Texts, WarningArgs};
+use crate::rating::break_even::NoBreakEven;
+use crate::rating::problem::Problem;
+use crate::rating::warnings::WarningCode;
+use crate::rating::Call;
+
+/// German.
+pub const DE: Texts = Texts {
+    title: "Teams-Audiokonferenzen: Abrechnung pro Minute oder Lizenz pro Benutzer?",
+    intro: "Beschreiben Sie Ihre Besprechungen; beide Modelle werden bei jeder Eingabe berechnet.",
+    language: "Sprache",
+    rate_card: "Tariftabelle",
+    organisers: "Organisatoren (lizenzierte Benutzer)",
+    organisers_unit: "Benutzer",
+    licences: "Gekaufte Lizenzen",
+    licences_unit: "Lizenzen",
+    addon: "Add-on für Anrufe nach USA/Kanada (Dial-out)",
+    meetings: "Besprechungen",
+    meeting_name: "Name",
+    per_month: "Besprechungen pro Monat",
+    per_month_unit: "pro Monat",
+    duration: "Dauer",
+    minutes_unit: "Minuten",
+    participants: "Teilnehmende",
+    add_meeting: "Besprechung hinzufügen",
+    duplicate: "Duplizieren",
+    remove: "Entfernen",
+    add_leg: "Teilnehmende hinzufügen",
+    show_all_rows: |n| format!("Alle {n} Zeilen zeigen"),
+    edit_meeting: "Bearbeiten",
+    close_meeting: "Schließen",
+    meeting_summary: |per_month, minutes, people| format!("{per_month} pro Monat · {minutes} Min. · {people} Teilnehmende"),
+    summary_bar: "Monatliche Kosten",
+    pricing_link: "Die Schätzung aus Ihrem Link wird berechnet …",
+    country: "Land",
+    call_type: "Art der Teilnahme",
+    count: "Anzahl",
+    people_unit: "Personen",
+    toll_dial_in: "Einwahl gebührenpflichtig",
+    toll_free_dial_in: "Einwahl gebührenfrei",
+    dial_out: "Anruf durch die Besprechung",
+    app: "App / VoIP",
+    results: "Ergebnis",
+    pay_per_minute: "Pro Minute",
+    per_user: "Lizenz pro Benutzer",
+    monthly: "pro Monat",
+    yearly: "pro Jahr",
+    cheaper_ppm: "Die Abrechnung pro Minute ist günstiger",
+    cheaper_pu: "Die Lizenz pro Benutzer ist günstiger",
+    equal: "Beide Modelle kosten gleich viel",
+    by: "um",
+    per_month_word: "pro Monat",
+    no_break_even: "Keine Gewinnschwelle:",
+    pool: "Zone-A-Minutenpool für Anrufe",
+    pool_of: "von",
+    lines: "Einzelposten",
+    model: "Modell",
+    legs: "Verbindungen",
+    minutes: "Minuten",
+    rate: "Tarif",
+    amount: "Betrag",
+    licence_line: "Audiokonferenz-Lizenzen",
+    addon_line: "Add-on USA/Kanada",
+    included: "inklusive",
+    covered_by_addon: "Add-on",
+    credits: "Kommunikationsguthaben",
+    credits_none: "nicht nötig",
+    warnings: "Bitte beachten",
+    chart_title: "Monatliche Kosten nach Telefonnutzung",
+    chart_x: "Telefonminuten pro Organisator und Monat",
+    chart_y: "Monatliche Kosten",
+    today: "Heute",
+    break_even: "Gewinnschwelle",
+    copy_link: "Link kopieren",
+    link_copied: "Link kopiert",
+    export_csv: "CSV exportieren",
+    print: "Drucken",
+    bad_link: "Dieser Link konnte nicht gelesen werden; er ist beschädigt oder stammt aus einer neueren Version. Stattdessen wird das Beispiel gezeigt.",
+    stale: "Bis die Eingabe korrigiert ist, wird das letzte gültige Angebot gezeigt.",
+    prices_as_of: "Preise gültig ab",
+    illustrative: "Beispieltarife",
+    example_all_hands: "Wöchentliche Betriebsversammlung",
+    example_customer_calls: "Kundengespräche",
+    simple_mode: "Nach Anteilen",
+    detailed_mode: "Detailliert",
+    entry_mode: "Teilnehmende eingeben",
+    phone_share: "Teilnahme per Telefon",
+    percent: "%",
+    share_of_phone: "Anteil der Telefonteilnehmenden",
+    share_short: "Anteil",
+    toll_short: "Einwahl gebührenpflichtig",
+    toll_free_short: "Einwahl gebührenfrei",
+    dial_out_short: "Anruf durch die Besprechung",
+    add_country: "Land hinzufügen",
+    err_country: "Bitte ein Land aus der Liste wählen.",
+    description: "Vergleichen Sie, was Microsoft Teams-Audiokonferenzen pro Minute und mit der Lizenz pro Benutzer kosten, anhand Ihrer eigenen Besprechungen.",
+    app_only: "nur App",
+    problem,
+    warning,
+    no_break_even_reason,
+    credits_rule: |monthly, amount, trigger| format!("{monthly} pro Monat; automatisch {amount} aufladen, wenn das Guthaben unter {trigger} fällt"),
+    break_even_sentence: |threshold, today| format!("Die Lizenz lohnt sich ab {threshold} Telefonminuten pro Organisator und Monat; Ihre Besprechungen nutzen {today}."),
+};
+
+fn problem(p: &Problem, num: &dyn Fn(&Decimal) -> String) -> String {
+    match p {
+        Problem::NotANumber { text } if text.trim().is_empty() => "Bitte eine Zahl eingeben.".into(),
+        Problem::NotANumber { .. } => "Das ist keine Zahl.".into(),
+        Problem::Negative { .. } => "Bitte 0 oder mehr eingeben.".into(),
+        Problem::AboveLimit { limit, .. } => format!("Diese Zahl ist zu groß: höchstens {}.", num(limit)),
+        Problem::NotWhole { .. } => "Bitte eine ganze Zahl eingeben.".into(),
+        Problem::LicencesBelowOrganisers { organisers, .. } => format!("Bitte mindestens so viele Lizenzen kaufen, wie es Organisatoren gibt ({organisers})."),
+        Problem::TooManyMeetings { limit, .. } => format!("Höchstens {limit} Besprechungsprofile."),
+        Problem::TooManyLegs { limit, .. } => format!("Höchstens {limit} Zeilen pro Besprechung."),
+        Problem::UnknownCall { .. } => "Bitte eine Art der Teilnahme aus der Liste wählen.".into(),
+        Problem::NotACountryCode { .. } => "Bitte ein Land aus der Liste wählen.".into(),
+        Problem::CountryNotOnCard { .. } => "Diese Tariftabelle hat keine Preise für dieses Land; bitte ein anderes Land oder eine andere Tariftabelle wählen.".into(),
+        Problem::NoRate { call: Call::DialOut, .. } => "Mit dieser Tariftabelle können keine Telefone in diesem Land angerufen werden; bitte eine andere Art der Teilnahme wählen.".into(),
+        Problem::NoRate { call: Call::TollFreeDialIn, .. } => "In diesem Land gibt es in dieser Tariftabelle keine gebührenfreie Einwahlnummer; bitte eine andere Art der Teilnahme wählen.".into(),
+        Problem::NoRate { .. } => "In diesem Land gibt es in dieser Tariftabelle keine gebührenpflichtige Einwahlnummer; bitte eine andere Art der Teilnahme wählen.".into(),
+        Problem::NoAddon { .. } => "Diese Tariftabelle bietet kein Add-on für Anrufe nach USA/Kanada; bitte das Add-on ausschalten.".into(),
+        Problem::NoOrganiser => "Besprechungen mit Telefonteilnehmenden brauchen mindestens einen Organisator; bitte 1 oder mehr eingeben.".into(),
+        Problem::SharesNotHundred { total } => format!("Die Anteile der Länder ergeben {} %; bitte auf 100 % bringen.", num(total)),
+        Problem::MixNotHundred { total } => format!("Gebührenpflichtig, gebührenfrei und Anruf ergeben {} %; bitte auf 100 % bringen.", num(total)),
+        Problem::AmbiguousNumber { .. } => "Bitte Dezimalstellen mit Komma (2,5) und Tausender mit Punkt (1.200) schreiben.".into(),
+    }
+}
+
+fn warning(code: WarningCode, a: &WarningArgs) -> String {
+    match code {
+        WarningCode::IllustrativeRates => format!("Die Tarife von „{}“ sind Beispielwerte, keine offiziellen Preise von Microsoft; ein verbindliches Angebot erhalten Sie von Ihrem Microsoft-Ansprechpartner.", a.card),
+        WarningCode::TaxNote => String::new(),
+        WarningCode::CreditsUnavailable => format!("In {} kann kein Kommunikationsguthaben gekauft werden: minutengenau abgerechnete Anrufe dort (pro Minute, gebührenfrei, Anrufe über den Pool hinaus) sind möglicherweise nicht möglich.", a.countries),
+        WarningCode::VolumeLicensingOnly => "Audiokonferenzen mit Abrechnung pro Minute gibt es nur für Volumenlizenzkunden über ihren Microsoft-Ansprechpartner.".into(),
+        WarningCode::CreditsMayExpire => format!("Pro Jahr wird weniger als {} Kommunikationsguthaben verbraucht; Guthaben verfällt 12 Monate nach dem Kauf, ein Teil eines Mindestkaufs kann also verfallen.", a.minimum),
+    }
+}
+
+fn no_break_even_reason(why: NoBreakEven) -> &'static str {
+    match why {
+        NoBreakEven::NoPhoneUsage => "Es gibt keine Telefonnutzung zum Vergleichen; bitte Teilnehmende per Einwahl oder Anruf hinzufügen.",
+        NoBreakEven::PerMinuteAlwaysCheaper => "Die Abrechnung pro Minute bleibt bei jeder Nutzung günstiger: Die Telefonminuten dieser Mischung kosten mit Lizenz genauso viel wie pro Minute, die Lizenzgebühr wird also nie wieder eingespielt.",
+        NoBreakEven::PerUserAlwaysCheaper => "Die Lizenz kostet bei jeder Nutzung weniger: Sie hat keine Grundgebühr, die sich erst lohnen müsste.",
+        NoBreakEven::AlwaysEqual => "Beide Modelle kosten bei jeder Nutzung gleich viel.",
+        NoBreakEven::BeyondRange => "Die Lizenz lohnt sich erst bei mehr als dem Millionenfachen der heutigen Telefonnutzung.",
+    }
+}
+

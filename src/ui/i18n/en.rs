@@ -1,0 +1,146 @@
+//! English.
+
+use rust_decimal::Decimal;
+
+use super::{Texts, WarningArgs};
+use crate::rating::break_even::NoBreakEven;
+use crate::rating::problem::Problem;
+use crate::rating::warnings::WarningCode;
+use crate::rating::Call;
+
+/// English.
+pub const EN: Texts = Texts {
+    title: "Teams Audio Conferencing: pay-per-minute or per-user licence?",
+    intro: "Describe your meetings; both models are priced as you type.",
+    language: "Language",
+    rate_card: "Rate card",
+    organisers: "Organisers (licensed users)",
+    organisers_unit: "users",
+    licences: "Licences purchased",
+    licences_unit: "licences",
+    addon: "US/Canada dial-out add-on",
+    meetings: "Meetings",
+    meeting_name: "Name",
+    per_month: "Meetings per month",
+    per_month_unit: "per month",
+    duration: "Duration",
+    minutes_unit: "minutes",
+    participants: "Participants",
+    add_meeting: "Add meeting",
+    duplicate: "Duplicate",
+    remove: "Remove",
+    add_leg: "Add participants",
+    show_all_rows: |n| format!("Show all {n} rows"),
+    edit_meeting: "Edit",
+    close_meeting: "Close",
+    meeting_summary: |per_month, minutes, people| format!("{per_month} per month · {minutes} min · {people} participants"),
+    summary_bar: "Monthly cost",
+    pricing_link: "Pricing the estimate from your link…",
+    country: "Country",
+    call_type: "How they join",
+    count: "Number",
+    people_unit: "people",
+    toll_dial_in: "Toll dial-in",
+    toll_free_dial_in: "Toll-free dial-in",
+    dial_out: "Dial-out",
+    app: "App / VoIP",
+    results: "Results",
+    pay_per_minute: "Pay-per-minute",
+    per_user: "Per-user licence",
+    monthly: "per month",
+    yearly: "per year",
+    cheaper_ppm: "Pay-per-minute is cheaper",
+    cheaper_pu: "The per-user licence is cheaper",
+    equal: "Both models cost the same",
+    by: "by",
+    per_month_word: "per month",
+    no_break_even: "No break-even:",
+    pool: "Zone A dial-out pool",
+    pool_of: "of",
+    lines: "Line items",
+    model: "Model",
+    legs: "Legs",
+    minutes: "Minutes",
+    rate: "Rate",
+    amount: "Amount",
+    licence_line: "Audio Conferencing licences",
+    addon_line: "US/Canada add-on",
+    included: "included",
+    covered_by_addon: "add-on",
+    credits: "Communications Credits",
+    credits_none: "none needed",
+    warnings: "Please note",
+    chart_title: "Monthly cost against phone usage",
+    chart_x: "Phone minutes per organiser per month",
+    chart_y: "Monthly cost",
+    today: "Today",
+    break_even: "Break-even",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    export_csv: "Export CSV",
+    print: "Print",
+    bad_link: "This link could not be read; it may be damaged or from a newer version. Showing the example instead.",
+    stale: "Showing the last valid quote until the input is fixed.",
+    prices_as_of: "prices as of",
+    illustrative: "illustrative rates",
+    example_all_hands: "Weekly all-hands",
+    example_customer_calls: "Customer calls",
+    simple_mode: "By share",
+    detailed_mode: "Detailed",
+    entry_mode: "Enter participants",
+    phone_share: "Joining by phone",
+    percent: "%",
+    share_of_phone: "Share of phone participants",
+    share_short: "Share",
+    toll_short: "Toll",
+    toll_free_short: "Toll-free",
+    dial_out_short: "Dial-out",
+    add_country: "Add country",
+    err_country: "Choose a country from the list.",
+    description: "Compare what Microsoft Teams Audio Conferencing costs per minute and with the per-user licence, from your own meetings.",
+    app_only: "app only",
+    problem,
+    warning,
+    no_break_even_reason,
+    credits_rule: |monthly, amount, trigger| format!("{monthly} per month; auto-recharge {amount} when the balance falls below {trigger}"),
+    break_even_sentence: |threshold, today| format!("The licence pays off above {threshold} phone minutes per organiser per month; your meetings use {today}."),
+};
+
+fn problem(p: &Problem, num: &dyn Fn(&Decimal) -> String) -> String {
+    match p {
+        Problem::NotANumber { text } if text.trim().is_empty() => "Enter a number.".into(),
+        Problem::NotANumber { .. } => "This is not a number.".into(),
+        Problem::Negative { .. } => "Enter 0 or more.".into(),
+        Problem::AboveLimit { limit, .. } => format!("This number is too large: at most {}.", num(limit)),
+        Problem::NotWhole { .. } => "Enter a whole number.".into(),
+        Problem::LicencesBelowOrganisers { organisers, .. } => format!("Buy at least as many licences as there are organisers ({organisers})."),
+        Problem::TooManyMeetings { limit, .. } => format!("At most {limit} meeting profiles."),
+        Problem::TooManyLegs { limit, .. } => format!("At most {limit} rows per meeting."),
+        Problem::UnknownCall { .. } => "Choose a way of joining from the list.".into(),
+        Problem::NotACountryCode { .. } => "Choose a country from the list.".into(),
+        Problem::CountryNotOnCard { .. } => "This rate card has no prices for this country; choose another country or card.".into(),
+        Problem::NoRate { call: Call::DialOut, .. } => "This rate card cannot call phones in this country; choose another way of joining.".into(),
+        Problem::NoRate { call: Call::TollFreeDialIn, .. } => "There is no toll-free number in this country on this rate card; choose another way of joining.".into(),
+        Problem::NoRate { .. } => "There is no toll number in this country on this rate card; choose another way of joining.".into(),
+        Problem::NoAddon { .. } => "This rate card offers no US/Canada dial-out add-on; turn the add-on off.".into(),
+        Problem::NoOrganiser => "Meetings with phone participants need at least one organiser; enter 1 or more.".into(),
+        Problem::SharesNotHundred { total } => format!("The countries' shares add up to {} %; make them 100 %.", num(total)),
+        Problem::MixNotHundred { total } => format!("Toll, toll-free and dial-out add up to {} %; make them 100 %.", num(total)),
+        Problem::AmbiguousNumber { .. } => "Write decimals with a point (2.5) and thousands with a comma (1,200).".into(),
+    }
+}
+
+fn warning(code: WarningCode, a: &WarningArgs) -> String {
+    match code {
+        WarningCode::IllustrativeRates => format!("The rates of \"{}\" are illustrative, not Microsoft's official prices; ask your Microsoft representative or partner for a binding quote.", a.card),
+        WarningCode::TaxNote => String::new(),
+        WarningCode::CreditsUnavailable => format!("Communications Credits cannot be bought in {}: calls there that are billed per minute (pay-per-minute, toll-free, dial-out beyond the pool) may not be possible.", a.countries),
+        WarningCode::VolumeLicensingOnly => "Pay-per-minute Audio Conferencing is sold only to Volume Licensing customers, through their Microsoft account representative.".into(),
+        WarningCode::CreditsMayExpire => format!("Less than {} of Communications Credits are used per year; credits expire 12 months after purchase, so part of a minimum purchase may be forfeited.", a.minimum),
+    }
+}
+
+fn no_break_even_reason(why: NoBreakEven) -> &'static str {
+    why.message()
+}
+

@@ -1,0 +1,215 @@
+//! Every visible string of the widget, one file per language (`en.rs`, `de.rs`, `fr.rs`).
+//! Adding a language is one more file of [`Texts`] and one line in [`Lang`]. Plain data: no
+//! web types.
+
+mod de;
+mod en;
+mod fr;
+
+pub use de::DE;
+pub use en::EN;
+pub use fr::FR;
+
+use crate::rating::break_even::NoBreakEven;
+use crate::rating::problem::Problem;
+use crate::rating::warnings::WarningCode;
+
+/// A page language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English.
+    En,
+    /// German.
+    De,
+    /// French.
+    Fr,
+}
+
+impl Lang {
+    /// Every language, in the order the language menu lists them.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::De, Lang::Fr];
+
+    /// The BCP 47 tag (for `Intl` and `<html lang>`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language's name in itself (the language menu).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// The language of a tag such as `de-AT` or `fr`, if it is one of ours.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// Picks the language from a browser language tag such as `de-AT`; English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        Lang::parse(tag).unwrap_or(Lang::En)
+    }
+
+    /// A problem of an input, said in this language (numbers written the way it writes them).
+    pub fn say(self, problem: &Problem) -> String {
+        let number =
+            |d: &rust_decimal::Decimal| super::format::plain(self, &d.normalize().to_string(), 10);
+        (self.texts().problem)(problem, &number)
+    }
+
+    /// The texts of this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &EN,
+            Lang::De => &DE,
+            Lang::Fr => &FR,
+        }
+    }
+}
+
+/// What a warning's sentence may name: the card, the countries concerned (names in the page's
+/// language), the minimum credits purchase (formatted money).
+#[derive(Debug, Clone, Copy)]
+pub struct WarningArgs<'a> {
+    /// The card's name.
+    pub card: &'a str,
+    /// The countries concerned, joined for reading.
+    pub countries: &'a str,
+    /// The minimum credits purchase, formatted.
+    pub minimum: &'a str,
+}
+
+/// The widget's strings; each field is named after the place it appears.
+#[derive(Debug)]
+#[allow(missing_docs)] // one doc line per label would only repeat its English text
+pub struct Texts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub language: &'static str,
+    pub rate_card: &'static str,
+    pub organisers: &'static str,
+    pub organisers_unit: &'static str,
+    pub licences: &'static str,
+    pub licences_unit: &'static str,
+    pub addon: &'static str,
+    pub meetings: &'static str,
+    pub meeting_name: &'static str,
+    pub per_month: &'static str,
+    pub per_month_unit: &'static str,
+    pub duration: &'static str,
+    pub minutes_unit: &'static str,
+    pub participants: &'static str,
+    pub add_meeting: &'static str,
+    pub duplicate: &'static str,
+    pub remove: &'static str,
+    pub add_leg: &'static str,
+    /// "Show all 1,000 rows" of a long participant list (the count is formatted).
+    pub show_all_rows: fn(&str) -> String,
+    /// Opens a collapsed meeting profile for editing.
+    pub edit_meeting: &'static str,
+    /// Closes an opened meeting profile of a long list.
+    pub close_meeting: &'static str,
+    /// A collapsed profile's summary: meetings per month, minutes, participants.
+    pub meeting_summary: fn(&str, &str, &str) -> String,
+    /// The short summary of totals that stays in view on a phone.
+    pub summary_bar: &'static str,
+    /// Shown while the estimate of a share link is being priced (the page opened with a link).
+    pub pricing_link: &'static str,
+    pub country: &'static str,
+    pub call_type: &'static str,
+    pub count: &'static str,
+    pub people_unit: &'static str,
+    pub toll_dial_in: &'static str,
+    pub toll_free_dial_in: &'static str,
+    pub dial_out: &'static str,
+    pub app: &'static str,
+    pub results: &'static str,
+    pub pay_per_minute: &'static str,
+    pub per_user: &'static str,
+    pub monthly: &'static str,
+    pub yearly: &'static str,
+    pub cheaper_ppm: &'static str,
+    pub cheaper_pu: &'static str,
+    pub equal: &'static str,
+    pub by: &'static str,
+    pub per_month_word: &'static str,
+    pub no_break_even: &'static str,
+    pub pool: &'static str,
+    pub pool_of: &'static str,
+    pub lines: &'static str,
+    pub model: &'static str,
+    pub legs: &'static str,
+    pub minutes: &'static str,
+    pub rate: &'static str,
+    pub amount: &'static str,
+    pub licence_line: &'static str,
+    pub addon_line: &'static str,
+    pub included: &'static str,
+    pub covered_by_addon: &'static str,
+    pub credits: &'static str,
+    pub credits_none: &'static str,
+    pub warnings: &'static str,
+    pub chart_title: &'static str,
+    pub chart_x: &'static str,
+    pub chart_y: &'static str,
+    pub today: &'static str,
+    pub break_even: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub export_csv: &'static str,
+    pub print: &'static str,
+    pub bad_link: &'static str,
+    pub stale: &'static str,
+    pub prices_as_of: &'static str,
+    pub illustrative: &'static str,
+    pub example_all_hands: &'static str,
+    pub example_customer_calls: &'static str,
+    pub simple_mode: &'static str,
+    pub detailed_mode: &'static str,
+    pub entry_mode: &'static str,
+    pub phone_share: &'static str,
+    pub percent: &'static str,
+    pub share_of_phone: &'static str,
+    pub share_short: &'static str,
+    pub toll_short: &'static str,
+    pub toll_free_short: &'static str,
+    pub dial_out_short: &'static str,
+    pub add_country: &'static str,
+    pub err_country: &'static str,
+    /// A country with no phone numbers or dial-out on the card (country suggestions).
+    pub app_only: &'static str,
+    /// The page's `<meta name="description">`.
+    pub description: &'static str,
+    /// A problem of an input, in this language (numbers in it already formatted).
+    pub problem: fn(&Problem, &dyn Fn(&rust_decimal::Decimal) -> String) -> String,
+    /// A warning of the quote (the card's tax note is the card's own text).
+    pub warning: fn(WarningCode, &WarningArgs) -> String,
+    /// Why there is no break-even.
+    pub no_break_even_reason: fn(NoBreakEven) -> &'static str,
+    /// "9.00 $ per month; auto-recharge 74.00 $ when the balance falls below 25.00 $".
+    pub credits_rule: fn(&str, &str, &str) -> String,
+    /// The break-even sentence: threshold and today's usage, both in phone minutes per organiser.
+    pub break_even_sentence: fn(&str, &str) -> String,
+}
+
+impl Texts {
+    /// The label of a way of joining.
+    pub fn call(&self, call: crate::rating::Call) -> &'static str {
+        use crate::rating::Call;
+        match call {
+            Call::TollDialIn => self.toll_dial_in,
+            Call::TollFreeDialIn => self.toll_free_dial_in,
+            Call::DialOut => self.dial_out,
+            Call::App => self.app,
+        }
+    }
+}
+
