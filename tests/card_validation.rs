@@ -342,3 +342,49 @@ fn json_cards_are_validated_the_same_way() {
     let e = RateCard::from_json_str(&doc.to_string(), Some("card.json")).unwrap_err();
     assert!(e.message.contains("a decimal string in quotes"), "{e}");
 }
+
+/// The card with German and French texts after its top-level keys.
+fn translated(extra: &str) -> String {
+    with(
+        "source = \"tests\"\n",
+        &format!(
+            "source = \"tests\"\ntax_note = \"Net prices.\"\n\n[translations.de]\nname = \"Testkarte\"\ntax_note = \"Nettopreise.\"\n\n[translations.fr]\nname = \"Grille de test\"\n{extra}"
+        ),
+    )
+}
+
+#[test]
+fn translations_give_the_cards_own_texts_per_language() {
+    let card = RateCard::from_toml_str(&translated(""), Some("t.toml")).unwrap();
+    assert_eq!(card.name_in("de"), "Testkarte");
+    assert_eq!(card.tax_note_in("de"), Some("Nettopreise."));
+    // French has no tax note of its own: the top-level one.
+    assert_eq!(card.name_in("fr"), "Grille de test");
+    assert_eq!(card.tax_note_in("fr"), Some("Net prices."));
+    // No Spanish: the top-level texts.
+    assert_eq!(card.name_in("es"), "Test card");
+    // Written back as TOML and read again: the same card.
+    let again = RateCard::from_toml_str(
+        &ppm_pricing::rating::card::card_to_toml(&card.to_document()),
+        None,
+    )
+    .unwrap();
+    assert_eq!(again, card);
+    // The same schema as JSON (what a partner's page loads).
+    let json = r#"{"id":"j","name":"J","currency":"EUR","effective_from":"2026-01-01",
+        "illustrative":true,"source":"s","translations":{"de":{"name":"J auf Deutsch"}},
+        "billing":{"increment_seconds":60,"minimum_seconds":60,"rounding":"half_up","decimals":2},
+        "licence":{"price_per_user_month":"4.00","pool_minutes_per_licence":60,
+        "pool_basis":"assigned","pool_zone":"A"},"credits":{"minimum_purchase":"50.00"},
+        "countries":[{"code":"DE","toll_dial_in":"0.02"}]}"#;
+    let card = RateCard::from_json_str(json, None).unwrap();
+    assert_eq!(card.name_in("de"), "J auf Deutsch");
+}
+
+#[test]
+fn translation_rules() {
+    let e = error(&translated("\n[translations.DE]\nname = \"x\"\n"));
+    check(&e, "translations.DE", None, "not a language code");
+    let e = error(&translated("colour = \"blue\"\n"));
+    assert!(e.to_string().contains("colour"), "{e}");
+}

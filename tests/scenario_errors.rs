@@ -1,6 +1,9 @@
 //! Bad scenarios get readable errors that name the field, never a panic.
 
-use ppm_pricing::rating::{quote, Error, RateCard, Scenario, ScenarioDocument};
+use ppm_pricing::rating::{
+    quote, Call, CountryCode, Error, Field, Problem, RateCard, Scenario, ScenarioDocument,
+};
+use rust_decimal::Decimal;
 
 fn card() -> RateCard {
     let text = include_str!("cards/small.toml");
@@ -140,4 +143,155 @@ fn app_legs_need_no_rate() {
         serde_json::from_str(&meeting("1", "10", "JP", "app", "3")).unwrap();
     let q = quote(&card(), &Scenario::from_document(&doc).unwrap()).unwrap();
     assert_eq!(q.per_minute.monthly_total.to_string(), "0.00");
+}
+
+/// The typed problem (kind and field) of a scenario, as user interfaces receive it.
+fn problem(json: &str) -> (Field, Problem) {
+    let doc: ScenarioDocument = serde_json::from_str(json).unwrap();
+    let err = match Scenario::from_document(&doc) {
+        Err(e) => e,
+        Ok(s) => match quote(&card(), &s) {
+            Err(Error::Scenario(e)) => e,
+            other => panic!("expected a scenario problem for {json}: {other:?}"),
+        },
+    };
+    (err.field, err.problem)
+}
+
+#[test]
+fn every_problem_kind_with_its_field_and_values() {
+    let leg = |meeting: usize, leg: usize| (meeting, leg);
+    let (m, l) = leg(0, 0);
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let cases: Vec<(String, Field, Problem)> = vec![
+        (
+            meeting("\"twice\"", "10", "DE", "tollDialIn", "1"),
+            Field::PerMonth { meeting: m },
+            Problem::NotANumber {
+                text: "twice".into(),
+            },
+        ),
+        (
+            meeting("1", "10", "DE", "tollDialIn", "-2"),
+            Field::LegCount { meeting: m, leg: l },
+            Problem::Negative { value: d("-2") },
+        ),
+        (
+            meeting("1", "1441", "DE", "tollDialIn", "1"),
+            Field::Minutes { meeting: m },
+            Problem::AboveLimit {
+                value: "1441".into(),
+                limit: d("1440"),
+            },
+        ),
+        (
+            r#"{"organisers": 2.5, "meetings": []}"#.into(),
+            Field::Organisers,
+            Problem::NotWhole { value: d("2.5") },
+        ),
+        (
+            r#"{"organisers": 5, "licencesPurchased": 3, "meetings": []}"#.into(),
+            Field::LicencesPurchased,
+            Problem::LicencesBelowOrganisers {
+                licences: 3,
+                organisers: 5,
+            },
+        ),
+        (
+            meeting("1", "10", "DE", "fax", "1"),
+            Field::LegCall { meeting: m, leg: l },
+            Problem::UnknownCall { word: "fax".into() },
+        ),
+        (
+            meeting("1", "10", "XX", "tollDialIn", "1"),
+            Field::LegCountry { meeting: m, leg: l },
+            Problem::NotACountryCode { text: "XX".into() },
+        ),
+        (
+            meeting("1", "10", "JP", "dialOut", "1"),
+            Field::LegCountry { meeting: m, leg: l },
+            Problem::CountryNotOnCard {
+                card: card().name().into(),
+                country: CountryCode::parse("JP").unwrap(),
+            },
+        ),
+        (
+            meeting("1", "10", "RU", "tollFreeDialIn", "1"),
+            Field::LegCall { meeting: m, leg: l },
+            Problem::NoRate {
+                card: card().name().into(),
+                call: Call::TollFreeDialIn,
+                country: CountryCode::parse("RU").unwrap(),
+            },
+        ),
+        (
+            r#"{"organisers": 0, "meetings": [{"perMonth": 1, "minutes": 10,
+                "legs": [{"country": "DE", "call": "tollDialIn", "count": 1}]}]}"#
+                .into(),
+            Field::Organisers,
+            Problem::NoOrganiser,
+        ),
+    ];
+    for (json, field, kind) in cases {
+        assert_eq!(problem(&json), (field, kind), "{json}");
+    }
+    // Too many profiles: 1,001 empty meetings.
+    let many = format!(
+        r#"{{"organisers": 1, "meetings": [{}]}}"#,
+        vec![r#"{"perMonth": 1, "minutes": 1}"#; 1001].join(",")
+    );
+    assert_eq!(
+        problem(&many),
+        (
+            Field::Meetings,
+            Problem::TooManyMeetings {
+                count: 1001,
+                limit: 1000
+            }
+        )
+    );
+    let legs = vec![r#"{"country": "DE", "call": "app", "count": 1}"#; 1001].join(",");
+    let many_legs = format!(
+        r#"{{"organisers": 1, "meetings": [{{"perMonth": 1, "minutes": 1, "legs": [{legs}]}}]}}"#
+    );
+    assert_eq!(
+        problem(&many_legs),
+        (
+            Field::Legs { meeting: 0 },
+            Problem::TooManyLegs {
+                count: 1001,
+                limit: 1000
+            }
+        )
+    );
+}
+
+#[test]
+fn problems_the_core_keeps_for_forms_read_as_sentences() {
+    // Share-mode sums and ambiguous number text are found by forms, with the core's words.
+    let total = Decimal::from(120);
+    assert_eq!(
+        Problem::SharesNotHundred { total }.to_string(),
+        "the countries' shares add up to 120 %; make them 100 %"
+    );
+    assert_eq!(
+        Problem::MixNotHundred { total }.to_string(),
+        "toll, toll-free and dial-out add up to 120 %; make them 100 %"
+    );
+    assert_eq!(
+        Problem::AmbiguousNumber { text: "1,5".into() }.to_string(),
+        "\"1,5\" could be read as two different numbers; write it without thousands separators"
+    );
+    // Long or control-character input is cut and shown escaped, never echoed whole.
+    let long = "x".repeat(10_000) + "\u{0}";
+    let shown = Problem::NotANumber { text: long }.to_string();
+    assert!(shown.len() < 120, "{shown}");
+    assert!(shown.contains("…"), "{shown}");
+    assert_eq!(
+        Problem::NotANumber {
+            text: "a\u{0}b".into()
+        }
+        .to_string(),
+        "\"a\\u{0}b\" is not a number; enter digits such as 12 or 2.5"
+    );
 }

@@ -93,7 +93,7 @@ pub fn collect(
                   through their Microsoft account representative."
             .to_string(),
         countries: Vec::new(),
-            amount: None,
+        amount: None,
     });
     if credits_spend.iter().any(|s| credits::may_expire(card, *s)) {
         out.push(Warning {

@@ -14,9 +14,10 @@ use super::components::{
 use super::embed::{Hidden, Section};
 use super::i18n::Lang;
 use super::share;
-use super::state::{message_for, messages_under, Edit, Form};
+use super::state::{message_for, messages_under, Edit, Form, Removed};
 use crate::rating::{
-    self, Call, Curve, CurveOptions, Error, Problem, Quote, Scenario, ScenarioDocument, ScenarioError,
+    self, Call, Curve, CurveOptions, Error, Problem, Quote, Scenario, ScenarioDocument,
+    ScenarioError,
 };
 use crate::registry::with_registry;
 use crate::registry::CardInfo;
@@ -35,9 +36,19 @@ pub struct AppState {
     pub bad_link: bool,
     /// How the list of meeting profiles is shown.
     pub list: ListView,
+    /// The last removal, until it is undone or another one replaces it.
+    pub removed: Option<Removed>,
+    /// The input to focus after the next render, with a counter so that asking again for the
+    /// same input focuses it again.
+    pub focus: Option<(u32, String)>,
 }
 
 impl AppState {
+    fn ask_focus(&mut self, id: String) {
+        let n = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
+        self.focus = Some((n, id));
+    }
+
     fn new(form: Form, lang: Lang, bad_link: bool) -> AppState {
         AppState {
             form,
@@ -45,6 +56,8 @@ impl AppState {
             lang_chosen: false,
             bad_link,
             list: ListView::default(),
+            removed: None,
+            focus: None,
         }
     }
 }
@@ -82,6 +95,14 @@ impl ListView {
         }
     }
 
+    /// Follows a profile put back at `i` (undo): it opens, with its rows collapsed.
+    fn restored(&mut self, i: usize, profiles: usize) {
+        let at = i.min(self.all_rows.len());
+        self.all_rows.insert(at, false);
+        self.all_rows.resize(profiles, false);
+        self.open = Some(at);
+    }
+
     /// Whether profile `i` shows all its rows.
     fn shows_all(&self, i: usize) -> bool {
         self.all_rows.get(i).copied().unwrap_or(false)
@@ -98,6 +119,10 @@ pub enum Action {
     Open(Option<usize>),
     /// Show all rows of a profile.
     AllRows(usize),
+    /// Put back what the last removal took away.
+    Undo,
+    /// Replace the estimate (start empty, or the example again).
+    Reset(Form),
     /// Replace the scenario with a partner's preset; the card stays (the card attribute and
     /// the picker choose it).
     #[cfg(feature = "element")]
@@ -160,7 +185,31 @@ impl Reducible for AppState {
         match action {
             Action::Edit(e) => {
                 next.list.follow(&e, next.form.meetings.len());
-                next.form.apply(e)
+                if let Some(r) = next.form.removed_by(&e) {
+                    next.removed = Some(r);
+                }
+                next.form.apply(e.clone());
+                if let Some(id) = next.form.focus_after(&e) {
+                    next.ask_focus(id);
+                }
+            }
+            Action::Undo => {
+                if let Some(r) = next.removed.take() {
+                    let meeting = match &r {
+                        Removed::Meeting { index, .. } => Some(*index),
+                        _ => None,
+                    };
+                    let id = next.form.restore(r);
+                    if let Some(i) = meeting {
+                        next.list.restored(i, next.form.meetings.len());
+                    }
+                    next.ask_focus(id);
+                }
+            }
+            Action::Reset(form) => {
+                next.form = form;
+                next.list = ListView::default();
+                next.removed = None;
             }
             Action::Lang(l) => {
                 next.form = next.form.relocalised(l);
@@ -214,12 +263,14 @@ fn price(form: &Form, lang: Lang) -> Outcome {
     let at_input = |e: ScenarioError| vec![say((form.input_id(e.field), e.problem))];
     let priced = with_registry(|r| {
         let card = r.get(Some(&card_id))?;
-        Ok(Scenario::from_document(&doc).map_err(at_input).and_then(|scenario| {
-            let quote = rating::quote(card, &scenario).map_err(|e| core_error(e, &at_input))?;
-            let curve = rating::cost_curve(card, &scenario, CurveOptions::default())
-                .map_err(|e| core_error(e, &at_input))?;
-            Ok(Rc::new(Priced { quote, curve }))
-        }))
+        Ok(Scenario::from_document(&doc)
+            .map_err(at_input)
+            .and_then(|scenario| {
+                let quote = rating::quote(card, &scenario).map_err(|e| core_error(e, &at_input))?;
+                let curve = rating::cost_curve(card, &scenario, CurveOptions::default())
+                    .map_err(|e| core_error(e, &at_input))?;
+                Ok(Rc::new(Priced { quote, curve }))
+            }))
     });
     match priced {
         Ok(outcome) => outcome,
@@ -229,7 +280,10 @@ fn price(form: &Form, lang: Lang) -> Outcome {
 
 /// A core error as messages per input: scenario problems at their input; anything else (a
 /// computation too large for the decimal type) under the card picker.
-fn core_error(e: Error, at_input: &dyn Fn(ScenarioError) -> Vec<(String, String)>) -> Vec<(String, String)> {
+fn core_error(
+    e: Error,
+    at_input: &dyn Fn(ScenarioError) -> Vec<(String, String)>,
+) -> Vec<(String, String)> {
     match e {
         Error::Scenario(s) => at_input(s),
         other => vec![("card".to_string(), other.to_string())],
@@ -277,6 +331,7 @@ pub fn App(props: &AppProps) -> Html {
     let last_valid = use_mut_ref(|| None::<Rc<Priced>>);
     let copied = use_state(|| false);
     let t = state.lang.texts();
+    let root_ref = use_node_ref();
 
     let outcome = {
         let form = state.form.clone();
@@ -346,7 +401,10 @@ pub fn App(props: &AppProps) -> Html {
             .filter(|c| c.built_in || Some(c.id.as_str()) == partner_card)
             .map(|c| CardInfo {
                 // The card's own name in the page's language, when it has one.
-                name: r.get(Some(&c.id)).map(|card| card.name_in(lang_tag).to_string()).unwrap_or(c.name.clone()),
+                name: r
+                    .get(Some(&c.id))
+                    .map(|card| card.name_in(lang_tag).to_string())
+                    .unwrap_or(c.name.clone()),
                 ..c
             })
             .collect())
@@ -362,12 +420,17 @@ pub fn App(props: &AppProps) -> Html {
                 Ok(r.get(Some(card_id))?
                     .countries()
                     .map(|(c, rates)| {
-                        let ways: Vec<&str> = [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut]
-                            .into_iter()
-                            .filter(|call| rates.rate(*call).is_some())
-                            .map(|call| t.call(call))
-                            .collect();
-                        let ways = if ways.is_empty() { t.app_only.to_string() } else { ways.join(" · ") };
+                        let ways: Vec<&str> =
+                            [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut]
+                                .into_iter()
+                                .filter(|call| rates.rate(*call).is_some())
+                                .map(|call| t.call(call))
+                                .collect();
+                        let ways = if ways.is_empty() {
+                            t.app_only.to_string()
+                        } else {
+                            ways.join(" · ")
+                        };
                         (c.to_string(), ways)
                     })
                     .collect())
@@ -447,14 +510,45 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_csv = {
         let shown = shown.clone();
+        let state = state.clone();
+        let countries = countries.clone();
         Callback::from(move |_| {
             if let Some(p) = &shown {
+                let lang = state.lang;
+                let names = browser::CountryNames::new(lang.tag());
+                let card =
+                    super::quote_words::CardTexts::of(&p.quote.card.id, &p.quote.card.name, lang);
+                let country_name = |code: &str| {
+                    countries
+                        .iter()
+                        .find(|(c, _)| c == code)
+                        .map_or_else(|| names.name(code), |(_, n)| n.clone())
+                };
+                let export = super::csv::Export {
+                    form: &state.form,
+                    lang,
+                    date: &browser::today(),
+                    card_name: &card.name,
+                    country_name: &country_name,
+                    warnings: &super::quote_words::warnings(&p.quote, lang, &names),
+                    break_even: &super::quote_words::break_even(&p.quote, lang),
+                };
                 browser::download(
-                    "teams-audio-conferencing-quote.csv",
-                    "text/csv",
-                    &super::csv::line_items(&p.quote),
+                    "teams-audio-conferencing-estimate.csv",
+                    "text/csv;charset=utf-8",
+                    &super::csv::estimate(&p.quote, &export),
                 );
             }
+        })
+    };
+    let on_json = {
+        let form = state.form.clone();
+        Callback::from(move |_| {
+            browser::download(
+                "teams-audio-conferencing-scenario.json",
+                "application/json",
+                &super::scenario_json::to_json(&form.scenario()),
+            );
         })
     };
     let on_print = Callback::from(|_| browser::print());
@@ -462,6 +556,48 @@ pub fn App(props: &AppProps) -> Html {
         let edit = edit.clone();
         Callback::from(move |_| edit.emit(Edit::AddMeeting("US".into())))
     };
+    let on_undo = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Undo))
+    };
+    let on_reset = {
+        let dispatcher = state.dispatcher();
+        let (card, lang) = (state.form.card_id.clone(), state.lang);
+        Callback::from(move |example: bool| {
+            dispatcher.dispatch(Action::Reset(if example {
+                Form::example(&card, lang)
+            } else {
+                Form::empty(&card, lang)
+            }))
+        })
+    };
+    // What the last removal took away, in words.
+    let removed_label = state.removed.as_ref().map(|r| {
+        let country = |code: &str| {
+            countries
+                .iter()
+                .find(|(c, _)| c == code)
+                .map_or(code.to_string(), |(_, n)| n.clone())
+        };
+        match r {
+            Removed::Meeting { index, meeting } if meeting.name.is_empty() => {
+                (t.meeting_n)(index + 1)
+            }
+            Removed::Meeting { meeting, .. } => meeting.name.clone(),
+            Removed::Leg { leg, .. } => format!("{}, {}", country(&leg.country), t.call(leg.call)),
+            Removed::Country { mix, .. } => country(&mix.country),
+        }
+    });
+    {
+        // Moves the focus where an edit asked for it (inside this widget's own root, which
+        // may be a shadow root).
+        let root = root_ref.clone();
+        use_effect_with(state.focus.clone(), move |focus| {
+            if let Some((_, id)) = focus {
+                browser::focus_within(&root, id);
+            }
+        });
+    }
     let card_error = error_for("card");
     let compact = embed.is_some_and(|e| e.compact);
     let mut hidden = embed.map(|e| e.hidden).unwrap_or_default();
@@ -471,7 +607,7 @@ pub fn App(props: &AppProps) -> Html {
     let notice = embed.and_then(|e| e.notice.clone());
 
     html! {
-        <div class={classes!("ppm", compact.then_some("ppm-compact"))}>
+        <div class={classes!("ppm", compact.then_some("ppm-compact"))} ref={root_ref}>
             if let Some(text) = notice {
                 <p class="ppm-notice" role="alert" id="config-problem" part="notice">{ text }</p>
             }
@@ -539,7 +675,17 @@ pub fn App(props: &AppProps) -> Html {
                                 onallrows={on_all_rows.clone()}
                                 onedit={edit.clone()} />
                         }) }
-                        <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
+                        <div class="ppm-estimate-actions">
+                            <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
+                            <button type="button" id="start-empty" onclick={on_reset.reform(|_: MouseEvent| false)}>{ t.start_empty }</button>
+                            <button type="button" id="load-example" onclick={on_reset.reform(|_: MouseEvent| true)}>{ t.load_example }</button>
+                        </div>
+                        <div class="ppm-undo" role="status" aria-live="polite" id="undo-region">
+                            if let Some(what) = removed_label {
+                                <span>{ (t.removed)(&what) }</span>
+                                <button type="button" id="undo" onclick={on_undo}>{ t.undo }</button>
+                            }
+                        </div>
                         if *list_ready {
                             <CountryList countries={countries.clone()} ways={choices.1.clone()} />
                         }
@@ -564,6 +710,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <button type="button" id="copy-link" onclick={on_copy}>{ t.copy_link }</button>
                             }
                             <button type="button" id="export-csv" part="button" onclick={on_csv}>{ t.export_csv }</button>
+                            <button type="button" id="export-json" part="button" onclick={on_json}>{ t.download_scenario }</button>
                             if embed.is_none() {
                                 <button type="button" id="print" onclick={on_print}>{ t.print }</button>
                                 <span role="status" class="ppm-copied">{ if *copied { t.link_copied } else { "" } }</span>
@@ -642,7 +789,7 @@ fn print_summary(form: &Form, lang: Lang) -> String {
                 "{}: {} {}, {} {}, {} {}",
                 m.name,
                 m.per_month,
-                t.per_month_unit,
+                t.period_unit(m.period),
                 m.minutes,
                 t.minutes_unit,
                 people,

@@ -154,3 +154,28 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
 pub fn print() {
     let _ = gloo::utils::window().print();
 }
+
+/// Focuses the element with id `id` inside the element `root` refers to (the widget's root:
+/// `getElementById` would not look inside a shadow root).
+pub fn focus_within(root: &yew::NodeRef, id: &str) {
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let Ok(Some(el)) = root.query_selector(&format!("#{id}")) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Today's date in the visitor's time zone, `YYYY-MM-DD` (the one place the widget reads the
+/// clock: for the date on an export).
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}

@@ -95,7 +95,7 @@ impl Hidden {
 pub enum PresetText<'a> {
     /// Scenario JSON (`{ "organisers": … }`).
     Json(&'a str),
-    /// A share link, or just its fragment (`#v2&…` / `v2&…`).
+    /// A share link, or just its fragment (`#v3&…` / `v3&…`; versions 1 and 2 too).
     Link(&'a str),
 }
 
@@ -109,12 +109,15 @@ pub fn preset_text(text: &str) -> Result<PresetText<'_>, String> {
         Some((_, f)) => f,
         None => t,
     };
-    if fragment.starts_with("v1&") || fragment.starts_with("v2&") {
+    if ["v1&", "v2&", "v3&"]
+        .iter()
+        .any(|v| fragment.starts_with(v))
+    {
         Ok(PresetText::Link(fragment))
     } else {
         Err(
             "scenario: expected scenario JSON ({ \"organisers\": … }) or a share link \
-             (…#v2&…)"
+             (…#v3&…)"
                 .into(),
         )
     }
@@ -147,6 +150,10 @@ mod tests {
         assert_eq!(
             preset_text("https://example.com/p#v2&o=3").unwrap(),
             PresetText::Link("v2&o=3")
+        );
+        assert_eq!(
+            preset_text("https://example.com/p#v3&o=3").unwrap(),
+            PresetText::Link("v3&o=3")
         );
         assert_eq!(preset_text("#v1&o=3").unwrap(), PresetText::Link("v1&o=3"));
         assert!(preset_text("<img src=x onerror=alert(1)>")

@@ -8,6 +8,7 @@ pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod number_input;
+pub mod scenario_json;
 pub mod share;
 pub mod state;
 
@@ -19,6 +20,8 @@ mod browser;
 mod components;
 #[cfg(all(target_arch = "wasm32", feature = "element"))]
 mod element;
+#[cfg(feature = "widget")]
+mod quote_words;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub use app::mount;
 #[cfg(feature = "ssr")]

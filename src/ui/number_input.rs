@@ -54,10 +54,12 @@ pub fn read(text: &str, lang: Lang) -> Result<Amount, Problem> {
     let foreign = body.contains(other_decimal) && other_decimal != thousands;
     if !has_group && !foreign {
         // No separators but (perhaps) the decimal mark: the core's reader, with a point.
-        return Ok(match Amount::parse(&format!("{sign}{}", body.replace(decimal, "."))) {
-            Amount::Invalid(_) => Amount::Invalid(text.to_string()),
-            a => a,
-        });
+        return Ok(
+            match Amount::parse(&format!("{sign}{}", body.replace(decimal, "."))) {
+                Amount::Invalid(_) => Amount::Invalid(text.to_string()),
+                a => a,
+            },
+        );
     }
     let ambiguous = || Problem::AmbiguousNumber {
         text: text.to_string(),

@@ -6,14 +6,15 @@
 //! `name~perMonth~minutes~mode~participants~phoneShare~countries~legs` (each field
 //! percent-encoded, then the whole value again); `mode` is `s` (simple) or `d` (detailed);
 //! countries joined by `,`, each `country:share:toll:tollFree:dialOut`; legs joined by `,`,
-//! each `country.call.count` with call `t` (toll), `f` (toll-free), `o` (dial-out), `a` (app).
+//! each `country.call.count` with call `t` (toll), `f` (toll-free), `o` (dial-out), `a` (app);
+//! then `~period`: `w`, `m` or `y` (what the frequency counts; version 3).
 //! Numbers are written as the scenario writes them (`1200.5`), whatever the sender's language.
 //! Version 2 links (the same, but `lang` always written, so it is not taken as a choice) and
 //! version 1 links (detailed meetings only: `name~perMonth~minutes~legs`) still open.
 
 use super::i18n::Lang;
 use super::number_input;
-use super::state::{CountryMix, Form, LegForm, MeetingForm, Mode};
+use super::state::{CountryMix, Form, LegForm, MeetingForm, Mode, Period};
 use crate::rating::Call;
 
 /// Why a link could not be read (shown as one translated sentence; the detail is for logs).
@@ -111,7 +112,7 @@ pub fn encode(form: &Form, chosen: Option<Lang>) -> String {
             .collect();
         // Each field is encoded on its own, so separators inside values cannot clash.
         let value = format!(
-            "{}~{}~{}~{}~{}~{}~{}~{}",
+            "{}~{}~{}~{}~{}~{}~{}~{}~{}",
             enc(&m.name),
             num(&m.per_month),
             num(&m.minutes),
@@ -119,7 +120,8 @@ pub fn encode(form: &Form, chosen: Option<Lang>) -> String {
             num(&m.participants),
             num(&m.phone_share),
             countries.join(","),
-            legs.join(",")
+            legs.join(","),
+            m.period.letter()
         );
         out.push_str("&m=");
         out.push_str(&enc(&value));
@@ -177,7 +179,11 @@ fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
     let fields: Vec<&str> = value.split('~').collect();
     let (name, per_month, minutes, legs) = match (version, fields.as_slice()) {
         (1, [name, per_month, minutes, legs]) => (name, per_month, minutes, legs),
-        (2 | 3, [name, per_month, minutes, _, _, _, _, legs]) => (name, per_month, minutes, legs),
+        (2 | 3, [name, per_month, minutes, _, _, _, _, legs, ..])
+            if fields.len() <= 8 + usize::from(version == 3) =>
+        {
+            (name, per_month, minutes, legs)
+        }
         _ => return Err(BadLink("a meeting has the wrong number of fields".into())),
     };
     let mut m = MeetingForm::detailed(
@@ -186,7 +192,11 @@ fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
         &dec(minutes)?,
         legs_of(legs)?,
     );
-    if let [_, _, _, mode, participants, phone_share, countries, _] = fields.as_slice() {
+    if let Some(letter) = fields.get(8) {
+        m.period = Period::from_letter(letter)
+            .ok_or_else(|| BadLink(format!("unknown period {letter}")))?;
+    }
+    if let [_, _, _, mode, participants, phone_share, countries, _, ..] = fields.as_slice() {
         m.mode = match *mode {
             "s" => Mode::Simple,
             "d" => Mode::Detailed,
@@ -263,7 +273,10 @@ mod tests {
         form.licences = "1.200".into();
         std::rc::Rc::make_mut(&mut form.meetings[1]).legs[0].count = "2,5".into();
         let link = encode(&form, None);
-        assert!(link.starts_with("v3&card=illustrative-eur&o=1200&l=1200&a=0&m="), "{link}");
+        assert!(
+            link.starts_with("v3&card=illustrative-eur&o=1200&l=1200&a=0&m="),
+            "{link}"
+        );
         let (back, _) = decode(&link).unwrap();
         assert_eq!(back.meetings[1].legs[0].count, "2.5");
         assert_eq!(back.relocalised(Lang::De).scenario(), form.scenario());

@@ -52,13 +52,56 @@ pub enum Mode {
     Detailed,
 }
 
+/// What a meeting's frequency counts: meetings per week, month or year. The scenario always
+/// gets meetings per month (a year has 52 weeks and 12 months).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    /// Per week: × 52 / 12 per month.
+    Week,
+    /// Per month.
+    #[default]
+    Month,
+    /// Per year: / 12 per month.
+    Year,
+}
+
+impl Period {
+    /// Every period, in the order the menu lists them.
+    pub const ALL: [Period; 3] = [Period::Week, Period::Month, Period::Year];
+
+    /// The letter a share link writes (`w`, `m`, `y`).
+    pub fn letter(self) -> &'static str {
+        match self {
+            Period::Week => "w",
+            Period::Month => "m",
+            Period::Year => "y",
+        }
+    }
+
+    /// The period of a share link's letter.
+    pub fn from_letter(letter: &str) -> Option<Period> {
+        Period::ALL.into_iter().find(|p| p.letter() == letter)
+    }
+
+    /// `count` meetings per this period, as meetings per month (`None` past the decimal range).
+    pub fn per_month(self, count: Decimal) -> Option<Decimal> {
+        match self {
+            Period::Week => count.cmul(Decimal::from(52))?.cdiv(Decimal::from(12)),
+            Period::Month => Some(count),
+            Period::Year => count.cdiv(Decimal::from(12)),
+        }
+    }
+}
+
 /// One meeting profile as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingForm {
     /// Name.
     pub name: String,
-    /// Meetings per month, as typed.
+    /// Meetings per `period`, as typed.
     pub per_month: String,
+    /// What `per_month` counts: meetings per week, month or year.
+    pub period: Period,
     /// Minutes, as typed.
     pub minutes: String,
     /// Which inputs apply.
@@ -79,6 +122,7 @@ impl MeetingForm {
         MeetingForm {
             name: name.into(),
             per_month: per_month.into(),
+            period: Period::Month,
             minutes: minutes.into(),
             mode: Mode::Detailed,
             participants: "10".into(),
@@ -195,16 +239,33 @@ impl MeetingForm {
     /// Every number input of this meeting: (input id suffix, text, largest value).
     fn numbers(&self) -> Vec<(String, &str, Decimal)> {
         let mut out = vec![
-            ("perMonth".to_string(), self.per_month.as_str(), Decimal::from(MAX_PER_MONTH)),
-            ("minutes".to_string(), self.minutes.as_str(), Decimal::from(MAX_MINUTES)),
+            // Checked against the limit once converted to meetings per month (`field_errors`).
+            (
+                "perMonth".to_string(),
+                self.per_month.as_str(),
+                Decimal::MAX,
+            ),
+            (
+                "minutes".to_string(),
+                self.minutes.as_str(),
+                Decimal::from(MAX_MINUTES),
+            ),
         ];
         if self.mode == Mode::Detailed {
             for (j, l) in self.legs.iter().enumerate() {
-                out.push((format!("legs-{j}-count"), l.count.as_str(), Decimal::from(MAX_COUNT)));
+                out.push((
+                    format!("legs-{j}-count"),
+                    l.count.as_str(),
+                    Decimal::from(MAX_COUNT),
+                ));
             }
             return out;
         }
-        out.push(("participants".into(), &self.participants, Decimal::from(MAX_COUNT)));
+        out.push((
+            "participants".into(),
+            &self.participants,
+            Decimal::from(MAX_COUNT),
+        ));
         out.push(("phoneShare".into(), &self.phone_share, Decimal::ONE_HUNDRED));
         for (k, c) in self.countries.iter().enumerate() {
             for (key, text) in [
@@ -213,7 +274,11 @@ impl MeetingForm {
                 ("tollFree", &c.toll_free),
                 ("dialOut", &c.dial_out),
             ] {
-                out.push((format!("countries-{k}-{key}"), text.as_str(), Decimal::ONE_HUNDRED));
+                out.push((
+                    format!("countries-{k}-{key}"),
+                    text.as_str(),
+                    Decimal::ONE_HUNDRED,
+                ));
             }
         }
         out
@@ -282,6 +347,7 @@ impl Form {
                 MeetingForm {
                     name: t.example_all_hands.into(),
                     per_month: "4".into(),
+                    period: Period::Month,
                     minutes: "60".into(),
                     mode: Mode::Simple,
                     participants: "50".into(),
@@ -321,7 +387,11 @@ impl Form {
     /// The form for a scenario document (a partner's preset): every meeting in the detailed
     /// mode, numbers as `lang` writes them. Fails only on a call word the scenario format does
     /// not know.
-    pub fn from_scenario(card_id: &str, doc: &ScenarioDocument, lang: Lang) -> Result<Form, ScenarioError> {
+    pub fn from_scenario(
+        card_id: &str,
+        doc: &ScenarioDocument,
+        lang: Lang,
+    ) -> Result<Form, ScenarioError> {
         let mut meetings = Vec::with_capacity(doc.meetings.len());
         for (i, m) in doc.meetings.iter().enumerate() {
             let mut legs = Vec::with_capacity(m.legs.len());
@@ -397,6 +467,17 @@ impl Form {
         }
     }
 
+    /// A meeting's frequency as meetings per month.
+    fn per_month(&self, m: &MeetingForm) -> Amount {
+        match self.amount(&m.per_month) {
+            Amount::Number(d) => match m.period.per_month(d) {
+                Some(v) => Amount::Number(v),
+                None => Amount::TooLarge(m.per_month.clone()),
+            },
+            other => other,
+        }
+    }
+
     /// A number typed in the form's language, as the scenario's amount (text the language
     /// cannot read as one number is kept as written, and the core calls it not a number).
     fn amount(&self, text: &str) -> Amount {
@@ -418,7 +499,7 @@ impl Form {
                 .iter()
                 .map(|m| MeetingDocument {
                     name: m.name.clone(),
-                    per_month: self.amount(&m.per_month),
+                    per_month: self.per_month(m),
                     minutes: self.amount(&m.minutes),
                     legs: m
                         .groups(self.lang)
@@ -458,6 +539,17 @@ impl Form {
                 check(format!("meetings-{i}-{key}"), text, max, false);
             }
         }
+        // The frequency's limit holds for meetings per month, whatever the period typed.
+        for (i, m) in self.meetings.iter().enumerate() {
+            let id = format!("meetings-{i}-perMonth");
+            if !out.iter().any(|(e, _)| *e == id) {
+                if let Err(p) =
+                    check_amount(&self.per_month(m), Decimal::from(MAX_PER_MONTH), false)
+                {
+                    out.push((id, p));
+                }
+            }
+        }
         if out.is_empty() {
             out.extend(self.share_errors());
         }
@@ -475,7 +567,10 @@ impl Form {
             }
             let total = sum(m.countries.iter().map(|c| pct(&c.share)));
             if total != Decimal::ONE_HUNDRED {
-                out.push((format!("meetings-{i}-shares"), Problem::SharesNotHundred { total }));
+                out.push((
+                    format!("meetings-{i}-shares"),
+                    Problem::SharesNotHundred { total },
+                ));
             }
             for (k, c) in m.countries.iter().enumerate() {
                 let mix = sum([pct(&c.toll), pct(&c.toll_free), pct(&c.dial_out)]);
@@ -558,7 +653,6 @@ pub fn messages_under(
 #[cfg(test)]
 mod tests {
     use super::*;
-    
 
     #[test]
     fn a_preset_scenario_gives_a_form_with_the_same_scenario() {
@@ -573,7 +667,9 @@ mod tests {
         let mut bad = doc;
         bad.meetings[1].legs[0].call = "fax".into();
         assert_eq!(
-            Form::from_scenario("x", &bad, Lang::En).unwrap_err().to_string(),
+            Form::from_scenario("x", &bad, Lang::En)
+                .unwrap_err()
+                .to_string(),
             "scenario, field `meetings[1].legs[0].call`: unknown call type \"fax\"; use \
              tollDialIn, tollFreeDialIn, dialOut or app"
         );
@@ -599,16 +695,38 @@ mod tests {
         Rc::make_mut(&mut form.meetings[1]).minutes = "1,5".into();
         let errors = form.field_errors();
         let get = |id: &str| errors.iter().find(|(i, _)| i == id).map(|(_, p)| p.clone());
-        assert_eq!(get("organisers"), Some(Problem::NotANumber { text: "".into() }));
-        assert_eq!(get("licencesPurchased"), Some(Problem::NotWhole { value: Decimal::new(25, 1) }));
-        assert_eq!(get("meetings-0-perMonth"), Some(Problem::Negative { value: Decimal::from(-1) }));
+        assert_eq!(
+            get("organisers"),
+            Some(Problem::NotANumber { text: "".into() })
+        );
+        assert_eq!(
+            get("licencesPurchased"),
+            Some(Problem::NotWhole {
+                value: Decimal::new(25, 1)
+            })
+        );
+        assert_eq!(
+            get("meetings-0-perMonth"),
+            Some(Problem::Negative {
+                value: Decimal::from(-1)
+            })
+        );
         assert_eq!(
             get("meetings-0-minutes"),
-            Some(Problem::AboveLimit { value: "1e30".into(), limit: Decimal::from(1440) })
+            Some(Problem::AboveLimit {
+                value: "1e30".into(),
+                limit: Decimal::from(1440)
+            })
         );
-        assert_eq!(get("meetings-1-legs-0-count"), Some(Problem::NotANumber { text: "abc".into() }));
+        assert_eq!(
+            get("meetings-1-legs-0-count"),
+            Some(Problem::NotANumber { text: "abc".into() })
+        );
         // "1,5" on an English page: a German 1.5 or a mistyped 15? Refused, not guessed.
-        assert_eq!(get("meetings-1-minutes"), Some(Problem::AmbiguousNumber { text: "1,5".into() }));
+        assert_eq!(
+            get("meetings-1-minutes"),
+            Some(Problem::AmbiguousNumber { text: "1,5".into() })
+        );
         assert_eq!(errors.len(), 6);
     }
 
@@ -621,7 +739,10 @@ mod tests {
         assert!(form.field_errors().is_empty(), "{:?}", form.field_errors());
         let doc = form.scenario();
         assert_eq!(doc.organisers, Amount::Number(Decimal::from(1200)));
-        assert_eq!(doc.meetings[1].minutes, Amount::Number(Decimal::new(455, 1)));
+        assert_eq!(
+            doc.meetings[1].minutes,
+            Amount::Number(Decimal::new(455, 1))
+        );
         // Switching to English writes the same numbers the English way.
         let en = form.relocalised(Lang::En);
         assert_eq!(en.organisers, "1200");
@@ -633,16 +754,34 @@ mod tests {
     fn core_problems_point_at_the_input_that_causes_them() {
         let mut form = Form::example("illustrative-usd", Lang::En);
         // Share mode: groups are DE toll (from row 0), US toll-free (row 1), app.
-        assert_eq!(form.input_id(Field::LegCall { meeting: 0, leg: 1 }), "meetings-0-countries-1-tollFree");
-        assert_eq!(form.input_id(Field::LegCountry { meeting: 0, leg: 0 }), "meetings-0-countries-0-country");
-        assert_eq!(form.input_id(Field::LegCount { meeting: 0, leg: 2 }), "meetings-0-participants");
+        assert_eq!(
+            form.input_id(Field::LegCall { meeting: 0, leg: 1 }),
+            "meetings-0-countries-1-tollFree"
+        );
+        assert_eq!(
+            form.input_id(Field::LegCountry { meeting: 0, leg: 0 }),
+            "meetings-0-countries-0-country"
+        );
+        assert_eq!(
+            form.input_id(Field::LegCount { meeting: 0, leg: 2 }),
+            "meetings-0-participants"
+        );
         // Detailed mode: the typed row.
-        assert_eq!(form.input_id(Field::LegCall { meeting: 1, leg: 2 }), "meetings-1-legs-2-call");
-        assert_eq!(form.input_id(Field::PerMonth { meeting: 1 }), "meetings-1-perMonth");
+        assert_eq!(
+            form.input_id(Field::LegCall { meeting: 1, leg: 2 }),
+            "meetings-1-legs-2-call"
+        );
+        assert_eq!(
+            form.input_id(Field::PerMonth { meeting: 1 }),
+            "meetings-1-perMonth"
+        );
         assert_eq!(form.input_id(Field::Organisers), "organisers");
         form.apply(Edit::Mix(0, 0, MixField::Toll, "0".into()));
         form.apply(Edit::Mix(0, 0, MixField::DialOut, "100".into()));
-        assert_eq!(form.input_id(Field::LegCall { meeting: 0, leg: 0 }), "meetings-0-countries-0-dialOut");
+        assert_eq!(
+            form.input_id(Field::LegCall { meeting: 0, leg: 0 }),
+            "meetings-0-countries-0-dialOut"
+        );
     }
 }
 
@@ -667,6 +806,8 @@ pub enum Edit {
     MeetingName(usize, String),
     /// Meetings per month of profile `i`.
     PerMonth(usize, String),
+    /// What the frequency of profile `i` counts (per week, month or year).
+    Period(usize, Period),
     /// Minutes of profile `i`.
     Minutes(usize, String),
     /// Add a participant group to profile `i` (in this country).
@@ -718,7 +859,11 @@ impl Form {
             Edit::Organisers(v) => self.organisers = v,
             Edit::Licences(v) => self.licences = v,
             Edit::Addon(on) => self.addon = on,
-            Edit::AddMeeting(country) => self.meetings.push(Rc::new(Form::new_meeting(&country))),
+            Edit::AddMeeting(country) => {
+                let mut m = Form::new_meeting(&country);
+                m.name = (lang.texts().meeting_n)(self.meetings.len() + 1);
+                self.meetings.push(Rc::new(m));
+            }
             Edit::DuplicateMeeting(i) => {
                 if let Some(m) = self.meetings.get(i).cloned() {
                     self.meetings.insert(i + 1, m);
@@ -731,6 +876,7 @@ impl Form {
             }
             Edit::MeetingName(i, v) => self.with_meeting(i, |m| m.name = v),
             Edit::PerMonth(i, v) => self.with_meeting(i, |m| m.per_month = v),
+            Edit::Period(i, period) => self.with_meeting(i, |m| m.period = period),
             Edit::Minutes(i, v) => self.with_meeting(i, |m| m.minutes = v),
             Edit::AddLeg(i, country) => self.with_meeting(i, |m| {
                 m.legs.push(leg(&country, Call::TollDialIn, "1"));
@@ -790,6 +936,197 @@ impl Form {
     }
 }
 
+/// What a removal took away, so that it can be put back (undo).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Removed {
+    /// Meeting profile `index`.
+    Meeting {
+        /// Where it was.
+        index: usize,
+        /// The profile.
+        meeting: Rc<MeetingForm>,
+    },
+    /// Participant group `index` of profile `meeting` (detailed mode).
+    Leg {
+        /// The profile.
+        meeting: usize,
+        /// Where it was.
+        index: usize,
+        /// The group.
+        leg: LegForm,
+    },
+    /// Country row `index` of profile `meeting` (simple mode).
+    Country {
+        /// The profile.
+        meeting: usize,
+        /// Where it was.
+        index: usize,
+        /// The row.
+        mix: CountryMix,
+    },
+}
+
+impl Form {
+    /// What `edit` would remove, if it removes something that exists.
+    pub fn removed_by(&self, edit: &Edit) -> Option<Removed> {
+        match *edit {
+            Edit::RemoveMeeting(i) => self.meetings.get(i).map(|m| Removed::Meeting {
+                index: i,
+                meeting: m.clone(),
+            }),
+            Edit::RemoveLeg(i, j) => self.meetings.get(i)?.legs.get(j).map(|l| Removed::Leg {
+                meeting: i,
+                index: j,
+                leg: l.clone(),
+            }),
+            Edit::RemoveCountry(i, k) => {
+                self.meetings
+                    .get(i)?
+                    .countries
+                    .get(k)
+                    .map(|c| Removed::Country {
+                        meeting: i,
+                        index: k,
+                        mix: c.clone(),
+                    })
+            }
+            _ => None,
+        }
+    }
+
+    /// Puts back what a removal took away (where it was, or at the end when the list has
+    /// shrunk since). Returns the id of the input to focus: the restored item's first.
+    pub fn restore(&mut self, removed: Removed) -> String {
+        match removed {
+            Removed::Meeting { index, meeting } => {
+                let at = index.min(self.meetings.len());
+                self.meetings.insert(at, meeting);
+                format!("meetings-{at}-name")
+            }
+            Removed::Leg {
+                meeting,
+                index,
+                leg,
+            } => {
+                let mut at = index;
+                self.with_meeting(meeting, |m| {
+                    at = index.min(m.legs.len());
+                    m.legs.insert(at, leg);
+                });
+                format!("meetings-{meeting}-legs-{at}-country")
+            }
+            Removed::Country {
+                meeting,
+                index,
+                mix,
+            } => {
+                let mut at = index;
+                self.with_meeting(meeting, |m| {
+                    at = index.min(m.countries.len());
+                    m.countries.insert(at, mix);
+                });
+                format!("meetings-{meeting}-countries-{at}-country")
+            }
+        }
+    }
+
+    /// Where the focus goes after `edit` (applied): into what was added; after a removal, to
+    /// the undo button (never to another destructive button).
+    pub fn focus_after(&self, edit: &Edit) -> Option<String> {
+        let rows = |i: usize, f: fn(&MeetingForm) -> usize| self.meetings.get(i).map(|m| f(m));
+        match *edit {
+            Edit::AddMeeting(_) => Some(format!(
+                "meetings-{}-name",
+                self.meetings.len().checked_sub(1)?
+            )),
+            Edit::DuplicateMeeting(i) => Some(format!("meetings-{}-name", i + 1)),
+            Edit::AddLeg(i, _) => {
+                let j = rows(i, |m| m.legs.len())?.checked_sub(1)?;
+                Some(format!("meetings-{i}-legs-{j}-country"))
+            }
+            Edit::AddCountry(i, _) => {
+                let k = rows(i, |m| m.countries.len())?.checked_sub(1)?;
+                Some(format!("meetings-{i}-countries-{k}-country"))
+            }
+            Edit::RemoveMeeting(_) | Edit::RemoveLeg(..) | Edit::RemoveCountry(..) => {
+                Some("undo".to_string())
+            }
+            _ => None,
+        }
+    }
+
+    /// An estimate with nothing in it yet: one organiser, no meetings.
+    pub fn empty(card_id: &str, lang: Lang) -> Form {
+        Form {
+            card_id: card_id.into(),
+            organisers: "1".into(),
+            licences: String::new(),
+            addon: false,
+            meetings: Vec::new(),
+            lang,
+        }
+    }
+}
+
+#[cfg(test)]
+mod undo_tests {
+    use super::*;
+
+    #[test]
+    fn a_removal_can_be_undone_and_focus_never_lands_on_a_remove_button() {
+        let mut f = Form::example("illustrative-usd", Lang::En);
+        let before = f.clone();
+        let edit = Edit::RemoveMeeting(0);
+        let removed = f.removed_by(&edit).unwrap();
+        f.apply(edit.clone());
+        assert_eq!(f.meetings.len(), 1);
+        assert_eq!(f.focus_after(&edit).as_deref(), Some("undo"));
+        assert_eq!(f.restore(removed), "meetings-0-name");
+        assert_eq!(f, before);
+        for edit in [Edit::RemoveLeg(1, 2), Edit::RemoveCountry(0, 1)] {
+            let removed = f.removed_by(&edit).unwrap();
+            f.apply(edit);
+            f.restore(removed);
+            assert_eq!(f, before);
+        }
+        // Nothing to remove: nothing to undo.
+        assert_eq!(f.removed_by(&Edit::RemoveMeeting(9)), None);
+        // Adding focuses what was added.
+        let add = Edit::AddMeeting("FR".into());
+        f.apply(add.clone());
+        assert_eq!(f.focus_after(&add).as_deref(), Some("meetings-2-name"));
+        assert_eq!(f.meetings[2].name, "Meeting 3");
+        let add = Edit::AddLeg(1, "US".into());
+        f.apply(add.clone());
+        assert_eq!(
+            f.focus_after(&add).as_deref(),
+            Some("meetings-1-legs-3-country")
+        );
+    }
+
+    #[test]
+    fn frequency_per_week_or_year_becomes_per_month() {
+        let mut f = Form::example("illustrative-usd", Lang::En);
+        // 30 a week: 30 × 52 / 12 = 130 a month; 24 a year: 2 a month.
+        f.apply(Edit::PerMonth(0, "30".into()));
+        f.apply(Edit::Period(0, Period::Week));
+        assert_eq!(
+            f.scenario().meetings[0].per_month,
+            Amount::Number(Decimal::from(130))
+        );
+        f.apply(Edit::PerMonth(0, "24".into()));
+        f.apply(Edit::Period(0, Period::Year));
+        assert_eq!(
+            f.scenario().meetings[0].per_month,
+            Amount::Number(Decimal::from(2))
+        );
+        // The limit holds per month: 300,000 a week is 1.3 million a month.
+        f.apply(Edit::PerMonth(0, "300000".into()));
+        f.apply(Edit::Period(0, Period::Week));
+        assert!(matches!(f.field_errors()[0].1, Problem::AboveLimit { .. }));
+    }
+}
+
 #[cfg(test)]
 mod simple_mode_tests {
     use super::*;
@@ -836,7 +1173,9 @@ mod simple_mode_tests {
             f.field_errors(),
             vec![(
                 "meetings-0-shares".to_string(),
-                Problem::SharesNotHundred { total: Decimal::from(120) }
+                Problem::SharesNotHundred {
+                    total: Decimal::from(120)
+                }
             )]
         );
         f.apply(Edit::Mix(0, 1, MixField::Share, "20".into()));
@@ -846,7 +1185,9 @@ mod simple_mode_tests {
             f.field_errors(),
             vec![(
                 "meetings-0-countries-1-mix".to_string(),
-                Problem::MixNotHundred { total: Decimal::from(110) }
+                Problem::MixNotHundred {
+                    total: Decimal::from(110)
+                }
             )]
         );
         f.apply(Edit::PhoneShare(0, "101".into()));
@@ -854,7 +1195,10 @@ mod simple_mode_tests {
             f.field_errors()[0],
             (
                 "meetings-0-phoneShare".to_string(),
-                Problem::AboveLimit { value: "101".into(), limit: Decimal::ONE_HUNDRED }
+                Problem::AboveLimit {
+                    value: "101".into(),
+                    limit: Decimal::ONE_HUNDRED
+                }
             )
         );
     }

@@ -230,7 +230,7 @@ test("two widgets on one page stay independent", async () => {
   await inside(page, "#side-widget", "#per-minute-monthly").waitFor();
   await inside(page, "#main-widget", "#per-minute-monthly").waitFor();
   // Switching the main widget's language and card touches only it.
-  await inside(page, "#main-widget", "#lang-switch").click();
+  await inside(page, "#main-widget", "#lang-switch").selectOption("de");
   await inside(page, "#main-widget", "#card").selectOption("illustrative-eur");
   await page.waitForFunction(() => document.getElementById("main-widget").quote.currency === "EUR");
   assert.equal(await text(page, "#main-widget", "#results-title"), "Ergebnis");

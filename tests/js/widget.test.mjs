@@ -39,7 +39,8 @@ test("the default quote appears", async () => {
   // Break-even: A = 146.16, B = 21.60, R = 21.60, E = 1800, P = 2400, F = 200. The pool runs
   // out at k = 4/3 (g = 200 - 4/3 x 124.56 = 33.92), then g falls 102.96 per unit of k:
   // k = 4/3 + 33.92/102.96 = 1.66278; x 180 phone minutes per organiser = 299.3.
-  assert.match(await text(page, "#break-even"), /The licence pays off above 299\.3 phone minutes per organiser per month\./);
+  // Today's usage: 7,200 billable phone minutes / 40 organisers = 180 (see the German test).
+  assert.equal(await text(page, "#break-even"), "The licence pays off above 299.3 phone minutes per organiser per month; your meetings use 180.");
   assert.equal(await page.locator("[role=status]#summary").count(), 1);
   assert.equal(await page.locator("#chart-data tbody tr").count() > 3, true);
   await page.screenshot({ path: shots + "default.png", fullPage: true });
@@ -88,7 +89,7 @@ test("a share link restores the scenario exactly", async () => {
   // The fragment follows the form a moment after the last edit.
   await page.waitForFunction(() => location.hash.includes("Board"));
   const url = page.url();
-  assert.match(url, /#v2&card=illustrative-usd&o=40/);
+  assert.match(url, /#v3&card=illustrative-usd&o=40/);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.locator("#copy-link").click();
   assert.equal(await text(page, ".ppm-copied"), "Link copied");
@@ -118,28 +119,70 @@ test("German", async () => {
   assert.equal(await page.locator("html").getAttribute("lang"), "de");
   assert.match(await text(page, "h1"), /Abrechnung pro Minute oder Lizenz pro Benutzer/);
   assert.equal(await text(page, "#per-minute-monthly"), "146,16\u00a0$");
-  assert.match(await text(page, "#break-even"), /Die Lizenz lohnt sich ab 299,3 Telefonminuten/);
+  // Today's usage: 2,880 DE toll + 1,800 GB toll + 720 US toll-free + 1,800 US dial-out
+  // = 7,200 billable phone minutes / 40 organisers = 180 per organiser.
+  assert.equal(await text(page, "#break-even"), "Die Lizenz lohnt sich ab 299,3 Telefonminuten pro Organisator und Monat; Ihre Besprechungen nutzen 180.");
   assert.equal(await page.locator("#meetings-0-name").inputValue(), "Wöchentliche Betriebsversammlung");
   await page.screenshot({ path: shots + "german.png", fullPage: true });
   await axe(page, "German");
   // Switching back to English.
-  await page.locator("#lang-switch").click();
+  await page.locator("#lang-switch").selectOption("en");
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.match(await text(page, "h1"), /pay-per-minute or per-user licence/);
   assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
   await context.close();
 });
 
-test("CSV export of the line items", async () => {
+test("CSV export: the whole estimate, opened and read like a spreadsheet", async () => {
   const { page, context } = await open();
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
-  assert.equal(download.suggestedFilename(), "teams-audio-conferencing-quote.csv");
+  assert.equal(download.suggestedFilename(), "teams-audio-conferencing-estimate.csv");
   const csv = readFileSync(await download.path(), "utf8");
-  const lines = csv.trim().split("\n");
-  assert.equal(lines[0], "model,kind,call,country,legs_or_quantity,minutes,rate_or_unit_price,amount,currency");
-  assert.ok(lines.includes("perMinute,call,tollDialIn,DE,48,2880,0.0220,63.36,USD"), csv);
-  assert.ok(lines.includes("perUser,licence,,,50,,4.00,200.00,USD"), csv);
-  assert.ok(lines.includes("perMinute,total,,,,,,146.16,USD"), csv);
+  assert.ok(csv.startsWith("\ufeff"), "a byte-order mark, so spreadsheets read UTF-8");
+  const rows = csv.slice(1).trim().split("\r\n");
+  assert.equal(rows[0], "Estimate,Teams Audio Conferencing: pay-per-minute or per-user licence?");
+  assert.equal(rows[1], "Rate card,Illustrative list rates (USD),prices as of 2026-01-01");
+  assert.match(rows[2], /^Date,\d{4}-\d{2}-\d{2}$/);
+  assert.ok(rows.includes("Organisers (licensed users),40"), csv);
+  assert.ok(rows.includes("Weekly all-hands,4,per month,60,12 + 3 + 35"), csv);
+  // 48 legs x 60 min x 0.0220 = 63.36.
+  assert.ok(rows.includes('Pay-per-minute,"Toll dial-in, Germany",48,2880,0.0220,63.36'), csv);
+  assert.ok(rows.includes("Per-user licence,Audio Conferencing licences,50,,4.00,200.00"), csv);
+  assert.ok(rows.includes("Pay-per-minute,per month,,,,146.16"), csv);
+  // 221.60 - 146.16 = 75.44.
+  assert.ok(rows.includes("Savings per month,75.44"), csv);
+  assert.ok(rows.includes("Break-even,The licence pays off above 299.3 phone minutes per organiser per month; your meetings use 180."), csv);
+  assert.ok(rows.some((r) => r.startsWith("Please note,")), csv);
+  await context.close();
+});
+
+test("CSV export in German: semicolons, decimal commas, German words; formulas neutralised", async () => {
+  const { page, context } = await open("", "de-DE");
+  await page.locator("#meetings-1-name").fill("=1+1");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+  const rows = readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
+  assert.equal(rows[0], "Schätzung;Teams-Audiokonferenzen: Abrechnung pro Minute oder Lizenz pro Benutzer?");
+  assert.equal(rows[1], "Tariftabelle;Beispielpreise (USD);Preise gültig ab 01.01.2026");
+  assert.ok(rows.includes("Pro Minute;Einwahl gebührenpflichtig, Deutschland;48;2880;0,0220;63,36"), rows.join("\n"));
+  assert.ok(rows.includes("'=1+1;60;pro Monat;30;1 + 1 + 2"), rows.join("\n"));
+  assert.ok(rows.includes("Ersparnis pro Monat;75,44"), rows.join("\n"));
+  await context.close();
+});
+
+test("Download scenario (JSON): the scenario the CLI and the JS API take", async () => {
+  const { page, context } = await open();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-json").click()]);
+  assert.equal(download.suggestedFilename(), "teams-audio-conferencing-scenario.json");
+  const scenario = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(scenario.organisers, "40");
+  assert.equal(scenario.meetings[0].name, "Weekly all-hands");
+  // 50 people x 30 % by phone x 80 % in Germany, all toll: 12.
+  assert.deepEqual(scenario.meetings[0].legs[0], { country: "DE", call: "tollDialIn", count: "12" });
+  // The JS API prices the file as the page did.
+  const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+  const api = await import(dist + "ppm_api.js");
+  api.initSync({ module: readFileSync(dist + "ppm_api_bg.wasm") });
+  assert.equal(api.quote(scenario).perMinute.monthlyTotal, "146.16");
   await context.close();
 });
 
@@ -150,8 +193,8 @@ test("each bad input shows its message and keeps the last valid quote", async ()
     ["#organisers", "-5", "Enter 0 or more."],
     ["#organisers", "abc", "This is not a number."],
     ["#organisers", "2.5", "Enter a whole number."],
-    ["#meetings-0-minutes", "1e30", "This number is too large."],
-    ["#meetings-0-phoneShare", "150", "This number is too large."],
+    ["#meetings-0-minutes", "1e30", "This number is too large: at most 1,440."],
+    ["#meetings-0-phoneShare", "150", "This number is too large: at most 100."],
     ["#meetings-0-perMonth", "'; DROP TABLE--<script>", "This is not a number."],
     ["#meetings-1-legs-0-count", "-1", "Enter 0 or more."],
   ];
@@ -172,10 +215,10 @@ test("each bad input shows its message and keeps the last valid quote", async ()
     await page.locator(sel).fill(valid);
     await page.waitForFunction((i) => !document.getElementById(i), id);
   }
-  // A combination the core refuses: fewer licences than organisers, with the core's message.
+  // A combination the core refuses: fewer licences than organisers, in the page's words.
   await page.locator("#licencesPurchased").fill("5");
   await page.waitForSelector("#licencesPurchased-error");
-  assert.match(await text(page, "#licencesPurchased-error"), /5 licences purchased is fewer than the 40 organisers/);
+  assert.equal(await text(page, "#licencesPurchased-error"), "Buy at least as many licences as there are organisers (40).");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -80,6 +80,7 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
         Callback::from(move |e: InputEvent| text.set(input_value(&e)))
     };
     let onchange = {
+        let text = text.clone();
         let countries = p.countries.clone();
         let cb = p.onchange.clone();
         let unknown = unknown.clone();
@@ -96,6 +97,8 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
             match found {
                 Some(code) => {
                     unknown.set(false);
+                    // "UK" becomes "United Kingdom" even when that was the country already.
+                    text.set(name_of(&countries, &code));
                     cb.emit(code);
                 }
                 None => unknown.set(true),

@@ -62,6 +62,18 @@ fn table(
                 let note = match l.billing {
                     Some(LineBilling::IncludedInLicence) => format!(" ({})", t.included),
                     Some(LineBilling::Addon) => format!(" ({})", t.covered_by_addon),
+                    Some(LineBilling::Pool) => {
+                        let covered = l.covered_minutes.map(|c| n.plain(&c.0.to_string(), 1)).unwrap_or_default();
+                        format!(" ({})", (t.pool_covers)(&covered))
+                    }
+                    _ => String::new(),
+                };
+                // Rates are per minute; a licence's or add-on's price is per user.
+                let price = match (l.rate, l.unit_price) {
+                    // Included or covered: no price to show (the note says why).
+                    _ if matches!(l.billing, Some(LineBilling::IncludedInLicence | LineBilling::Addon)) => String::new(),
+                    (Some(r), _) => format!("{}{}", exact(lang, &r.to_string()), t.per_minute_unit),
+                    (None, Some(u)) => format!("{}{}", exact(lang, &u.to_string()), t.per_user_unit),
                     _ => String::new(),
                 };
                 html! {
@@ -69,7 +81,7 @@ fn table(
                         <th scope="row">{ describe(l, lang, names) }{ note }</th>
                         <td class="num" data-label={t.legs}>{ l.legs.map(|v| n.plain(&v.0.to_string(), 1)).or(l.quantity.map(|q| q.to_string())).unwrap_or_default() }</td>
                         <td class="num" data-label={t.minutes}>{ l.minutes.map(|v| n.plain(&v.0.to_string(), 1)).unwrap_or_default() }</td>
-                        <td class="num" data-label={t.rate}>{ l.rate.or(l.unit_price).map(|r| exact(lang, &r.to_string())).unwrap_or_default() }</td>
+                        <td class="num" data-label={t.rate}>{ price }</td>
                         <td class="num ppm-amount" data-label={t.amount}>{ n.money(&l.amount.to_string()) }</td>
                     </tr>
                 }

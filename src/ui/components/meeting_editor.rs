@@ -9,13 +9,13 @@ use yew::prelude::*;
 
 use rust_decimal::Decimal;
 
-use super::{input_value, LegRow, MixRow, NumberField};
+use super::{input_value, select_value, LegRow, MixRow, NumberField};
 use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::Amount;
 use crate::ui::format;
 use crate::ui::i18n::Lang;
 use crate::ui::number_input;
-use crate::ui::state::{message_for, messages_under, Edit, MeetingForm, Mode};
+use crate::ui::state::{message_for, messages_under, Edit, MeetingForm, Mode, Period};
 
 /// Rows of a profile shown before "Show all".
 pub const ROW_LIMIT: usize = 40;
@@ -83,7 +83,11 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
             })
             .fold(Decimal::ZERO, |sum, d| sum.cadd(d).unwrap_or(sum));
         let summary = (t.meeting_summary)(
-            &p.meeting.per_month,
+            &format!(
+                "{} {}",
+                p.meeting.per_month,
+                t.period_unit(p.meeting.period)
+            ),
             &p.meeting.minutes,
             &format::plain(p.lang, &people.to_string(), 1),
         );
@@ -127,15 +131,13 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                 <input id={format!("{base}-name")} type="text" value={p.meeting.name.clone()} oninput={on_name} />
             </div>
             <div class="ppm-row">
-                <NumberField id={format!("{base}-perMonth")} label={t.per_month} unit={t.per_month_unit}
-                    value={p.meeting.per_month.clone()} error={err(&format!("{base}-perMonth"))}
-                    oninput={edit.reform(move |v| Edit::PerMonth(i, v))} />
+                { frequency(p, err(&format!("{base}-perMonth"))) }
                 <NumberField id={format!("{base}-minutes")} label={t.duration} unit={t.minutes_unit}
                     value={p.meeting.minutes.clone()} error={err(&format!("{base}-minutes"))}
                     oninput={edit.reform(move |v| Edit::Minutes(i, v))} />
             </div>
             <div class="ppm-mode" role="radiogroup" aria-label={t.entry_mode}>
-                <span class="ppm-mode-label">{ t.entry_mode }{ ":" }</span>
+                <span class="ppm-mode-label">{ t.entry_mode }{ t.colon }</span>
                 { for [(Mode::Simple, t.simple_mode, "simple"), (Mode::Detailed, t.detailed_mode, "detailed")].into_iter().map(|(mode, label, key)| {
                     let id = format!("{base}-mode-{key}");
                     html! {
@@ -173,6 +175,41 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                 <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
             </div>
         </fieldset>
+    }
+}
+
+/// How often the meeting takes place: a number and what it counts (per week, month, year).
+fn frequency(p: &MeetingEditorProps, error: Option<String>) -> Html {
+    let t = p.lang.texts();
+    let i = p.index;
+    let id = format!("meetings-{i}-perMonth");
+    let error_id = format!("{id}-error");
+    let period_id = format!("meetings-{i}-period");
+    let on_input = p
+        .onedit
+        .reform(move |e: InputEvent| Edit::PerMonth(i, input_value(&e)));
+    let on_period = p.onedit.reform(move |e: Event| {
+        let letter = select_value(&e);
+        Edit::Period(i, Period::from_letter(&letter).unwrap_or_default())
+    });
+    html! {
+        <div class={classes!("ppm-field", error.is_some().then_some("has-error"))}>
+            <label for={id.clone()}>{ t.frequency }</label>
+            <span class="ppm-input-unit">
+                <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off"
+                    value={p.meeting.per_month.clone()} oninput={on_input}
+                    aria-invalid={if error.is_some() { "true" } else { "false" }}
+                    aria-describedby={error.as_ref().map(|_| error_id.clone())} />
+                <select id={period_id} aria-label={t.period} onchange={on_period}>
+                    { for Period::ALL.into_iter().map(|period| html! {
+                        <option value={period.letter()} selected={period == p.meeting.period}>{ t.period_unit(period) }</option>
+                    }) }
+                </select>
+            </span>
+            if let Some(msg) = error {
+                <p class="ppm-error" id={error_id}>{ msg }</p>
+            }
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 mod chart;
 mod country_list;
 mod country_picker;
+mod glossary;
 mod leg_row;
 mod line_items;
 mod meeting_editor;
@@ -14,6 +15,7 @@ mod summary_bar;
 pub use chart::Chart;
 pub use country_list::CountryList;
 pub use country_picker::{CountryPicker, COUNTRY_LIST_ID};
+pub use glossary::Glossary;
 pub use leg_row::LegRow;
 pub use line_items::LineItems;
 pub use meeting_editor::{MeetingEditor, MEETING_LIMIT};

@@ -5,15 +5,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Chart, LineItems};
+use super::{Chart, Glossary, LineItems};
 use crate::rating::quote::{Cheaper, ModelQuote};
-use crate::rating::warnings::{Warning, WarningCode};
-use crate::registry::with_registry;
-use crate::ui::browser::CountryNames;
 use crate::ui::app::Priced;
+use crate::ui::browser::CountryNames;
 use crate::ui::embed::{Hidden, Section};
 use crate::ui::format::Numbers;
-use crate::ui::i18n::{Lang, WarningArgs};
+use crate::ui::i18n::Lang;
+use crate::ui::quote_words::{self, CardTexts};
 
 /// Props of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -25,45 +24,6 @@ pub struct ResultsProps {
     /// Sections a host page hides.
     #[prop_or_default]
     pub hidden: Hidden,
-}
-
-/// A card's own texts in the page's language (its translations, else its own).
-#[derive(Debug, Clone, PartialEq)]
-struct CardTexts {
-    name: String,
-    tax_note: Option<String>,
-}
-
-impl CardTexts {
-    fn of(card_id: &str, fallback: &str, lang: Lang) -> CardTexts {
-        with_registry(|r| {
-            let card = r.get(Some(card_id))?;
-            Ok(CardTexts {
-                name: card.name_in(lang.tag()).to_string(),
-                tax_note: card.tax_note_in(lang.tag()).map(str::to_string),
-            })
-        })
-        .unwrap_or_else(|_| CardTexts {
-            name: fallback.to_string(),
-            tax_note: None,
-        })
-    }
-}
-
-/// A warning in the page's language. The card's tax note is the card's own text (in the
-/// page's language when the card has it).
-fn warning_text(lang: Lang, w: &Warning, card: &CardTexts, n: &Numbers, names: &CountryNames) -> String {
-    if w.code == WarningCode::TaxNote {
-        return card.tax_note.clone().unwrap_or_else(|| w.message.clone());
-    }
-    let countries: Vec<String> = w.countries.iter().map(|c| names.name(c.as_str())).collect();
-    let minimum = w.amount.map(|m| n.money(&m.to_string())).unwrap_or_default();
-    let args = WarningArgs {
-        card: &card.name,
-        countries: &countries.join(", "),
-        minimum: &minimum,
-    };
-    (lang.texts().warning)(w.code, &args)
 }
 
 fn model_card(
@@ -82,7 +42,7 @@ fn model_card(
             <p class="ppm-total"><span class="ppm-monthly" id={format!("{id}-monthly")}>{ n.money(&m.monthly_total.to_string()) }</span>
                 { " " }<span class="ppm-per">{ t.monthly }</span></p>
             <p class="ppm-yearly"><span id={format!("{id}-yearly")}>{ n.money(&m.yearly_total.to_string()) }</span>{ " " }{ t.yearly }</p>
-            <p class="ppm-credits">{ t.credits }{ ": " }
+            <p class="ppm-credits">{ t.credits }{ t.colon }{ " " }
                 { match &m.credits_recharge {
                     Some(r) => (t.credits_rule)(&n.money(&m.credits_monthly.to_string()), &n.money(&r.amount.to_string()), &n.money(&r.trigger.to_string())),
                     None => t.credits_none.to_string(),
@@ -129,17 +89,12 @@ pub fn Results(p: &ResultsProps) -> Html {
     }
     .map(|who| format!("{who} {} {savings} {}.", t.by, t.per_month_word))
     .unwrap_or_else(|| format!("{}.", t.equal));
-    let today = q.usage.phone_minutes_per_organiser.map(|m| n.plain(&m.0.to_string(), 1)).unwrap_or_else(|| "0".into());
-    let break_even = match (&q.break_even.phone_minutes_per_organiser, q.break_even.reason_code) {
-        (Some(m), _) => (t.break_even_sentence)(&n.plain(&m.0.to_string(), 1), &today),
-        (None, Some(why)) => format!("{} {}", t.no_break_even, (t.no_break_even_reason)(why)),
-        _ => String::new(),
-    };
+    let break_even = quote_words::break_even(q, p.lang);
     let names = use_memo(p.lang, |lang| CountryNames::new(lang.tag()));
     let card = CardTexts::of(&q.card.id, &q.card.name, p.lang);
     html! {
         <div class="ppm-result-body">
-            <p class="ppm-card-note">{ format!("{} · {} {}{}", card.name, t.prices_as_of, q.card.effective_from, if q.card.illustrative { format!(" · {}", t.illustrative) } else { String::new() }) }</p>
+            <p class="ppm-card-note">{ format!("{} · {} {}{}", card.name, t.prices_as_of, crate::ui::format::date(p.lang, &q.card.effective_from.to_string()), if q.card.illustrative { format!(" · {}", t.illustrative) } else { String::new() }) }</p>
             <div role="status" aria-live="polite" class="ppm-summary" id="summary" part="summary">
                 <div class="ppm-models">
                     { model_card(t.pay_per_minute, "per-minute", &q.per_minute, &n, p.lang, q.cheaper == Cheaper::PerMinute) }
@@ -148,17 +103,19 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <p class="ppm-winner" id="winner" part="winner">{ winner }</p>
                 <p class="ppm-break-even" id="break-even">{ break_even }</p>
             </div>
-            if let (Some(pool), false) = (&q.per_user.pool, hidden.hides(Section::Pool)) {
-                <p class="ppm-pool" id="pool">{ format!("{}: {} {} {} min", t.pool, n.plain(&pool.covered_minutes.0.to_string(), 1), t.pool_of, n.plain(&pool.minutes.0.to_string(), 1)) }</p>
+            // Only when some dial-out can use the pool.
+            if let (Some(pool), false) = (q.per_user.pool.as_ref().filter(|p| !p.eligible_minutes.0.is_zero()), hidden.hides(Section::Pool)) {
+                <p class="ppm-pool" id="pool">{ format!("{}{} {} {} {} min", t.pool, t.colon, n.plain(&pool.covered_minutes.0.to_string(), 1), t.pool_of, n.plain(&pool.minutes.0.to_string(), 1)) }</p>
             }
             if !q.warnings.is_empty() && !hidden.hides(Section::Warnings) {
                 <section class="ppm-warnings" aria-labelledby="warnings-title">
                     <h3 id="warnings-title">{ t.warnings }</h3>
                     <ul>
-                        { for q.warnings.iter().map(|w| html! { <li>{ warning_text(p.lang, w, &card, &n, &names) }</li> }) }
+                        { for q.warnings.iter().map(|w| html! { <li>{ quote_words::warning(p.lang, w, &card, &n, &names) }</li> }) }
                     </ul>
                 </section>
             }
+            <Glossary lang={p.lang} />
             if !hidden.hides(Section::Chart) {
                 <Chart priced={later.clone()} lang={p.lang} />
             }

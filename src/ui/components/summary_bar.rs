@@ -35,7 +35,7 @@ pub fn SummaryBar(p: &SummaryBarProps) -> Html {
     };
     html! {
         <div class="ppm-sticky" id="summary-bar" part="summary-bar">
-            <span class="ppm-bar-title">{ t.summary_bar }{ ":" }</span>
+            <span class="ppm-bar-title">{ t.summary_bar }{ t.colon }</span>
             { model(t.pay_per_minute, n.money(&q.per_minute.monthly_total.to_string()), q.cheaper == Cheaper::PerMinute) }
             { model(t.per_user, n.money(&q.per_user.monthly_total.to_string()), q.cheaper == Cheaper::PerUser) }
         </div>

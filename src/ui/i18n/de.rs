@@ -1,8 +1,6 @@
 //! German (Deutsch).
 
-use rust_decimal::Decimal;
-
-use super::{Texts, WarningArgs};
+use super::{NumberText, Texts, WarningArgs};
 use crate::rating::break_even::NoBreakEven;
 use crate::rating::problem::Problem;
 use crate::rating::warnings::WarningCode;
@@ -21,7 +19,6 @@ pub const DE: Texts = Texts {
     addon: "Add-on für Anrufe nach USA/Kanada (Dial-out)",
     meetings: "Besprechungen",
     meeting_name: "Name",
-    per_month: "Besprechungen pro Monat",
     per_month_unit: "pro Monat",
     duration: "Dauer",
     minutes_unit: "Minuten",
@@ -33,7 +30,7 @@ pub const DE: Texts = Texts {
     show_all_rows: |n| format!("Alle {n} Zeilen zeigen"),
     edit_meeting: "Bearbeiten",
     close_meeting: "Schließen",
-    meeting_summary: |per_month, minutes, people| format!("{per_month} pro Monat · {minutes} Min. · {people} Teilnehmende"),
+    meeting_summary: |per_month, minutes, people| format!("{per_month} · {minutes} Min. · {people} Teilnehmende"),
     summary_bar: "Monatliche Kosten",
     pricing_link: "Die Schätzung aus Ihrem Link wird berechnet …",
     country: "Land",
@@ -61,7 +58,7 @@ pub const DE: Texts = Texts {
     model: "Modell",
     legs: "Verbindungen",
     minutes: "Minuten",
-    rate: "Tarif",
+    rate: "Preis",
     amount: "Betrag",
     licence_line: "Audiokonferenz-Lizenzen",
     addon_line: "Add-on USA/Kanada",
@@ -72,7 +69,6 @@ pub const DE: Texts = Texts {
     warnings: "Bitte beachten",
     chart_title: "Monatliche Kosten nach Telefonnutzung",
     chart_x: "Telefonminuten pro Organisator und Monat",
-    chart_y: "Monatliche Kosten",
     today: "Heute",
     break_even: "Gewinnschwelle",
     copy_link: "Link kopieren",
@@ -99,6 +95,36 @@ pub const DE: Texts = Texts {
     err_country: "Bitte ein Land aus der Liste wählen.",
     description: "Vergleichen Sie, was Microsoft Teams-Audiokonferenzen pro Minute und mit der Lizenz pro Benutzer kosten, anhand Ihrer eigenen Besprechungen.",
     app_only: "nur App",
+    colon: ":",
+    pool_covers: |m| format!("davon {m} Min. aus dem Pool"),
+    per_minute_unit: "/Min.",
+    per_user_unit: " pro Benutzer",
+    glossary_title: "Was bedeuten diese Begriffe?",
+    glossary: &[
+        ("Tariftabelle", "Die Preise der Berechnung: Minutenpreise je Land, der Lizenzpreis, die Abrechnungsregeln. Die mitgelieferten Tabellen sind Beispielwerte, nicht die Preisliste von Microsoft."),
+        ("Pro Minute", "Audiokonferenzen ohne Lizenz: Jede Telefonminute (gebührenpflichtige und gebührenfreie Einwahl, Anrufe durch die Besprechung) wird minutengenau aus dem Kommunikationsguthaben abgerechnet."),
+        ("Lizenz pro Benutzer", "Eine monatliche Audiokonferenz-Lizenz pro Organisator: Gebührenpflichtige Einwahl ist inklusive, Anrufe in Zone-A-Länder kommen aus einem gemeinsamen Minutenpool, gebührenfreie Einwahl und andere Anrufe werden pro Minute abgerechnet."),
+        ("Verbindungen", "Die Telefonverbindung einer teilnehmenden Person zu einer Besprechung. 3 Personen, die sich in 20 Besprechungen im Monat einwählen, sind 60 Verbindungen."),
+        ("Zone-A-Minutenpool für Anrufe", "Minuten für Anrufe in Zone-A-Länder, die mit den Lizenzen kommen (pro Lizenz und Monat) und von der ganzen Organisation geteilt werden."),
+        ("Kommunikationsguthaben", "Vorausbezahltes Geld für alles, was pro Minute abgerechnet wird. Es verfällt 12 Monate nach dem Kauf."),
+        ("Automatisch aufladen", "Das Guthaben wird um einen festen Betrag aufgeladen, sobald es unter eine Schwelle fällt, damit kein Anruf an fehlendem Guthaben scheitert."),
+        ("Gewinnschwelle", "Die Telefonnutzung, bei der beide Modelle gleich viel kosten; darüber ist die Lizenz günstiger."),
+    ],
+    frequency: "Wie oft",
+    period: "Besprechungen pro",
+    per_week_unit: "pro Woche",
+    per_year_unit: "pro Jahr",
+    meeting_n: |n| format!("Besprechung {n}"),
+    undo: "Rückgängig",
+    removed: |what| format!("Entfernt: {what}."),
+    start_empty: "Leer beginnen",
+    load_example: "Beispiel laden",
+    csv_estimate: "Schätzung",
+    csv_date: "Datum",
+    csv_currency: "Währung",
+    csv_cheaper: "Günstiger",
+    csv_savings: "Ersparnis pro Monat",
+    download_scenario: "Szenario herunterladen (JSON)",
     problem,
     warning,
     no_break_even_reason,
@@ -106,7 +132,7 @@ pub const DE: Texts = Texts {
     break_even_sentence: |threshold, today| format!("Die Lizenz lohnt sich ab {threshold} Telefonminuten pro Organisator und Monat; Ihre Besprechungen nutzen {today}."),
 };
 
-fn problem(p: &Problem, num: &dyn Fn(&Decimal) -> String) -> String {
+fn problem(p: &Problem, num: &NumberText) -> String {
     match p {
         Problem::NotANumber { text } if text.trim().is_empty() => "Bitte eine Zahl eingeben.".into(),
         Problem::NotANumber { .. } => "Das ist keine Zahl.".into(),
@@ -149,4 +175,3 @@ fn no_break_even_reason(why: NoBreakEven) -> &'static str {
         NoBreakEven::BeyondRange => "Die Lizenz lohnt sich erst bei mehr als dem Millionenfachen der heutigen Telefonnutzung.",
     }
 }
-

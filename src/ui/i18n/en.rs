@@ -1,8 +1,6 @@
 //! English.
 
-use rust_decimal::Decimal;
-
-use super::{Texts, WarningArgs};
+use super::{NumberText, Texts, WarningArgs};
 use crate::rating::break_even::NoBreakEven;
 use crate::rating::problem::Problem;
 use crate::rating::warnings::WarningCode;
@@ -21,7 +19,6 @@ pub const EN: Texts = Texts {
     addon: "US/Canada dial-out add-on",
     meetings: "Meetings",
     meeting_name: "Name",
-    per_month: "Meetings per month",
     per_month_unit: "per month",
     duration: "Duration",
     minutes_unit: "minutes",
@@ -33,7 +30,7 @@ pub const EN: Texts = Texts {
     show_all_rows: |n| format!("Show all {n} rows"),
     edit_meeting: "Edit",
     close_meeting: "Close",
-    meeting_summary: |per_month, minutes, people| format!("{per_month} per month · {minutes} min · {people} participants"),
+    meeting_summary: |per_month, minutes, people| format!("{per_month} · {minutes} min · {people} participants"),
     summary_bar: "Monthly cost",
     pricing_link: "Pricing the estimate from your link…",
     country: "Country",
@@ -61,7 +58,7 @@ pub const EN: Texts = Texts {
     model: "Model",
     legs: "Legs",
     minutes: "Minutes",
-    rate: "Rate",
+    rate: "Price",
     amount: "Amount",
     licence_line: "Audio Conferencing licences",
     addon_line: "US/Canada add-on",
@@ -72,7 +69,6 @@ pub const EN: Texts = Texts {
     warnings: "Please note",
     chart_title: "Monthly cost against phone usage",
     chart_x: "Phone minutes per organiser per month",
-    chart_y: "Monthly cost",
     today: "Today",
     break_even: "Break-even",
     copy_link: "Copy link",
@@ -99,6 +95,36 @@ pub const EN: Texts = Texts {
     err_country: "Choose a country from the list.",
     description: "Compare what Microsoft Teams Audio Conferencing costs per minute and with the per-user licence, from your own meetings.",
     app_only: "app only",
+    colon: ":",
+    pool_covers: |m| format!("the pool covers {m} min"),
+    per_minute_unit: "/min",
+    per_user_unit: " per user",
+    glossary_title: "What do these words mean?",
+    glossary: &[
+        ("Rate card", "The prices the quote uses: per-minute rates by country, the licence price, billing rules. The shipped cards are illustrative, not Microsoft's price list."),
+        ("Pay-per-minute", "Audio Conferencing without a licence: every phone minute (toll and toll-free dial-in, dial-out) is billed per minute from Communications Credits."),
+        ("Per-user licence", "A monthly Audio Conferencing licence per organiser: toll dial-in is included, dial-out to Zone A countries comes from a shared pool of minutes, toll-free and other dial-out are billed per minute."),
+        ("Legs", "One participant's connection to one meeting by phone. 3 people dialling in to 20 meetings a month are 60 legs."),
+        ("Zone A dial-out pool", "Minutes of dial-out to Zone A countries that come with the licences (per licence per month), shared by the whole organisation."),
+        ("Communications Credits", "Prepaid money for everything billed per minute. Bought in advance; they expire 12 months after purchase."),
+        ("Auto-recharge", "Credits are topped up by a set amount whenever the balance falls below a threshold, so calls never fail for lack of credit."),
+        ("Break-even", "The phone usage at which both models cost the same; above it the licence is cheaper."),
+    ],
+    frequency: "How often",
+    period: "Meetings per",
+    per_week_unit: "per week",
+    per_year_unit: "per year",
+    meeting_n: |n| format!("Meeting {n}"),
+    undo: "Undo",
+    removed: |what| format!("Removed: {what}."),
+    start_empty: "Start empty",
+    load_example: "Load the example",
+    csv_estimate: "Estimate",
+    csv_date: "Date",
+    csv_currency: "Currency",
+    csv_cheaper: "Cheaper",
+    csv_savings: "Savings per month",
+    download_scenario: "Download scenario (JSON)",
     problem,
     warning,
     no_break_even_reason,
@@ -106,7 +132,7 @@ pub const EN: Texts = Texts {
     break_even_sentence: |threshold, today| format!("The licence pays off above {threshold} phone minutes per organiser per month; your meetings use {today}."),
 };
 
-fn problem(p: &Problem, num: &dyn Fn(&Decimal) -> String) -> String {
+fn problem(p: &Problem, num: &NumberText) -> String {
     match p {
         Problem::NotANumber { text } if text.trim().is_empty() => "Enter a number.".into(),
         Problem::NotANumber { .. } => "This is not a number.".into(),
@@ -143,4 +169,3 @@ fn warning(code: WarningCode, a: &WarningArgs) -> String {
 fn no_break_even_reason(why: NoBreakEven) -> &'static str {
     why.message()
 }
-

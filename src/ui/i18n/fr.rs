@@ -1,8 +1,6 @@
 //! French (Français).
 
-use rust_decimal::Decimal;
-
-use super::{Texts, WarningArgs};
+use super::{NumberText, Texts, WarningArgs};
 use crate::rating::break_even::NoBreakEven;
 use crate::rating::problem::Problem;
 use crate::rating::warnings::WarningCode;
@@ -21,7 +19,6 @@ pub const FR: Texts = Texts {
     addon: "Module d’appels sortants vers les États-Unis et le Canada",
     meetings: "Réunions",
     meeting_name: "Nom",
-    per_month: "Réunions par mois",
     per_month_unit: "par mois",
     duration: "Durée",
     minutes_unit: "minutes",
@@ -33,7 +30,7 @@ pub const FR: Texts = Texts {
     show_all_rows: |n| format!("Afficher les {n} lignes"),
     edit_meeting: "Modifier",
     close_meeting: "Fermer",
-    meeting_summary: |per_month, minutes, people| format!("{per_month} par mois · {minutes} min · {people} participants"),
+    meeting_summary: |per_month, minutes, people| format!("{per_month} · {minutes} min · {people} participants"),
     summary_bar: "Coût mensuel",
     pricing_link: "Calcul de l’estimation de votre lien…",
     country: "Pays",
@@ -61,7 +58,7 @@ pub const FR: Texts = Texts {
     model: "Modèle",
     legs: "Connexions",
     minutes: "Minutes",
-    rate: "Tarif",
+    rate: "Prix",
     amount: "Montant",
     licence_line: "Licences d’audioconférence",
     addon_line: "Module États-Unis/Canada",
@@ -72,7 +69,6 @@ pub const FR: Texts = Texts {
     warnings: "À noter",
     chart_title: "Coût mensuel selon l’usage du téléphone",
     chart_x: "Minutes de téléphone par organisateur et par mois",
-    chart_y: "Coût mensuel",
     today: "Aujourd’hui",
     break_even: "Seuil de rentabilité",
     copy_link: "Copier le lien",
@@ -99,6 +95,36 @@ pub const FR: Texts = Texts {
     err_country: "Choisissez un pays dans la liste.",
     description: "Comparez le coût de l’audioconférence Microsoft Teams à la minute et avec la licence par utilisateur, à partir de vos propres réunions.",
     app_only: "application uniquement",
+    colon: "\u{a0}:",
+    pool_covers: |m| format!("le forfait couvre {m} min"),
+    per_minute_unit: "/min",
+    per_user_unit: " par utilisateur",
+    glossary_title: "Que signifient ces termes ?",
+    glossary: &[
+        ("Grille tarifaire", "Les prix utilisés par le calcul : tarifs à la minute par pays, prix de la licence, règles de facturation. Les grilles fournies sont indicatives, ce ne sont pas les tarifs de Microsoft."),
+        ("À la minute", "L’audioconférence sans licence : chaque minute de téléphone (appels entrants payants et gratuits, appels sortants) est facturée à la minute sur les crédits de communication."),
+        ("Licence par utilisateur", "Une licence mensuelle d’audioconférence par organisateur : les appels entrants payants sont inclus, les appels sortants vers la zone A viennent d’un forfait de minutes partagé, les numéros gratuits et les autres appels sortants sont facturés à la minute."),
+        ("Connexions", "La connexion d’un participant à une réunion par téléphone. 3 personnes qui appellent 20 réunions par mois font 60 connexions."),
+        ("Forfait de minutes sortantes de la zone A", "Des minutes d’appels sortants vers les pays de la zone A fournies avec les licences (par licence et par mois), partagées par toute l’organisation."),
+        ("Crédits de communication", "De l’argent prépayé pour tout ce qui est facturé à la minute. Ils expirent 12 mois après l’achat."),
+        ("Recharge automatique", "Les crédits sont rechargés d’un montant fixe dès que le solde passe sous un seuil, pour qu’aucun appel n’échoue faute de crédit."),
+        ("Seuil de rentabilité", "L’usage du téléphone auquel les deux modèles coûtent autant ; au-delà, la licence est moins chère."),
+    ],
+    frequency: "Fréquence",
+    period: "Réunions par",
+    per_week_unit: "par semaine",
+    per_year_unit: "par an",
+    meeting_n: |n| format!("Réunion {n}"),
+    undo: "Annuler",
+    removed: |what| format!("Supprimé : {what}."),
+    start_empty: "Commencer à vide",
+    load_example: "Charger l’exemple",
+    csv_estimate: "Estimation",
+    csv_date: "Date",
+    csv_currency: "Devise",
+    csv_cheaper: "Moins cher",
+    csv_savings: "Économie par mois",
+    download_scenario: "Télécharger le scénario (JSON)",
     problem,
     warning,
     no_break_even_reason,
@@ -106,7 +132,7 @@ pub const FR: Texts = Texts {
     break_even_sentence: |threshold, today| format!("La licence devient rentable au-delà de {threshold} minutes de téléphone par organisateur et par mois ; vos réunions en utilisent {today}."),
 };
 
-fn problem(p: &Problem, num: &dyn Fn(&Decimal) -> String) -> String {
+fn problem(p: &Problem, num: &NumberText) -> String {
     match p {
         Problem::NotANumber { text } if text.trim().is_empty() => "Saisissez un nombre.".into(),
         Problem::NotANumber { .. } => "Ce n’est pas un nombre.".into(),

@@ -49,7 +49,11 @@ impl Lang {
 
     /// The language of a tag such as `de-AT` or `fr`, if it is one of ours.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         Lang::ALL.into_iter().find(|l| l.tag() == primary)
     }
 
@@ -60,8 +64,9 @@ impl Lang {
 
     /// A problem of an input, said in this language (numbers written the way it writes them).
     pub fn say(self, problem: &Problem) -> String {
-        let number =
-            |d: &rust_decimal::Decimal| super::format::plain(self, &d.normalize().to_string(), 10);
+        let number = move |d: &rust_decimal::Decimal| {
+            super::format::plain(self, &d.normalize().to_string(), 10)
+        };
         (self.texts().problem)(problem, &number)
     }
 
@@ -74,6 +79,9 @@ impl Lang {
         }
     }
 }
+
+/// Writes a number the way the page's language does (for numbers inside messages).
+pub type NumberText<'a> = dyn Fn(&rust_decimal::Decimal) -> String + 'a;
 
 /// What a warning's sentence may name: the card, the countries concerned (names in the page's
 /// language), the minimum credits purchase (formatted money).
@@ -102,7 +110,6 @@ pub struct Texts {
     pub addon: &'static str,
     pub meetings: &'static str,
     pub meeting_name: &'static str,
-    pub per_month: &'static str,
     pub per_month_unit: &'static str,
     pub duration: &'static str,
     pub minutes_unit: &'static str,
@@ -159,7 +166,6 @@ pub struct Texts {
     pub warnings: &'static str,
     pub chart_title: &'static str,
     pub chart_x: &'static str,
-    pub chart_y: &'static str,
     pub today: &'static str,
     pub break_even: &'static str,
     pub copy_link: &'static str,
@@ -186,10 +192,45 @@ pub struct Texts {
     pub err_country: &'static str,
     /// A country with no phone numbers or dial-out on the card (country suggestions).
     pub app_only: &'static str,
+    /// The colon after a label (French puts a space before it).
+    pub colon: &'static str,
+    /// A per-user dial-out line's note: the minutes the Zone A pool covers.
+    pub pool_covers: fn(&str) -> String,
+    /// After a rate: per minute.
+    pub per_minute_unit: &'static str,
+    /// After a licence's or add-on's price.
+    pub per_user_unit: &'static str,
+    /// The summary of the glossary disclosure.
+    pub glossary_title: &'static str,
+    /// (term, explanation) of every word of the quote a newcomer may not know.
+    pub glossary: &'static [(&'static str, &'static str)],
+    /// The label of a meeting's frequency.
+    pub frequency: &'static str,
+    /// The accessible name of the frequency's period menu.
+    pub period: &'static str,
+    pub per_week_unit: &'static str,
+    pub per_year_unit: &'static str,
+    /// The name of a new meeting profile, numbered.
+    pub meeting_n: fn(usize) -> String,
+    /// The button that puts back what was removed.
+    pub undo: &'static str,
+    /// The announcement of a removal (what was removed: a meeting's name, a country).
+    pub removed: fn(&str) -> String,
+    /// Replaces the estimate with an empty one.
+    pub start_empty: &'static str,
+    /// Replaces the estimate with the example.
+    pub load_example: &'static str,
+    pub csv_estimate: &'static str,
+    pub csv_date: &'static str,
+    pub csv_currency: &'static str,
+    pub csv_cheaper: &'static str,
+    pub csv_savings: &'static str,
+    /// The button that saves the scenario as JSON (for the CLI and the JS API).
+    pub download_scenario: &'static str,
     /// The page's `<meta name="description">`.
     pub description: &'static str,
     /// A problem of an input, in this language (numbers in it already formatted).
-    pub problem: fn(&Problem, &dyn Fn(&rust_decimal::Decimal) -> String) -> String,
+    pub problem: fn(&Problem, &NumberText) -> String,
     /// A warning of the quote (the card's tax note is the card's own text).
     pub warning: fn(WarningCode, &WarningArgs) -> String,
     /// Why there is no break-even.
@@ -201,6 +242,16 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// "per week" / "per month" / "per year".
+    pub fn period_unit(&self, period: crate::ui::state::Period) -> &'static str {
+        use crate::ui::state::Period;
+        match period {
+            Period::Week => self.per_week_unit,
+            Period::Month => self.per_month_unit,
+            Period::Year => self.per_year_unit,
+        }
+    }
+
     /// The label of a way of joining.
     pub fn call(&self, call: crate::rating::Call) -> &'static str {
         use crate::rating::Call;
@@ -212,4 +263,3 @@ impl Texts {
         }
     }
 }
-
