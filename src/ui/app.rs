@@ -593,8 +593,11 @@ pub fn App(props: &AppProps) -> Html {
         // may be a shadow root).
         let root = root_ref.clone();
         use_effect_with(state.focus.clone(), move |focus| {
-            if let Some((_, id)) = focus {
-                browser::focus_within(&root, id);
+            if let Some((_, id)) = focus.clone() {
+                // After every component this render touched has rendered (a restored row is
+                // drawn by a grandchild, which Yew may render after this effect).
+                gloo::timers::callback::Timeout::new(0, move || browser::focus_within(&root, &id))
+                    .forget();
             }
         });
     }

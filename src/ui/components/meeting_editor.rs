@@ -152,7 +152,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
             if p.meeting.mode == Mode::Simple {
                 { simple_inputs(p, shown, more) }
             } else {
-                <table class="ppm-legs">
+                                <table class="ppm-legs">
                     <caption>{ t.participants }</caption>
                     <thead><tr>
                         <th scope="col">{ t.country }</th>
@@ -232,7 +232,7 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
                     value={p.meeting.phone_share.clone()} error={err(&format!("{base}-phoneShare"))}
                     oninput={edit.reform(move |v| Edit::PhoneShare(i, v))} />
             </div>
-            <table class="ppm-legs ppm-mix">
+                        <table class="ppm-legs ppm-mix">
                 <caption>{ t.share_of_phone }</caption>
                 <thead><tr>
                     <th scope="col">{ t.country }</th>

@@ -104,6 +104,7 @@ pub const EN: Texts = Texts {
         ("Rate card", "The prices the quote uses: per-minute rates by country, the licence price, billing rules. The shipped cards are illustrative, not Microsoft's price list."),
         ("Pay-per-minute", "Audio Conferencing without a licence: every phone minute (toll and toll-free dial-in, dial-out) is billed per minute from Communications Credits."),
         ("Per-user licence", "A monthly Audio Conferencing licence per organiser: toll dial-in is included, dial-out to Zone A countries comes from a shared pool of minutes, toll-free and other dial-out are billed per minute."),
+        ("Toll dial-in, toll-free dial-in, dial-out", "Participants call the meeting's toll number (they pay their own phone company) or its toll-free number (the organisation pays), or the meeting calls them (dial-out, paid by the organisation)."),
         ("Legs", "One participant's connection to one meeting by phone. 3 people dialling in to 20 meetings a month are 60 legs."),
         ("Zone A dial-out pool", "Minutes of dial-out to Zone A countries that come with the licences (per licence per month), shared by the whole organisation."),
         ("Communications Credits", "Prepaid money for everything billed per minute. Bought in advance; they expire 12 months after purchase."),
