@@ -49,6 +49,8 @@ test("German input is read as German: 45,5 minutes and 1.200 organisers", async 
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.equal(await page.locator("#meetings-1-minutes").inputValue(), "45.5");
   assert.equal(await page.locator("#organisers").inputValue(), "1200");
+  // The example's meeting names follow the language.
+  assert.equal(await page.locator("#meetings-0-name").inputValue(), "Weekly all-hands");
   assert.equal(await text(page, "#per-minute-monthly"), "$178.80");
   // English reads 1,200 as twelve hundred, and refuses 1,5.
   await page.locator("#organisers").fill("1,200");

@@ -68,7 +68,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
         .iter()
         .any(|(id, _)| id.starts_with(&format!("{base}-")));
     let title = if p.meeting.name.is_empty() {
-        format!("{} {}", t.meetings, i + 1)
+        (t.meeting_n)(i + 1)
     } else {
         p.meeting.name.clone()
     };
