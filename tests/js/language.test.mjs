@@ -296,3 +296,60 @@ test("keyboard: focus after add and remove never lands on a destructive button; 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("French and German: explanations, everyday use and the CSV, each in the visitor's language", async () => {
+  for (const [locale, expected] of [
+    ["fr-FR", {
+      pool: "Forfait de minutes sortantes de la zone A\u00a0: 1\u202f800 sur 2\u202f400 min",
+      covered: /Appel sortant, États-Unis \(le forfait couvre 1\u202f800 min\)/,
+      rate: /0,0220\/min/,
+      glossary: /Crédits de communication/,
+      removed: "Supprimé : Réunion générale hebdomadaire.",
+      undo: "Annuler",
+      week: "par semaine",
+      csvFirst: "Estimation;Audioconférence Teams : paiement à la minute ou licence par utilisateur ?",
+      csvLine: "À la minute;Appel entrant payant, Allemagne;48;2880;0,0220;63,36",
+    }],
+    ["de-DE", {
+      pool: "Zone-A-Minutenpool für Anrufe: 1.800 von 2.400 min",
+      covered: /Anruf durch die Besprechung, Vereinigte Staaten \(davon 1\.800 Min\. aus dem Pool\)/,
+      rate: /0,0220\/Min\./,
+      glossary: /Kommunikationsguthaben/,
+      removed: "Entfernt: Wöchentliche Betriebsversammlung.",
+      undo: "Rückgängig",
+      week: "pro Woche",
+      csvFirst: "Schätzung;Teams-Audiokonferenzen: Abrechnung pro Minute oder Lizenz pro Benutzer?",
+      csvLine: "Pro Minute;Einwahl gebührenpflichtig, Deutschland;48;2880;0,0220;63,36",
+    }],
+  ]) {
+    const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    // The customer calls' 1,800 dial-out minutes to the US sit inside the 40 x 60 = 2,400-minute pool.
+    assert.equal(await text(page, "#pool"), expected.pool, locale);
+    assert.match(await text(page, "#lines-per-user"), expected.covered, locale);
+    assert.match(await text(page, "#lines-per-minute"), expected.rate, locale);
+    await page.locator("#glossary summary").focus();
+    await page.keyboard.press("Enter");
+    assert.match(await text(page, "#glossary"), expected.glossary, locale);
+    // CSV in the visitor's spreadsheet conventions.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+    const { readFileSync } = await import("node:fs");
+    const rows = readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
+    assert.equal(rows[0], expected.csvFirst, locale);
+    assert.ok(rows.includes(expected.csvLine), `${locale}: ${rows.join("\n")}`);
+    // Meetings per week, in the visitor's words.
+    assert.ok((await page.locator("#meetings-0-period option").allInnerTexts()).includes(expected.week), locale);
+    // Remove by keyboard, announced in the visitor's language, undone by keyboard.
+    await page.locator("#meetings-0 .ppm-meeting-actions button").nth(1).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement.id === "undo");
+    assert.equal(await text(page, "#undo-region span"), expected.removed, locale);
+    assert.equal(await text(page, "#undo"), expected.undo, locale);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement.id === "meetings-0-name");
+    await axe(page, `${locale} after undo`);
+    await context.close();
+  }
+});
