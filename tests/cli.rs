@@ -319,3 +319,64 @@ fn import_errors_name_the_sheet_and_line() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn every_command_has_help_and_there_is_a_version() {
+    for cmd in ["quote", "curve", "check", "import", "convert"] {
+        for flag in ["--help", "-h"] {
+            let o = ppm(&[cmd, flag], None);
+            assert_eq!(o.status.code(), Some(0), "{cmd} {flag}: {}", stderr(&o));
+            let out = stdout(&o);
+            assert!(out.starts_with(&format!("ppm {cmd}")), "{out}");
+            assert!(out.contains("Example: ppm "), "{out}");
+        }
+        let o = ppm(&["help", cmd], None);
+        assert!(stdout(&o).starts_with(&format!("ppm {cmd}")));
+    }
+    let o = ppm(&["--version"], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), format!("ppm {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn import_reports_what_it_kept_and_dropped_and_names_the_new_card() {
+    let o = ppm(
+        &[
+            "import",
+            "--template",
+            "tests/cards/small.toml",
+            "--dial-out",
+            "tests/sheets/dial-out.csv",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report = stderr(&o);
+    // Without --id and --name the card must not pass for its template.
+    assert!(
+        report.contains("(small-imported); id and name derived"),
+        "{report}"
+    );
+    assert!(
+        stdout(&o).contains("id = \"small-imported\""),
+        "{}",
+        stdout(&o)
+    );
+    // The template dials out to AR, CA, DE, FR, RU, US; the sheet lists DE, JP, CI.
+    assert!(
+        report.contains(
+            "dial-out: 3 rates from the sheet; added (not in the template): JP, CI; dropped \
+             (in the template, not in the sheet): AR, CA, FR, RU, US"
+        ),
+        "{report}"
+    );
+    // The template's 6 toll and 5 toll-free rates stay (no sheets for them).
+    assert!(
+        report.contains("toll dial-in: no sheet; 6 rates kept from the template"),
+        "{report}"
+    );
+    assert!(
+        report.contains("toll-free dial-in: no sheet; 5 rates kept"),
+        "{report}"
+    );
+}

@@ -197,7 +197,8 @@ proptest! {
     #[test]
     fn every_curve_point_equals_the_quote_of_the_scaled_scenario(
         (card, scenario) in priceable(),
-        points in prop::sample::select(vec![2usize, 5, 11, 41]),
+        // 7 and 13 points: steps of max / 6 and max / 12, whose exact decimals never end.
+        points in prop::sample::select(vec![2usize, 5, 7, 11, 13, 41]),
         max in prop::option::of(dec(500, 1).prop_filter("above 0", |d| !d.is_zero())),
     ) {
         // The curve prices today's grouped lines scaled by each factor; a quote of the scaled
@@ -206,6 +207,9 @@ proptest! {
         let curve = cost_curve(&card, &scenario, options).unwrap();
         prop_assert_eq!(curve.points.len(), points);
         for p in &curve.points {
+            // A short, finite decimal: what a person or another program reads back is the
+            // factor itself (rating.md §3), not a rounded 28-digit fraction.
+            prop_assert!(p.factor.0.scale() <= 6, "factor {}", p.factor.0);
             let q = quote(&card, &scenario.scaled(p.factor.0).unwrap()).unwrap();
             prop_assert_eq!(p.per_minute, q.per_minute.monthly_total, "factor {}", p.factor.0);
             prop_assert_eq!(p.per_user, q.per_user.monthly_total, "factor {}", p.factor.0);

@@ -243,16 +243,95 @@ pub struct CardOverrides {
     pub illustrative: Option<bool>,
 }
 
+/// What an import did, for the person who runs it: per sheet, how many rates it set, which
+/// countries it added and which of the template's rates it dropped; which ways of joining kept
+/// the template's rates; the card's id and name and whether they were derived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Per sheet: (way of joining, rates set, countries added, template rates dropped).
+    pub sheets: Vec<(Call, usize, Vec<String>, Vec<String>)>,
+    /// Ways of joining without a sheet, with how many of the template's rates they keep.
+    pub kept: Vec<(Call, usize)>,
+    /// The new card's id and name.
+    pub id: String,
+    /// The new card's name.
+    pub name: String,
+    /// Whether id and name were derived from the template's (no `--id` / `--name`).
+    pub derived: bool,
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |codes: &[String]| {
+            if codes.is_empty() {
+                "none".to_string()
+            } else {
+                codes.join(", ")
+            }
+        };
+        writeln!(
+            f,
+            "card \"{}\" ({}){}",
+            self.name,
+            self.id,
+            if self.derived {
+                "; id and name derived from the template: give --id and --name to choose them"
+            } else {
+                ""
+            }
+        )?;
+        for (call, set, added, dropped) in &self.sheets {
+            writeln!(
+                f,
+                "{}: {set} rates from the sheet; added (not in the template): {}; dropped \
+                 (in the template, not in the sheet): {}",
+                call.describe(),
+                list(added),
+                list(dropped)
+            )?;
+        }
+        for (call, kept) in &self.kept {
+            writeln!(
+                f,
+                "{}: no sheet; {kept} rates kept from the template",
+                call.describe()
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// Builds a card from a template and sheets. Each sheet replaces all rates of its call type:
-/// a country the sheet does not list loses that rate, a country the template lacks is added.
-/// Zones and credits availability come from the template. The result is validated.
+/// a country the sheet does not list loses that rate (the report names it), a country the
+/// template lacks is added. Zones and credits availability come from the template. Without an
+/// id or name the card gets the template's with "-imported" / " (imported)" (a card must not
+/// pass for its template). The result is validated.
 pub fn build_card(
     template: &RateCard,
     sheets: &[Sheet],
     overrides: &CardOverrides,
-) -> Result<(RateCard, CardDocument), Error> {
+) -> Result<(RateCard, CardDocument, ImportReport), Error> {
     let mut doc = template.to_document();
+    let mut report_sheets = Vec::new();
     for sheet in sheets {
+        let had: Vec<String> = doc
+            .countries
+            .iter()
+            .filter(|c| rate_of(c, sheet.call).is_some())
+            .map(|c| c.code.clone())
+            .collect();
+        let listed: Vec<String> = sheet.rates.iter().map(|(c, _)| c.to_string()).collect();
+        let dropped = had
+            .iter()
+            .filter(|c| !listed.contains(c))
+            .cloned()
+            .collect();
+        let added = listed
+            .iter()
+            .filter(|c| !doc.countries.iter().any(|d| d.code == **c))
+            .cloned()
+            .collect();
+        report_sheets.push((sheet.call, sheet.rates.len(), added, dropped));
         for c in &mut doc.countries {
             *slot(c, sheet.call) = None;
         }
@@ -276,11 +355,30 @@ pub fn build_card(
         }
     }
     doc.countries.sort_by(|a, b| a.code.cmp(&b.code));
-    if let Some(v) = &overrides.id {
-        doc.id = v.clone();
-    }
-    if let Some(v) = &overrides.name {
-        doc.name = v.clone();
+    let kept = [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut]
+        .into_iter()
+        .filter(|call| !sheets.iter().any(|s| s.call == *call))
+        .map(|call| {
+            let n = doc
+                .countries
+                .iter()
+                .filter(|c| rate_of(c, call).is_some())
+                .count();
+            (call, n)
+        })
+        .collect();
+    let derived = overrides.id.is_none() || overrides.name.is_none();
+    doc.id = match &overrides.id {
+        Some(v) => v.clone(),
+        None => format!("{}-imported", template.id()),
+    };
+    doc.name = match &overrides.name {
+        Some(v) => v.clone(),
+        None => format!("{} (imported)", template.name()),
+    };
+    // The template's translated names belong to the template.
+    for (_, texts) in &mut doc.translations.0 {
+        texts.name = None;
     }
     if let Some(v) = &overrides.source {
         doc.source = v.clone();
@@ -292,7 +390,22 @@ pub fn build_card(
         doc.illustrative = v;
     }
     let card = RateCard::from_document(doc.clone()).map_err(Error::Card)?;
-    Ok((card, doc))
+    let report = ImportReport {
+        sheets: report_sheets,
+        kept,
+        id: doc.id.clone(),
+        name: doc.name.clone(),
+        derived,
+    };
+    Ok((card, doc, report))
+}
+
+fn rate_of(c: &CountryDocument, call: Call) -> &Option<DecimalText> {
+    match call {
+        Call::TollDialIn => &c.toll_dial_in,
+        Call::TollFreeDialIn => &c.toll_free_dial_in,
+        Call::DialOut | Call::App => &c.dial_out,
+    }
 }
 
 fn slot(c: &mut CountryDocument, call: Call) -> &mut Option<DecimalText> {

@@ -115,11 +115,19 @@ pub fn cost_curve(
             "the phone minutes per organiser",
         )?)
     };
+    // Factors are whole multiples of a step with a short decimal form (`max / steps` cut to
+    // 6 places), so that each point is the quote of a scenario whose meetings per month are
+    // finite decimals (rating.md §3); the last point may fall a hair short of `max`.
     let steps = Decimal::from(options.points - 1);
+    let exact_step = checked(max.cdiv(steps), "the step of the curve")?;
+    let step = match exact_step.round_dp_with_strategy(6, rust_decimal::RoundingStrategy::ToZero) {
+        s if s.is_zero() => exact_step,
+        s => s,
+    };
     let mut points = Vec::with_capacity(options.points);
     for i in 0..options.points {
         let factor = checked(
-            max.cmul(Decimal::from(i)).and_then(|v| v.cdiv(steps)),
+            step.cmul(Decimal::from(i)).map(|f| f.normalize()),
             "a usage factor of the curve",
         )?;
         let priced = price_usage(card, scenario, scale_usage(&usage, factor)?)?;

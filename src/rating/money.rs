@@ -138,10 +138,10 @@ impl Money {
 
     /// `self × factor`, keeping the scale (used for yearly = 12 × monthly).
     pub fn checked_times(self, factor: u32, what: &str) -> Result<Money, Error> {
-        Ok(Money(checked(
-            self.0.checked_mul(Decimal::from(factor)),
-            what,
-        )?))
+        let mut product = checked(self.0.checked_mul(Decimal::from(factor)), what)?;
+        // A whole factor adds no decimals; keep the currency's (0.00 × 12 is "0.00", not "0").
+        product.rescale(self.0.scale());
+        Ok(Money(product))
     }
 }
 

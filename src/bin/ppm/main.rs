@@ -8,6 +8,7 @@
 //!            [--id ID] [--name NAME] [--source TEXT] [--effective-from DATE] [--official]
 //!            [--out FILE]                              build a card from vendor rate sheets
 //! ppm convert FILE                                     print a card as JSON (same schema)
+//! ppm COMMAND --help | ppm --version
 //! ```
 //! Errors go to stderr; exit code 2 for bad input (cards, scenarios, sheets, arguments),
 //! 1 for anything else (such as a failed write).
@@ -36,6 +37,42 @@ const USAGE: &str = "usage:
              [--official] [--out FILE]
   ppm convert FILE
 A scenario of '-' or none is read from standard input. Cards are .toml or .json files.";
+
+/// `ppm COMMAND --help`: what one command does, its options, and an example.
+fn help(cmd: &str) -> Option<&'static str> {
+    Some(match cmd {
+        "quote" => "ppm quote --card FILE [--table] [SCENARIO.json|-]
+Prices a scenario under pay-per-minute and the per-user licence.
+  --card FILE   the rate card (.toml or .json)
+  --table       a table for people instead of the quote JSON
+The scenario is read from the file, or from standard input with '-' or none.
+Example: ppm quote --card rates/illustrative-usd.toml examples/scenario.json",
+        "curve" => "ppm curve --card FILE [--points N] [--max-factor K] [SCENARIO.json|-]
+Both models' monthly totals as usage grows (the scenario's meetings per month times a factor).
+  --card FILE       the rate card (.toml or .json)
+  --points N        how many points, 2 to 201 (default 41)
+  --max-factor K    the largest factor (default: twice the break-even, at least 2)
+Example: ppm curve --card rates/illustrative-usd.toml --points 11 examples/scenario.json",
+        "check" => "ppm check FILE...
+Validates rate cards; prints one line per good card, and each problem with its file, line
+and field. Exit 2 when any card is bad.
+Example: ppm check rates/*.toml",
+        "import" => "ppm import --template CARD [--toll-dial-in CSV] [--toll-free CSV] [--dial-out CSV]
+           [--id ID] [--name NAME] [--source TEXT] [--effective-from YYYY-MM-DD]
+           [--official] [--out FILE]
+Builds a card from vendor rate sheets (CSV: country,rate). Each sheet replaces every rate of
+its way of joining; the template gives the rest (billing, licence, zones). A report on
+standard error says what each sheet set, added and dropped, and what the template kept.
+Without --id and --name the card is named after the template with \"(imported)\".
+  --official    the rates are official (not illustrative)
+  --out FILE    write the card there instead of standard output
+Example: ppm import --template rates/illustrative-usd.toml --dial-out sheets/dial-out.csv --id acme-2027 --name \"Acme 2027\"",
+        "convert" => "ppm convert FILE
+Prints a card (.toml or .json) as JSON in the same schema, for a partner's page.
+Example: ppm convert rates/illustrative-usd.toml > card.json",
+        _ => return None,
+    })
+}
 
 /// A failure with its exit code.
 enum Failure {
@@ -113,13 +150,27 @@ fn run(args: &[String]) -> Result<(), Failure> {
     let Some((cmd, rest)) = args.split_first() else {
         return Err(input(USAGE));
     };
+    if rest.iter().any(|a| a == "--help" || a == "-h") {
+        return match help(cmd) {
+            Some(text) => write_out(&format!("{text}\n")),
+            None => Err(input(format!("unknown command \"{cmd}\"\n{USAGE}"))),
+        };
+    }
     match cmd.as_str() {
+        "--version" | "-V" | "version" => {
+            write_out(&format!("ppm {}\n", env!("CARGO_PKG_VERSION")))
+        }
         "quote" => quote(rest),
         "curve" => curve(rest),
         "check" => check(rest),
         "import" => import_sheets(rest),
         "convert" => convert(rest),
-        "help" | "--help" | "-h" => write_out(&format!("{USAGE}\n")),
+        "help" | "--help" | "-h" => match rest.first().and_then(|c| help(c)) {
+            Some(text) => write_out(&format!("{text}\n")),
+            None => write_out(&format!(
+                "{USAGE}\nppm COMMAND --help tells more; ppm --version.\n"
+            )),
+        },
         other => Err(input(format!("unknown command \"{other}\"\n{USAGE}"))),
     }
 }
@@ -290,13 +341,19 @@ fn import_sheets(rest: &[String]) -> Result<(), Failure> {
         effective_from: a.get("--effective-from").map(str::to_string),
         illustrative: a.has("--official").then_some(false),
     };
-    let (_, doc) = import::build_card(&template, &sheets, &overrides).map_err(input)?;
+    let (_, doc, report) = import::build_card(&template, &sheets, &overrides).map_err(input)?;
     let text = rating::card::card_to_toml(&doc);
     match a.get("--out") {
         Some(path) => std::fs::write(path, text)
-            .map_err(|e| Failure::Other(format!("cannot write {path}: {e}"))),
-        None => write_out(&text),
+            .map_err(|e| Failure::Other(format!("cannot write {path}: {e}")))?,
+        None => write_out(&text)?,
     }
+    // What was kept and dropped, beside the card (standard error: the card may be on stdout).
+    eprint!("{report}");
+    if let Some(path) = a.get("--out") {
+        eprintln!("written to {path}");
+    }
+    Ok(())
 }
 
 fn convert(rest: &[String]) -> Result<(), Failure> {
