@@ -114,7 +114,7 @@ fn main() {
             translations.join(", ")
         );
         // Countries as one compact text (data, not code; parsed by `countries()`): rows
-        // `code,zone,toll,toll_free,dial_out,credits` separated by `;`, empty = absent.
+        // `code,zone,toll,toll_free,dial_out,credits,audio_conferencing` separated by `;`, empty = absent.
         let mut rows = Vec::new();
         for c in card
             .get("countries")
@@ -141,6 +141,7 @@ fn main() {
                     "toll_free_dial_in",
                     "dial_out",
                     "credits_available",
+                    "audio_conferencing_available",
                 ]
                 .map(f)
                 .join(","),

@@ -25,6 +25,8 @@ export interface Scenario {
   organisers: number | DecimalString;
   licencesPurchased?: number | DecimalString;
   usCanadaAddon?: boolean;
+  /** ISO 3166-1 alpha-2 code of where the organisation is located; availability warnings come from it. */
+  organisationCountry?: string;
   meetings?: Meeting[];
 }
 
@@ -83,6 +85,7 @@ export type WarningCode =
   | "illustrativeRates"
   | "taxNote"
   | "creditsUnavailable"
+  | "audioConferencingUnavailable"
   | "volumeLicensingOnly"
   | "creditsMayExpire";
 
@@ -146,6 +149,7 @@ export interface CountryRates {
   tollFreeDialIn: DecimalString | null;
   dialOut: DecimalString | null;
   creditsAvailable: boolean;
+  audioConferencingAvailable: boolean;
 }
 
 /** A rate card in its JSON form (spec/rating.md section 1; `ppm convert` writes it). */
@@ -157,6 +161,8 @@ export interface RateCardDocument {
   illustrative: boolean;
   source: string;
   tax_note?: string;
+  /** The card's own name and tax note per language (lowercase ISO 639-1 code). */
+  translations?: { [lang: string]: { name?: string; tax_note?: string } };
   billing: {
     increment_seconds: number;
     minimum_seconds: number;
@@ -179,5 +185,6 @@ export interface RateCardDocument {
     toll_free_dial_in?: DecimalString;
     dial_out?: DecimalString;
     credits_available?: boolean;
+    audio_conferencing_available?: boolean;
   }[];
 }

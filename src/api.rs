@@ -21,24 +21,30 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 struct Shape {
     keys: &'static [&'static str],
     children: &'static [(&'static str, &'static Shape)],
+    /// For maps (a card's translations): any key, each value of this shape.
+    each: Option<&'static Shape>,
 }
 
 const LEG: Shape = Shape {
     keys: &["country", "call", "count"],
     children: &[],
+    each: None,
 };
 const MEETING: Shape = Shape {
     keys: &["name", "perMonth", "minutes", "legs"],
     children: &[("legs", &LEG)],
+    each: None,
 };
 const SCENARIO: Shape = Shape {
     keys: &[
         "organisers",
         "licencesPurchased",
         "usCanadaAddon",
+        "organisationCountry",
         "meetings",
     ],
     children: &[("meetings", &MEETING)],
+    each: None,
 };
 const BILLING: Shape = Shape {
     keys: &[
@@ -49,6 +55,7 @@ const BILLING: Shape = Shape {
         "connection_fee",
     ],
     children: &[],
+    each: None,
 };
 const LICENCE: Shape = Shape {
     keys: &[
@@ -58,18 +65,22 @@ const LICENCE: Shape = Shape {
         "pool_zone",
     ],
     children: &[],
+    each: None,
 };
 const CREDITS: Shape = Shape {
     keys: &["minimum_purchase"],
     children: &[],
+    each: None,
 };
 const ADDON: Shape = Shape {
     keys: &["price_per_organiser_month", "countries"],
     children: &[],
+    each: None,
 };
 const ADDONS: Shape = Shape {
     keys: &["us_canada_dial_out"],
     children: &[("us_canada_dial_out", &ADDON)],
+    each: None,
 };
 const COUNTRY: Shape = Shape {
     keys: &[
@@ -79,8 +90,20 @@ const COUNTRY: Shape = Shape {
         "toll_free_dial_in",
         "dial_out",
         "credits_available",
+        "audio_conferencing_available",
     ],
     children: &[],
+    each: None,
+};
+const TRANSLATION: Shape = Shape {
+    keys: &["name", "tax_note"],
+    children: &[],
+    each: None,
+};
+const TRANSLATIONS: Shape = Shape {
+    keys: &[],
+    children: &[],
+    each: Some(&TRANSLATION),
 };
 const CARD: Shape = Shape {
     keys: &[
@@ -91,6 +114,7 @@ const CARD: Shape = Shape {
         "illustrative",
         "source",
         "tax_note",
+        "translations",
         "billing",
         "licence",
         "credits",
@@ -103,11 +127,14 @@ const CARD: Shape = Shape {
         ("credits", &CREDITS),
         ("addons", &ADDONS),
         ("countries", &COUNTRY),
+        ("translations", &TRANSLATIONS),
     ],
+    each: None,
 };
 const CURVE_OPTIONS: Shape = Shape {
     keys: &["points", "maxFactor"],
     children: &[],
+    each: None,
 };
 
 /// Checks an object (or each object of an array) against a shape; the error names the path.
@@ -124,6 +151,12 @@ fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> 
     let object = value.unchecked_ref::<js_sys::Object>();
     for key in js_sys::Object::keys(object).iter() {
         let key = key.as_string().unwrap_or_default();
+        if let Some(each) = shape.each {
+            let inner =
+                js_sys::Reflect::get(value, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+            check_keys(&inner, each, &format!("{path}.{key}"))?;
+            continue;
+        }
         if !shape.keys.contains(&key.as_str()) {
             let at = if path.is_empty() {
                 String::new()
@@ -255,6 +288,7 @@ struct CountryInfo {
     toll_free_dial_in: Option<String>,
     dial_out: Option<String>,
     credits_available: bool,
+    audio_conferencing_available: bool,
 }
 
 /// The countries of a card with their per-minute rates (decimal strings; `null`: not offered).
@@ -273,6 +307,7 @@ pub fn countries(
                 toll_free_dial_in: rates.toll_free_dial_in.map(|r| r.to_string()),
                 dial_out: rates.dial_out.map(|r| r.to_string()),
                 credits_available: rates.credits_available,
+                audio_conferencing_available: rates.audio_conferencing_available,
             })
             .collect::<Vec<_>>())
     })

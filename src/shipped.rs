@@ -8,9 +8,14 @@ use crate::rating::card::{
 use crate::rating::{CardError, RateCard};
 
 /// The countries of a shipped card from their compact text (written by `build.rs`): rows
-/// `code,zone,toll,toll_free,dial_out,credits` separated by `;`; an empty field is absent and
-/// credits are `1`/`0`. (Far smaller in the WASM than one struct literal per country.)
+/// `code,zone,toll,toll_free,dial_out,credits,audio_conferencing` separated by `;`; an empty field
+/// is absent and the two availabilities are `1`/`0`. (Far smaller in the WASM than one struct literal per country.)
 fn countries(text: &str) -> Vec<CountryDocument> {
+    let flag = |v: Option<&str>| match v {
+        Some("1") => Some(true),
+        Some("0") => Some(false),
+        _ => None,
+    };
     let opt = |v: Option<&str>| v.filter(|t| !t.is_empty()).map(str::to_string);
     text.split(';')
         .filter(|row| !row.is_empty())
@@ -22,11 +27,8 @@ fn countries(text: &str) -> Vec<CountryDocument> {
                 toll_dial_in: opt(f.next()).map(DecimalText),
                 toll_free_dial_in: opt(f.next()).map(DecimalText),
                 dial_out: opt(f.next()).map(DecimalText),
-                credits_available: match f.next() {
-                    Some("1") => Some(true),
-                    Some("0") => Some(false),
-                    _ => None,
-                },
+                credits_available: flag(f.next()),
+                audio_conferencing_available: flag(f.next()),
             }
         })
         .collect()

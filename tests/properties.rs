@@ -45,6 +45,7 @@ fn country(code: &'static str) -> impl Strategy<Value = CountryDocument> {
                 toll_free_dial_in: toll_free,
                 dial_out,
                 credits_available: Some(credits),
+                audio_conferencing_available: None,
             },
         )
 }
@@ -133,6 +134,7 @@ fn scenario_doc() -> impl Strategy<Value = ScenarioDocument> {
             organisers: Amount::from_int(organisers),
             licences_purchased: Some(Amount::from_int(organisers + extra)),
             us_canada_addon: addon,
+            organisation_country: None,
             meetings,
         })
 }

@@ -347,6 +347,7 @@ pub fn build_card(
                         toll_free_dial_in: None,
                         dial_out: None,
                         credits_available: None,
+                        audio_conferencing_available: None,
                     });
                     doc.countries.len() - 1
                 }

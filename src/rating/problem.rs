@@ -21,6 +21,8 @@ pub enum Field {
     LicencesPurchased,
     /// `usCanadaAddon`.
     UsCanadaAddon,
+    /// `organisationCountry`.
+    OrganisationCountry,
     /// `meetings` (the list).
     Meetings,
     /// `meetings[meeting].perMonth`.
@@ -93,6 +95,7 @@ impl fmt::Display for Field {
             Field::Organisers => f.write_str("organisers"),
             Field::LicencesPurchased => f.write_str("licencesPurchased"),
             Field::UsCanadaAddon => f.write_str("usCanadaAddon"),
+            Field::OrganisationCountry => f.write_str("organisationCountry"),
             Field::Meetings => f.write_str("meetings"),
             Field::PerMonth { meeting } => write!(f, "meetings[{meeting}].perMonth"),
             Field::Minutes { meeting } => write!(f, "meetings[{meeting}].minutes"),

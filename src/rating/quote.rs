@@ -304,7 +304,6 @@ pub fn quote(card: &RateCard, scenario: &Scenario) -> Result<Quote, Error> {
     };
 
     let mut phone_legs = Decimal::ZERO;
-    let mut used: Vec<CountryCode> = Vec::new();
     for l in priced
         .per_minute
         .lines
@@ -312,11 +311,7 @@ pub fn quote(card: &RateCard, scenario: &Scenario) -> Result<Quote, Error> {
         .filter(|l| l.usage.call.is_phone())
     {
         phone_legs = checked(phone_legs.cadd(l.usage.legs), "the phone legs")?;
-        if !used.contains(&l.usage.country) {
-            used.push(l.usage.country);
-        }
     }
-    used.sort();
     let phone_minutes = minutes(priced.parts.phone_seconds)?;
     let per_organiser = if scenario.organisers() == 0 {
         None
@@ -329,7 +324,7 @@ pub fn quote(card: &RateCard, scenario: &Scenario) -> Result<Quote, Error> {
 
     let warnings = warnings::collect(
         card,
-        &used,
+        scenario.organisation_country(),
         [per_minute.credits_monthly, per_user.credits_monthly],
     );
 

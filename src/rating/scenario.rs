@@ -213,6 +213,10 @@ pub struct ScenarioDocument {
     /// Whether the organisers have the US/Canada dial-out add-on.
     #[serde(default)]
     pub us_canada_addon: bool,
+    /// ISO 3166-1 alpha-2 code of where the organisation is located (its tenant country):
+    /// availability warnings come from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation_country: Option<String>,
     /// Meeting profiles.
     #[serde(default)]
     pub meetings: Vec<MeetingDocument>,
@@ -249,6 +253,7 @@ pub struct Scenario {
     organisers: u64,
     licences_purchased: u64,
     us_canada_addon: bool,
+    organisation_country: Option<CountryCode>,
     meetings: Vec<Meeting>,
 }
 
@@ -259,7 +264,8 @@ impl Scenario {
     /// - at most 1,000 meeting profiles with at most 1,000 leg groups each;
     /// - `perMonth` 0..=1,000,000, `minutes` 0..=1,440 (Teams ends PSTN meetings after 24 h),
     ///   `count` 0..=100,000; fractions are allowed (averages);
-    /// - `country` is an ISO 3166-1 alpha-2 code, `call` one of the four call words.
+    /// - `country` and `organisationCountry` are ISO 3166-1 alpha-2 codes, `call` one of the
+    ///   four call words.
     pub fn from_document(doc: &ScenarioDocument) -> Result<Scenario, ScenarioError> {
         let at = |field: Field| move |problem: Problem| ScenarioError::new(field, problem);
         let organisers =
@@ -279,6 +285,15 @@ impl Scenario {
                 }
                 l
             }
+        };
+        let organisation_country = match &doc.organisation_country {
+            None => None,
+            Some(text) => Some(CountryCode::parse(text).ok_or_else(|| {
+                ScenarioError::new(
+                    Field::OrganisationCountry,
+                    Problem::NotACountryCode { text: text.clone() },
+                )
+            })?),
         };
         if doc.meetings.len() > MAX_MEETINGS {
             return Err(ScenarioError::new(
@@ -352,6 +367,7 @@ impl Scenario {
             organisers,
             licences_purchased,
             us_canada_addon: doc.us_canada_addon,
+            organisation_country,
             meetings,
         })
     }
@@ -367,6 +383,10 @@ impl Scenario {
     /// Whether the organisers have the US/Canada add-on.
     pub fn us_canada_addon(&self) -> bool {
         self.us_canada_addon
+    }
+    /// Where the organisation is located, when given.
+    pub fn organisation_country(&self) -> Option<CountryCode> {
+        self.organisation_country
     }
     /// The meeting profiles.
     pub fn meetings(&self) -> &[Meeting] {

@@ -101,6 +101,18 @@ fn aggregate_with(
         )
         .into());
     }
+    if let Some(code) = scenario.organisation_country() {
+        if card.country(code).is_none() {
+            return Err(ScenarioError::new(
+                Field::OrganisationCountry,
+                Problem::CountryNotOnCard {
+                    card: card.name().to_string(),
+                    country: code,
+                },
+            )
+            .into());
+        }
+    }
     let billing = card.billing();
     // Lines are found through a direct index by (call, country) for large scenarios; small
     // ones search the few lines instead (cheaper than clearing a 4 × 676 index).

@@ -14,8 +14,10 @@ pub enum WarningCode {
     IllustrativeRates,
     /// The card's note on tax.
     TaxNote,
-    /// A country used in the scenario is one where Communications Credits cannot be bought.
+    /// The organisation is located where Communications Credits cannot be bought.
     CreditsUnavailable,
+    /// The organisation is located where Audio Conferencing is not sold.
+    AudioConferencingUnavailable,
     /// Pay-per-minute is sold only to Volume Licensing customers.
     VolumeLicensingOnly,
     /// A minimum credits purchase would outlast the 12 months credits stay valid.
@@ -38,11 +40,13 @@ pub struct Warning {
     pub amount: Option<Money>,
 }
 
-/// The warnings for a quote on `card` whose phone legs use `countries` and whose models spend
-/// `credits_spend` (pay-per-minute, per-user) on Communications Credits each month.
+/// The warnings for a quote on `card` for an organisation located in `organisation` (when
+/// known) whose models spend `credits_spend` (pay-per-minute, per-user) on Communications
+/// Credits each month. Availability depends on where the organisation is, never on where its
+/// callers dial from or are dialled to; without a country there is no availability warning.
 pub fn collect(
     card: &RateCard,
-    countries: &[CountryCode],
+    organisation: Option<CountryCode>,
     credits_spend: [Money; 2],
 ) -> Vec<Warning> {
     let mut out = Vec::new();
@@ -66,26 +70,30 @@ pub fn collect(
             amount: None,
         });
     }
-    let blocked: Vec<CountryCode> = countries
-        .iter()
-        .filter(|c| card.country(**c).is_some_and(|r| !r.credits_available))
-        .copied()
-        .collect();
-    if !blocked.is_empty() {
-        out.push(Warning {
-            code: WarningCode::CreditsUnavailable,
-            message: format!(
-                "Communications Credits cannot be bought in {}: calls there that are billed per \
-                 minute (pay-per-minute, toll-free, dial-out beyond the pool) may not be possible.",
-                blocked
-                    .iter()
-                    .map(|c| c.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            countries: blocked,
-            amount: None,
-        });
+    if let Some((code, rates)) = organisation.and_then(|c| card.country(c).map(|r| (c, r))) {
+        if !rates.audio_conferencing_available {
+            out.push(Warning {
+                code: WarningCode::AudioConferencingUnavailable,
+                message: format!(
+                    "Audio Conferencing is not sold to organisations located in {code}: neither \
+                     model may be available to you."
+                ),
+                countries: vec![code],
+                amount: None,
+            });
+        }
+        if !rates.credits_available {
+            out.push(Warning {
+                code: WarningCode::CreditsUnavailable,
+                message: format!(
+                    "Communications Credits cannot be bought by organisations located in \
+                     {code}: calls billed per minute (pay-per-minute, toll-free, dial-out beyond \
+                     the pool) may not be possible."
+                ),
+                countries: vec![code],
+                amount: None,
+            });
+        }
     }
     out.push(Warning {
         code: WarningCode::VolumeLicensingOnly,

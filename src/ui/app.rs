@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::components::{
-    CountryList, MeetingEditor, NumberField, Results, SummaryBar, MEETING_LIMIT,
+    CountryList, CountryPicker, MeetingEditor, NumberField, Results, SummaryBar, MEETING_LIMIT,
 };
 use super::embed::{Hidden, Section};
 use super::i18n::Lang;
@@ -298,14 +298,14 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
         };
         return AppState::new(form, e.lang, false);
     }
-    let browser_lang = Lang::from_tag(&browser::browser_language());
+    let tag = browser::browser_language();
+    let browser_lang = Lang::from_tag(&tag);
     let fragment = browser::fragment();
     if fragment.is_empty() {
-        return AppState::new(
-            Form::example(DEFAULT_CARD_ID, browser_lang),
-            browser_lang,
-            false,
-        );
+        let mut form = Form::example(DEFAULT_CARD_ID, browser_lang);
+        // The organisation is most likely where the browser's region is (de-DE: Germany).
+        form.organisation = region_of(&tag).unwrap_or_default();
+        return AppState::new(form, browser_lang, false);
     }
     match share::decode(&fragment) {
         Ok((form, chosen)) => {
@@ -321,6 +321,12 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
             true,
         ),
     }
+}
+
+/// The region of a language tag (`de-DE` → `DE`), when it names one that is a country code.
+fn region_of(tag: &str) -> Option<String> {
+    let region = tag.split(['-', '_']).nth(1)?;
+    crate::rating::CountryCode::parse(&region.to_ascii_uppercase()).map(|c| c.to_string())
 }
 
 /// The widget.
@@ -665,6 +671,15 @@ pub fn App(props: &AppProps) -> Html {
                             <label for="addon">{ t.addon }</label>
                             if let Some(msg) = error_for("usCanadaAddon") {
                                 <p class="ppm-error" id="usCanadaAddon-error">{ msg }</p>
+                            }
+                        </div>
+                        <div class="ppm-field">
+                            <label for="organisation">{ t.organisation_country }</label>
+                            <CountryPicker id="organisation" label={t.organisation_country}
+                                code={state.form.organisation.clone()} countries={countries.clone()}
+                                unknown_message={t.err_country} onchange={edit.reform(Edit::Organisation)} />
+                            if let Some(msg) = error_for("organisation") {
+                                <p class="ppm-error" id="organisation-core-error">{ msg }</p>
                             }
                         </div>
                         <h2>{ t.meetings }</h2>

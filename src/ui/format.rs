@@ -57,7 +57,7 @@ fn localise(lang: Lang, int: &str, frac: &str, min_frac: usize) -> String {
     let (thousands, decimal) = separators(lang);
     let mut out = String::with_capacity(int.len() + int.len() / 3 + frac.len() + min_frac + 1);
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push(thousands);
         }
         out.push(c);

@@ -1,7 +1,8 @@
 //! Share links: the whole form in the URL fragment, so a link restores a quote exactly.
 //!
 //! Format (version 3): `v3` followed by `&key=value` pairs, values percent-encoded:
-//! `card`, `o` (organisers), `l` (licences), `a` (add-on, 0/1), `lang` (only when the sender
+//! `card`, `o` (organisers), `l` (licences), `a` (add-on, 0/1), `c` (the organisation's country,
+//! when given), `lang` (only when the sender
 //! chose a language; otherwise the link opens in the recipient's), and one `m` per meeting:
 //! `name~perMonth~minutes~mode~participants~phoneShare~countries~legs` (each field
 //! percent-encoded, then the whole value again); `mode` is `s` (simple) or `d` (detailed);
@@ -85,6 +86,10 @@ pub fn encode(form: &Form, chosen: Option<Lang>) -> String {
         num(&form.licences),
         u8::from(form.addon),
     );
+    if !form.organisation.is_empty() {
+        out.push_str("&c=");
+        out.push_str(&enc(&form.organisation));
+    }
     if let Some(lang) = chosen {
         out.push_str("&lang=");
         out.push_str(lang.tag());
@@ -146,6 +151,7 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
         organisers: String::new(),
         licences: String::new(),
         addon: false,
+        organisation: String::new(),
         meetings: Vec::new(),
         lang: Lang::En,
     };
@@ -160,6 +166,7 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
             "o" => form.organisers = value,
             "l" => form.licences = value,
             "a" => form.addon = value == "1",
+            "c" => form.organisation = value,
             // Before version 3 every link named a language, chosen or not.
             "lang" if version >= 3 => lang = Lang::parse(&value),
             "lang" => {}

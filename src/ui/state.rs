@@ -313,6 +313,8 @@ pub struct Form {
     pub licences: String,
     /// The US/Canada add-on.
     pub addon: bool,
+    /// Where the organisation is located (ISO code; empty: not given).
+    pub organisation: String,
     /// Meeting profiles, shared between the states before and after an edit (an edit copies
     /// only the profile it changes).
     pub meetings: Vec<Rc<MeetingForm>>,
@@ -341,6 +343,7 @@ impl Form {
             organisers: "40".into(),
             licences: "50".into(),
             addon: false,
+            organisation: String::new(),
             meetings: [
                 // 50 people, 30 % by phone: 12 in Germany on the toll number, 3 in the US on
                 // the toll-free number; 35 on the app.
@@ -422,6 +425,7 @@ impl Form {
                 .map(|a| amount_text(a, lang))
                 .unwrap_or_default(),
             addon: doc.us_canada_addon,
+            organisation: doc.organisation_country.clone().unwrap_or_default(),
             meetings,
             lang,
         })
@@ -494,6 +498,8 @@ impl Form {
                 Some(self.amount(&self.licences))
             },
             us_canada_addon: self.addon,
+            organisation_country: (!self.organisation.is_empty())
+                .then(|| self.organisation.clone()),
             meetings: self
                 .meetings
                 .iter()
@@ -593,6 +599,7 @@ impl Form {
             return match field {
                 Field::LicencesPurchased => "licencesPurchased",
                 Field::UsCanadaAddon => "addon",
+                Field::OrganisationCountry => "organisation",
                 Field::Organisers => "organisers",
                 _ => "meetings",
             }
@@ -796,6 +803,8 @@ pub enum Edit {
     Licences(String),
     /// Add-on on/off.
     Addon(bool),
+    /// Where the organisation is located (ISO code).
+    Organisation(String),
     /// Append a meeting profile (with one participant group in this country).
     AddMeeting(String),
     /// Copy profile `i` right after it.
@@ -859,6 +868,7 @@ impl Form {
             Edit::Organisers(v) => self.organisers = v,
             Edit::Licences(v) => self.licences = v,
             Edit::Addon(on) => self.addon = on,
+            Edit::Organisation(code) => self.organisation = code,
             Edit::AddMeeting(country) => {
                 let mut m = Form::new_meeting(&country);
                 m.name = (lang.texts().meeting_n)(self.meetings.len() + 1);
@@ -1062,6 +1072,7 @@ impl Form {
             organisers: "1".into(),
             licences: String::new(),
             addon: false,
+            organisation: String::new(),
             meetings: Vec::new(),
             lang,
         }

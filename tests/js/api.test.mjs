@@ -57,7 +57,7 @@ test("rate cards and countries", () => {
   const countries = api.countries("illustrative-usd");
   assert.equal(countries.length, 249);
   const de = countries.find((c) => c.code === "DE");
-  assert.deepEqual(de, { code: "DE", zone: "A", tollDialIn: "0.0220", tollFreeDialIn: "0.0650", dialOut: "0.0350", creditsAvailable: true });
+  assert.deepEqual(de, { code: "DE", zone: "A", tollDialIn: "0.0220", tollFreeDialIn: "0.0650", dialOut: "0.0350", creditsAvailable: true, audioConferencingAvailable: true });
 });
 
 test("cost curve", () => {
@@ -95,4 +95,28 @@ test("a partner card loaded at run time", () => {
   usd.id = "illustrative-usd";
   usd.countries[0].dial_out = "0.02";
   assert.throws(() => api.loadRateCard(usd), /belongs to a built-in card/);
+});
+
+test("the organisation's country and card translations through the JS API", () => {
+  // A US organisation: no availability warning even with Russian callers.
+  const scenario = { organisers: 1, organisationCountry: "US", meetings: [{ perMonth: 1, minutes: 10, legs: [{ country: "RU", call: "tollDialIn", count: 1 }] }] };
+  assert.ok(!api.quote(scenario).warnings.some((w) => w.code === "creditsUnavailable"));
+  // A Russian organisation: the warning (the illustrative card: no credits in RU).
+  const russian = api.quote({ ...scenario, organisationCountry: "RU" });
+  assert.ok(russian.warnings.some((w) => w.code === "creditsUnavailable"));
+  assert.throws(() => api.quote({ ...scenario, organisationCountry: "XX" }), /organisationCountry/);
+  // A card with translations loads (the key check knows the map of languages), and a typo
+  // inside a translation is caught with its path.
+  const card = {
+    id: "translated", name: "T", currency: "EUR", effective_from: "2026-01-01", illustrative: true, source: "test",
+    translations: { de: { name: "Übersetzt", tax_note: "Netto." } },
+    billing: { increment_seconds: 60, minimum_seconds: 60, rounding: "half_up", decimals: 2 },
+    licence: { price_per_user_month: "4.00", pool_minutes_per_licence: 60, pool_basis: "assigned", pool_zone: "A" },
+    credits: { minimum_purchase: "50.00" },
+    countries: [{ code: "DE", toll_dial_in: "0.02" }],
+  };
+  api.loadRateCard(card);
+  const typo = structuredClone(card);
+  typo.translations.de = { nmae: "x" };
+  assert.throws(() => api.loadRateCard(typo), /unknown field `nmae` in `.de`|unknown field `nmae`/);
 });

@@ -353,3 +353,18 @@ test("French and German: explanations, everyday use and the CSV, each in the vis
     await context.close();
   }
 });
+
+test("the organisation's country: from the browser's region, asked, and the warnings follow it", async () => {
+  const { page, context, errors } = await open("", "de-DE");
+  assert.equal(await page.locator("#organisation").inputValue(), "Deutschland");
+  assert.doesNotMatch(await text(page, ".ppm-warnings"), /Kommunikationsguthaben kaufen/);
+  // A Russian organisation cannot buy Communications Credits (illustrative card:
+  // credits_available = false for RU), whatever its callers' countries.
+  await page.locator("#organisation").fill("Russland");
+  await page.locator("#organisation").dispatchEvent("change");
+  await page.waitForFunction(() => document.querySelector(".ppm-warnings").textContent.includes("Russland"));
+  assert.match(await text(page, ".ppm-warnings"), /Organisationen mit Sitz in Russland können kein Kommunikationsguthaben kaufen/);
+  await page.waitForFunction(() => location.hash.includes("&c=RU"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -29,35 +29,14 @@ pub fn dist() -> Result<PathBuf, String> {
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
     let wasm = root.join(format!("target/{WASM_TARGET}/wasm-release/{LIB}.wasm"));
     for (feature, name) in BUNDLES {
-        // Size: `std` is rebuilt with the size profile, its small-code variants
-        // (`optimize_for_size`) and panics that trap at once (`immediate-abort`: no panic
-        // messages or formatting machinery, ~11 KB gzip), no source locations and no `Debug`
-        // output (no user-visible text uses `{:?}`). These flags are unstable, so the
-        // pinned stable compiler is told to accept them (RUSTC_BOOTSTRAP) for this build only.
-        run_with_env(
-            "cargo",
-            &[
-                "build",
-                "-Z",
-                "build-std=std,panic_abort",
-                "-Z",
-                "build-std-features=optimize_for_size",
-                "--lib",
-                "--profile",
-                "wasm-release",
-                "--target",
-                WASM_TARGET,
-                "--features",
-                feature,
-            ],
-            &[
-                ("RUSTC_BOOTSTRAP", "1"),
-                (
-                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                    "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
-                ),
-            ],
-        )?;
+        let kind = build_bundle(feature, &mut |args, env| run_with_env("cargo", args, env))?;
+        if kind == Build::Plain {
+            eprintln!(
+                "xtask dist: the size-optimised build of `{feature}` was refused by this compiler; \
+                 built it with plain stable options instead (larger: see DESIGN.md, \"std rebuilt \
+                 for size\")"
+            );
+        }
         eprintln!("$ wasm-bindgen (library) {} -> {name}", wasm.display());
         wasm_bindgen_cli_support::Bindgen::new()
             .input_path(&wasm)
@@ -83,6 +62,68 @@ pub fn dist() -> Result<PathBuf, String> {
     let written = precompress(&dist)?;
     eprintln!("pre-compressed {written} files (.br and .gz beside each)");
     Ok(dist)
+}
+
+/// How a browser bundle was built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Build {
+    /// `std` rebuilt for size, panics that trap at once (unstable options).
+    SizeOptimised,
+    /// Plain stable options: used when the compiler refuses the unstable ones.
+    Plain,
+}
+
+/// The environment variable that replaces the size build's flags (to force the fallback in a
+/// test: `PPM_SIZE_RUSTFLAGS=-Zno-such-option`).
+const SIZE_FLAGS_VAR: &str = "PPM_SIZE_RUSTFLAGS";
+
+/// Builds the WASM of one cargo feature: first for size (`std` rebuilt with
+/// `optimize_for_size`, `-Cpanic=immediate-abort`, no source locations and no `Debug`
+/// output: ~20 KB gzip less; unstable options that the pinned compiler is told to accept with
+/// `RUSTC_BOOTSTRAP` for this build only); if the compiler refuses them, with plain stable
+/// options. `cargo` runs one cargo command (arguments, extra environment).
+pub fn build_bundle(
+    feature: &str,
+    cargo: &mut dyn FnMut(&[&str], &[(&str, &str)]) -> Result<(), String>,
+) -> Result<Build, String> {
+    let common = [
+        "--lib",
+        "--profile",
+        "wasm-release",
+        "--target",
+        WASM_TARGET,
+        "--features",
+        feature,
+    ];
+    let flags = std::env::var(SIZE_FLAGS_VAR).unwrap_or_else(|_| {
+        "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none".into()
+    });
+    let mut sized = vec![
+        "build",
+        "-Z",
+        "build-std=std,panic_abort",
+        "-Z",
+        "build-std-features=optimize_for_size",
+    ];
+    sized.extend(common);
+    let size_env = [
+        ("RUSTC_BOOTSTRAP", "1"),
+        (
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            flags.as_str(),
+        ),
+    ];
+    if cargo(&sized, &size_env).is_ok() {
+        return Ok(Build::SizeOptimised);
+    }
+    let mut plain = vec!["build"];
+    plain.extend(common);
+    // An empty value replaces any flags left in the environment.
+    cargo(
+        &plain,
+        &[("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "")],
+    )?;
+    Ok(Build::Plain)
 }
 
 /// Extensions of the files a server sends compressed (what a CDN would compress).
@@ -327,4 +368,55 @@ fn print_sizes(dist: &Path) -> Result<(), String> {
         total[2] as f64 / 1000.0
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_size_build_falls_back_to_plain_stable_options() {
+        // A compiler that refuses the unstable options: the first command fails.
+        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut refusing = |args: &[&str], env: &[(&str, &str)]| {
+            let flags = env
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            seen.push((args.join(" "), flags));
+            if args.contains(&"-Z") {
+                Err("error: the option `Z` is only accepted on the nightly compiler".into())
+            } else {
+                Ok(())
+            }
+        };
+        assert_eq!(build_bundle("api", &mut refusing), Ok(Build::Plain));
+        assert_eq!(seen.len(), 2);
+        assert!(seen[0].0.contains("build-std=std,panic_abort"), "{seen:?}");
+        assert!(seen[0].1.contains("RUSTC_BOOTSTRAP=1"), "{seen:?}");
+        // The fallback: no -Z, no bootstrap, the same profile and feature.
+        assert_eq!(
+            seen[1].0,
+            "build --lib --profile wasm-release --target wasm32-unknown-unknown --features api"
+        );
+        assert!(!seen[1].1.contains("RUSTC_BOOTSTRAP"), "{seen:?}");
+        // A compiler that accepts them: one build.
+        let mut calls = 0;
+        let mut accepting = |_: &[&str], _: &[(&str, &str)]| {
+            calls += 1;
+            Ok(())
+        };
+        assert_eq!(
+            build_bundle("widget", &mut accepting),
+            Ok(Build::SizeOptimised)
+        );
+        assert_eq!(calls, 1);
+        // Both refused: the error of the plain build.
+        let mut broken = |_: &[&str], _: &[(&str, &str)]| Err("no compiler".to_string());
+        assert_eq!(
+            build_bundle("widget", &mut broken),
+            Err("no compiler".to_string())
+        );
+    }
 }

@@ -173,6 +173,8 @@ fn test() -> Result<(), String> {
     ];
     run("cargo", &wasm_clippy)?;
     run("cargo", &["test", "--workspace", "--exclude", "xtask"])?;
+    // xtask's own logic (the dist fallback, the server's encoding negotiation).
+    run("cargo", &["test", "-p", "xtask"])?;
     // The real WASM in Node (JS API, TypeScript declarations) and the page in Chromium.
     dist::dist()?;
     ensure_chromium()?;

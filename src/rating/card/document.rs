@@ -180,9 +180,12 @@ pub struct CountryDocument {
     /// Per-minute dial-out rate to this destination; absent means not reachable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dial_out: Option<DecimalText>,
-    /// Whether Communications Credits can be bought there; absent means true.
+    /// Whether an organisation located there can buy Communications Credits; absent means true.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits_available: Option<bool>,
+    /// Whether Audio Conferencing is sold to organisations located there; absent means true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_conferencing_available: Option<bool>,
 }
 
 /// A decimal written as a string (`"0.0280"`). Floats are refused on purpose: a TOML or JSON

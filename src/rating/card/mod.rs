@@ -135,8 +135,10 @@ pub struct CountryRates {
     pub toll_free_dial_in: Option<Rate>,
     /// Dial-out to this destination per minute.
     pub dial_out: Option<Rate>,
-    /// Whether Communications Credits can be bought there.
+    /// Whether an organisation located there can buy Communications Credits.
     pub credits_available: bool,
+    /// Whether Audio Conferencing is sold to organisations located there.
+    pub audio_conferencing_available: bool,
 }
 
 impl CountryRates {
@@ -335,6 +337,11 @@ impl RateCard {
                     toll_free_dial_in: r.toll_free_dial_in.map(text),
                     dial_out: r.dial_out.map(text),
                     credits_available: if r.credits_available {
+                        None
+                    } else {
+                        Some(false)
+                    },
+                    audio_conferencing_available: if r.audio_conferencing_available {
                         None
                     } else {
                         Some(false)

@@ -246,6 +246,9 @@ pub fn card_to_toml(doc: &CardDocument) -> String {
         if let Some(avail) = c.credits_available {
             let _ = writeln!(out, "credits_available = {avail}");
         }
+        if let Some(avail) = c.audio_conferencing_available {
+            let _ = writeln!(out, "audio_conferencing_available = {avail}");
+        }
     }
     out
 }

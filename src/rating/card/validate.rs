@@ -221,6 +221,7 @@ fn countries(docs: &[CountryDocument]) -> Result<CountryTable, CardError> {
                 toll_free_dial_in: rate("toll_free_dial_in", &c.toll_free_dial_in)?,
                 dial_out: rate("dial_out", &c.dial_out)?,
                 credits_available: c.credits_available.unwrap_or(true),
+                audio_conferencing_available: c.audio_conferencing_available.unwrap_or(true),
             },
         ));
     }

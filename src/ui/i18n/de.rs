@@ -126,6 +126,7 @@ pub const DE: Texts = Texts {
     csv_cheaper: "Günstiger",
     csv_savings: "Ersparnis pro Monat",
     download_scenario: "Szenario herunterladen (JSON)",
+    organisation_country: "Sitz Ihrer Organisation",
     problem,
     warning,
     no_break_even_reason,
@@ -161,7 +162,8 @@ fn warning(code: WarningCode, a: &WarningArgs) -> String {
     match code {
         WarningCode::IllustrativeRates => format!("Die Tarife von „{}“ sind Beispielwerte, keine offiziellen Preise von Microsoft; ein verbindliches Angebot erhalten Sie von Ihrem Microsoft-Ansprechpartner.", a.card),
         WarningCode::TaxNote => String::new(),
-        WarningCode::CreditsUnavailable => format!("In {} kann kein Kommunikationsguthaben gekauft werden: minutengenau abgerechnete Anrufe dort (pro Minute, gebührenfrei, Anrufe über den Pool hinaus) sind möglicherweise nicht möglich.", a.countries),
+        WarningCode::CreditsUnavailable => format!("Organisationen mit Sitz in {} können kein Kommunikationsguthaben kaufen: minutengenau abgerechnete Anrufe (pro Minute, gebührenfrei, Anrufe über den Pool hinaus) sind möglicherweise nicht möglich.", a.countries),
+        WarningCode::AudioConferencingUnavailable => format!("Audiokonferenzen werden an Organisationen mit Sitz in {} nicht verkauft: Möglicherweise steht Ihnen keines der beiden Modelle zur Verfügung.", a.countries),
         WarningCode::VolumeLicensingOnly => "Audiokonferenzen mit Abrechnung pro Minute gibt es nur für Volumenlizenzkunden über ihren Microsoft-Ansprechpartner.".into(),
         WarningCode::CreditsMayExpire => format!("Pro Jahr wird weniger als {} Kommunikationsguthaben verbraucht; Guthaben verfällt 12 Monate nach dem Kauf, ein Teil eines Mindestkaufs kann also verfallen.", a.minimum),
     }

@@ -126,6 +126,7 @@ pub const EN: Texts = Texts {
     csv_cheaper: "Cheaper",
     csv_savings: "Savings per month",
     download_scenario: "Download scenario (JSON)",
+    organisation_country: "Your organisation is located in",
     problem,
     warning,
     no_break_even_reason,
@@ -161,7 +162,8 @@ fn warning(code: WarningCode, a: &WarningArgs) -> String {
     match code {
         WarningCode::IllustrativeRates => format!("The rates of \"{}\" are illustrative, not Microsoft's official prices; ask your Microsoft representative or partner for a binding quote.", a.card),
         WarningCode::TaxNote => String::new(),
-        WarningCode::CreditsUnavailable => format!("Communications Credits cannot be bought in {}: calls there that are billed per minute (pay-per-minute, toll-free, dial-out beyond the pool) may not be possible.", a.countries),
+        WarningCode::CreditsUnavailable => format!("Communications Credits cannot be bought by organisations located in {}: calls billed per minute (pay-per-minute, toll-free, dial-out beyond the pool) may not be possible.", a.countries),
+        WarningCode::AudioConferencingUnavailable => format!("Audio Conferencing is not sold to organisations located in {}: neither model may be available to you.", a.countries),
         WarningCode::VolumeLicensingOnly => "Pay-per-minute Audio Conferencing is sold only to Volume Licensing customers, through their Microsoft account representative.".into(),
         WarningCode::CreditsMayExpire => format!("Less than {} of Communications Credits are used per year; credits expire 12 months after purchase, so part of a minimum purchase may be forfeited.", a.minimum),
     }

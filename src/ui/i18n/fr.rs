@@ -126,6 +126,7 @@ pub const FR: Texts = Texts {
     csv_cheaper: "Moins cher",
     csv_savings: "Économie par mois",
     download_scenario: "Télécharger le scénario (JSON)",
+    organisation_country: "Pays où votre organisation est établie",
     problem,
     warning,
     no_break_even_reason,
@@ -161,7 +162,8 @@ fn warning(code: WarningCode, a: &WarningArgs) -> String {
     match code {
         WarningCode::IllustrativeRates => format!("Les tarifs de « {} » sont indicatifs, ce ne sont pas les prix officiels de Microsoft ; demandez un devis ferme à votre interlocuteur Microsoft ou à votre partenaire.", a.card),
         WarningCode::TaxNote => String::new(),
-        WarningCode::CreditsUnavailable => format!("Les crédits de communication ne peuvent pas être achetés dans ces pays : {}. Les appels facturés à la minute (paiement à la minute, numéros gratuits, appels sortants au-delà du forfait) n’y sont peut-être pas possibles.", a.countries),
+        WarningCode::CreditsUnavailable => format!("Les organisations établies dans ce pays ne peuvent pas acheter de crédits de communication : {}. Les appels facturés à la minute (paiement à la minute, numéros gratuits, appels sortants au-delà du forfait) ne sont peut-être pas possibles.", a.countries),
+        WarningCode::AudioConferencingUnavailable => format!("L’audioconférence n’est pas vendue aux organisations établies dans ce pays : {}. Aucun des deux modèles n’est peut-être disponible pour vous.", a.countries),
         WarningCode::VolumeLicensingOnly => "L’audioconférence à la minute n’est vendue qu’aux clients en contrat de licence en volume, par leur interlocuteur Microsoft.".into(),
         WarningCode::CreditsMayExpire => format!("Moins de {} de crédits de communication sont utilisés par an ; les crédits expirent 12 mois après l’achat, une partie d’un achat minimum peut donc être perdue.", a.minimum),
     }

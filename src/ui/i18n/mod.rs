@@ -227,6 +227,8 @@ pub struct Texts {
     pub csv_savings: &'static str,
     /// The button that saves the scenario as JSON (for the CLI and the JS API).
     pub download_scenario: &'static str,
+    /// The label of the organisation's country (availability of credits and of the service).
+    pub organisation_country: &'static str,
     /// The page's `<meta name="description">`.
     pub description: &'static str,
     /// A problem of an input, in this language (numbers in it already formatted).
