@@ -54,6 +54,7 @@ fn large_scenario(card: &RateCard) -> ScenarioDocument {
         organisers: Amount::from_int(40),
         licences_purchased: Some(Amount::from_int(50)),
         us_canada_addon: true,
+        organisation_country: None,
         meetings,
     }
 }
