@@ -380,3 +380,27 @@ fn import_reports_what_it_kept_and_dropped_and_names_the_new_card() {
         "{report}"
     );
 }
+
+#[test]
+fn a_scenario_at_the_limits_prices_and_the_table_shows_whole_numbers() {
+    // One DE dial-out group at the documented limits: 100,000 people x 1,000,000 meetings x
+    // 1,440 min = 144,000,000,000,000 minutes x 0.0350 = 5,040,000,000,000.00 per minute.
+    let scenario = r#"{"organisers": 1, "meetings": [{"perMonth": 1000000, "minutes": 1440,
+        "legs": [{"country": "DE", "call": "dialOut", "count": 100000}]}]}"#;
+    let o = ppm(
+        &[
+            "quote",
+            "--table",
+            "--card",
+            "rates/illustrative-usd.toml",
+            "-",
+        ],
+        Some(scenario),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let table = stdout(&o);
+    assert!(table.contains(" 144000000000000 "), "{table}");
+    assert!(table.contains("5040000000000.00"), "{table}");
+    // Per user: the pool (1 licence x 60 min) covers 60 of the minutes: 60 x 0.0350 = 2.10 off.
+    assert!(table.contains("5039999999997.90"), "{table}");
+}

@@ -141,7 +141,62 @@ fn scenario_doc() -> impl Strategy<Value = ScenarioDocument> {
 
 /// A card and a scenario that it can price (legs the card has no rate for are dropped).
 fn priceable() -> impl Strategy<Value = (RateCard, Scenario)> {
-    (card_doc(), scenario_doc()).prop_filter_map("card cannot price it", |(c, mut s)| {
+    priceable_with(scenario_doc())
+}
+
+/// A number at or near a documented limit: the limit, just below it, half of it, or 0.
+fn near(limit: i64) -> impl Strategy<Value = Amount> {
+    prop::sample::select(vec![
+        Decimal::from(limit),
+        Decimal::from(limit) - Decimal::new(1, 3),
+        Decimal::from(limit) / Decimal::TWO,
+        Decimal::ZERO,
+    ])
+    .prop_map(Amount::Number)
+}
+
+/// Scenarios whose every number sits at or near its documented limit (`scenario.rs`):
+/// 10,000,000 organisers and licences, 1,000,000 meetings a month of 1,440 minutes, 100,000
+/// people per group; up to 4 profiles of up to 6 groups (the sums of 1,000 × 1,000 groups are
+/// checked by `the_largest_scenario_prices`).
+fn limits_doc() -> impl Strategy<Value = ScenarioDocument> {
+    let leg =
+        (0usize..CODES.len(), 0usize..CALLS.len(), near(100_000)).prop_map(|(c, k, count)| {
+            LegDocument {
+                country: CODES[c].into(),
+                call: CALLS[k].into(),
+                count,
+            }
+        });
+    let meeting = (
+        near(1_000_000),
+        near(1_440),
+        prop::collection::vec(leg, 1..6),
+    )
+        .prop_map(|(per_month, minutes, legs)| MeetingDocument {
+            name: String::new(),
+            per_month,
+            minutes,
+            legs,
+        });
+    (
+        prop::sample::select(vec![1i64, 9_999_999, 10_000_000]),
+        any::<bool>(),
+        prop::collection::vec(meeting, 1..4),
+    )
+        .prop_map(|(organisers, addon, meetings)| ScenarioDocument {
+            organisers: Amount::from_int(organisers),
+            licences_purchased: Some(Amount::from_int(10_000_000)),
+            us_canada_addon: addon,
+            organisation_country: None,
+            meetings,
+        })
+}
+
+fn priceable_with(
+    scenarios: impl Strategy<Value = ScenarioDocument>,
+) -> impl Strategy<Value = (RateCard, Scenario)> {
+    (card_doc(), scenarios).prop_filter_map("card cannot price it", |(c, mut s)| {
         let card = RateCard::from_document(c).ok()?;
         if card.us_canada_addon().is_none() {
             s.us_canada_addon = false;
@@ -247,6 +302,46 @@ proptest! {
     }
 
     #[test]
+    fn every_scenario_at_the_limits_prices((card, scenario) in priceable_with(limits_doc())) {
+        // Inside the documented limits a quote never fails (no overflow), on any valid card.
+        let q = quote(&card, &scenario);
+        prop_assert!(q.is_ok(), "{:?}", q.err());
+        let q = q.unwrap();
+        prop_assert_eq!(
+            q.per_user.monthly_total.amount(),
+            sum_lines(&q.per_user.lines)
+        );
+    }
+
+    #[test]
+    fn just_beyond_a_limit_is_a_clear_error(
+        field in 0usize..4,
+        over in prop::sample::select(vec![Decimal::new(1, 3), Decimal::ONE, Decimal::from(1_000_000)]),
+    ) {
+        let mut doc: ScenarioDocument = serde_json::from_str(
+            r#"{"organisers": 1, "meetings": [{"perMonth": 1, "minutes": 1,
+                "legs": [{"country": "DE", "call": "tollDialIn", "count": 1}]}]}"#,
+        ).unwrap();
+        let (limit, path) = [
+            (Decimal::from(10_000_000), "organisers"),
+            (Decimal::from(1_000_000), "meetings[0].perMonth"),
+            (Decimal::from(1_440), "meetings[0].minutes"),
+            (Decimal::from(100_000), "meetings[0].legs[0].count"),
+        ][field];
+        let value = Amount::Number(limit + over);
+        match field {
+            0 => doc.organisers = value,
+            1 => doc.meetings[0].per_month = value,
+            2 => doc.meetings[0].minutes = value,
+            _ => doc.meetings[0].legs[0].count = value,
+        }
+        let e = Scenario::from_document(&doc).unwrap_err().to_string();
+        let expected = format!("`{path}`: {} is more than the limit of {limit}", limit + over);
+        let whole = format!("`{path}`: {} is not a whole number", limit + over);
+        prop_assert!(e.contains(&expected) || (field == 0 && e.contains(&whole)), "{}", e);
+    }
+
+    #[test]
     fn no_card_or_scenario_makes_the_core_panic(
         card in card_doc(),
         scenario in scenario_doc(),
@@ -278,4 +373,38 @@ proptest! {
         // JSON text that is not a scenario at all.
         let _ = serde_json::from_str::<ScenarioDocument>(&garbage);
     }
+}
+
+/// The largest scenario the limits allow, on the shipped card: 1,000 profiles x 1,000 groups,
+/// every number at its limit, all dialling out to Germany (one line, so the sums are as large
+/// as they can get).
+#[test]
+fn the_largest_scenario_prices() {
+    let card =
+        RateCard::from_toml_str(include_str!("../rates/illustrative-usd.toml"), None).unwrap();
+    let leg = LegDocument {
+        country: "DE".into(),
+        call: "dialOut".into(),
+        count: Amount::from_int(100_000),
+    };
+    let meeting = MeetingDocument {
+        name: String::new(),
+        per_month: Amount::from_int(1_000_000),
+        minutes: Amount::from_int(1_440),
+        legs: vec![leg; 1_000],
+    };
+    let doc = ScenarioDocument {
+        organisers: Amount::from_int(10_000_000),
+        licences_purchased: None,
+        us_canada_addon: false,
+        organisation_country: None,
+        meetings: vec![meeting; 1_000],
+    };
+    let q = quote(&card, &Scenario::from_document(&doc).unwrap()).unwrap();
+    // 10^6 groups x 10^5 people x 10^6 meetings = 10^17 legs x 1,440 min = 1.44 x 10^20
+    // minutes x 0.0350 = 5.04 x 10^18.
+    assert_eq!(
+        q.per_minute.monthly_total.to_string(),
+        "5040000000000000000.00"
+    );
 }

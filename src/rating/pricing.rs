@@ -29,6 +29,15 @@ pub enum LineBilling {
     Free,
 }
 
+/// `value × part / whole` for `part ≤ whole`: the product first when it fits, otherwise the
+/// fraction first (it is at most 1, so the result fits whenever `value` does).
+fn share_of(value: Decimal, part: Decimal, whole: Decimal) -> Option<Decimal> {
+    match value.cmul(part) {
+        Some(product) => product.cdiv(whole),
+        None => value.cmul(part.cdiv(whole)?),
+    }
+}
+
 /// A usage line with its unrounded price under one model.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PricedLine {
@@ -224,20 +233,16 @@ pub fn price_usage(
             Call::DialOut if pool_eligible(&u) => {
                 add(&mut parts.eligible_cost, cost_x60, "the pool-eligible cost")?;
                 let what = "the pool share of a dial-out line";
-                // raw = cost × (E − P) / E and covered = seconds × min(P, E) / E.
+                // raw = cost × (E − P) / E and covered = seconds × min(P, E) / E: multiplied
+                // first (exact whenever the division is), or, when the product would leave
+                // the decimal range (scenarios at the documented limits), divided first.
                 let raw = checked(
-                    cost_x60
-                        .cmul(uncovered_seconds)
-                        .and_then(|v| v.cdiv(eligible_seconds))
+                    share_of(cost_x60, uncovered_seconds, eligible_seconds)
                         .and_then(|v| v.cdiv(SIXTY)),
                     what,
                 )?;
-                let covered = checked(
-                    u.seconds
-                        .cmul(covered_seconds)
-                        .and_then(|v| v.cdiv(eligible_seconds)),
-                    what,
-                )?;
+                let covered =
+                    checked(share_of(u.seconds, covered_seconds, eligible_seconds), what)?;
                 line(&u, rate, raw, LineBilling::Pool, Some(covered))
             }
             Call::TollFreeDialIn | Call::DialOut => {

@@ -57,10 +57,11 @@ fn model(out: &mut String, title: &str, m: &ModelQuote, currency: &str) {
                 l.unit_price.map(|p| p.to_string()).unwrap_or_default(),
             ),
         };
-        let minutes = if minutes.len() > 12 {
-            minutes.chars().take(12).collect()
-        } else {
-            minutes
+        // Long fractions (averages) are shown to 2 places; whole digits are never cut (the
+        // JSON has the exact value).
+        let minutes = match minutes.parse::<rust_decimal::Decimal>() {
+            Ok(d) if d.scale() > 2 => d.round_dp(2).normalize().to_string(),
+            _ => minutes,
         };
         let _ = writeln!(
             out,
