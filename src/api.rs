@@ -7,6 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::js_value::{parse_json, plain_copy};
 use crate::rating::{self, CardDocument, CurveOptions, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 
@@ -185,7 +186,12 @@ fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> 
 /// A deserialization error as a sentence (serde-wasm-bindgen reports some shape problems as
 /// raw JavaScript TypeErrors).
 fn shape_error(what: &str, e: serde_wasm_bindgen::Error) -> String {
+    // serde-wasm-bindgen's errors are JavaScript Errors: their text starts "Error: ".
     let text = e.to_string();
+    let text = text.strip_prefix("Error: ").unwrap_or(&text);
+    // JavaScript values have no name in serde's "invalid type: X, expected Y".
+    let text = text.replace("invalid type: , ", "a value of the wrong type, ");
+    let text = crate::rating::problem::cut(&text, 200);
     if text.contains("TypeError") {
         format!(
             "{what}: a value has the wrong type (a list, object, number or text where another \
@@ -199,6 +205,7 @@ fn shape_error(what: &str, e: serde_wasm_bindgen::Error) -> String {
 /// A scenario object from JavaScript as a document, its keys and types checked (not yet its
 /// values). Also used by the embedded widget for presets.
 pub(crate) fn scenario_document(value: JsValue) -> Result<ScenarioDocument, String> {
+    let value = plain_copy(&value).map_err(|e| format!("scenario: {e}"))?;
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err("scenario: expected an object such as { organisers: 10, meetings: [] }".into());
     }
@@ -219,9 +226,10 @@ pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(js_name = cardId)] card_id: Option<String>,
 ) -> Result<JsValue, JsError> {
+    // The JavaScript value is read before the registry is borrowed (see `js_value`).
+    let s = scenario_from(scenario).map_err(|e| JsError::new(&e))?;
     let q = with_registry(|r| {
         let card = r.get(card_id.as_deref())?;
-        let s = scenario_from(scenario)?;
         rating::quote(card, &s).map_err(|e| e.to_string())
     })
     .map_err(|e| JsError::new(&e))?;
@@ -247,6 +255,8 @@ pub fn cost_curve(
     let input: CurveOptionsInput = match options.map(JsValue::from) {
         None => CurveOptionsInput::default(),
         Some(options) => {
+            let options =
+                plain_copy(&options).map_err(|e| JsError::new(&format!("curve options: {e}")))?;
             check_keys(&options, &CURVE_OPTIONS, "")
                 .map_err(|e| JsError::new(&format!("curve options: {e}")))?;
             serde_wasm_bindgen::from_value(options)
@@ -259,12 +269,15 @@ pub fn cost_curve(
     }
     if let Some(m) = input.max_factor {
         opts.max_factor = Some(m.parse().map_err(|_| {
-            JsError::new(&format!("curve options: maxFactor \"{m}\" is not a number"))
+            JsError::new(&format!(
+                "curve options: maxFactor \"{}\" is not a number",
+                crate::rating::problem::quoted(&m)
+            ))
         })?);
     }
+    let s = scenario_from(scenario).map_err(|e| JsError::new(&e))?;
     let curve = with_registry(|r| {
         let card = r.get(card_id.as_deref())?;
-        let s = scenario_from(scenario)?;
         rating::cost_curve(card, &s, opts).map_err(|e| e.to_string())
     })
     .map_err(|e| JsError::new(&e))?;
@@ -321,17 +334,13 @@ pub fn countries(
 pub fn load_rate_card(
     #[wasm_bindgen(unchecked_param_type = "string | RateCardDocument")] card: JsValue,
 ) -> Result<JsValue, JsError> {
-    // JSON text is parsed by the browser's own JSON.parse, not by a parser in the WASM.
+    // JSON text is parsed by the browser's own JSON.parse, not by a parser in the WASM; either
+    // way the value is a plain, bounded copy before Rust reads it.
     let value = match card.as_string() {
-        Some(text) => js_sys::JSON::parse(&text).map_err(|e| {
-            let detail = js_sys::Error::from(e).message();
-            JsError::new(&format!(
-                "rate card: not valid JSON: {}",
-                String::from(detail)
-            ))
-        })?,
-        None => card,
-    };
+        Some(text) => parse_json(&text, "rate card"),
+        None => plain_copy(&card).map_err(|e| format!("rate card: {e}")),
+    }
+    .map_err(|e| JsError::new(&e))?;
     if !value.is_object() {
         return Err(JsError::new("rate card: expected JSON text or an object"));
     }

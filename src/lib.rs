@@ -14,6 +14,8 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
+#[cfg(all(target_arch = "wasm32", any(feature = "api", feature = "element")))]
+pub mod js_value;
 
 /// The widget bundle's allocator: a small free-list allocator instead of dlmalloc (the page's
 /// WASM runs on one thread).

@@ -73,22 +73,21 @@ impl CardRegistry {
     /// replaces it; the id of a shipped card is refused.
     pub fn register(&mut self, doc: CardDocument) -> Result<CardInfo, String> {
         let card = RateCard::from_document(doc).map_err(|e| e.to_string())?;
-        if let Some(i) = self.cards.iter().position(|c| c.id() == card.id()) {
+        let id = card.id().to_string();
+        if let Some(i) = self.cards.iter().position(|c| c.id() == id) {
             if i < self.shipped {
                 return Err(format!(
-                    "rate card id \"{}\" belongs to a built-in card; give your card another id",
-                    card.id()
+                    "rate card id \"{id}\" belongs to a built-in card; give your card another id"
                 ));
             }
             self.cards[i] = card;
         } else {
             self.cards.push(card);
         }
-        let id = self.cards.last().map(|c| c.id().to_string());
+        // The card just registered, wherever it sits in the list.
         self.list()
             .into_iter()
-            .rev()
-            .find(|i| Some(&i.id) == id.as_ref())
+            .find(|i| i.id == id)
             .ok_or_else(|| "the card could not be registered".to_string())
     }
 }
@@ -118,6 +117,29 @@ pub fn with_registry<T>(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loading_a_card_again_answers_with_that_card() {
+        // partner-a, then partner-b, then partner-a again (version 2): the answer is partner-a,
+        // and partner-a's prices are the new ones.
+        let mut r = CardRegistry::new().unwrap();
+        let base = r.get(None).unwrap().to_document();
+        let named = |id: &str, name: &str| {
+            let mut d = base.clone();
+            d.id = id.into();
+            d.name = name.into();
+            d
+        };
+        assert_eq!(r.register(named("partner-a", "A")).unwrap().id, "partner-a");
+        assert_eq!(r.register(named("partner-b", "B")).unwrap().id, "partner-b");
+        let again = r.register(named("partner-a", "A v2")).unwrap();
+        assert_eq!(
+            (again.id.as_str(), again.name.as_str()),
+            ("partner-a", "A v2")
+        );
+        assert_eq!(r.get(Some("partner-a")).unwrap().name(), "A v2");
+        assert_eq!(r.get(Some("partner-b")).unwrap().name(), "B");
+    }
 
     #[test]
     fn default_get_register() {

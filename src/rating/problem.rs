@@ -212,11 +212,17 @@ pub enum Problem {
 /// Longest piece of the input a message quotes; longer values are cut with an ellipsis.
 const QUOTED_MAX: usize = 40;
 
-/// `text` cut to [`QUOTED_MAX`] characters, control characters shown as `\u{…}`.
+/// `text` cut to [`QUOTED_MAX`] characters, control characters shown as `\u{…}`: a piece of
+/// the input quoted in a message.
 pub fn quoted(text: &str) -> String {
+    cut(text, QUOTED_MAX)
+}
+
+/// `text` cut to `max` characters (with an ellipsis), control characters shown as `\u{…}`.
+pub fn cut(text: &str, max: usize) -> String {
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {
-        if i == QUOTED_MAX {
+        if i == max {
             out.push('…');
             break;
         }

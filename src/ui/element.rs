@@ -129,8 +129,16 @@ impl Widget {
     /// cardSrcError }`. What is valid is applied; the problems are shown in the widget and
     /// thrown as one `Error` (the element turns it into a `ppm-error` event).
     pub fn configure(&mut self, options: JsValue) -> Result<(), JsError> {
-        let o: Options = serde_wasm_bindgen::from_value(options)
+        let options = crate::js_value::plain_copy(&options)
             .map_err(|e| JsError::new(&format!("options: {e}")))?;
+        let o: Options = serde_wasm_bindgen::from_value(options).map_err(|e| {
+            let text = e.to_string();
+            let text = text.strip_prefix("Error: ").unwrap_or(&text);
+            JsError::new(&format!(
+                "options: {}",
+                crate::rating::problem::cut(text, 200)
+            ))
+        })?;
         let mut problems: Vec<String> = o.card_src_error.into_iter().collect();
         let mut next = self.embed.clone();
         if let Some(tag) = o.lang.as_deref().filter(|t| !t.is_empty()) {
@@ -227,8 +235,9 @@ impl Widget {
 /// A preset from a scenario object, checked like the JS API's input (keys, types, values).
 fn preset_from_value(value: JsValue, card: &str) -> Result<Form, String> {
     let doc = scenario_document(value)?;
-    Scenario::from_document(&doc).map_err(|e| format!("scenario: {e}"))?;
-    Form::from_scenario(card, &doc, Lang::En).map_err(|e| format!("scenario: {e}"))
+    // The core's sentences begin "scenario, field …" already.
+    Scenario::from_document(&doc).map_err(|e| e.to_string())?;
+    Form::from_scenario(card, &doc, Lang::En).map_err(|e| e.to_string())
 }
 
 /// A preset from a `scenario` attribute: scenario JSON (parsed by the browser's JSON.parse) or
@@ -238,10 +247,7 @@ fn preset_form(text: &str, card: Option<&str>) -> Result<(Form, Option<Lang>), S
     let default = card.unwrap_or(DEFAULT_CARD_ID);
     match preset_text(text)? {
         PresetText::Json(json) => {
-            let value = js_sys::JSON::parse(json).map_err(|e| {
-                let detail = String::from(js_sys::Error::from(e).message());
-                format!("scenario: not valid JSON: {detail}")
-            })?;
+            let value = crate::js_value::parse_json(json, "scenario")?;
             Ok((preset_from_value(value, default)?, None))
         }
         PresetText::Link(fragment) => {

@@ -120,3 +120,41 @@ test("the organisation's country and card translations through the JS API", () =
   typo.translations.de = { nmae: "x" };
   assert.throws(() => api.loadRateCard(typo), /unknown field `nmae` in `.de`|unknown field `nmae`/);
 });
+
+test("hostile JavaScript values get a clear error and leave the module working", () => {
+  const ok = () => assert.equal(api.quote(example).perMinute.monthlyTotal, "93.36");
+  const thrower = { get organisers() { throw new Error("boom"); }, meetings: [] };
+  assert.throws(() => api.quote(thrower), /scenario: `organisers` could not be read: reading it threw "boom"/);
+  ok();
+  const proxy = new Proxy({}, { ownKeys() { throw new Error("trap"); } });
+  assert.throws(() => api.quote(proxy), /could not be read: reading it threw "trap"/);
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  assert.throws(() => api.quote(revoked), /could not be read/);
+  ok();
+  // A cycle and deep nesting: refused at 8 levels, quickly, without a trap.
+  const cyclic = { organisers: 1, meetings: [] };
+  cyclic.meetings.push({ perMonth: 1, minutes: 1, legs: [cyclic] });
+  assert.throws(() => api.quote(cyclic), /nested more than 8 levels deep/);
+  let deep = [];
+  for (let i = 0; i < 5000; i++) deep = [deep];
+  assert.throws(() => api.quote({ organisers: 1, meetings: deep }), /nested more than 8 levels deep/);
+  // A huge length: refused at once instead of hanging.
+  const huge = [];
+  huge.length = 2 ** 32 - 1;
+  assert.throws(() => api.quote({ organisers: 1, meetings: huge }), /a list of 4294967295 entries/);
+  // A thousand failed card loads leak nothing: the module still answers.
+  for (let i = 0; i < 1000; i++) {
+    assert.throws(() => api.loadRateCard({ get id() { throw new Error("x"); } }), /rate card: `id` could not be read/);
+  }
+  assert.ok(api.rateCards().length >= 2);
+  ok();
+  // Messages: one sentence, no "Error: Error:", no raw control characters, no endless echo.
+  const m = (() => { try { api.loadRateCard({ id: "x", name: "n", currency: "EUR", effective_from: "2026-01-01", illustrative: true, source: "s", billing: { increment_seconds: 1.5 } }); } catch (e) { return e.message; } })();
+  assert.doesNotMatch(m, /Error: /);
+  assert.match(m, /^rate card: /);
+  const long = (() => { try { api.quote({ organisers: "\u0000".repeat(3) + "x".repeat(10000), meetings: [] }); } catch (e) { return e.message; } })();
+  assert.ok(long.length < 200, long);
+  assert.doesNotMatch(long, /\u0000/);
+  assert.match(long, /\\u\{0\}/);
+});

@@ -58,6 +58,7 @@ before(async () => {
 <ppm-pricing id="w"></ppm-pricing>
 <script>document.getElementById("w").scenario = { organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] };</script>
 <script type="module" src="ppm-pricing.js"></script></body></html>`,
+    "two.html": hostPage(`<ppm-pricing id="w"></ppm-pricing><ppm-pricing id="v"></ppm-pricing>`),
     "attacker.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>another origin</body></html>`,
   };
   [a, b, c] = await Promise.all([serve({}, extra), serve({}, extra), serve({}, extra)]);
@@ -420,5 +421,41 @@ test("the npm package: hashed files, SRI, the snippet works under the strict CSP
   await page.waitForTimeout(500);
   assert.ok(failed.some((t) => /integrity/i.test(t)), failed.join("\n"));
   assert.equal(await page.evaluate(() => customElements.get("ppm-pricing")), undefined);
+  await context.close();
+});
+
+test("hostile scenarios: a clear ppm-error, and every widget on the page keeps working", async () => {
+  const { page, context, errors } = await open(a.url + "two.html");
+  await inside(page, "#w", "#per-minute-monthly").waitFor();
+  await inside(page, "#v", "#per-minute-monthly").waitFor();
+  // 10,000 levels of nesting in the attribute: refused before it is read (it used to trap the
+  // shared WASM instance and silence every widget).
+  const deep = '{"organisers":1,"meetings":' + "[".repeat(10000) + "]".repeat(10000) + "}";
+  await page.evaluate((t) => document.getElementById("w").setAttribute("scenario", t), deep);
+  await page.waitForFunction(() => window.__ppmErrors.some((e) => e.id === "w"));
+  const error = await page.evaluate(() => window.__ppmErrors.find((e) => e.id === "w"));
+  assert.match(error.message, /nested more than 8 levels deep/);
+  // A scenario object whose getter throws, and a Proxy: errors, nothing stuck.
+  await page.evaluate(() => {
+    window.__ppmErrors.length = 0;
+    const w = document.getElementById("w");
+    w.scenario = { get organisers() { throw new Error("boom"); }, meetings: [] };
+    w.scenario = new Proxy({}, { ownKeys() { throw new Error("trap"); } });
+  });
+  const thrown = await page.evaluate(() => window.__ppmErrors.map((e) => e.message));
+  assert.equal(thrown.length, 2, JSON.stringify(thrown));
+  assert.match(thrown[0], /reading it threw "boom"/);
+  assert.match(thrown[1], /reading it threw "trap"/);
+  // Both widgets still answer: an attribute change on each is priced (2 organisers, 10 GB toll
+  // calls of 30 min: 300 min x 0.0220 = 6.60).
+  const scenario = JSON.stringify({ organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] });
+  for (const id of ["w", "v"]) {
+    await page.evaluate(([i, t]) => document.getElementById(i).setAttribute("scenario", t), [id, scenario]);
+    await page.waitForFunction((i) => document.getElementById(i).quote?.monthly.perMinute === "6.60", id);
+  }
+  // And a widget added afterwards starts.
+  await page.evaluate(() => { const n = document.createElement("ppm-pricing"); n.id = "late"; document.body.append(n); });
+  await inside(page, "#late", "#per-minute-monthly").waitFor();
+  assert.deepEqual(errors, []);
   await context.close();
 });
