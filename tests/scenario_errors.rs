@@ -185,6 +185,19 @@ fn every_problem_kind_with_its_field_and_values() {
             },
         ),
         (
+            meeting(
+                "\"0.00000000000000000000000000001\"",
+                "10",
+                "DE",
+                "tollDialIn",
+                "1",
+            ),
+            Field::PerMonth { meeting: m },
+            Problem::TooPrecise {
+                value: "0.00000000000000000000000000001".into(),
+            },
+        ),
+        (
             r#"{"organisers": 2.5, "meetings": []}"#.into(),
             Field::Organisers,
             Problem::NotWhole { value: d("2.5") },

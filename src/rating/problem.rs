@@ -131,6 +131,11 @@ pub enum Problem {
         /// The largest value the field takes.
         limit: Decimal,
     },
+    /// More decimal places than can be computed with (28), e.g. `1e-29`.
+    TooPrecise {
+        /// The number as written.
+        value: String,
+    },
     /// A fraction where only whole numbers make sense (organisers, licences).
     NotWhole {
         /// The number.
@@ -247,6 +252,11 @@ impl fmt::Display for Problem {
             Problem::AboveLimit { value, limit } => {
                 write!(f, "{} is more than the limit of {limit}", quoted(value))
             }
+            Problem::TooPrecise { value } => write!(
+                f,
+                "{} has more decimal places than we can compute with (28); round it",
+                quoted(value)
+            ),
             Problem::NotWhole { value } => write!(
                 f,
                 "{value} is not a whole number; licences are counted in whole users"

@@ -36,6 +36,9 @@ pub enum Amount {
     Number(Decimal),
     /// A number too large for the decimal type (beyond about 7.9 × 10^28), as written.
     TooLarge(String),
+    /// A number with more decimal places than the decimal type holds (28), as written
+    /// (`0.00000000000000000000000000001`, `1e-29`): refused, not rounded to 0.
+    TooPrecise(String),
     /// Anything that is not a finite decimal number, as it was written.
     Invalid(String),
 }
@@ -67,15 +70,19 @@ fn amount_from_float(v: f64) -> Amount {
     if v.is_infinite() {
         return Amount::TooLarge("Infinity".into());
     }
+    // Below 10^-28 a JSON number has no exact decimal here (and is not a count anyone means).
+    if v != 0.0 && v.abs() < 1e-28 {
+        return Amount::TooPrecise("that number".into());
+    }
     match Decimal::from_f64_retain(v) {
         Some(exact) => Amount::Number(exact.round_sf(15).unwrap_or(exact).normalize()),
         None => Amount::TooLarge("that number".into()),
     }
 }
 
-/// Reads `1.5e3` / `2E-2` exactly: the mantissa as a decimal, shifted by the exponent (at
-/// most 28 places; a larger positive exponent is `None`, i.e. too large, and a smaller
-/// negative one is 0).
+/// Reads `1.5e3` / `2E-2` exactly: the mantissa as a decimal, shifted by the exponent.
+/// `None` when the text is not of that form or the value does not fit exactly (too large,
+/// or more than 28 decimal places).
 fn scientific(t: &str) -> Option<Decimal> {
     let (mantissa, exponent) = t.split_once(['e', 'E'])?;
     let mut value = Decimal::from_str_exact(mantissa).ok()?;
@@ -84,23 +91,49 @@ fn scientific(t: &str) -> Option<Decimal> {
         .unwrap_or(exponent)
         .parse()
         .ok()?;
-    if exponent < -28 {
+    if value.is_zero() {
         return Some(Decimal::ZERO);
     }
-    if exponent > 28 {
+    if exponent.unsigned_abs() > 56 {
         return None;
     }
     for _ in 0..exponent.unsigned_abs() {
         value = if exponent > 0 {
             value.cmul(Decimal::TEN)?
         } else {
-            value.cdiv(Decimal::TEN)?
+            // Exact only while the scale stays within 28 places.
+            if value.scale() >= 28 {
+                return None;
+            }
+            let mut shifted = value;
+            shifted.set_scale(value.scale() + 1).ok()?;
+            shifted
         };
     }
     Some(value)
 }
 
-/// Reads number text: plain decimals exactly, scientific notation when it fits.
+/// Whether number text that did not fit is too precise rather than too large: its value
+/// (rounded) is below 1.
+fn is_tiny(t: &str) -> bool {
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (mantissa, exponent) = match t.split_once(['e', 'E']) {
+        Some((m, e)) => (
+            m,
+            e.strip_prefix('+').unwrap_or(e).parse::<i64>().unwrap_or(0),
+        ),
+        None => (t, 0),
+    };
+    let int_digits = mantissa
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('0')
+        .len() as i64;
+    int_digits + exponent <= 0
+}
+
+/// Reads number text: plain decimals exactly, scientific notation when it fits exactly.
 fn amount_from_text(text: &str) -> Amount {
     let t = text.trim();
     if let Ok(d) = Decimal::from_str_exact(t) {
@@ -109,10 +142,10 @@ fn amount_from_text(text: &str) -> Amount {
     if let Some(d) = scientific(t) {
         return Amount::Number(d);
     }
-    if looks_numeric(t) {
-        Amount::TooLarge(text.to_string())
-    } else {
-        Amount::Invalid(text.to_string())
+    match (looks_numeric(t), is_tiny(t)) {
+        (true, true) => Amount::TooPrecise(text.to_string()),
+        (true, false) => Amount::TooLarge(text.to_string()),
+        _ => Amount::Invalid(text.to_string()),
     }
 }
 
@@ -138,7 +171,7 @@ impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Amount::Number(d) => s.serialize_str(&d.normalize().to_string()),
-            Amount::TooLarge(t) | Amount::Invalid(t) => s.serialize_str(t),
+            Amount::TooLarge(t) | Amount::TooPrecise(t) | Amount::Invalid(t) => s.serialize_str(t),
         }
     }
 }
@@ -434,6 +467,7 @@ pub fn check_amount(a: &Amount, max: Decimal, whole: bool) -> Result<Decimal, Pr
                 limit: max,
             })
         }
+        Amount::TooPrecise(t) => return Err(Problem::TooPrecise { value: t.clone() }),
         Amount::Invalid(t) => return Err(Problem::NotANumber { text: t.clone() }),
     };
     if whole && !d.fract().is_zero() {
@@ -470,7 +504,28 @@ mod tests {
             amount_from_text("2.5E-2"),
             Amount::Number(Decimal::new(25, 3))
         );
-        assert_eq!(amount_from_text("1e-40"), Amount::Number(Decimal::ZERO));
+        // Below what 28 decimal places hold: refused, never silently 0.
+        assert_eq!(
+            amount_from_text("1e-40"),
+            Amount::TooPrecise("1e-40".into())
+        );
+        assert_eq!(
+            amount_from_text("1e-29"),
+            Amount::TooPrecise("1e-29".into())
+        );
+        assert_eq!(
+            amount_from_text("0.00000000000000000000000000001"),
+            Amount::TooPrecise("0.00000000000000000000000000001".into())
+        );
+        assert_eq!(
+            amount_from_text("1e-28"),
+            Amount::Number(Decimal::new(1, 28))
+        );
+        assert_eq!(amount_from_text("0e-99"), Amount::Number(Decimal::ZERO));
+        assert_eq!(
+            amount_from_text("12345e-3"),
+            Amount::Number(Decimal::new(12345, 3))
+        );
         assert_eq!(amount_from_text("NaN"), Amount::Invalid("NaN".into()));
         assert_eq!(amount_from_text(""), Amount::Invalid("".into()));
     }
@@ -485,5 +540,6 @@ mod tests {
         assert_eq!(read("12"), Amount::Number(Decimal::from(12)));
         assert_eq!(read("1e30"), Amount::TooLarge("that number".into()));
         assert_eq!(amount_from_float(f64::NAN), Amount::Invalid("NaN".into()));
+        assert_eq!(read("1e-29"), Amount::TooPrecise("that number".into()));
     }
 }

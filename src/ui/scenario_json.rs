@@ -28,7 +28,7 @@ fn string(text: &str) -> String {
 fn amount(a: &Amount) -> String {
     match a {
         Amount::Number(d) => string(&d.normalize().to_string()),
-        Amount::TooLarge(t) | Amount::Invalid(t) => string(t),
+        Amount::TooLarge(t) | Amount::TooPrecise(t) | Amount::Invalid(t) => string(t),
     }
 }
 

@@ -165,7 +165,7 @@ fn value(text: &str, lang: Lang) -> Decimal {
 fn amount_text(a: &Amount, lang: Lang) -> String {
     match a {
         Amount::Number(d) => number_input::localised(&d.to_string(), lang),
-        Amount::TooLarge(t) | Amount::Invalid(t) => t.clone(),
+        Amount::TooLarge(t) | Amount::TooPrecise(t) | Amount::Invalid(t) => t.clone(),
     }
 }
 

@@ -140,6 +140,7 @@ fn problem(p: &Problem, num: &NumberText) -> String {
         Problem::NotANumber { .. } => "Das ist keine Zahl.".into(),
         Problem::Negative { .. } => "Bitte 0 oder mehr eingeben.".into(),
         Problem::AboveLimit { limit, .. } => format!("Diese Zahl ist zu groß: höchstens {}.", num(limit)),
+        Problem::TooPrecise { .. } => "Bitte runden: Diese Zahl hat mehr als 28 Nachkommastellen.".into(),
         Problem::NotWhole { .. } => "Bitte eine ganze Zahl eingeben.".into(),
         Problem::LicencesBelowOrganisers { organisers, .. } => format!("Bitte mindestens so viele Lizenzen kaufen, wie es Organisatoren gibt ({organisers})."),
         Problem::TooManyMeetings { limit, .. } => format!("Höchstens {limit} Besprechungsprofile."),

@@ -140,6 +140,7 @@ fn problem(p: &Problem, num: &NumberText) -> String {
         Problem::NotANumber { .. } => "This is not a number.".into(),
         Problem::Negative { .. } => "Enter 0 or more.".into(),
         Problem::AboveLimit { limit, .. } => format!("This number is too large: at most {}.", num(limit)),
+        Problem::TooPrecise { .. } => "Round this number: it has more than 28 decimal places.".into(),
         Problem::NotWhole { .. } => "Enter a whole number.".into(),
         Problem::LicencesBelowOrganisers { organisers, .. } => format!("Buy at least as many licences as there are organisers ({organisers})."),
         Problem::TooManyMeetings { limit, .. } => format!("At most {limit} meeting profiles."),

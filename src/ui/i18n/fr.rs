@@ -140,6 +140,7 @@ fn problem(p: &Problem, num: &NumberText) -> String {
         Problem::NotANumber { .. } => "Ce n’est pas un nombre.".into(),
         Problem::Negative { .. } => "Saisissez 0 ou plus.".into(),
         Problem::AboveLimit { limit, .. } => format!("Ce nombre est trop grand : {} au maximum.", num(limit)),
+        Problem::TooPrecise { .. } => "Arrondissez ce nombre : il a plus de 28 décimales.".into(),
         Problem::NotWhole { .. } => "Saisissez un nombre entier.".into(),
         Problem::LicencesBelowOrganisers { organisers, .. } => format!("Achetez au moins autant de licences qu’il y a d’organisateurs ({organisers})."),
         Problem::TooManyMeetings { limit, .. } => format!("{limit} profils de réunion au maximum."),
