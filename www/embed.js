@@ -2,8 +2,8 @@
 // WebAssembly. The query takes the element's attributes (lang, card, card-src, scenario,
 // compact, hide) and `origin`, the partner page's origin. Messages to the parent are
 // namespaced `ppm:*`: `ppm:quote` (the ppm-quote detail), `ppm:error`, `ppm:height` (for
-// auto-resizing). Only `origin` may send `{ type: "ppm:scenario", scenario }`, and only as
-// the parent window; without `origin` no message is accepted.
+// auto-resizing), posted only to `origin`. Only `origin` may send `{ type: "ppm:scenario",
+// scenario }`, and only as the parent window; without `origin` no message is sent or accepted.
 import "./ppm-pricing.js";
 
 const params = new URLSearchParams(location.search);
@@ -30,8 +30,14 @@ for (const name of ["lang", "card", "card-src", "scenario", "hide"]) {
 if (params.has("compact")) widget.setAttribute("compact", "");
 main.append(widget);
 
+// Messages go only to the configured origin: without one nothing is posted (not even the
+// height), so a quote never reaches a page the partner did not name.
+if (!allowed && window.parent !== window) {
+  console.warn("ppm-pricing embed: no valid ?origin= configured; no messages are sent or accepted.");
+}
+
 function post(message) {
-  if (window.parent !== window) window.parent.postMessage(message, allowed ?? "*");
+  if (allowed && window.parent !== window) window.parent.postMessage(message, allowed);
 }
 
 widget.addEventListener("ppm-quote", (event) => post({ type: "ppm:quote", detail: event.detail }));

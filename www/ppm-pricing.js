@@ -15,6 +15,11 @@ const CSS_INTEGRITY = "";
 
 const ATTRIBUTES = ["lang", "card", "card-src", "scenario", "compact", "hide"];
 
+/** How long a `card-src` fetch may take, and how large the card may be. */
+const CARD_TIMEOUT_MS = 10000;
+const CARD_MAX_BYTES = 2 * 1024 * 1024;
+const tooLarge = (bytes) => `it is ${Math.round(bytes / 1024)} KB; a rate card may be at most ${CARD_MAX_BYTES / 1024} KB`;
+
 let started;
 /** Loads the WebAssembly once per page, for every element (again after a failure). */
 function start() {
@@ -85,8 +90,10 @@ export class PpmPricing extends HTMLElement {
     this.#root.className = "";
     this.#root.textContent = "";
     this.#widget = new Widget(this.#root, (detail) => this.#quoted(detail), this.#language());
-    this.#configure();
-    if (this.hasAttribute("card-src")) this.#loadCard();
+    // The widget renders at its first configuration: with a partner card, once that card is
+    // loaded (or has failed), so the first `ppm-quote` already carries the configured card.
+    if (this.hasAttribute("card-src")) await this.#loadCard();
+    else this.#configure();
     if (this.#pendingScenario !== undefined) {
       const value = this.#pendingScenario;
       this.#pendingScenario = undefined;
@@ -179,11 +186,22 @@ export class PpmPricing extends HTMLElement {
         if (url.protocol !== "https:" && url.protocol !== "http:") {
           throw new Error(`only http(s) addresses can be loaded, not ${url.protocol}`);
         }
-        const response = await fetch(url, { credentials: "omit", headers: { accept: "application/json" } });
+        const response = await fetch(url, {
+          credentials: "omit",
+          headers: { accept: "application/json" },
+          signal: AbortSignal.timeout(CARD_TIMEOUT_MS),
+        });
         if (!response.ok) throw new Error(`the server answered ${response.status}`);
-        id = loadRateCard(await response.text()).id;
+        const declared = Number(response.headers.get("content-length"));
+        if (declared > CARD_MAX_BYTES) throw new Error(tooLarge(declared));
+        const text = await response.text();
+        if (text.length > CARD_MAX_BYTES) throw new Error(tooLarge(text.length));
+        id = loadRateCard(text).id;
       } catch (err) {
-        error = `card-src: the rate card "${src}" could not be used (${err.message}); showing the built-in card.`;
+        const why = err && err.name === "TimeoutError"
+          ? `no answer within ${CARD_TIMEOUT_MS / 1000} seconds`
+          : err.message;
+        error = `card-src: the rate card "${src}" could not be used (${why}); showing the built-in card.`;
       }
     }
     if (token !== this.#card.token) return; // a newer card-src replaced this one

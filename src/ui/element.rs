@@ -66,7 +66,11 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 /// One embedded widget.
 #[wasm_bindgen]
 pub struct Widget {
-    handle: AppHandle<App>,
+    /// The element the app renders into.
+    root: web_sys::Element,
+    /// The rendered app; none until the first `configure`, so that the first quote (and the
+    /// first `ppm-quote`) already has the host's card and language.
+    handle: Option<AppHandle<App>>,
     embed: Embed,
     scenario_text: Option<String>,
     generation: u32,
@@ -74,8 +78,8 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Renders the widget into `root` (an element inside the host's shadow root) with the
-    /// built-in defaults. `onQuote` is called with the detail of every new quote.
+    /// A widget for `root` (an element inside the host's shadow root); it renders at the first
+    /// `configure`. `onQuote` is called with the detail of every new quote.
     #[wasm_bindgen(constructor)]
     pub fn new(
         root: web_sys::Element,
@@ -113,12 +117,9 @@ impl Widget {
             partner_card: None,
             on_quote,
         };
-        let props = AppProps {
-            embed: Some(Rc::new(embed.clone())),
-        };
-        let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
         Widget {
-            handle,
+            root,
+            handle: None,
             embed,
             scenario_text: None,
             generation: 0,
@@ -217,18 +218,27 @@ impl Widget {
 
     /// Removes the widget from the page (the element was disconnected).
     pub fn destroy(self) {
-        self.handle.destroy();
+        if let Some(handle) = self.handle {
+            handle.destroy();
+        }
     }
 }
 
 impl Widget {
     fn update(&mut self, next: Embed) {
-        if next != self.embed {
-            self.embed = next.clone();
-            self.handle.update(AppProps {
-                embed: Some(Rc::new(next)),
-            });
+        let props = AppProps {
+            embed: Some(Rc::new(next.clone())),
+        };
+        match &mut self.handle {
+            None => {
+                self.handle = Some(
+                    yew::Renderer::<App>::with_root_and_props(self.root.clone(), props).render(),
+                );
+            }
+            Some(handle) if next != self.embed => handle.update(props),
+            Some(_) => {}
         }
+        self.embed = next;
     }
 }
 

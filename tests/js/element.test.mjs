@@ -58,6 +58,10 @@ before(async () => {
 <ppm-pricing id="w"></ppm-pricing>
 <script>document.getElementById("w").scenario = { organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] };</script>
 <script type="module" src="ppm-pricing.js"></script></body></html>`,
+    "first.html": hostPage(`<ppm-pricing id="eur" card="illustrative-eur"></ppm-pricing><ppm-pricing id="partner" card-src="card.json" scenario='{"organisers": 2, "meetings": [{"perMonth": 2, "minutes": 10, "legs": [{"country": "DE", "call": "tollDialIn", "count": 3}]}]}'></ppm-pricing>`),
+    "slow.html": hostPage(`<ppm-pricing id="w" card-src="huge-card.json"></ppm-pricing>`),
+    "huge-card.json": JSON.stringify({ ...partnerCard, source: "x".repeat(3 * 1024 * 1024) }),
+    "no-origin.html": `<!doctype html><html><head><meta charset="utf-8"></head><body><iframe id="f" title="calculator"></iframe></body></html>`,
     "two.html": hostPage(`<ppm-pricing id="w"></ppm-pricing><ppm-pricing id="v"></ppm-pricing>`),
     "attacker.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>another origin</body></html>`,
   };
@@ -457,5 +461,41 @@ test("hostile scenarios: a clear ppm-error, and every widget on the page keeps w
   await page.evaluate(() => { const n = document.createElement("ppm-pricing"); n.id = "late"; document.body.append(n); });
   await inside(page, "#late", "#per-minute-monthly").waitFor();
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the first ppm-quote already carries the configured card; card-src has a size cap", async () => {
+  const context = await browser.newContext({ locale: "en-US" });
+  await context.addInitScript(() => {
+    window.__quotes = [];
+    document.addEventListener("ppm-quote", (e) => window.__quotes.push({ id: e.target.id, currency: e.detail.currency, card: e.detail.card }));
+    window.__ppmErrors = [];
+    document.addEventListener("ppm-error", (e) => window.__ppmErrors.push({ id: e.target.id, ...e.detail }));
+  });
+  const page = await context.newPage();
+  await page.goto(a.url + "first.html");
+  await page.waitForFunction(() => ["eur", "partner"].every((id) => window.__quotes.some((q) => q.id === id)));
+  const first = (id) => page.evaluate((i) => window.__quotes.find((q) => q.id === i), id);
+  assert.deepEqual(await first("eur"), { id: "eur", currency: "EUR", card: "illustrative-eur" });
+  assert.deepEqual(await first("partner"), { id: "partner", currency: "USD", card: "partner-xss" });
+  // A 3 MB card is refused with its own message; the widget shows the built-in card.
+  await page.goto(a.url + "slow.html");
+  await page.waitForFunction(() => document.getElementById("w").quote);
+  assert.match(await text(page, "#w", "#config-problem"), /could not be used \(it is \d+ KB; a rate card may be at most 2048 KB\)/);
+  assert.equal(await page.evaluate(() => document.getElementById("w").quote.card), "illustrative-usd");
+  await context.close();
+});
+
+test("the iframe without a configured origin posts nothing", async () => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(a.url + "no-origin.html");
+  await page.evaluate(() => { window.__messages = []; window.addEventListener("message", (e) => window.__messages.push(e.data)); });
+  await page.evaluate((src) => { document.getElementById("f").src = src; }, b.url + "embed.html?lang=en");
+  const frame = page.frameLocator("#f");
+  await frame.locator("ppm-pricing #per-minute-monthly").waitFor();
+  // The widget has priced (a quote exists inside the frame), and nothing reached the parent.
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__messages), []);
   await context.close();
 });
