@@ -4,7 +4,14 @@
 // life cycle and attributes and calls into the WASM (`Widget`), which renders the Yew app into
 // an open shadow root and does every check and every sum. No inline styles, no eval, no HTML
 // strings: whatever a host supplies reaches the page as text. Documented in README.md.
-import init, { Widget, loadRateCard } from "./ppm_element.js";
+import init, {
+  Widget,
+  quote as wasm_quote,
+  costCurve as wasm_costCurve,
+  rateCards as wasm_rateCards,
+  countries as wasm_countries,
+  loadRateCard as wasm_loadRateCard,
+} from "./ppm_element.js";
 
 // `cargo xtask dist` rewrites these four lines in the npm package (hashed file names and their
 // sha384 integrity), so the whole chain from the partner's <script integrity> is checked.
@@ -196,7 +203,7 @@ export class PpmPricing extends HTMLElement {
         if (declared > CARD_MAX_BYTES) throw new Error(tooLarge(declared));
         const text = await response.text();
         if (text.length > CARD_MAX_BYTES) throw new Error(tooLarge(text.length));
-        id = loadRateCard(text).id;
+        id = wasm_loadRateCard(text).id;
       } catch (err) {
         const why = err && err.name === "TimeoutError"
           ? `no answer within ${CARD_TIMEOUT_MS / 1000} seconds`
@@ -223,5 +230,27 @@ export class PpmPricing extends HTMLElement {
 
 if (!customElements.get("ppm-pricing")) customElements.define("ppm-pricing", PpmPricing);
 
-// The JS API (quote, costCurve, rateCards, countries, loadRateCard) from the same module.
-export * from "./ppm_element.js";
+// The JS API from the same module. The WebAssembly starts loading when the module is
+// imported; `ready` resolves once it has (and rejects, with the reason, if it cannot start).
+let loaded = false;
+/** Resolves when the JS API below can be called (`await ready`). */
+export const ready = start().then(() => {
+  loaded = true;
+});
+ready.catch(() => {}); // a page without an await still gets `ppm-error` from its elements
+
+/** The JS API function `name`, with a readable error when called before `ready`. */
+function whenReady(name, fn) {
+  return (...args) => {
+    if (!loaded) {
+      throw new Error(`ppm-pricing: ${name}() was called before the WebAssembly was loaded; await ready first`);
+    }
+    return fn(...args);
+  };
+}
+
+export const quote = whenReady("quote", wasm_quote);
+export const costCurve = whenReady("costCurve", wasm_costCurve);
+export const rateCards = whenReady("rateCards", wasm_rateCards);
+export const countries = whenReady("countries", wasm_countries);
+export const loadRateCard = whenReady("loadRateCard", wasm_loadRateCard);

@@ -499,3 +499,25 @@ test("the iframe without a configured origin posts nothing", async () => {
   assert.deepEqual(await page.evaluate(() => window.__messages), []);
   await context.close();
 });
+
+test("the npm module: `ready`, a readable error before it, and only the documented exports", async () => {
+  const module = readdirSync(dist + "npm/").find((f) => /^ppm-pricing\.[0-9a-f]{10}\.js$/.test(f));
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  // A page without the element: the module's own import starts the WASM.
+  await page.goto(a.url + "bare.html");
+  const result = await page.evaluate(async (src) => {
+    const m = await import(src);
+    let early = null;
+    try { m.quote({ organisers: 1, meetings: [] }); } catch (e) { early = e.message; }
+    await m.ready;
+    const q = m.quote({ organisers: 1, meetings: [] });
+    return { early, total: q.perUser.monthlyTotal, exports: Object.keys(m).sort() };
+  }, a.url + "npm/" + module);
+  // Called right after the import, before the WASM arrived: a sentence, not a TypeError.
+  assert.match(result.early, /before the WebAssembly was loaded; await ready first/);
+  // One licence at 4.00.
+  assert.equal(result.total, "4.00");
+  assert.deepEqual(result.exports, ["PpmPricing", "costCurve", "countries", "loadRateCard", "quote", "rateCards", "ready"]);
+  await context.close();
+});

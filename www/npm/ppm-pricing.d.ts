@@ -1,5 +1,10 @@
-// Types of the <ppm-pricing> element (and, re-exported, the JS API of the same module).
-export * from "./ppm_element.js";
+// Types of the <ppm-pricing> element and the JS API of the same module.
+export { quote, costCurve, rateCards, countries, loadRateCard } from "./ppm_element.js";
+export type * from "./ppm_element.js";
+
+/** Resolves when the JS API functions can be called: `await ready` (the element itself needs
+ * nothing; `await customElements.whenDefined("ppm-pricing")` waits for its class). */
+export declare const ready: Promise<void>;
 import type { DecimalString, Quote, Scenario } from "./ppm_element.js";
 
 /** The `detail` of a `ppm-quote` event (and the value of the `quote` property). */
@@ -36,7 +41,7 @@ export type PpmSection = "header" | "inputs" | "chart" | "lines" | "warnings" | 
 
 /** The element's attributes (all strings, as in HTML). */
 export interface PpmPricingAttributes {
-  /** Page language: "en" or "de" (default: the nearest `lang`, then the browser's). */
+  /** Page language: "en", "de" or "fr" (default: the nearest `lang`, then the browser's). */
   lang?: string;
   /** A built-in card id: "illustrative-usd" (default) or "illustrative-eur". */
   card?: string;

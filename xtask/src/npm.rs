@@ -55,6 +55,15 @@ fn replace_each_once(text: &str, pairs: &[(String, String)], file: &str) -> Resu
     })
 }
 
+/// The JS API functions of the element's module.
+const API_FUNCTIONS: [&str; 5] = [
+    "quote",
+    "costCurve",
+    "rateCards",
+    "countries",
+    "loadRateCard",
+];
+
 /// Builds `dist/npm/` from the files already in `dist/`. Returns the module's file name.
 pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String> {
     let out = dist.join("npm");
@@ -71,16 +80,42 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
 
     // The glue and the element class as one module: the element's import of the glue and its
     // re-export become plain references to the glue's own bindings.
-    let glue = read(&dist.join("ppm_element.js"))?;
+    // The glue's own exports become private declarations (the API functions renamed
+    // `wasm_…`, as the element imports them), so the module exports exactly the element's
+    // `ready` and its guarded API, not `Widget`, `initSync` or `mount`.
+    let mut renames: Vec<(String, String)> = API_FUNCTIONS
+        .iter()
+        .map(|f| {
+            (
+                format!("export function {f}("),
+                format!("function wasm_{f}("),
+            )
+        })
+        .collect();
+    renames.push(("export function mount(".into(), "function mount(".into()));
+    renames.push(("export class Widget ".into(), "class Widget ".into()));
+    renames.push((
+        "export { initSync, __wbg_init as default };".into(),
+        String::new(),
+    ));
+    let glue = replace_each_once(
+        &read(&dist.join("ppm_element.js"))?,
+        &renames,
+        "ppm_element.js",
+    )?;
     let element = read(&www.join("ppm-pricing.js"))?;
+    let import_start = element
+        .find("import init, {")
+        .ok_or("ppm-pricing.js: the import of the glue is missing")?;
+    let import_end = element[import_start..]
+        .find("} from \"./ppm_element.js\";")
+        .map(|i| import_start + i + "} from \"./ppm_element.js\";".len())
+        .ok_or("ppm-pricing.js: the import of the glue is not closed")?;
+    let import = element[import_start..import_end].to_string();
     let element = replace_each_once(
         &element,
         &[
-            (
-                "import init, { Widget, loadRateCard } from \"./ppm_element.js\";".into(),
-                "const init = __wbg_init;".into(),
-            ),
-            ("export * from \"./ppm_element.js\";".into(), String::new()),
+            (import, "const init = __wbg_init;".into()),
             (
                 "const WASM_URL = new URL(\"./ppm_element_bg.wasm\", import.meta.url);".into(),
                 format!(
