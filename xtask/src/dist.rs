@@ -73,6 +73,9 @@ pub enum Build {
     Plain,
 }
 
+/// Runs one cargo command: arguments, extra environment variables.
+pub type CargoCommand<'a> = dyn FnMut(&[&str], &[(&str, &str)]) -> Result<(), String> + 'a;
+
 /// The environment variable that replaces the size build's flags (to force the fallback in a
 /// test: `PPM_SIZE_RUSTFLAGS=-Zno-such-option`).
 const SIZE_FLAGS_VAR: &str = "PPM_SIZE_RUSTFLAGS";
@@ -82,10 +85,7 @@ const SIZE_FLAGS_VAR: &str = "PPM_SIZE_RUSTFLAGS";
 /// output: ~20 KB gzip less; unstable options that the pinned compiler is told to accept with
 /// `RUSTC_BOOTSTRAP` for this build only); if the compiler refuses them, with plain stable
 /// options. `cargo` runs one cargo command (arguments, extra environment).
-pub fn build_bundle(
-    feature: &str,
-    cargo: &mut dyn FnMut(&[&str], &[(&str, &str)]) -> Result<(), String>,
-) -> Result<Build, String> {
+pub fn build_bundle(feature: &str, cargo: &mut CargoCommand) -> Result<Build, String> {
     let common = [
         "--lib",
         "--profile",
