@@ -14,6 +14,7 @@
 //!   quote times); numbers only, no assertions.
 
 mod dist;
+mod fuzz;
 mod npm;
 mod perf;
 mod serve;
@@ -36,8 +37,11 @@ fn main() -> ExitCode {
             serve::serve(&dir, port)
         }),
         Some("perf") => perf::perf(),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <test|bench|dist|perf|serve [--port N] [--no-build]>");
+            eprintln!(
+                "usage: cargo xtask <test|bench|dist|perf|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]>"
+            );
             return ExitCode::from(2);
         }
     };
