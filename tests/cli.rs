@@ -404,3 +404,21 @@ fn a_scenario_at_the_limits_prices_and_the_table_shows_whole_numbers() {
     // Per user: the pool (1 licence x 60 min) covers 60 of the minutes: 60 x 0.0350 = 2.10 off.
     assert!(table.contains("5039999999997.90"), "{table}");
 }
+
+#[test]
+fn messages_show_control_characters_escaped_and_long_input_cut() {
+    // A NUL in an unknown key, and a 10,000-character key.
+    let json = format!(
+        "{{\"organisers\": 1, \"\\u0000{}\": 1}}",
+        "k".repeat(10_000)
+    );
+    let o = ppm(
+        &["quote", "--card", "rates/illustrative-usd.toml", "-"],
+        Some(&json),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(!e.contains('\u{0}'), "{e:?}");
+    assert!(e.contains("\\u{0}"), "{e}");
+    assert!(e.lines().all(|l| l.chars().count() <= 410), "{e}");
+}

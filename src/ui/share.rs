@@ -18,6 +18,11 @@ use super::number_input;
 use super::state::{CountryMix, Form, LegForm, MeetingForm, Mode, Period};
 use crate::rating::Call;
 
+/// The longest fragment read (bytes).
+const MAX_LINK: usize = 32 * 1024 * 1024;
+/// Most participant groups or country rows in one profile of a link (the scenario's limit).
+const MAX_ROWS: usize = 1_000;
+
 /// Why a link could not be read (shown as one translated sentence; the detail is for logs).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadLink(pub String);
@@ -139,6 +144,10 @@ pub fn encode(form: &Form, chosen: Option<Lang>) -> String {
 /// or of another version is an error; the caller shows a message and falls back to the example.
 pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
     let fragment = fragment.trim_start_matches('#');
+    // No link of a valid estimate is longer (1,000 profiles of 1,000 groups, a few bytes each).
+    if fragment.len() > MAX_LINK {
+        return Err(BadLink("longer than any estimate".into()));
+    }
     let mut parts = fragment.split('&');
     let version = match parts.next() {
         Some("v1") => 1,
@@ -193,6 +202,9 @@ fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
         }
         _ => return Err(BadLink("a meeting has the wrong number of fields".into())),
     };
+    if legs.split(',').count() > MAX_ROWS {
+        return Err(BadLink("a meeting has too many participant groups".into()));
+    }
     let mut m = MeetingForm::detailed(
         &dec(name)?,
         &dec(per_month)?,
@@ -211,6 +223,9 @@ fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
         };
         m.participants = dec(participants)?;
         m.phone_share = dec(phone_share)?;
+        if countries.split(',').count() > MAX_ROWS {
+            return Err(BadLink("a meeting has too many countries".into()));
+        }
         m.countries = countries
             .split(',')
             .filter(|c| !c.is_empty())
@@ -321,5 +336,14 @@ mod tests {
         ] {
             assert!(decode(bad).is_err(), "{bad}");
         }
+        // More groups in one profile than any scenario may have.
+        let many = vec!["DE.t.1"; 1_001].join("%2C");
+        let bad = format!("v1&card=x&m=n~1~2~{many}");
+        assert_eq!(
+            decode(&bad).unwrap_err(),
+            BadLink("a meeting has too many participant groups".into())
+        );
+        let fine = format!("v1&card=x&m=n~1~2~{}", vec!["DE.t.1"; 1_000].join("%2C"));
+        assert_eq!(decode(&fine).unwrap().0.meetings[0].legs.len(), 1_000);
     }
 }

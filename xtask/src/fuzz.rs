@@ -14,7 +14,14 @@ use crate::root;
 const TARGETS: [(&str, &[(&str, &str)]); 6] = [
     ("card_toml", &[("rates", "toml"), ("tests/cards", "toml")]),
     ("card_json", &[("tests/fuzz-seeds/card_json", "json")]),
-    ("scenario_json", &[("examples", "json"), ("tests/data", "json"), ("tests/fuzz-seeds/scenario_json", "json")]),
+    (
+        "scenario_json",
+        &[
+            ("examples", "json"),
+            ("tests/data", "json"),
+            ("tests/fuzz-seeds/scenario_json", "json"),
+        ],
+    ),
     ("share_link", &[("tests/fuzz-seeds/share_link", "txt")]),
     ("rate_sheet", &[("tests/sheets", "csv")]),
     ("number_input", &[("tests/fuzz-seeds/number_input", "txt")]),
@@ -31,12 +38,15 @@ struct Outcome {
 /// Runs the targets named in `args` (all when none) for the given seconds each.
 pub fn fuzz(args: &[String]) -> Result<(), String> {
     let seconds: u64 = match args.first() {
-        Some(s) if s.chars().all(|c| c.is_ascii_digit()) => {
-            s.parse().map_err(|_| format!("\"{s}\" is not a number of seconds"))?
-        }
+        Some(s) if s.chars().all(|c| c.is_ascii_digit()) => s
+            .parse()
+            .map_err(|_| format!("\"{s}\" is not a number of seconds"))?,
         _ => 600,
     };
-    let named: Vec<&String> = args.iter().filter(|a| !a.chars().all(|c| c.is_ascii_digit())).collect();
+    let named: Vec<&String> = args
+        .iter()
+        .filter(|a| !a.chars().all(|c| c.is_ascii_digit()))
+        .collect();
     let root = root()?;
     let fuzz_dir = root.join("fuzz");
     let mut outcomes = Vec::new();
@@ -51,7 +61,11 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
             .current_dir(&root)
             .args(["+nightly", "fuzz", "run", "--fuzz-dir", "fuzz", target])
             .arg(&corpus)
-            .args(["--", &format!("-max_total_time={seconds}"), "-max_len=65536"])
+            .args([
+                "--",
+                &format!("-max_total_time={seconds}"),
+                "-max_len=65536",
+            ])
             .output()
             .map_err(|e| format!("cannot run cargo fuzz (cargo install cargo-fuzz): {e}"))?;
         let log = String::from_utf8_lossy(&output.stderr);
@@ -59,7 +73,12 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
             .lines()
             .rev()
             .find_map(|l| l.strip_prefix("Done ").map(str::to_string))
-            .or_else(|| log.lines().rev().find(|l| l.starts_with('#')).map(str::to_string))
+            .or_else(|| {
+                log.lines()
+                    .rev()
+                    .find(|l| l.starts_with('#'))
+                    .map(str::to_string)
+            })
             .unwrap_or_else(|| "no run".into());
         let crashed = !output.status.success();
         if crashed {
@@ -79,7 +98,11 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
             o.target,
             o.runs,
             o.corpus,
-            if o.crashed { "CRASH: see fuzz/artifacts/" } else { "no crash" }
+            if o.crashed {
+                "CRASH: see fuzz/artifacts/"
+            } else {
+                "no crash"
+            }
         );
     }
     if outcomes.iter().any(|o| o.crashed) {
@@ -94,14 +117,23 @@ fn count(dir: &Path) -> usize {
 
 /// Copies the seed files into the corpus folder (kept between runs, not committed).
 fn seed(root: &Path, corpus: &PathBuf, seeds: &[(&str, &str)]) -> Result<(), String> {
-    std::fs::create_dir_all(corpus).map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
+    std::fs::create_dir_all(corpus)
+        .map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
     for (dir, ext) in seeds {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == *ext) {
-                let name = format!("seed-{}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
-                std::fs::copy(&path, corpus.join(name)).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+                let name = format!(
+                    "seed-{}",
+                    path.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
+                );
+                std::fs::copy(&path, corpus.join(name))
+                    .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
             }
         }
     }

@@ -91,14 +91,24 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(m)) => {
-            eprintln!("ppm: {m}");
+            eprintln!("ppm: {}", printable(&m));
             ExitCode::from(2)
         }
         Err(Failure::Other(m)) => {
-            eprintln!("ppm: {m}");
+            eprintln!("ppm: {}", printable(&m));
             ExitCode::from(1)
         }
     }
+}
+
+/// A message as it may reach a terminal: control characters from the input shown as
+/// `\u{…}` (line breaks stay), and no line longer than 400 characters (long input is cut).
+fn printable(message: &str) -> String {
+    message
+        .lines()
+        .map(|line| ppm_pricing::rating::problem::cut(line, 400))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Command-line arguments split into `--flag value` options, switches and positionals.
