@@ -308,3 +308,27 @@ fn problems_the_core_keeps_for_forms_read_as_sentences() {
         "\"a\\u{0}b\" is not a number; enter digits such as 12 or 2.5"
     );
 }
+
+#[test]
+fn the_add_on_on_a_card_without_one() {
+    // The small card without its [addons] table.
+    let text = include_str!("cards/small.toml");
+    let start = text.find("[addons.us_canada_dial_out]").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    let card =
+        RateCard::from_toml_str(&format!("{}{}", &text[..start], &text[end..]), None).unwrap();
+    let doc: ScenarioDocument =
+        serde_json::from_str(r#"{"organisers": 1, "usCanadaAddon": true, "meetings": []}"#)
+            .unwrap();
+    let e = quote(&card, &Scenario::from_document(&doc).unwrap()).unwrap_err();
+    assert!(
+        matches!(&e, Error::Scenario(s) if s.field == Field::UsCanadaAddon
+            && s.problem == Problem::NoAddon { card: "Test card (small)".into() }),
+        "{e}"
+    );
+    assert_eq!(
+        e.to_string(),
+        "scenario, field `usCanadaAddon`: the rate card \"Test card (small)\" offers no US/Canada \
+         dial-out add-on; turn the add-on off"
+    );
+}
