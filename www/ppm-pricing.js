@@ -27,6 +27,30 @@ const CARD_TIMEOUT_MS = 10000;
 const CARD_MAX_BYTES = 2 * 1024 * 1024;
 const tooLarge = (bytes) => `it is ${Math.round(bytes / 1024)} KB; a rate card may be at most ${CARD_MAX_BYTES / 1024} KB`;
 
+/** Every connected element, so that a crash of the shared WebAssembly reaches them all. */
+const live = new Set();
+let crashed = false;
+
+/** Whether `err` is the WebAssembly trapping (then every widget on the page is broken). */
+function isTrap(err) {
+  return typeof WebAssembly !== "undefined" && err instanceof WebAssembly.RuntimeError;
+}
+
+/** After a trap: every widget says so, offers a reload, and fires `ppm-error` ("crash"). */
+function crash(err) {
+  if (crashed) return;
+  crashed = true;
+  const reason = `internal error: ${err && err.message ? err.message : "unknown"}`;
+  for (const element of live) element.crashed(reason);
+}
+
+// A trap inside an event handler of a widget (a click, a keystroke) reaches the window.
+if (typeof window !== "undefined") {
+  window.addEventListener("error", (e) => {
+    if (isTrap(e.error) && live.size > 0) crash(e.error);
+  });
+}
+
 let started;
 /** Loads the WebAssembly once per page, for every element (again after a failure). */
 function start() {
@@ -94,9 +118,20 @@ export class PpmPricing extends HTMLElement {
       return;
     }
     if (this.#widget || !this.isConnected) return;
+    if (crashed) {
+      this.crashed("an earlier internal error");
+      return;
+    }
     this.#root.className = "";
     this.#root.textContent = "";
-    this.#widget = new Widget(this.#root, (detail) => this.#quoted(detail), this.#language());
+    live.add(this);
+    try {
+      this.#widget = new Widget(this.#root, (detail) => this.#quoted(detail), this.#language());
+    } catch (err) {
+      if (isTrap(err)) crash(err);
+      else this.#error("start", err.message);
+      return;
+    }
     // The widget renders at its first configuration: with a partner card, once that card is
     // loaded (or has failed), so the first `ppm-quote` already carries the configured card.
     if (this.hasAttribute("card-src")) await this.#loadCard();
@@ -112,9 +147,17 @@ export class PpmPricing extends HTMLElement {
     // Moving the element around the page disconnects and reconnects it in one task.
     queueMicrotask(() => {
       if (!this.isConnected && this.#widget) {
-        this.#widget.destroy();
+        live.delete(this);
+        const widget = this.#widget;
         this.#widget = null;
         this.#root.textContent = "";
+        if (!crashed) {
+          try {
+            widget.destroy();
+          } catch (err) {
+            if (isTrap(err)) crash(err);
+          }
+        }
       }
     });
   }
@@ -142,10 +185,12 @@ export class PpmPricing extends HTMLElement {
       this.#pendingScenario = value;
       return;
     }
+    if (crashed) return;
     try {
       this.#widget.setScenario(value);
     } catch (err) {
-      this.#error("scenario", err.message);
+      if (isTrap(err)) crash(err);
+      else this.#error("scenario", err.message);
     }
   }
 
@@ -164,7 +209,7 @@ export class PpmPricing extends HTMLElement {
   }
 
   #configure() {
-    if (!this.#widget) return;
+    if (!this.#widget || crashed) return;
     try {
       this.#widget.configure({
         lang: this.getAttribute("lang"),
@@ -176,8 +221,28 @@ export class PpmPricing extends HTMLElement {
         cardSrcError: this.#card.error,
       });
     } catch (err) {
-      this.#error("configuration", err.message);
+      if (isTrap(err)) crash(err);
+      else this.#error("configuration", err.message);
     }
+  }
+
+  /** Called for every widget when the shared WebAssembly has trapped: a message in place of
+   * the widget with a reload button, and a `ppm-error` event (source "crash"). */
+  crashed(reason) {
+    this.#widget = null;
+    const box = document.createElement("div");
+    box.className = "ppm-crashed";
+    box.setAttribute("role", "alert");
+    const text = document.createElement("p");
+    text.textContent = `The pricing calculator stopped working (${reason}). Reload the page to start it again.`;
+    const reload = document.createElement("button");
+    reload.type = "button";
+    reload.textContent = "Reload";
+    reload.addEventListener("click", () => location.reload());
+    box.append(text, reload);
+    this.#root.className = "";
+    this.#root.replaceChildren(box);
+    this.#error("crash", `the calculator stopped working (${reason}); reload the page to start it again`);
   }
 
   /** Fetches a partner's card (JSON, the format `ppm convert` writes), validates and uses it;
@@ -205,6 +270,10 @@ export class PpmPricing extends HTMLElement {
         if (text.length > CARD_MAX_BYTES) throw new Error(tooLarge(text.length));
         id = wasm_loadRateCard(text).id;
       } catch (err) {
+        if (isTrap(err)) {
+          crash(err);
+          return;
+        }
         const why = err && err.name === "TimeoutError"
           ? `no answer within ${CARD_TIMEOUT_MS / 1000} seconds`
           : err.message;
@@ -245,7 +314,15 @@ function whenReady(name, fn) {
     if (!loaded) {
       throw new Error(`ppm-pricing: ${name}() was called before the WebAssembly was loaded; await ready first`);
     }
-    return fn(...args);
+    if (crashed) {
+      throw new Error(`ppm-pricing: ${name}(): the WebAssembly stopped working; reload the page`);
+    }
+    try {
+      return fn(...args);
+    } catch (err) {
+      if (isTrap(err)) crash(err);
+      throw err;
+    }
   };
 }
 

@@ -130,6 +130,17 @@ impl Widget {
     /// cardSrcError }`. What is valid is applied; the problems are shown in the widget and
     /// thrown as one `Error` (the element turns it into a `ppm-error` event).
     pub fn configure(&mut self, options: JsValue) -> Result<(), JsError> {
+        // Test builds only (feature `test-trap`): `lang="__trap"` traps the WASM, so the
+        // browser tests can prove that a trap is shown and reported, never silent.
+        #[cfg(feature = "test-trap")]
+        if js_sys::Reflect::get(&options, &JsValue::from_str("lang"))
+            .ok()
+            .and_then(|l| l.as_string())
+            .as_deref()
+            == Some("__trap")
+        {
+            core::arch::wasm32::unreachable();
+        }
         let options = crate::js_value::plain_copy(&options)
             .map_err(|e| JsError::new(&format!("options: {e}")))?;
         let o: Options = serde_wasm_bindgen::from_value(options).map_err(|e| {

@@ -521,3 +521,37 @@ test("the npm module: `ready`, a readable error before it, and only the document
   assert.deepEqual(result.exports, ["PpmPricing", "costCurve", "countries", "loadRateCard", "quote", "rateCards", "ready"]);
   await context.close();
 });
+
+test("a trap is never silent: every widget says so, reports it, and a reload starts afresh", async () => {
+  const context = await browser.newContext({ locale: "en-US" });
+  // The test build of the element's WASM, which traps on lang="__trap" (feature test-trap).
+  const trapDir = dist + "test-trap/";
+  await context.route("**/ppm_element.js", (route) => route.fulfill({ path: trapDir + "ppm_element.js", contentType: "text/javascript" }));
+  await context.route("**/ppm_element_bg.wasm", (route) => route.fulfill({ path: trapDir + "ppm_element_bg.wasm", contentType: "application/wasm" }));
+  await context.addInitScript(() => {
+    window.__ppmErrors = [];
+    document.addEventListener("ppm-error", (e) => window.__ppmErrors.push({ id: e.target.id, ...e.detail }));
+  });
+  const page = await context.newPage();
+  await page.goto(a.url + "two.html");
+  await inside(page, "#w", "#per-minute-monthly").waitFor();
+  await inside(page, "#v", "#per-minute-monthly").waitFor();
+  await page.evaluate(() => document.getElementById("w").setAttribute("lang", "__trap"));
+  // Both widgets (they share the WASM instance) show the message and report it.
+  for (const id of ["w", "v"]) {
+    await inside(page, `#${id}`, ".ppm-crashed[role=alert]").waitFor();
+    assert.equal(await text(page, `#${id}`, ".ppm-crashed p"), "The pricing calculator stopped working (internal error: unreachable). Reload the page to start it again.");
+  }
+  const crashes = await page.evaluate(() => window.__ppmErrors.filter((e) => e.source === "crash"));
+  assert.deepEqual(crashes.map((e) => e.id).sort(), ["v", "w"]);
+  assert.equal(crashes[0].message, "the calculator stopped working (internal error: unreachable); reload the page to start it again");
+  // A widget added afterwards says so too, instead of staying blank.
+  await page.evaluate(() => { const n = document.createElement("ppm-pricing"); n.id = "late"; document.body.append(n); });
+  await inside(page, "#late", ".ppm-crashed").waitFor();
+  await page.screenshot({ path: shots + "crashed.png" });
+  // Reload: a new instance, and the widgets price again.
+  await Promise.all([page.waitForNavigation(), inside(page, "#v", ".ppm-crashed button").click()]);
+  await inside(page, "#w", "#per-minute-monthly").waitFor();
+  assert.equal(await text(page, "#w", "#per-minute-monthly"), "$146.16");
+  await context.close();
+});

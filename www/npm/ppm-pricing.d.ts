@@ -30,8 +30,9 @@ export interface PpmQuoteDetail {
 
 /** The `detail` of a `ppm-error` event. */
 export interface PpmErrorDetail {
-  /** What went wrong: "configuration" (attributes, card-src), "scenario" (the property), "start". */
-  source: "configuration" | "scenario" | "start";
+  /** What went wrong: "configuration" (attributes, card-src), "scenario" (the property), "start",
+   * or "crash" (the WebAssembly stopped; every widget of the page then shows a reload button). */
+  source: "configuration" | "scenario" | "start" | "crash";
   /** A sentence saying what is wrong and how to fix it. */
   message: string;
 }

@@ -64,6 +64,27 @@ pub fn dist() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
+/// Builds the element's bundle with the test-only trap (feature `test-trap`) into
+/// `dist/test-trap/` for the browser tests; never part of what is deployed.
+pub fn test_trap_bundle() -> Result<(), String> {
+    let root = root()?;
+    let out = root.join("dist/test-trap");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    build_bundle("test-trap", &mut |args, env| {
+        run_with_env("cargo", args, env)
+    })?;
+    let wasm = root.join(format!("target/{WASM_TARGET}/wasm-release/{LIB}.wasm"));
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .out_name("ppm_element")
+        .web(true)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?
+        .typescript(false)
+        .omit_default_module_path(false)
+        .generate(&out)
+        .map_err(|e| format!("wasm-bindgen: {e}"))
+}
+
 /// How a browser bundle was built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Build {

@@ -38,6 +38,8 @@ fn main() -> ExitCode {
         }),
         Some("perf") => perf::perf(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
+        // Part of `test`; on its own after `dist` when working on the crash tests.
+        Some("test-trap") => dist::test_trap_bundle(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <test|bench|dist|perf|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]>"
@@ -181,6 +183,7 @@ fn test() -> Result<(), String> {
     run("cargo", &["test", "-p", "xtask"])?;
     // The real WASM in Node (JS API, TypeScript declarations) and the page in Chromium.
     dist::dist()?;
+    dist::test_trap_bundle()?;
     ensure_chromium()?;
     run(
         "npm",
