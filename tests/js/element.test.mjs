@@ -555,3 +555,44 @@ test("a trap is never silent: every widget says so, reports it, and a reload sta
   assert.equal(await text(page, "#w", "#per-minute-monthly"), "$146.16");
   await context.close();
 });
+
+test("the npm README, followed literally in a fresh folder, gives a working widget", async () => {
+  const { mkdtempSync, copyFileSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { execFileSync } = await import("node:child_process");
+  const readme = readFileSync(dist + "npm/README.md", "utf8");
+  // The files the README names: the module and the .wasm and .css beside it.
+  const folder = mkdtempSync(tmpdir() + "/ppm-npm-");
+  const module = readme.match(/Host these files of this folder together[^`]*`([^`]+)`/)[1];
+  for (const f of readdirSync(dist + "npm/").filter((f) => f === module || /^ppm-pricing\.[0-9a-f]{10}\.(wasm|css)$/.test(f))) {
+    copyFileSync(dist + "npm/" + f, folder + "/" + f);
+  }
+  // "your own rate card as JSON (`ppm convert card.toml > card.json`)": exactly that command.
+  const convert = readme.match(/`ppm convert card\.toml > card\.json`/);
+  assert.ok(convert, "the README names the convert command");
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  writeFileSync(folder + "/card.json", execFileSync(root + "target/debug/ppm", ["convert", root + "tests/cards/small.toml"]));
+  // The snippet and the policy, as printed, with BASE replaced by where the files live.
+  const snippet = readme.match(/```html\n(<script type="module"[^\n]+)\n/)[1].replaceAll("BASE/", "./");
+  const policy = readme.match(/```\n(default-src[^\n]+)\n```/)[1];
+  writeFileSync(folder + "/index.html", `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${policy}">${snippet}</head><body>
+<ppm-pricing card-src="card.json" scenario='{"organisers": 2, "meetings": [{"perMonth": 10, "minutes": 30, "legs": [{"country": "DE", "call": "tollDialIn", "count": 1}]}]}'></ppm-pricing>
+</body></html>`);
+  const server = await serve({}, {}, folder);
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  const problems = [];
+  // Every file the page asks for is there (the browser's own favicon request aside).
+  page.on("response", (r) => { if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) problems.push(`${r.status()} ${r.url()}`); });
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector("ppm-pricing").quote);
+  // The small test card: 10 meetings x 30 min of DE toll = 300 min x 0.0200 = 6.00.
+  const q = await page.evaluate(() => document.querySelector("ppm-pricing").quote);
+  assert.equal(q.card, "small");
+  assert.equal(q.monthly.perMinute, "6.00");
+  assert.deepEqual(problems, []);
+  await context.close();
+  server.close();
+});

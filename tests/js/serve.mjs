@@ -11,9 +11,9 @@ import { chromium } from "playwright-core";
 export const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".ts": "text/plain", ".svg": "image/svg+xml" };
 
-/** Serves dist/ (optionally with extra response headers, and extra files given as
+/** Serves dist/ (or `root`; optionally with extra response headers, and extra files given as
  * { "name.html": text }); resolves to { url, close }. */
-export function serve(headers = {}, extra = {}) {
+export function serve(headers = {}, extra = {}, root = dist) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
     if (path.includes("..")) { res.writeHead(400); return res.end(); }
@@ -21,7 +21,7 @@ export function serve(headers = {}, extra = {}) {
       res.writeHead(200, { "Content-Type": types[extname(path)] ?? "text/plain", "Access-Control-Allow-Origin": "*", ...headers });
       return res.end(extra[path]);
     }
-    const file = join(dist, path === "" ? "index.html" : path);
+    const file = join(root, path === "" ? "index.html" : path);
     try {
       const body = await readFile(file);
       res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream", ...headers });
