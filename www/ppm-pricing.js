@@ -29,6 +29,9 @@ const tooLarge = (bytes) => `it is ${Math.round(bytes / 1024)} KB; a rate card m
 
 /** Every connected element, so that a crash of the shared WebAssembly reaches them all. */
 const live = new Set();
+/** Roots of removed elements with their widgets, for the next element (Yew never frees an
+ * app root's event listeners, so roots are reused rather than destroyed). */
+const pool = [];
 let crashed = false;
 
 /** Whether `err` is the WebAssembly trapping (then every widget on the page is broken). */
@@ -126,7 +129,18 @@ export class PpmPricing extends HTMLElement {
     this.#root.textContent = "";
     live.add(this);
     try {
-      this.#widget = new Widget(this.#root, (detail) => this.#quoted(detail), this.#language());
+      const parked = pool.pop();
+      if (parked) {
+        // A removed element's root, started afresh for this element.
+        this.#root.replaceWith(parked.root);
+        this.#root = parked.root;
+        // Its previous content stays hidden until this element's configuration replaces it.
+        this.#root.hidden = true;
+        parked.widget.reuse((detail) => this.#quoted(detail), this.#language());
+        this.#widget = parked.widget;
+      } else {
+        this.#widget = new Widget(this.#root, (detail) => this.#quoted(detail), this.#language());
+      }
     } catch (err) {
       if (isTrap(err)) crash(err);
       else this.#error("start", err.message);
@@ -150,14 +164,12 @@ export class PpmPricing extends HTMLElement {
         live.delete(this);
         const widget = this.#widget;
         this.#widget = null;
-        this.#root.textContent = "";
-        if (!crashed) {
-          try {
-            widget.destroy();
-          } catch (err) {
-            if (isTrap(err)) crash(err);
-          }
-        }
+        // The root (with its app) goes to the pool; this element gets an empty one in case it
+        // is connected again.
+        const root = this.#root;
+        this.#root = document.createElement("div");
+        root.replaceWith(this.#root);
+        if (!crashed) pool.push({ root, widget });
       }
     });
   }
@@ -210,6 +222,7 @@ export class PpmPricing extends HTMLElement {
 
   #configure() {
     if (!this.#widget || crashed) return;
+    this.#root.hidden = false;
     try {
       this.#widget.configure({
         lang: this.getAttribute("lang"),

@@ -149,6 +149,8 @@ pub struct Embed {
     pub partner_card: Option<String>,
     /// Called with every new quote and the scenario it prices.
     pub on_quote: Callback<(Rc<Priced>, ScenarioDocument)>,
+    /// The generation of the app: a new one starts the widget afresh (a reused root).
+    pub reset: u32,
 }
 
 /// Props of [`App`].
@@ -327,6 +329,16 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
 fn region_of(tag: &str) -> Option<String> {
     let region = tag.split(['-', '_']).nth(1)?;
     crate::rating::CountryCode::parse(&region.to_ascii_uppercase()).map(|c| c.to_string())
+}
+
+/// The custom element's root: the app, started afresh whenever the element's root is given to
+/// another element (`Embed::reset`): the keyed child is recreated, while the root and its event
+/// listeners (which Yew never frees) stay.
+#[cfg(feature = "element")]
+#[component]
+pub fn ElementRoot(props: &AppProps) -> Html {
+    let key = props.embed.as_ref().map_or(0, |e| e.reset);
+    html! { <App key={key.to_string()} embed={props.embed.clone()} /> }
 }
 
 /// The widget.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
-use super::app::{App, AppProps, Embed, Priced};
+use super::app::{AppProps, ElementRoot, Embed, Priced};
 use super::embed::{preset_text, Hidden, PresetText};
 use super::i18n::Lang;
 use super::share;
@@ -70,10 +70,49 @@ pub struct Widget {
     root: web_sys::Element,
     /// The rendered app; none until the first `configure`, so that the first quote (and the
     /// first `ppm-quote`) already has the host's card and language.
-    handle: Option<AppHandle<App>>,
+    handle: Option<AppHandle<ElementRoot>>,
     embed: Embed,
     scenario_text: Option<String>,
     generation: u32,
+    /// Set by `reuse`: the next update goes to the app even if the options look the same.
+    dirty: bool,
+}
+
+/// The built-in defaults of a widget whose quotes go to `on_quote`, in `lang`; `reset` is the
+/// generation of the app inside (a new one starts afresh).
+fn fresh_embed(on_quote: js_sys::Function, lang: &str, reset: u32) -> Embed {
+    let on_quote = Callback::from(move |(p, scenario): (Rc<Priced>, ScenarioDocument)| {
+        let q = &p.quote;
+        let detail = QuoteDetail {
+            currency: &q.currency,
+            card: &q.card.id,
+            monthly: Pair {
+                per_minute: &q.per_minute.monthly_total,
+                per_user: &q.per_user.monthly_total,
+            },
+            yearly: Pair {
+                per_minute: &q.per_minute.yearly_total,
+                per_user: &q.per_user.yearly_total,
+            },
+            cheaper: q.cheaper,
+            savings_monthly: &q.savings_monthly,
+            savings_yearly: &q.savings_yearly,
+            scenario: &scenario,
+            quote: q,
+        };
+        let _ = on_quote.call1(&JsValue::NULL, &to_js(&detail));
+    });
+    Embed {
+        lang: Lang::from_tag(lang),
+        card: DEFAULT_CARD_ID.into(),
+        preset: None,
+        compact: false,
+        hidden: Hidden::default(),
+        notice: None,
+        partner_card: None,
+        on_quote,
+        reset,
+    }
 }
 
 #[wasm_bindgen]
@@ -86,44 +125,29 @@ impl Widget {
         #[wasm_bindgen(js_name = onQuote)] on_quote: js_sys::Function,
         lang: &str,
     ) -> Widget {
-        let on_quote = Callback::from(move |(p, scenario): (Rc<Priced>, ScenarioDocument)| {
-            let q = &p.quote;
-            let detail = QuoteDetail {
-                currency: &q.currency,
-                card: &q.card.id,
-                monthly: Pair {
-                    per_minute: &q.per_minute.monthly_total,
-                    per_user: &q.per_user.monthly_total,
-                },
-                yearly: Pair {
-                    per_minute: &q.per_minute.yearly_total,
-                    per_user: &q.per_user.yearly_total,
-                },
-                cheaper: q.cheaper,
-                savings_monthly: &q.savings_monthly,
-                savings_yearly: &q.savings_yearly,
-                scenario: &scenario,
-                quote: q,
-            };
-            let _ = on_quote.call1(&JsValue::NULL, &to_js(&detail));
-        });
-        let embed = Embed {
-            lang: Lang::from_tag(lang),
-            card: DEFAULT_CARD_ID.into(),
-            preset: None,
-            compact: false,
-            hidden: Hidden::default(),
-            notice: None,
-            partner_card: None,
-            on_quote,
-        };
         Widget {
             root,
             handle: None,
-            embed,
+            embed: fresh_embed(on_quote, lang, 0),
             scenario_text: None,
             generation: 0,
+            dirty: false,
         }
+    }
+
+    /// Gives this widget (and its root) to another `<ppm-pricing>`: a fresh start (the app's
+    /// state is recreated at the next `configure`) with that element's quote callback and
+    /// language. Yew never frees an app root's event listeners, so the element keeps roots in a
+    /// pool and reuses them instead of destroying them: memory stays bounded by the most
+    /// widgets ever on a page at once.
+    pub fn reuse(
+        &mut self,
+        #[wasm_bindgen(js_name = onQuote)] on_quote: js_sys::Function,
+        lang: &str,
+    ) {
+        self.embed = fresh_embed(on_quote, lang, self.embed.reset.wrapping_add(1));
+        self.scenario_text = None;
+        self.dirty = true;
     }
 
     /// Applies the element's attributes: `{ lang, card, scenario, compact, hide, partnerCard,
@@ -243,12 +267,14 @@ impl Widget {
         match &mut self.handle {
             None => {
                 self.handle = Some(
-                    yew::Renderer::<App>::with_root_and_props(self.root.clone(), props).render(),
+                    yew::Renderer::<ElementRoot>::with_root_and_props(self.root.clone(), props)
+                        .render(),
                 );
             }
-            Some(handle) if next != self.embed => handle.update(props),
+            Some(handle) if self.dirty || next != self.embed => handle.update(props),
             Some(_) => {}
         }
+        self.dirty = false;
         self.embed = next;
     }
 }

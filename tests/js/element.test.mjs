@@ -596,3 +596,46 @@ test("the npm README, followed literally in a fresh folder, gives a working widg
   await context.close();
   server.close();
 });
+
+test("removing and adding widgets keeps memory flat, and a reused root starts afresh", async () => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(a.url + "plain.html");
+  await inside(page, "#w", "#per-minute-monthly").waitFor();
+  const result = await page.evaluate(async () => {
+    const wasm = await (await import("/ppm_element.js")).default();
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const cycle = async (attrs = {}) => {
+      const e = document.createElement("ppm-pricing");
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      document.body.append(e);
+      while (!e.quote) await tick();
+      const quote = e.quote;
+      e.remove();
+      await tick();
+      return quote;
+    };
+    // Warm up, then 300 add/remove cycles.
+    for (let i = 0; i < 20; i++) await cycle();
+    const before = wasm.memory.buffer.byteLength;
+    for (let i = 0; i < 300; i++) await cycle();
+    const after = wasm.memory.buffer.byteLength;
+    // A widget edited, removed, and its root given to a new element with other attributes.
+    const edited = document.createElement("ppm-pricing");
+    document.body.append(edited);
+    while (!edited.quote) await tick();
+    edited.scenario = { organisers: 7, meetings: [] };
+    while (edited.quote.scenario.organisers !== "7") await tick();
+    edited.remove();
+    await tick();
+    const fresh = await cycle({ card: "illustrative-eur" });
+    return { grew: after - before, freshOrganisers: fresh.scenario.organisers, freshCurrency: fresh.currency };
+  });
+  // Before roots were reused, 300 cycles grew the WASM memory by ~1.4 MB (Yew keeps every
+  // app root's listeners); now at most one 64 KB page or so.
+  assert.ok(result.grew <= 128 * 1024, `grew by ${result.grew} bytes`);
+  // The reused root shows the example on the EUR card, not the previous element's 7 organisers.
+  assert.equal(result.freshOrganisers, "40");
+  assert.equal(result.freshCurrency, "EUR");
+  await context.close();
+});
