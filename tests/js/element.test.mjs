@@ -639,3 +639,23 @@ test("removing and adding widgets keeps memory flat, and a reused root starts af
   assert.equal(result.freshCurrency, "EUR");
   await context.close();
 });
+
+test("card-src that never answers: its own message after 10 s, and the built-in card", async () => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  // The card's request never gets an answer; the test waits the real 10 s (AbortSignal.timeout
+  // does not follow a fake clock).
+  await page.route("**/hanging-card.json", () => {});
+  await page.goto(a.url + "bare.html");
+  await page.evaluate(async () => {
+    await import("/ppm-pricing.js");
+    const e = document.createElement("ppm-pricing");
+    e.id = "w";
+    e.setAttribute("card-src", "hanging-card.json");
+    document.body.append(e);
+  });
+  await page.waitForFunction(() => document.getElementById("w").quote, null, { timeout: 20_000 });
+  assert.match(await text(page, "#w", "#config-problem"), /hanging-card\.json" could not be used \(no answer within 10 seconds\)/);
+  assert.equal(await page.evaluate(() => document.getElementById("w").quote.card), "illustrative-usd");
+  await context.close();
+});
