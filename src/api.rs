@@ -185,7 +185,7 @@ fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> 
 
 /// A deserialization error as a sentence (serde-wasm-bindgen reports some shape problems as
 /// raw JavaScript TypeErrors).
-fn shape_error(what: &str, e: serde_wasm_bindgen::Error) -> String {
+pub(crate) fn shape_error(what: &str, e: serde_wasm_bindgen::Error) -> String {
     // serde-wasm-bindgen's errors are JavaScript Errors: their text starts "Error: ".
     let text = e.to_string();
     let text = text.strip_prefix("Error: ").unwrap_or(&text);

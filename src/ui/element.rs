@@ -15,7 +15,7 @@ use super::embed::{preset_text, Hidden, PresetText};
 use super::i18n::Lang;
 use super::share;
 use super::state::Form;
-use crate::api::scenario_document;
+use crate::api::{scenario_document, shape_error};
 use crate::rating::quote::Cheaper;
 use crate::rating::{Money, Quote, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
@@ -167,14 +167,8 @@ impl Widget {
         }
         let options = crate::js_value::plain_copy(&options)
             .map_err(|e| JsError::new(&format!("options: {e}")))?;
-        let o: Options = serde_wasm_bindgen::from_value(options).map_err(|e| {
-            let text = e.to_string();
-            let text = text.strip_prefix("Error: ").unwrap_or(&text);
-            JsError::new(&format!(
-                "options: {}",
-                crate::rating::problem::cut(text, 200)
-            ))
-        })?;
+        let o: Options = serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&shape_error("options", e)))?;
         let mut problems: Vec<String> = o.card_src_error.into_iter().collect();
         let mut next = self.embed.clone();
         if let Some(tag) = o.lang.as_deref().filter(|t| !t.is_empty()) {

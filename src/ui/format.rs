@@ -113,17 +113,6 @@ impl<'a> Numbers<'a> {
         }
     }
 
-    /// A date (`YYYY-MM-DD`) as `lang` writes it: ISO in English (unambiguous on both sides of
-    /// the Atlantic), `01.01.2026` in German, `01/01/2026` in French. Other text stays as it is.
-    pub fn date(lang: Lang, iso: &str) -> String {
-        let parts: Vec<&str> = iso.split('-').collect();
-        match (lang, parts.as_slice()) {
-            (Lang::De, [y, m, d]) => format!("{d}.{m}.{y}"),
-            (Lang::Fr, [y, m, d]) => format!("{d}/{m}/{y}"),
-            _ => iso.to_string(),
-        }
-    }
-
     /// A quantity rounded to at most `decimals` places (half away from zero), without trailing
     /// zeros: "267.6", "2,880".
     pub fn plain(&self, value: &str, decimals: u32) -> String {

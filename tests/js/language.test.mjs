@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { serve, launch, axe } from "./serve.mjs";
+import { serve, launch, axe, openPricingPage } from "./serve.mjs";
 
 const shots = fileURLToPath(new URL("../output/", import.meta.url));
 mkdirSync(shots, { recursive: true });
@@ -13,16 +13,7 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-async function open(hash = "", locale = "en-US") {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  await page.goto(server.url + (hash ? "#" + hash : ""));
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
-  return { page, context, errors };
-}
+const open = (hash = "", locale = "en-US") => openPricingPage(browser, server, hash, locale);
 
 const text = (page, sel) => page.locator(sel).innerText();
 
@@ -322,10 +313,7 @@ test("French and German: explanations, everyday use and the CSV, each in the vis
       csvLine: "Pro Minute;Einwahl gebührenpflichtig, Deutschland;48;2880;0,0220;63,36",
     }],
   ]) {
-    const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    const { page, context } = await open("", locale);
     // The customer calls' 1,800 dial-out minutes to the US sit inside the 40 x 60 = 2,400-minute pool.
     assert.equal(await text(page, "#pool"), expected.pool, locale);
     assert.match(await text(page, "#lines-per-user"), expected.covered, locale);

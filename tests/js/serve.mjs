@@ -35,6 +35,20 @@ export function serve(headers = {}, extra = {}, root = dist) {
   }));
 }
 
+/** Opens the pricing page of `server` (with a share-link fragment, in a browser locale) in a
+ * fresh context and waits until the app has taken over the prerendered page; collects page
+ * errors and console errors. */
+export async function openPricingPage(browser, server, hash = "", locale = "en-US") {
+  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(server.url + (hash ? "#" + hash : ""));
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+  return { page, context, errors };
+}
+
 /** Debian's Chromium, headless, with no background network traffic. */
 export function launch() {
   return chromium.launch({

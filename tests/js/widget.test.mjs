@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { serve, launch, axe } from "./serve.mjs";
+import { serve, launch, axe, openPricingPage } from "./serve.mjs";
 
 const shots = fileURLToPath(new URL("../output/", import.meta.url));
 mkdirSync(shots, { recursive: true });
@@ -12,17 +12,7 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-async function open(hash = "", locale = "en-US") {
-  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  await page.goto(server.url + (hash ? "#" + hash : ""));
-  // The quote is prerendered; wait until the app has taken over the page.
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
-  return { page, context, errors };
-}
+const open = (hash = "", locale = "en-US") => openPricingPage(browser, server, hash, locale);
 
 const text = (page, sel) => page.locator(sel).innerText();
 
