@@ -81,7 +81,7 @@ fn table(
                         <th scope="row">{ describe(l, lang, names) }{ note }</th>
                         <td class="num" data-label={t.legs}>{ l.legs.map(|v| n.plain(&v.0.to_string(), 1)).or(l.quantity.map(|q| q.to_string())).unwrap_or_default() }</td>
                         <td class="num" data-label={t.minutes}>{ l.minutes.map(|v| n.plain(&v.0.to_string(), 1)).unwrap_or_default() }</td>
-                        <td class="num" data-label={t.rate}>{ price }</td>
+                        <td class="num ppm-price" data-label={t.rate}>{ price }</td>
                         <td class="num ppm-amount" data-label={t.amount}>{ n.money(&l.amount.to_string()) }</td>
                     </tr>
                 }
