@@ -11,6 +11,7 @@ import init, {
   rateCards as wasm_rateCards,
   countries as wasm_countries,
   loadRateCard as wasm_loadRateCard,
+  __ppm_restart,
 } from "./ppm_element.js";
 
 // `cargo xtask dist` rewrites these four lines in the npm package (hashed file names and their
@@ -33,18 +34,65 @@ const live = new Set();
  * app root's event listeners, so roots are reused rather than destroyed). */
 const pool = [];
 let crashed = false;
+/** The widgets of the trapped instance, forgotten (not freed) when it is restarted. */
+const dead = [];
+/** Cards loaded through the JS API, by id, loaded again into a restarted instance. */
+const apiCards = new Map();
+
+/** The crash message in the widget's language: [text, button, event message]. */
+const CRASH_TEXTS = {
+  en: [
+    (why) => `The pricing calculator stopped working (${why}).`,
+    "Start it again",
+    (why) => `the calculator stopped working (${why}); start it again or reload the page`,
+  ],
+  de: [
+    (why) => `Der Preisrechner funktioniert nicht mehr (${why}).`,
+    "Neu starten",
+    (why) => `the calculator stopped working (${why}); start it again or reload the page`,
+  ],
+  fr: [
+    (why) => `Le calculateur de prix ne fonctionne plus (${why}).`,
+    "Le relancer",
+    (why) => `the calculator stopped working (${why}); start it again or reload the page`,
+  ],
+};
 
 /** Whether `err` is the WebAssembly trapping (then every widget on the page is broken). */
 function isTrap(err) {
   return typeof WebAssembly !== "undefined" && err instanceof WebAssembly.RuntimeError;
 }
 
-/** After a trap: every widget says so, offers a reload, and fires `ppm-error` ("crash"). */
+/** After a trap: every widget says so, offers to start again, and fires `ppm-error`
+ * ("crash"). */
 function crash(err) {
   if (crashed) return;
   crashed = true;
   const reason = `internal error: ${err && err.message ? err.message : "unknown"}`;
+  for (const parked of pool.splice(0)) dead.push(parked.widget);
   for (const element of live) element.crashed(reason);
+}
+
+let restarting;
+/** Starts a fresh WebAssembly instance after a trap and every stopped widget on it (with its
+ * attributes and card-src; a scenario set from script is not replayed, it may be the cause).
+ * Cards loaded through the JS API are loaded again. */
+function restart() {
+  restarting ??= (async () => {
+    // The old instance's objects are forgotten without calling into it.
+    for (const widget of dead.splice(0)) widget.__destroy_into_raw();
+    __ppm_restart();
+    started = undefined;
+    await start();
+    crashed = false;
+    for (const card of apiCards.values()) wasm_loadRateCard(card);
+    const stopped = [...live];
+    live.clear();
+    for (const element of stopped) element.restarted();
+  })().finally(() => {
+    restarting = undefined;
+  });
+  return restarting;
 }
 
 // A trap inside an event handler of a widget (a click, a keystroke) reaches the window.
@@ -110,6 +158,11 @@ export class PpmPricing extends HTMLElement {
       this.scenario = value;
     }
     if (this.#widget) return;
+    await this.#mount();
+  }
+
+  /** Starts this element's widget on the (shared) WebAssembly. */
+  async #mount() {
     try {
       await Promise.all([start(), this.#styled]);
     } catch (err) {
@@ -122,6 +175,7 @@ export class PpmPricing extends HTMLElement {
     }
     if (this.#widget || !this.isConnected) return;
     if (crashed) {
+      live.add(this);
       this.crashed("an earlier internal error");
       return;
     }
@@ -170,6 +224,9 @@ export class PpmPricing extends HTMLElement {
         this.#root = document.createElement("div");
         root.replaceWith(this.#root);
         if (!crashed) pool.push({ root, widget });
+        else dead.push(widget);
+      } else if (!this.isConnected) {
+        live.delete(this);
       }
     });
   }
@@ -242,20 +299,36 @@ export class PpmPricing extends HTMLElement {
   /** Called for every widget when the shared WebAssembly has trapped: a message in place of
    * the widget with a reload button, and a `ppm-error` event (source "crash"). */
   crashed(reason) {
+    if (this.#widget) dead.push(this.#widget);
     this.#widget = null;
+    const lang = this.#language().slice(0, 2).toLowerCase();
+    const [say, button, event] = CRASH_TEXTS[lang] || CRASH_TEXTS.en;
     const box = document.createElement("div");
     box.className = "ppm-crashed";
     box.setAttribute("role", "alert");
     const text = document.createElement("p");
-    text.textContent = `The pricing calculator stopped working (${reason}). Reload the page to start it again.`;
-    const reload = document.createElement("button");
-    reload.type = "button";
-    reload.textContent = "Reload";
-    reload.addEventListener("click", () => location.reload());
-    box.append(text, reload);
-    this.#root.className = "";
-    this.#root.replaceChildren(box);
-    this.#error("crash", `the calculator stopped working (${reason}); reload the page to start it again`);
+    text.textContent = say(reason);
+    const again = document.createElement("button");
+    again.type = "button";
+    again.textContent = button;
+    again.addEventListener("click", () => {
+      again.disabled = true;
+      restart().catch(() => location.reload());
+    });
+    box.append(text, again);
+    // A fresh root: the old one holds the trapped app's nodes and listeners.
+    const root = document.createElement("div");
+    this.#root.replaceWith(root);
+    this.#root = root;
+    this.#root.append(box);
+    this.#error("crash", event(reason));
+  }
+
+  /** Called when a restart has started a fresh instance: this element starts again on it. */
+  restarted() {
+    if (!this.isConnected || this.#widget) return;
+    this.#root.replaceChildren();
+    this.#mount();
   }
 
   /** Fetches a partner's card (JSON, the format `ppm convert` writes), validates and uses it;
@@ -328,7 +401,7 @@ function whenReady(name, fn) {
       throw new Error(`ppm-pricing: ${name}() was called before the WebAssembly was loaded; await ready first`);
     }
     if (crashed) {
-      throw new Error(`ppm-pricing: ${name}(): the WebAssembly stopped working; reload the page`);
+      throw new Error(`ppm-pricing: ${name}(): the WebAssembly stopped working; start a widget again or reload the page`);
     }
     try {
       return fn(...args);
@@ -343,4 +416,13 @@ export const quote = whenReady("quote", wasm_quote);
 export const costCurve = whenReady("costCurve", wasm_costCurve);
 export const rateCards = whenReady("rateCards", wasm_rateCards);
 export const countries = whenReady("countries", wasm_countries);
-export const loadRateCard = whenReady("loadRateCard", wasm_loadRateCard);
+export const loadRateCard = whenReady("loadRateCard", (card) => {
+  const loaded = wasm_loadRateCard(card);
+  // Kept as loaded (a plain copy of an object), for a restarted instance.
+  try {
+    apiCards.set(loaded.id, typeof card === "string" ? card : JSON.stringify(card));
+  } catch {
+    // A value that cannot be copied twice is not kept; the card was loaded all the same.
+  }
+  return loaded;
+});

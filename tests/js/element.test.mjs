@@ -522,7 +522,7 @@ test("the npm module: `ready`, a readable error before it, and only the document
   await context.close();
 });
 
-test("a trap is never silent: every widget says so, reports it, and a reload starts afresh", async () => {
+test("a trap is never silent: every widget says so, reports it, and starts again in the page", async () => {
   const context = await browser.newContext({ locale: "en-US" });
   // The test build of the element's WASM, which traps on lang="__trap" (feature test-trap).
   const trapDir = dist + "test-trap/";
@@ -536,23 +536,59 @@ test("a trap is never silent: every widget says so, reports it, and a reload sta
   await page.goto(a.url + "two.html");
   await inside(page, "#w", "#per-minute-monthly").waitFor();
   await inside(page, "#v", "#per-minute-monthly").waitFor();
+  // A card loaded through the JS API before the trap (one licence at 4.00, see small.toml).
+  const { execFileSync } = await import("node:child_process");
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const card = execFileSync(root + "target/debug/ppm", ["convert", root + "tests/cards/small.toml"], { encoding: "utf8" });
+  const loadedId = await page.evaluate(async (text) => {
+    const m = await import("/ppm-pricing.js");
+    return m.loadRateCard(text).id;
+  }, card);
   await page.evaluate(() => document.getElementById("w").setAttribute("lang", "__trap"));
   // Both widgets (they share the WASM instance) show the message and report it.
   for (const id of ["w", "v"]) {
     await inside(page, `#${id}`, ".ppm-crashed[role=alert]").waitFor();
-    assert.equal(await text(page, `#${id}`, ".ppm-crashed p"), "The pricing calculator stopped working (internal error: unreachable). Reload the page to start it again.");
+    assert.equal(await text(page, `#${id}`, ".ppm-crashed p"), "The pricing calculator stopped working (internal error: unreachable).");
   }
   const crashes = await page.evaluate(() => window.__ppmErrors.filter((e) => e.source === "crash"));
   assert.deepEqual(crashes.map((e) => e.id).sort(), ["v", "w"]);
-  assert.equal(crashes[0].message, "the calculator stopped working (internal error: unreachable); reload the page to start it again");
-  // A widget added afterwards says so too, instead of staying blank.
-  await page.evaluate(() => { const n = document.createElement("ppm-pricing"); n.id = "late"; document.body.append(n); });
+  assert.equal(crashes[0].message, "the calculator stopped working (internal error: unreachable); start it again or reload the page");
+  // The JS API says so too, instead of trapping again.
+  const apiError = await page.evaluate(async () => {
+    const m = await import("/ppm-pricing.js");
+    try { m.rateCards(); return "no error"; } catch (e) { return e.message; }
+  });
+  assert.match(apiError, /stopped working; start a widget again or reload the page/);
+  // A widget added afterwards says so too, instead of staying blank; a German one in German.
+  await page.evaluate(() => {
+    const n = document.createElement("ppm-pricing"); n.id = "late"; document.body.append(n);
+    const d = document.createElement("ppm-pricing"); d.id = "de"; d.lang = "de"; document.body.append(d);
+  });
   await inside(page, "#late", ".ppm-crashed").waitFor();
+  assert.equal(await text(page, "#de", ".ppm-crashed button"), "Neu starten");
   await page.screenshot({ path: shots + "crashed.png" });
-  // Reload: a new instance, and the widgets price again.
-  await Promise.all([page.waitForNavigation(), inside(page, "#v", ".ppm-crashed button").click()]);
-  await inside(page, "#w", "#per-minute-monthly").waitFor();
-  assert.equal(await text(page, "#w", "#per-minute-monthly"), "$146.16");
+  // Start again, in the page: no navigation, a new instance, and every widget prices again.
+  await page.evaluate(() => { document.getElementById("w").lang = "en"; window.__sameDocument = true; });
+  await inside(page, "#v", ".ppm-crashed button").click();
+  for (const id of ["w", "v", "late"]) {
+    await inside(page, `#${id}`, "#per-minute-monthly").waitFor();
+    // The example scenario on the built-in USD card (see widget.test.mjs): 146.16.
+    assert.equal(await text(page, `#${id}`, "#per-minute-monthly"), "$146.16");
+  }
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.equal(await page.locator("ppm-pricing .ppm-crashed").count(), 0);
+  // The widgets react to edits again, and the JS API answers, with the card loaded before.
+  await page.evaluate(() => document.getElementById("v").setAttribute("card", "illustrative-eur"));
+  await page.waitForFunction(() => document.getElementById("v").quote?.currency === "EUR");
+  const after = await page.evaluate(async (id) => {
+    const m = await import("/ppm-pricing.js");
+    const q = m.quote({ organisers: 1, meetings: [] }, id);
+    return { ids: m.rateCards().map((c) => c.id), total: q.perUser.monthlyTotal };
+  }, loadedId);
+  assert.ok(after.ids.includes(loadedId), after.ids.join());
+  assert.equal(after.total, "4.00");
+  // No second crash was reported by the old instance's leftovers.
+  assert.equal(await page.evaluate(() => window.__ppmErrors.filter((e) => e.source === "crash").length), 4);
   await context.close();
 });
 

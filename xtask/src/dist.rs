@@ -50,6 +50,9 @@ pub fn dist() -> Result<PathBuf, String> {
             .remove_producers_section(true)
             .generate(&dist)
             .map_err(|e| format!("wasm-bindgen: {e}"))?;
+        if name == "ppm_element" {
+            restartable(&dist.join("ppm_element.js"))?;
+        }
     }
     copy_dir(&root.join("www"), &dist)?;
     prerender(&root, &dist)?;
@@ -82,7 +85,16 @@ pub fn test_trap_bundle() -> Result<(), String> {
         .typescript(false)
         .omit_default_module_path(false)
         .generate(&out)
-        .map_err(|e| format!("wasm-bindgen: {e}"))
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    restartable(&out.join("ppm_element.js"))
+}
+
+/// Patches the element's glue in place so that the page can restart a trapped instance.
+fn restartable(glue: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(glue)
+        .map_err(|e| format!("cannot read {}: {e}", glue.display()))?;
+    std::fs::write(glue, crate::restart::make_restartable(&text)?)
+        .map_err(|e| format!("cannot write {}: {e}", glue.display()))
 }
 
 /// How a browser bundle was built.

@@ -17,6 +17,7 @@ mod dist;
 mod fuzz;
 mod npm;
 mod perf;
+mod restart;
 mod serve;
 
 use std::path::PathBuf;

@@ -95,6 +95,10 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     renames.push(("export function mount(".into(), "function mount(".into()));
     renames.push(("export class Widget ".into(), "class Widget ".into()));
     renames.push((
+        "export function __ppm_restart(".into(),
+        "function __ppm_restart(".into(),
+    ));
+    renames.push((
         "export { initSync, __wbg_init as default };".into(),
         String::new(),
     ));
