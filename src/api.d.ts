@@ -10,6 +10,8 @@ export interface Leg {
   call: CallType;
   /** Participants joining this way; may be an average. */
   count: number | DecimalString;
+  /** Each of these legs' own length in minutes (measured calls); default: the meeting's. */
+  minutes?: number | DecimalString;
 }
 
 /** One meeting profile. */

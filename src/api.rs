@@ -27,7 +27,7 @@ struct Shape {
 }
 
 const LEG: Shape = Shape {
-    keys: &["country", "call", "count"],
+    keys: &["country", "call", "count", "minutes"],
     children: &[],
     each: None,
 };

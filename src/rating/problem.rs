@@ -61,6 +61,13 @@ pub enum Field {
         /// Index of the leg group.
         leg: usize,
     },
+    /// `meetings[meeting].legs[leg].minutes`.
+    LegMinutes {
+        /// Index of the meeting profile.
+        meeting: usize,
+        /// Index of the leg group.
+        leg: usize,
+    },
 }
 
 impl Field {
@@ -72,7 +79,8 @@ impl Field {
             | Field::Legs { meeting }
             | Field::LegCountry { meeting, .. }
             | Field::LegCall { meeting, .. }
-            | Field::LegCount { meeting, .. } => Some(meeting),
+            | Field::LegCount { meeting, .. }
+            | Field::LegMinutes { meeting, .. } => Some(meeting),
             _ => None,
         }
     }
@@ -82,7 +90,8 @@ impl Field {
         match self {
             Field::LegCountry { leg, .. }
             | Field::LegCall { leg, .. }
-            | Field::LegCount { leg, .. } => Some(leg),
+            | Field::LegCount { leg, .. }
+            | Field::LegMinutes { leg, .. } => Some(leg),
             _ => None,
         }
     }
@@ -105,6 +114,9 @@ impl fmt::Display for Field {
             }
             Field::LegCall { meeting, leg } => write!(f, "meetings[{meeting}].legs[{leg}].call"),
             Field::LegCount { meeting, leg } => write!(f, "meetings[{meeting}].legs[{leg}].count"),
+            Field::LegMinutes { meeting, leg } => {
+                write!(f, "meetings[{meeting}].legs[{leg}].minutes")
+            }
         }
     }
 }

@@ -216,6 +216,10 @@ pub struct LegDocument {
     pub call: String,
     /// How many participants join this way (may be an average).
     pub count: Amount,
+    /// The length of each of these legs in minutes, when it differs from the meeting's
+    /// (measured calls, people who joined late); same limits as the meeting's `minutes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<Amount>,
 }
 
 /// One meeting profile (JSON).
@@ -264,6 +268,8 @@ pub struct Leg {
     pub call: Call,
     /// How many participants join this way, ≥ 0.
     pub count: Decimal,
+    /// Each leg's own length in minutes; `None`: the meeting's length.
+    pub minutes: Option<Decimal>,
 }
 
 /// One validated meeting profile.
@@ -295,7 +301,8 @@ impl Scenario {
     /// - `organisers` is a whole number from 0 to 10,000,000;
     /// - `licencesPurchased`, when given, is a whole number ≥ `organisers` and ≤ 10,000,000;
     /// - at most 1,000 meeting profiles with at most 1,000 leg groups each;
-    /// - `perMonth` 0..=1,000,000, `minutes` 0..=1,440 (Teams ends PSTN meetings after 24 h),
+    /// - `perMonth` 0..=1,000,000, `minutes` 0..=1,440 (Teams ends PSTN meetings after 24 h;
+    ///   a leg's own `minutes` too),
     ///   `count` 0..=100,000; fractions are allowed (averages);
     /// - `country` and `organisationCountry` are ISO 3166-1 alpha-2 codes, `call` one of the
     ///   four call words.
@@ -383,10 +390,20 @@ impl Scenario {
                         leg: leg_index,
                     }),
                 )?;
+                let minutes = match &leg.minutes {
+                    None => None,
+                    Some(a) => Some(check_amount(a, Decimal::from(MAX_MINUTES), false).map_err(
+                        at(Field::LegMinutes {
+                            meeting,
+                            leg: leg_index,
+                        }),
+                    )?),
+                };
                 legs.push(Leg {
                     country,
                     call,
                     count,
+                    minutes,
                 });
             }
             meetings.push(Meeting {

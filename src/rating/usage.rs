@@ -136,6 +136,19 @@ fn aggregate_with(
         };
         for (j, leg) in meeting.legs.iter().enumerate() {
             let rate = rate_for(card, leg.call, leg.country, i, j)?;
+            // A leg with its own length (measured calls) is billed on that length.
+            let (seconds, billable) = match leg.minutes {
+                None => (seconds, billable),
+                Some(minutes) => {
+                    let own = checked(minutes.cmul(SIXTY), "the length of a leg")?;
+                    let b = if own.is_zero() {
+                        Decimal::ZERO
+                    } else {
+                        billable_seconds(own, billing.increment_seconds, billing.minimum_seconds)?
+                    };
+                    (own, b)
+                }
+            };
             if seconds.is_zero() {
                 continue; // a leg of 0 s is not billed and does not count
             }

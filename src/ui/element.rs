@@ -14,7 +14,7 @@ use super::app::{AppProps, ElementRoot, Embed, Priced};
 use super::embed::{preset_text, Hidden, PresetText};
 use super::i18n::Lang;
 use super::share;
-use super::state::Form;
+use super::state::{Form, MAX_FORM_ROWS};
 use crate::api::{scenario_document, shape_error};
 use crate::rating::quote::Cheaper;
 use crate::rating::{Money, Quote, Scenario, ScenarioDocument};
@@ -278,6 +278,13 @@ fn preset_from_value(value: JsValue, card: &str) -> Result<Form, String> {
     let doc = scenario_document(value)?;
     // The core's sentences begin "scenario, field …" already.
     Scenario::from_document(&doc).map_err(|e| e.to_string())?;
+    let rows: usize = doc.meetings.iter().map(|m| m.legs.len()).sum();
+    if rows > MAX_FORM_ROWS {
+        return Err(format!(
+            "scenario: {rows} participant groups; the widget takes at most {MAX_FORM_ROWS} \
+             (price larger scenarios with the JS API's quote() or `ppm quote`)"
+        ));
+    }
     Form::from_scenario(card, &doc, Lang::En).map_err(|e| e.to_string())
 }
 

@@ -8,20 +8,24 @@
 //! percent-encoded, then the whole value again); `mode` is `s` (simple) or `d` (detailed);
 //! countries joined by `,`, each `country:share:toll:tollFree:dialOut`; legs joined by `,`,
 //! each `country.call.count` with call `t` (toll), `f` (toll-free), `o` (dial-out), `a` (app);
-//! then `~period`: `w`, `m` or `y` (what the frequency counts; version 3).
+//! then `~period`: `w`, `m` or `y` (what the frequency counts; version 3). A leg with its own
+//! length (measured usage) adds `_minutes` after its count, and a measured profile has mode
+//! `u`; links without them read as before.
 //! Numbers are written as the scenario writes them (`1200.5`), whatever the sender's language.
 //! Version 2 links (the same, but `lang` always written, so it is not taken as a choice) and
 //! version 1 links (detailed meetings only: `name~perMonth~minutes~legs`) still open.
 
 use super::i18n::Lang;
 use super::number_input;
-use super::state::{CountryMix, Form, LegForm, MeetingForm, Mode, Period};
+use super::state::{CountryMix, Form, LegForm, MeetingForm, Mode, Period, MAX_FORM_ROWS};
 use crate::rating::Call;
 
 /// The longest fragment read (bytes).
 const MAX_LINK: usize = 32 * 1024 * 1024;
 /// Most participant groups or country rows in one profile of a link (the scenario's limit).
 const MAX_ROWS: usize = 1_000;
+/// Most participant groups and country rows in a whole link (the widget's bound).
+const MAX_LINK_ROWS: usize = MAX_FORM_ROWS;
 
 /// Why a link could not be read (shown as one translated sentence; the detail is for logs).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,8 +108,13 @@ pub fn encode(form: &Form, chosen: Option<Lang>) -> String {
             .legs
             .iter()
             .map(|l| {
+                let own = if l.minutes.is_empty() {
+                    String::new()
+                } else {
+                    format!("_{}", enc(&l.minutes))
+                };
                 format!(
-                    "{}.{}.{}",
+                    "{}.{}.{}{own}",
                     enc(&l.country),
                     call_letter(l.call),
                     num(&l.count)
@@ -126,7 +135,11 @@ pub fn encode(form: &Form, chosen: Option<Lang>) -> String {
             enc(&m.name),
             num(&m.per_month),
             num(&m.minutes),
-            if m.mode == Mode::Simple { "s" } else { "d" },
+            match m.mode {
+                Mode::Simple => "s",
+                Mode::Detailed => "d",
+                Mode::Measured => "u",
+            },
             num(&m.participants),
             num(&m.phone_share),
             countries.join(","),
@@ -188,6 +201,16 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
     if form.card_id.is_empty() || form.meetings.len() > 1000 {
         return Err(BadLink("no card or too many meetings".into()));
     }
+    let rows: usize = form
+        .meetings
+        .iter()
+        .map(|m| m.legs.len() + m.countries.len())
+        .sum();
+    if rows > MAX_LINK_ROWS {
+        return Err(BadLink(format!(
+            "{rows} participant rows; a link holds at most {MAX_LINK_ROWS}"
+        )));
+    }
     Ok((form, lang))
 }
 
@@ -219,6 +242,7 @@ fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
         m.mode = match *mode {
             "s" => Mode::Simple,
             "d" => Mode::Detailed,
+            "u" => Mode::Measured,
             other => return Err(BadLink(format!("unknown mode {other}"))),
         };
         m.participants = dec(participants)?;
@@ -259,12 +283,15 @@ fn legs_of(legs: &str) -> Result<Vec<LegForm>, BadLink> {
     legs.split(',')
         .filter(|l| !l.is_empty())
         .map(|l| {
+            // `_minutes` after the count: the leg's own length (measured usage).
+            let (l, minutes) = l.split_once('_').unwrap_or((l, ""));
             let mut p = l.splitn(3, '.');
             match (p.next(), p.next().and_then(call_from), p.next()) {
                 (Some(country), Some(call), Some(count)) if is_code(country) => Ok(LegForm {
                     country: country.to_string(),
                     call,
                     count: dec(count)?,
+                    minutes: dec(minutes)?,
                 }),
                 _ => Err(BadLink(format!("bad participants {l}"))),
             }
@@ -308,6 +335,57 @@ mod tests {
         let (back, _) = decode(&link).unwrap();
         assert_eq!(back.meetings[1].legs[0].count, "2.5");
         assert_eq!(back.relocalised(Lang::De).scenario(), form.scenario());
+    }
+
+    #[test]
+    fn a_link_holds_at_most_20000_rows() {
+        // 20 profiles of 1,000 groups each: 20,000 groups plus one (empty-mix) country row
+        // each in version 1 links is 20,020 rows, above the bound; 19 profiles are fine.
+        let profile = format!("&m=n~1~2~{}", vec!["DE.t.1"; 1_000].join("%2C"));
+        let link = |n: usize| format!("v1&card=x{}", profile.repeat(n));
+        let err = decode(&link(20)).unwrap_err();
+        assert!(err.0.contains("a link holds at most 20000"), "{err:?}");
+        assert!(decode(&link(19)).is_ok());
+    }
+
+    #[test]
+    fn measured_profiles_and_leg_minutes_round_trip() {
+        use crate::rating::scenario::{Amount, LegDocument, MeetingDocument};
+        use crate::rating::ScenarioDocument;
+        let leg = |country: &str, call: &str, count: i64, minutes: Option<&str>| LegDocument {
+            country: country.into(),
+            call: call.into(),
+            count: Amount::from_int(count),
+            minutes: minutes.map(Amount::parse),
+        };
+        let doc = ScenarioDocument {
+            organisers: Amount::from_int(3),
+            licences_purchased: None,
+            us_canada_addon: false,
+            organisation_country: None,
+            meetings: vec![MeetingDocument {
+                name: "Measured usage".into(),
+                per_month: Amount::parse("1.014583"),
+                minutes: Amount::from_int(0),
+                legs: vec![
+                    leg("DE", "tollDialIn", 4, Some("2.083333")),
+                    leg("US", "dialOut", 1, Some("0.5")),
+                ],
+            }],
+        };
+        let form = Form::from_scenario("illustrative-usd", &doc, Lang::En).unwrap();
+        assert_eq!(form.meetings[0].mode, Mode::Measured);
+        assert_eq!(form.meetings[0].legs[0].minutes, "2.083333");
+        let link = encode(&form, None);
+        // DE, toll, 4 legs of 2.083333 min each: `DE.t.4_2.083333` (percent-encoded twice).
+        assert!(link.contains("DE.t.4_2.083333"), "{link}");
+        let (back, _) = decode(&link).unwrap();
+        assert_eq!(back, form);
+        // The scenario the widget prices is the imported one, number for number.
+        assert_eq!(back.scenario().meetings[0].legs, doc.meetings[0].legs);
+        // Old readers' shape: a leg without `_` keeps the meeting's length.
+        let (old, _) = decode("v3&card=x&o=1&m=n~1~2~d~1~1~~DE.t.1~m").unwrap();
+        assert_eq!(old.meetings[0].legs[0].minutes, "");
     }
 
     #[test]

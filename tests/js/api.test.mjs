@@ -97,6 +97,29 @@ test("a partner card loaded at run time", () => {
   assert.throws(() => api.loadRateCard(usd), /belongs to a built-in card/);
 });
 
+test("legs with their own minutes (measured usage) through the JS API", () => {
+  api.loadRateCard({
+    id: "per-leg-test", name: "Per leg", currency: "USD", effective_from: "2027-01-01",
+    illustrative: false, source: "tests",
+    billing: { increment_seconds: 60, minimum_seconds: 60, rounding: "half_up", decimals: 2, connection_fee: "0.00" },
+    licence: { price_per_user_month: "4.00", pool_minutes_per_licence: 0, pool_basis: "assigned", pool_zone: "A" },
+    credits: { minimum_purchase: "25.00" },
+    countries: [{ code: "DE", zone: "A", toll_dial_in: "0.0200", dial_out: "0.0300" }],
+  });
+  // Per meeting: 2 legs of the meeting's 60 min + 1 of 0.5 min (billed the 60 s minimum: 1 min)
+  // + 1 of "2.25" min (135 s, billed 3 min) = 124 min; x 3 meetings = 372 min x 0.02 = 7.44.
+  const q = api.quote({ organisers: 2, meetings: [{ perMonth: 3, minutes: 60, legs: [
+    { country: "DE", call: "tollDialIn", count: 2 },
+    { country: "DE", call: "tollDialIn", count: 1, minutes: 0.5 },
+    { country: "DE", call: "tollDialIn", count: 1, minutes: "2.25" },
+  ] }] }, "per-leg-test");
+  assert.equal(q.perMinute.lines[0].minutes, "372");
+  assert.equal(q.perMinute.lines[0].legs, "12");
+  assert.equal(q.perMinute.monthlyTotal, "7.44");
+  assert.throws(() => api.quote({ organisers: 1, meetings: [{ perMonth: 1, minutes: 1, legs: [{ country: "DE", call: "tollDialIn", count: 1, minutes: 1441 }] }] }, "per-leg-test"),
+    /`meetings\[0\].legs\[0\].minutes`: 1441 is more than the limit of 1440/);
+});
+
 test("the organisation's country and card translations through the JS API", () => {
   // A US organisation: no availability warning even with Russian callers.
   const scenario = { organisers: 1, organisationCountry: "US", meetings: [{ perMonth: 1, minutes: 10, legs: [{ country: "RU", call: "tollDialIn", count: 1 }] }] };

@@ -450,6 +450,14 @@ test("hostile scenarios: a clear ppm-error, and every widget on the page keeps w
   assert.equal(thrown.length, 2, JSON.stringify(thrown));
   assert.match(thrown[0], /reading it threw "boom"/);
   assert.match(thrown[1], /reading it threw "trap"/);
+  // 21 profiles of 1,000 groups: valid for the core, more than the widget takes (20,000 rows).
+  const huge = await page.evaluate(() => {
+    window.__ppmErrors.length = 0;
+    const legs = Array.from({ length: 1000 }, () => ({ country: "DE", call: "tollDialIn", count: 1 }));
+    document.getElementById("w").scenario = { organisers: 1, meetings: Array.from({ length: 21 }, () => ({ perMonth: 1, minutes: 1, legs })) };
+    return window.__ppmErrors.map((e) => e.message);
+  });
+  assert.deepEqual(huge, ["scenario: 21000 participant groups; the widget takes at most 20000 (price larger scenarios with the JS API's quote() or `ppm quote`)"]);
   // Both widgets still answer: an attribute change on each is priced (2 organisers, 10 GB toll
   // calls of 30 min: 300 min x 0.0220 = 6.60).
   const scenario = JSON.stringify({ organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] });

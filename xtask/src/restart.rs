@@ -112,7 +112,11 @@ function makeMutClosure(arg0, arg1, f) {
         let out = make_restartable(GLUE).unwrap();
         assert!(out.contains("cnt: 1, w: wasm };"));
         assert!(out.contains("if (state.w !== wasm) return; return f(a, state.b"));
-        assert_eq!(out.matches("if (state.w === wasm) wasm.__wbindgen_destroy_closure").count(), 2);
+        assert_eq!(
+            out.matches("if (state.w === wasm) wasm.__wbindgen_destroy_closure")
+                .count(),
+            2
+        );
         assert!(out.contains("export function __ppm_restart()"));
     }
 
@@ -120,6 +124,9 @@ function makeMutClosure(arg0, arg1, f) {
     fn a_changed_glue_fails_the_build() {
         let changed = GLUE.replace("cnt: 1 };", "count: 1 };");
         let err = make_restartable(&changed).unwrap_err();
-        assert!(err.contains("const state = { a: arg0, b: arg1, cnt: 1 };"), "{err}");
+        assert!(
+            err.contains("const state = { a: arg0, b: arg1, cnt: 1 };"),
+            "{err}"
+        );
     }
 }
