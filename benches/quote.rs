@@ -45,6 +45,7 @@ fn large_scenario(card: &RateCard) -> ScenarioDocument {
                         country: c.clone(),
                         call: call.as_word().to_string(),
                         count: Amount::Number(Decimal::new(15, 1)),
+                        minutes: None,
                     })
                 })
                 .collect(),

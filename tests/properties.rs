@@ -105,13 +105,17 @@ fn amount(max_units: i64, scale: u32) -> impl Strategy<Value = Amount> {
 }
 
 fn scenario_doc() -> impl Strategy<Value = ScenarioDocument> {
-    let leg =
-        (0usize..CODES.len(), 0usize..CALLS.len(), amount(400, 1)).prop_map(|(c, k, count)| {
-            LegDocument {
-                country: CODES[c].into(),
-                call: CALLS[k].into(),
-                count,
-            }
+    let leg = (
+        0usize..CODES.len(),
+        0usize..CALLS.len(),
+        amount(400, 1),
+        prop::option::of(amount(18_000, 2)),
+    )
+        .prop_map(|(c, k, count, minutes)| LegDocument {
+            country: CODES[c].into(),
+            call: CALLS[k].into(),
+            count,
+            minutes,
         });
     let meeting = (
         amount(3_000, 1),
@@ -160,13 +164,17 @@ fn near(limit: i64) -> impl Strategy<Value = Amount> {
 /// people per group; up to 4 profiles of up to 6 groups (the sums of 1,000 × 1,000 groups are
 /// checked by `the_largest_scenario_prices`).
 fn limits_doc() -> impl Strategy<Value = ScenarioDocument> {
-    let leg =
-        (0usize..CODES.len(), 0usize..CALLS.len(), near(100_000)).prop_map(|(c, k, count)| {
-            LegDocument {
-                country: CODES[c].into(),
-                call: CALLS[k].into(),
-                count,
-            }
+    let leg = (
+        0usize..CODES.len(),
+        0usize..CALLS.len(),
+        near(100_000),
+        prop::option::of(near(1_440)),
+    )
+        .prop_map(|(c, k, count, minutes)| LegDocument {
+            country: CODES[c].into(),
+            call: CALLS[k].into(),
+            count,
+            minutes,
         });
     let meeting = (
         near(1_000_000),
@@ -386,6 +394,7 @@ fn the_largest_scenario_prices() {
         country: "DE".into(),
         call: "dialOut".into(),
         count: Amount::from_int(100_000),
+        minutes: Some(Amount::from_int(1_440)),
     };
     let meeting = MeetingDocument {
         name: String::new(),

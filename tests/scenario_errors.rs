@@ -332,3 +332,26 @@ fn the_add_on_on_a_card_without_one() {
          dial-out add-on; turn the add-on off"
     );
 }
+
+#[test]
+fn a_legs_own_minutes_are_checked_like_the_meetings() {
+    let with = |minutes: &str| {
+        format!(
+            r#"{{"organisers": 2, "meetings": [{{"perMonth": 1, "minutes": 10,
+            "legs": [{{"country": "DE", "call": "tollDialIn", "count": 1}},
+                     {{"country": "DE", "call": "tollDialIn", "count": 1, "minutes": {minutes}}}]}}]}}"#
+        )
+    };
+    let e = error(&with("1440.001"));
+    assert_eq!(
+        e,
+        "scenario, field `meetings[0].legs[1].minutes`: 1440.001 is more than the limit of 1440"
+    );
+    let e = error(&with("-1"));
+    assert!(
+        e.contains("`meetings[0].legs[1].minutes`: -1 is negative"),
+        "{e}"
+    );
+    let e = error(&with("\"ten\""));
+    assert!(e.contains("`meetings[0].legs[1].minutes`"), "{e}");
+}
