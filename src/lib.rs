@@ -26,6 +26,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+pub mod country_names;
 pub mod rating;
 pub mod registry;
 pub mod shipped;

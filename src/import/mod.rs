@@ -3,8 +3,6 @@
 //! tabs (a country name or ISO code and a rate per row) into a rate card, taking everything
 //! else (currency, billing, licence, zones, credits) from a template card.
 
-pub(crate) mod country_names;
-
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -13,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::rating::card::{CardDocument, CountryDocument, DecimalText};
 use crate::rating::{Call, CardError, CountryCode, RateCard};
 
-pub use country_names::COUNTRY_NAMES;
+pub use crate::country_names::{find_country, COUNTRY_NAMES};
 
 /// A problem with a rate sheet, naming the sheet and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,48 +63,6 @@ pub struct Sheet {
     pub call: Call,
     /// `(country, rate as written)` per row.
     pub rates: Vec<(CountryCode, String)>,
-}
-
-/// Folds a country name for comparison: lower case, common Latin accents removed, and only
-/// letters and digits kept ("Côte d'Ivoire" → "cotedivoire").
-fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for ch in name.chars().flat_map(char::to_lowercase) {
-        let base = match ch {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        };
-        if base.is_ascii_alphanumeric() {
-            out.push(base);
-        }
-    }
-    out
-}
-
-/// Finds a country by ISO code (any case) or English name/alias (case, accents and
-/// punctuation ignored).
-pub fn find_country(text: &str) -> Option<CountryCode> {
-    let t = text.trim();
-    if t.len() == 2 {
-        if let Some(c) = CountryCode::parse(&t.to_ascii_uppercase()) {
-            return Some(c);
-        }
-    }
-    let key = fold(t);
-    if key.is_empty() {
-        return None;
-    }
-    COUNTRY_NAMES
-        .iter()
-        .find(|(_, names)| names.iter().any(|n| fold(n) == key))
-        .and_then(|(code, _)| CountryCode::parse(code))
 }
 
 /// Parses a rate cell: a non-negative decimal; a decimal comma is accepted when there is no
@@ -420,6 +376,7 @@ fn slot(c: &mut CountryDocument, call: Call) -> &mut Option<DecimalText> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::country_names::fold;
 
     #[test]
     fn finds_countries_by_code_name_and_alias() {
