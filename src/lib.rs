@@ -5,6 +5,7 @@
 //! - [`import`]: turning vendors' CSV rate sheets into rate cards (native only).
 //! - [`shipped`]: the cards of `rates/`, compiled in as data.
 //! - `api`: the JavaScript API over the core (wasm32, feature `api`).
+//! - [`usage_export`]: the Teams PSTN usage export turned into a scenario of real calls.
 //! - [`ui`]: the pricing widget (its Yew part: wasm32, feature `widget`).
 #![cfg_attr(
     not(test),
@@ -24,10 +25,11 @@ pub mod js_value;
 // SAFETY: the widget's WASM module is single-threaded (no wasm threads are enabled).
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+pub mod country_names;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
-pub mod country_names;
 pub mod rating;
 pub mod registry;
 pub mod shipped;
 pub mod ui;
+pub mod usage_export;

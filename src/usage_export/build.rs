@@ -1,0 +1,291 @@
+//! Building the scenario and the report from what the import counted.
+//!
+//! Rules (`../shared/spec/usage-export.md`, and the ones this project adds):
+//! - Legs are grouped by (country, way of joining, length in whole seconds); each group is a
+//!   scenario leg whose `count` is its number of calls in the period and whose `minutes` is
+//!   `seconds / 60` rounded toward zero to 6 decimals (exact when the seconds divide by 3;
+//!   otherwise at most 0.06 ms short, which never changes the billed seconds: a leg of `s`
+//!   whole seconds bills `ceil(s / increment)` increments either way).
+//! - The period is the export's time range (`parameters.json`), else the whole UTC days from
+//!   the first to the last call's start, else the number of days given. A date without a time
+//!   at the end of a range counts that whole day.
+//! - The measured profiles' `perMonth` is `(365.25 / 12) / days` rounded half away from zero
+//!   to 6 decimals: the period's calls become calls per month.
+//! - A profile holds at most 1,000 groups and a group at most 100,000 calls (the scenario's
+//!   limits): more become further profiles or further groups of the same length.
+//! - Organisers: the distinct UPNs of the rows used (case ignored), unless given. With none
+//!   found, 1, and the report says so.
+//! - The organisation's country: Graph's `tenantCountryCode` when all rows agree.
+
+use rust_decimal::prelude::*;
+
+use super::report::{
+    BilledRow, FileNote, ImportOptions, Imported, LeftOutRows, Named, Period, PeriodSource, Report,
+    UsageRow,
+};
+use super::tally::Tally;
+use super::values::{civil_from_days, instant, Instant};
+use super::ExportError;
+use crate::rating::scenario::{
+    Amount, LegDocument, MeetingDocument, MAX_COUNT, MAX_LEGS_PER_MEETING,
+};
+use crate::rating::ScenarioDocument;
+
+/// Days in an average month: 365.25 / 12.
+const DAYS_PER_MONTH: Decimal = Decimal::from_parts(304_375, 0, 0, false, 4);
+
+/// A period read from `parameters.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodHint {
+    start: Instant,
+    end: Instant,
+}
+
+impl PeriodHint {
+    /// Reads the time range of a `parameters.json`: the first date-like text under a key that
+    /// says start/from and under one that says end/to (searched at any depth).
+    pub fn from_parameters(text: &[u8]) -> Option<PeriodHint> {
+        let value: serde_json::Value = serde_json::from_slice(text).ok()?;
+        let mut start = None;
+        let mut end = None;
+        find_dates(&value, &mut start, &mut end, 0);
+        let (start, end) = (start?, end?);
+        (end.seconds >= start.seconds).then_some(PeriodHint { start, end })
+    }
+}
+
+fn find_dates(
+    v: &serde_json::Value,
+    start: &mut Option<Instant>,
+    end: &mut Option<Instant>,
+    depth: u8,
+) {
+    let serde_json::Value::Object(map) = v else {
+        return;
+    };
+    if depth > 4 {
+        return;
+    }
+    for (key, value) in map {
+        let key = super::columns::fold(key);
+        match value {
+            serde_json::Value::String(s) => {
+                let Some(t) = instant(s) else { continue };
+                if start.is_none() && (key.contains("start") || key.contains("from")) {
+                    *start = Some(t);
+                } else if end.is_none() && (key.contains("end") || key.ends_with("to")) {
+                    *end = Some(t);
+                }
+            }
+            nested => find_dates(nested, start, end, depth + 1),
+        }
+    }
+}
+
+/// `seconds / 60` rounded toward zero to 6 decimals.
+pub fn minutes_of(seconds: u32) -> Decimal {
+    (Decimal::from(seconds) / Decimal::from(60))
+        .round_dp_with_strategy(6, RoundingStrategy::ToZero)
+        .normalize()
+}
+
+/// The period: from `parameters.json`, else the calls' span, else the days given.
+fn period(
+    tally: &Tally,
+    hint: Option<PeriodHint>,
+    options: &ImportOptions,
+) -> Result<Period, ExportError> {
+    const DAY: i64 = 86_400;
+    let (from_day, to_day, source) = if let Some(h) = hint {
+        let end = h.end.seconds + if h.end.date_only { DAY } else { 0 };
+        let first = h.start.seconds.div_euclid(DAY);
+        let last = (end - 1).div_euclid(DAY).max(first);
+        (Some(first), Some(last), PeriodSource::Parameters)
+    } else if let Some(days) = options.days {
+        let _ = days;
+        (None, None, PeriodSource::Given)
+    } else if let Some((a, b)) = tally.span {
+        (
+            Some(a.div_euclid(DAY)),
+            Some(b.div_euclid(DAY)),
+            PeriodSource::CallTimes,
+        )
+    } else {
+        return Err(ExportError::NoPeriod);
+    };
+    let days = match (source, options.days, from_day, to_day) {
+        (PeriodSource::Given, Some(d), _, _) => d,
+        (_, _, Some(a), Some(b)) => u32::try_from(b - a + 1).unwrap_or(u32::MAX),
+        _ => return Err(ExportError::NoPeriod),
+    };
+    if days == 0 || days > 3_660 {
+        return Err(ExportError::PeriodOutOfRange { days });
+    }
+    let factor = (DAYS_PER_MONTH / Decimal::from(days))
+        .round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero);
+    Ok(Period {
+        from: from_day.map(civil_from_days),
+        to: to_day.map(civil_from_days),
+        days,
+        source,
+        month_factor: factor.normalize().to_string(),
+    })
+}
+
+/// Builds the scenario and the report from what was counted.
+pub fn build(
+    tally: Tally,
+    files: Vec<FileNote>,
+    hint: Option<PeriodHint>,
+    options: &ImportOptions,
+) -> Result<Imported, ExportError> {
+    if files.is_empty() {
+        return Err(ExportError::NoFiles);
+    }
+    let period = period(&tally, hint, options)?;
+    let factor = Decimal::from_str_exact(&period.month_factor).unwrap_or(Decimal::ONE);
+    let found = tally.organisers();
+    let organisers = options
+        .organisers
+        .unwrap_or(if found == 0 && tally.rows_used > 0 {
+            1
+        } else {
+            found
+        });
+
+    // Groups sorted by country, way of joining and length; counts split at the limit.
+    let mut groups: Vec<_> = tally.groups.iter().map(|(k, n)| (*k, *n)).collect();
+    groups.sort_unstable();
+    let mut legs = Vec::new();
+    for ((country, call, secs), mut n) in groups {
+        while n > 0 {
+            let part = n.min(u64::from(MAX_COUNT));
+            n -= part;
+            legs.push(LegDocument {
+                country: country.as_str().to_string(),
+                call: call.as_word().to_string(),
+                count: Amount::Number(Decimal::from(part)),
+                minutes: Some(Amount::Number(minutes_of(secs))),
+            });
+        }
+    }
+    let chunks = legs.len().div_ceil(MAX_LEGS_PER_MEETING);
+    let meetings = legs
+        .chunks(MAX_LEGS_PER_MEETING)
+        .enumerate()
+        .map(|(i, part)| MeetingDocument {
+            name: if chunks > 1 {
+                format!("{} ({}/{chunks})", options.profile_name, i + 1)
+            } else {
+                options.profile_name.clone()
+            },
+            per_month: Amount::Number(factor),
+            minutes: Amount::Number(Decimal::ZERO),
+            legs: part.to_vec(),
+        })
+        .collect();
+    let organisation_country = match tally.tenant_countries.keys().collect::<Vec<_>>()[..] {
+        [one] => Some(one.as_str().to_string()),
+        _ => None,
+    };
+    let scenario = ScenarioDocument {
+        organisers: Amount::Number(Decimal::from(organisers)),
+        licences_purchased: None,
+        us_canada_addon: false,
+        organisation_country,
+        meetings,
+    };
+    let report = Report {
+        files,
+        period,
+        rows_read: tally.rows_read,
+        rows_used: tally.rows_used,
+        left_out: tally
+            .left_out
+            .iter()
+            .map(|(reason, c)| LeftOutRows {
+                reason: *reason,
+                count: c.count,
+                first_rows: c.first_rows.clone(),
+            })
+            .collect(),
+        not_conferencing: tally
+            .other_calls
+            .iter()
+            .map(|(name, count)| Named {
+                name: (*name).to_string(),
+                count: *count,
+            })
+            .collect(),
+        organisers_found: found,
+        organisers,
+        usage: tally
+            .usage
+            .iter()
+            .map(|((call, country), u)| UsageRow {
+                call: *call,
+                country: country.as_str().to_string(),
+                legs: u.legs,
+                seconds: u.seconds,
+            })
+            .collect(),
+        billed: tally
+            .billed
+            .iter()
+            .map(|((call, country, currency), amount)| BilledRow {
+                call: *call,
+                country: country.as_str().to_string(),
+                currency: currency.clone(),
+                amount: amount.to_string(),
+            })
+            .collect(),
+        capabilities: tally
+            .capabilities
+            .iter()
+            .map(|(name, count)| Named {
+                name: name.clone(),
+                count: *count,
+            })
+            .collect(),
+        start_times_unreadable: tally.start_times_unreadable,
+        charges_unreadable: tally.charges_unreadable,
+    };
+    Ok(Imported { scenario, report })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_of_whole_seconds() {
+        assert_eq!(minutes_of(120).to_string(), "2");
+        assert_eq!(minutes_of(90).to_string(), "1.5");
+        // 125 s = 2.0833… min, rounded toward zero: 2.083333 (x 60 = 124.99998 s, which a
+        // 1-second increment still bills as 125 s).
+        assert_eq!(minutes_of(125).to_string(), "2.083333");
+        assert_eq!(minutes_of(1).to_string(), "0.016666");
+    }
+
+    #[test]
+    fn parameters_with_dates_or_times() {
+        let h = PeriodHint::from_parameters(
+            br#"{"reportParameters":{"startDate":"2026-03-01","endDate":"2026-03-31"}}"#,
+        )
+        .unwrap();
+        let p = period(&Tally::default(), Some(h), &ImportOptions::default()).unwrap();
+        // 31 days: 30.4375 / 31 = 0.981854838… -> 0.981855.
+        assert_eq!((p.days, p.month_factor.as_str()), (31, "0.981855"));
+        assert_eq!(
+            (p.from.as_deref(), p.to.as_deref()),
+            (Some("2026-03-01"), Some("2026-03-31"))
+        );
+        let h = PeriodHint::from_parameters(
+            br#"{"From":"2026-03-01T00:00:00Z","To":"2026-04-01T00:00:00Z"}"#,
+        )
+        .unwrap();
+        let p = period(&Tally::default(), Some(h), &ImportOptions::default()).unwrap();
+        assert_eq!((p.days, p.to.as_deref()), (31, Some("2026-03-31")));
+        assert!(PeriodHint::from_parameters(b"{}").is_none());
+    }
+}

@@ -1,0 +1,196 @@
+//! What an import produces: the scenario of the measured calls and the report that says how it
+//! was made (period, rows read and left out, organisers, minutes, the tenant's own charges).
+//!
+//! The rules by which they are made are in `build.rs`.
+
+use serde::{Deserialize, Serialize};
+
+use super::tally::LeftOut;
+use crate::rating::{Call, ScenarioDocument};
+
+/// Choices for an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Organisers, instead of the UPNs counted.
+    pub organisers: Option<u64>,
+    /// The period in days, when the files give none.
+    pub days: Option<u32>,
+    /// The measured profile's name.
+    pub profile_name: String,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            organisers: None,
+            days: None,
+            profile_name: "Measured usage".into(),
+        }
+    }
+}
+
+/// The scenario and the report of an import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Imported {
+    /// The measured profiles (and organisers), ready to price.
+    pub scenario: ScenarioDocument,
+    /// How it was made.
+    pub report: Report,
+}
+
+/// What kind of file a [`FileNote`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FileKind {
+    /// The admin center's zip.
+    Zip,
+    /// A CSV export.
+    Csv,
+    /// Graph JSON pages.
+    GraphJson,
+    /// The export's `parameters.json`.
+    Parameters,
+}
+
+/// One file read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileNote {
+    /// Its name.
+    pub name: String,
+    /// What it is.
+    pub kind: FileKind,
+    /// Entries of a zip that were read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<String>,
+    /// Entries of a zip that were not (not PSTN call files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped_entries: Vec<String>,
+    /// Column headers that were not understood.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns_not_understood: Vec<String>,
+}
+
+impl FileNote {
+    /// A note of a file, before anything is known about its contents.
+    pub fn new(name: &str, kind: FileKind) -> FileNote {
+        FileNote {
+            name: name.chars().take(200).collect(),
+            kind,
+            entries: Vec::new(),
+            skipped_entries: Vec::new(),
+            columns_not_understood: Vec::new(),
+        }
+    }
+}
+
+/// Where the period came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PeriodSource {
+    /// The export's `parameters.json`.
+    Parameters,
+    /// The first and last call's start.
+    CallTimes,
+    /// Given by the person importing.
+    Given,
+}
+
+/// The period the export covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Period {
+    /// First day (`YYYY-MM-DD`, UTC), when known.
+    pub from: Option<String>,
+    /// Last day, included.
+    pub to: Option<String>,
+    /// Days.
+    pub days: u32,
+    /// Where it came from.
+    pub source: PeriodSource,
+    /// Calls per month = calls in the period × this.
+    pub month_factor: String,
+}
+
+/// Rows left out for one reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeftOutRows {
+    /// Why.
+    pub reason: LeftOut,
+    /// How many.
+    pub count: u64,
+    /// The first few row numbers (the header is row 1).
+    pub first_rows: Vec<u64>,
+}
+
+/// A name with a count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Named {
+    /// The name (a call type, a capability).
+    pub name: String,
+    /// Rows.
+    pub count: u64,
+}
+
+/// Phone usage of one way of joining in one country over the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UsageRow {
+    /// Way of joining.
+    pub call: Call,
+    /// Country code.
+    pub country: String,
+    /// Calls.
+    pub legs: u64,
+    /// Their length in seconds, added up.
+    pub seconds: u64,
+}
+
+/// What the tenant was billed for one way of joining in one country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BilledRow {
+    /// Way of joining.
+    pub call: Call,
+    /// Country code.
+    pub country: String,
+    /// ISO 4217 code ("" when the rows named none).
+    pub currency: String,
+    /// Charge plus connection fee, added up.
+    pub amount: String,
+}
+
+/// How an import was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The files read.
+    pub files: Vec<FileNote>,
+    /// The period.
+    pub period: Period,
+    /// Call rows read (headers not counted).
+    pub rows_read: u64,
+    /// Rows that became legs.
+    pub rows_used: u64,
+    /// Rows left out, by reason.
+    pub left_out: Vec<LeftOutRows>,
+    /// Rows that are not audio conferencing, by call type.
+    pub not_conferencing: Vec<Named>,
+    /// Distinct UPNs of the rows used.
+    pub organisers_found: u64,
+    /// The scenario's organisers.
+    pub organisers: u64,
+    /// Phone usage over the period, by way of joining then country.
+    pub usage: Vec<UsageRow>,
+    /// The tenant's own charges, by way of joining, country and currency.
+    pub billed: Vec<BilledRow>,
+    /// Rows used per capability (licence).
+    pub capabilities: Vec<Named>,
+    /// Rows used whose start time could not be read.
+    pub start_times_unreadable: u64,
+    /// Rows used whose charge or connection fee could not be read (taken as 0).
+    pub charges_unreadable: u64,
+}

@@ -1,0 +1,394 @@
+//! Turns the export's rows, one at a time, into counts: legs per (country, way of joining,
+//! length in seconds), the tenant's billed charges, organisers, the calls' time span, and the
+//! rows left out with their reasons. Memory grows with the number of distinct groups, never
+//! with the number of rows.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::columns::Column;
+use super::phone_numbers::country_of_number;
+use super::values::{call_kind, instant, money, seconds, toll_free, CallKind};
+use crate::country_names::find_country;
+use crate::rating::{Call, CountryCode};
+
+/// The longest leg taken: Teams ends PSTN meetings after 24 hours.
+pub const MAX_LEG_SECONDS: u64 = 86_400;
+
+/// How many row numbers a report lists per reason.
+pub const FIRST_ROWS: usize = 5;
+
+/// Distinct capabilities or currencies kept by name; the rest are counted as "(other)".
+const MAX_NAMES: usize = 32;
+
+/// Country names remembered after their first lookup (an export repeats a few names).
+const MAX_CACHED_NAMES: usize = 4_096;
+
+/// Why a row was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LeftOut {
+    /// A call type other than `conf_in` and `conf_out` (a user's own calls, auto attendants).
+    NotConferencing,
+    /// The call type is empty or not one the export uses.
+    UnknownCallType,
+    /// A dial-in row whose number type is neither toll nor toll-free.
+    UnknownNumberType,
+    /// No country could be found (name not understood, number missing or shared).
+    UnknownCountry,
+    /// The duration is not a whole number of seconds.
+    UnreadableDuration,
+    /// Longer than 24 hours (Teams ends PSTN meetings after 24 h).
+    LongerThanADay,
+    /// The row itself could not be read (a field longer than the import takes).
+    UnreadableRow,
+}
+
+impl LeftOut {
+    /// The reason as an English phrase (the widget translates the code).
+    pub fn describe(self) -> &'static str {
+        match self {
+            LeftOut::NotConferencing => "not audio conferencing",
+            LeftOut::UnknownCallType => "call type not understood",
+            LeftOut::UnknownNumberType => {
+                "dial-in with a number type that is neither toll nor toll-free"
+            }
+            LeftOut::UnknownCountry => "country not found",
+            LeftOut::UnreadableDuration => "duration not a whole number of seconds",
+            LeftOut::LongerThanADay => "longer than 24 hours",
+            LeftOut::UnreadableRow => "row could not be read",
+        }
+    }
+}
+
+/// The fields of one row, by column.
+pub trait Row {
+    /// The text of `column` in this row, if the export has that column.
+    fn get(&self, column: Column) -> Option<&str>;
+}
+
+/// Counts of one reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReasonCount {
+    /// Rows left out for this reason.
+    pub count: u64,
+    /// The first few of their row numbers.
+    pub first_rows: Vec<u64>,
+}
+
+/// Phone usage of one way of joining in one country over the export's period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Legs (rows).
+    pub legs: u64,
+    /// Their durations added up, in seconds.
+    pub seconds: u64,
+}
+
+/// Everything counted so far.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// Legs per (country, way of joining, length in seconds).
+    pub groups: HashMap<(CountryCode, Call, u32), u64>,
+    /// Legs and seconds per (way of joining, country).
+    pub usage: BTreeMap<(Call, CountryCode), Usage>,
+    /// Charge + connection fee per (way of joining, country, currency).
+    pub billed: BTreeMap<(Call, CountryCode, String), Decimal>,
+    /// Hashes of the organisers' UPNs (case ignored).
+    organisers: HashSet<u64>,
+    /// Rows seen (the header not counted).
+    pub rows_read: u64,
+    /// Rows that became legs.
+    pub rows_used: u64,
+    /// Rows left out, by reason.
+    pub left_out: BTreeMap<LeftOut, ReasonCount>,
+    /// Rows of other call types, by call type.
+    pub other_calls: BTreeMap<&'static str, u64>,
+    /// The first and last start time of the rows used (seconds since 1970).
+    pub span: Option<(i64, i64)>,
+    /// Rows used whose start time could not be read.
+    pub start_times_unreadable: u64,
+    /// Rows used whose charge or connection fee could not be read (counted as 0).
+    pub charges_unreadable: u64,
+    /// Rows used per capability (licence) named in the export.
+    pub capabilities: BTreeMap<String, u64>,
+    /// Rows per tenant country (Graph's `tenantCountryCode`).
+    pub tenant_countries: BTreeMap<CountryCode, u64>,
+    names: HashMap<String, Option<CountryCode>>,
+}
+
+impl Tally {
+    /// Organisers found: distinct UPNs of the rows used.
+    pub fn organisers(&self) -> u64 {
+        self.organisers.len() as u64
+    }
+
+    /// Counts a row that could not be read at all.
+    pub fn unreadable(&mut self, row: u64) {
+        self.rows_read += 1;
+        self.leave(row, LeftOut::UnreadableRow);
+    }
+
+    fn leave(&mut self, row: u64, why: LeftOut) {
+        let entry = self.left_out.entry(why).or_default();
+        entry.count += 1;
+        if entry.first_rows.len() < FIRST_ROWS {
+            entry.first_rows.push(row);
+        }
+    }
+
+    /// The country a name or code stands for (remembered).
+    fn named_country(&mut self, name: &str) -> Option<CountryCode> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        if let Some(found) = self.names.get(name) {
+            return *found;
+        }
+        let found = find_country(name);
+        if self.names.len() < MAX_CACHED_NAMES {
+            self.names.insert(name.to_string(), found);
+        }
+        found
+    }
+
+    /// The country of a leg: for dial-in, the country of the number that was called (the
+    /// conference number), else the country named in `Destination Dialed`; for dial-out, the
+    /// country named, else that of the number dialled.
+    fn country(&mut self, call: Call, row: &impl Row) -> Option<CountryCode> {
+        let named = |t: &mut Tally| {
+            row.get(Column::DestinationDialed)
+                .and_then(|name| t.named_country(name))
+        };
+        let numbered = || {
+            row.get(Column::CalledNumber)
+                .and_then(country_of_number)
+                .or_else(|| {
+                    row.get(Column::DestinationNumber)
+                        .and_then(country_of_number)
+                })
+        };
+        if call == Call::DialOut {
+            named(self).or_else(numbered)
+        } else {
+            numbered().or_else(|| named(self))
+        }
+    }
+
+    /// Counts one row (`number`: its row number in the file, the header being row 1).
+    pub fn add(&mut self, number: u64, row: &impl Row) {
+        self.rows_read += 1;
+        let call = match row.get(Column::CallType).and_then(call_kind) {
+            None => return self.leave(number, LeftOut::UnknownCallType),
+            Some(CallKind::Other(word)) => {
+                *self.other_calls.entry(word).or_default() += 1;
+                return self.leave(number, LeftOut::NotConferencing);
+            }
+            Some(CallKind::ConferenceOut) => Call::DialOut,
+            Some(CallKind::ConferenceIn) => match row.get(Column::NumberType).and_then(toll_free) {
+                Some(true) => Call::TollFreeDialIn,
+                Some(false) => Call::TollDialIn,
+                None => return self.leave(number, LeftOut::UnknownNumberType),
+            },
+        };
+        let secs = match row.get(Column::Duration).and_then(seconds) {
+            None => return self.leave(number, LeftOut::UnreadableDuration),
+            Some(s) if s > MAX_LEG_SECONDS => return self.leave(number, LeftOut::LongerThanADay),
+            Some(s) => s,
+        };
+        let Some(country) = self.country(call, row) else {
+            return self.leave(number, LeftOut::UnknownCountry);
+        };
+        self.rows_used += 1;
+        // At most 86,400: fits.
+        let secs32 = u32::try_from(secs).unwrap_or(u32::MAX);
+        *self.groups.entry((country, call, secs32)).or_default() += 1;
+        let usage = self.usage.entry((call, country)).or_default();
+        usage.legs += 1;
+        usage.seconds += secs;
+        if let Some(upn) = row
+            .get(Column::Upn)
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        {
+            let mut h = DefaultHasher::new();
+            upn.to_lowercase().hash(&mut h);
+            self.organisers.insert(h.finish());
+        }
+        let mut charged = Decimal::ZERO;
+        for column in [Column::Charge, Column::ConnectionFee] {
+            let text = row.get(column).map(str::trim).unwrap_or("");
+            if text.is_empty() {
+                continue;
+            }
+            match money(text).and_then(|m| charged.checked_add(m)) {
+                Some(sum) => charged = sum,
+                None => self.charges_unreadable += 1,
+            }
+        }
+        let currency = row
+            .get(Column::Currency)
+            .map(|c| c.trim().to_ascii_uppercase())
+            .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+            .unwrap_or_default();
+        let currency = bounded_name(self.billed.keys().map(|k| &k.2), currency);
+        let sum = self.billed.entry((call, country, currency)).or_default();
+        *sum = sum.checked_add(charged).unwrap_or(*sum);
+        match row.get(Column::StartTime).and_then(instant) {
+            Some(t) => {
+                self.span = Some(match self.span {
+                    None => (t.seconds, t.seconds),
+                    Some((a, b)) => (a.min(t.seconds), b.max(t.seconds)),
+                })
+            }
+            None => self.start_times_unreadable += 1,
+        }
+        if let Some(cap) = row
+            .get(Column::Capability)
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            let cap: String = cap.chars().take(40).collect();
+            let cap = bounded_name(self.capabilities.keys(), cap);
+            *self.capabilities.entry(cap).or_default() += 1;
+        }
+        if let Some(code) = row
+            .get(Column::TenantCountry)
+            .and_then(|c| CountryCode::parse(&c.trim().to_ascii_uppercase()))
+        {
+            *self.tenant_countries.entry(code).or_default() += 1;
+        }
+    }
+}
+
+/// `name`, or "(other)" once `MAX_NAMES` distinct names are known and it is not one of them.
+fn bounded_name<'a>(known: impl Iterator<Item = &'a String>, name: String) -> String {
+    let mut count = 0;
+    for k in known {
+        if *k == name {
+            return name;
+        }
+        count += 1;
+    }
+    if count >= MAX_NAMES {
+        "(other)".into()
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fields(Vec<(Column, &'static str)>);
+    impl Row for Fields {
+        fn get(&self, column: Column) -> Option<&str> {
+            self.0.iter().find(|(c, _)| *c == column).map(|(_, v)| *v)
+        }
+    }
+
+    fn row(
+        call: &'static str,
+        number_type: &'static str,
+        dest: &'static str,
+        secs: &'static str,
+    ) -> Fields {
+        Fields(vec![
+            (Column::CallType, call),
+            (Column::NumberType, number_type),
+            (Column::DestinationDialed, dest),
+            (Column::Duration, secs),
+            (Column::Upn, "Ann@Example.com"),
+            (Column::Charge, "0.10"),
+            (Column::ConnectionFee, "0.05"),
+            (Column::Currency, "usd"),
+        ])
+    }
+
+    #[test]
+    fn rows_become_groups_or_reasons() {
+        let mut t = Tally::default();
+        t.add(2, &row("conf_in", "toll", "Germany", "125"));
+        t.add(3, &row("conf_in", "Toll-Free", "DE", "125"));
+        t.add(4, &row("conf_out", "", "France", "60"));
+        t.add(5, &row("user_out", "toll", "Germany", "60"));
+        t.add(6, &row("conf_in", "premium", "Germany", "60"));
+        t.add(7, &row("conf_in", "toll", "Atlantis", "60"));
+        t.add(8, &row("conf_in", "toll", "Germany", "sixty"));
+        t.add(9, &row("conf_in", "toll", "Germany", "86401"));
+        t.add(10, &row("conf_in", "toll", "Germany", "125"));
+        let de = CountryCode::parse("DE").unwrap();
+        assert_eq!(t.rows_read, 9);
+        assert_eq!(t.rows_used, 4);
+        assert_eq!(t.groups[&(de, Call::TollDialIn, 125)], 2);
+        assert_eq!(t.groups[&(de, Call::TollFreeDialIn, 125)], 1);
+        assert_eq!(
+            t.usage[&(Call::TollDialIn, de)],
+            Usage {
+                legs: 2,
+                seconds: 250
+            }
+        );
+        // Two rows of 0.10 + 0.05.
+        assert_eq!(
+            t.billed[&(Call::TollDialIn, de, "USD".into())],
+            Decimal::new(30, 2)
+        );
+        assert_eq!(t.organisers(), 1);
+        assert_eq!(t.other_calls[&"user_out"], 1);
+        for (why, row) in [
+            (LeftOut::NotConferencing, 5),
+            (LeftOut::UnknownNumberType, 6),
+            (LeftOut::UnknownCountry, 7),
+            (LeftOut::UnreadableDuration, 8),
+            (LeftOut::LongerThanADay, 9),
+        ] {
+            assert_eq!(
+                t.left_out[&why],
+                ReasonCount {
+                    count: 1,
+                    first_rows: vec![row]
+                },
+                "{why:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dial_in_takes_the_called_numbers_country_first() {
+        let mut t = Tally::default();
+        let mut r = row("conf_in", "toll", "Germany", "60");
+        r.0.push((Column::CalledNumber, "+33 1 23 45 67 89"));
+        t.add(2, &r);
+        // Dial-out: the country named wins.
+        let mut r = row("conf_out", "", "Germany", "60");
+        r.0.push((Column::CalledNumber, "+33 1 23 45 67 89"));
+        t.add(3, &r);
+        let (fr, de) = (
+            CountryCode::parse("FR").unwrap(),
+            CountryCode::parse("DE").unwrap(),
+        );
+        assert_eq!(t.groups[&(fr, Call::TollDialIn, 60)], 1);
+        assert_eq!(t.groups[&(de, Call::DialOut, 60)], 1);
+    }
+
+    #[test]
+    fn only_the_first_rows_are_listed() {
+        let mut t = Tally::default();
+        for n in 2..12 {
+            t.add(n, &row("ucap_in", "", "", "1"));
+        }
+        assert_eq!(
+            t.left_out[&LeftOut::NotConferencing],
+            ReasonCount {
+                count: 10,
+                first_rows: vec![2, 3, 4, 5, 6]
+            }
+        );
+    }
+}

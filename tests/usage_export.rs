@@ -1,0 +1,434 @@
+//! The PSTN usage-export import: a hand-checked golden file (as CSV, in a zip, and as Graph
+//! JSON), generated exports of every shape, reconciliation against a card, bad files, and
+//! arbitrary bytes (never a panic, only reported rows).
+
+use std::path::Path;
+
+use ppm_pricing::rating::{quote, RateCard, Scenario};
+use ppm_pricing::usage_export::sample::{zip_of, Sample};
+use ppm_pricing::usage_export::{
+    import_bytes, import_paths, reconcile, ExportError, ImportOptions, Imported, LeftOut,
+    PeriodSource,
+};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const GOLDEN: &[u8] = include_bytes!("usage/golden.csv");
+
+fn import(files: &[(&str, &[u8])]) -> Imported {
+    import_bytes(files, &ImportOptions::default()).unwrap()
+}
+
+/// The scenario's legs as (country, call, count, minutes) text.
+fn legs(imported: &Imported) -> Vec<(String, String, String, String)> {
+    let v = serde_json::to_value(&imported.scenario).unwrap();
+    v["meetings"][0]["legs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let t = |k: &str| match &l[k] {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (t("country"), t("call"), t("count"), t("minutes"))
+        })
+        .collect()
+}
+
+/// Checks everything the golden file's hand computation fixes (see tests/usage/golden.csv:
+/// 14 call rows, rows 2 to 15).
+/// `row`: the row number of the first call (2 in CSV, below the header; 1 in Graph JSON).
+fn check_golden(imported: &Imported, row: u64) {
+    let r = &imported.report;
+    let at = |n: u64| n + row - 2;
+    // Rows 2-6, 13-15 are used (8); 7 (user_out) and 8 (ucap_in) are not conferencing; 9 is in
+    // "Atlantis" with no number; 10 has no duration; 11 lasts 90,000 s (> 24 h); 12 is a
+    // "premium" number.
+    assert_eq!((r.rows_read, r.rows_used), (14, 8));
+    let left: Vec<(LeftOut, u64, Vec<u64>)> = r
+        .left_out
+        .iter()
+        .map(|l| (l.reason, l.count, l.first_rows.clone()))
+        .collect();
+    assert_eq!(
+        left,
+        vec![
+            (LeftOut::NotConferencing, 2, vec![at(7), at(8)]),
+            (LeftOut::UnknownNumberType, 1, vec![at(12)]),
+            (LeftOut::UnknownCountry, 1, vec![at(9)]),
+            (LeftOut::UnreadableDuration, 1, vec![at(10)]),
+            (LeftOut::LongerThanADay, 1, vec![at(11)]),
+        ]
+    );
+    // ann (twice, once capitalised), bob, carol, dave.
+    assert_eq!((r.organisers_found, r.organisers), (4, 4));
+    // Calls from 2026-03-01 to 2026-03-31: 31 days; 30.4375 / 31 = 0.98185483… -> 0.981855.
+    assert_eq!(r.period.days, 31);
+    assert_eq!(r.period.month_factor, "0.981855");
+    assert_eq!(r.period.from.as_deref(), Some("2026-03-01"));
+    assert_eq!(r.period.to.as_deref(), Some("2026-03-31"));
+    // Groups by country, way, length: 125 s = 2.083333 min (toward zero), 61 s = 1.016666.
+    // Row 15 names no country; +1 416 is Toronto: CA. Row 3's +49 800 number is German.
+    let s = |a: &str, b: &str, c: &str, d: &str| {
+        (a.to_string(), b.to_string(), c.to_string(), d.to_string())
+    };
+    assert_eq!(
+        legs(imported),
+        vec![
+            s("CA", "dialOut", "1", "1.016666"),
+            s("DE", "tollDialIn", "1", "0"),
+            s("DE", "tollDialIn", "2", "2.083333"),
+            s("DE", "tollFreeDialIn", "1", "1"),
+            s("FR", "dialOut", "1", "0.5"),
+            s("GB", "tollDialIn", "1", "2.083333"),
+            s("KR", "dialOut", "1", "10"),
+        ]
+    );
+    let usage: Vec<(String, String, u64, u64)> = r
+        .usage
+        .iter()
+        .map(|u| {
+            (
+                u.call.as_word().to_string(),
+                u.country.clone(),
+                u.legs,
+                u.seconds,
+            )
+        })
+        .collect();
+    let u = |a: &str, b: &str, l, s| (a.to_string(), b.to_string(), l, s);
+    assert_eq!(
+        usage,
+        vec![
+            u("tollDialIn", "DE", 3, 250),
+            u("tollDialIn", "GB", 1, 125),
+            u("tollFreeDialIn", "DE", 1, 60),
+            u("dialOut", "CA", 1, 61),
+            u("dialOut", "FR", 1, 30),
+            u("dialOut", "KR", 1, 600),
+        ]
+    );
+    // Charge + connection fee: FR 0.04 + 0.01.
+    let billed: Vec<(String, String, String)> = r
+        .billed
+        .iter()
+        .map(|b| {
+            (
+                b.call.as_word().to_string(),
+                b.country.clone(),
+                b.amount.clone(),
+            )
+        })
+        .collect();
+    let b = |a: &str, c: &str, m: &str| (a.to_string(), c.to_string(), m.to_string());
+    assert_eq!(
+        billed,
+        vec![
+            b("tollDialIn", "DE", "0.00"),
+            b("tollDialIn", "GB", "0.00"),
+            b("tollFreeDialIn", "DE", "0.06"),
+            b("dialOut", "CA", "0.02"),
+            b("dialOut", "FR", "0.05"),
+            b("dialOut", "KR", "1.20"),
+        ]
+    );
+    assert_eq!(r.capabilities.len(), 1);
+    assert_eq!(
+        (r.capabilities[0].name.as_str(), r.capabilities[0].count),
+        ("MCOMEETACPEA", 8)
+    );
+    let v = serde_json::to_value(&imported.scenario).unwrap();
+    // Scenario numbers are written as decimal strings.
+    assert_eq!(v["organisers"], json!("4"));
+    assert_eq!(v["meetings"][0]["name"], json!("Measured usage"));
+    assert_eq!(v["meetings"][0]["perMonth"], json!("0.981855"));
+}
+
+#[test]
+fn the_golden_csv() {
+    let imported = import(&[("golden.csv", GOLDEN)]);
+    check_golden(&imported, 2);
+    assert_eq!(imported.report.period.source, PeriodSource::CallTimes);
+}
+
+#[test]
+fn the_golden_calls_in_the_admin_centers_zip() {
+    // parameters.json gives the same month; a Direct Routing file is skipped.
+    let zip = zip_of(&[
+        (
+            "parameters.json",
+            br#"{"startDate":"2026-03-01","endDate":"2026-03-31"}"#,
+            false,
+        ),
+        ("PSTN.calls.2026-03-31.csv", GOLDEN, true),
+        ("DirectRouting.calls.2026-03-31.csv", b"x", false),
+    ]);
+    let imported = import(&[("Calls.Export.abc.zip", &zip)]);
+    check_golden(&imported, 2);
+    assert_eq!(imported.report.period.source, PeriodSource::Parameters);
+    assert_eq!(
+        imported.report.files[0].entries,
+        vec!["PSTN.calls.2026-03-31.csv"]
+    );
+    assert_eq!(
+        imported.report.files[0].skipped_entries,
+        vec!["DirectRouting.calls.2026-03-31.csv"]
+    );
+    // The same from disk, in 1 MB reads.
+    let dir = std::env::temp_dir().join(format!("ppm-usage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("Calls.Export.abc.zip");
+    std::fs::write(&path, &zip).unwrap();
+    check_golden(
+        &import_paths(&[path.as_path()], &ImportOptions::default()).unwrap(),
+        2,
+    );
+}
+
+#[test]
+fn the_golden_calls_as_graph_json_pages() {
+    let mut reader = csv::Reader::from_reader(GOLDEN.strip_prefix(b"\xEF\xBB\xBF").unwrap());
+    let rows: Vec<Value> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            let duration = r[15]
+                .parse::<u64>()
+                .map(Value::from)
+                .unwrap_or(json!(r[15].to_string()));
+            json!({
+                "userPrincipalName": r[5], "calleeNumber": r[7], "callType": r[8],
+                "inventoryType": r[9], "destinationName": r[11], "startDateTime": r[13],
+                "duration": duration, "connectionCharge": r[16], "charge": r[17],
+                "currency": r[18], "licenseCapability": r[19]
+            })
+        })
+        .collect();
+    // Two pages, as Graph pages them, one per line.
+    let page = |rows: &[Value]| json!({ "@odata.nextLink": "https://graph.microsoft.com/next", "value": rows });
+    let text = format!("{}\n{}\n", page(&rows[..7]), page(&rows[7..]));
+    check_golden(&import(&[("calls.json", text.as_bytes())]), 1);
+}
+
+#[test]
+fn reconciliation_against_a_card() {
+    let card = RateCard::from_toml_str(include_str!("usage/card-eur.toml"), None).unwrap();
+    let imported = import(&[("golden.csv", GOLDEN)]);
+    let r = reconcile(&imported, &card).unwrap();
+    let lines: Vec<(String, String, String, String, Option<String>, bool)> = r
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.call.as_word().into(),
+                l.country.clone(),
+                l.legs.clone(),
+                l.card.clone(),
+                l.difference.clone(),
+                l.disagrees,
+            )
+        })
+        .collect();
+    let l = |a: &str, c: &str, n: &str, card: &str, d: &str, x| {
+        (
+            a.to_string(),
+            c.to_string(),
+            n.to_string(),
+            card.to_string(),
+            Some(d.to_string()),
+            x,
+        )
+    };
+    // Over the period (each call once), 60 s increments and minimum:
+    // DE toll: the 0 s call is not billed; 2 calls of 125 s = 3 min each, 6 x 0.02 = 0.12;
+    //   billed 0.00: 0.12 off, more than 1 cent per call (0.02): disagrees.
+    // GB toll: 3 min x 0.03 = 0.09 vs 0.00: disagrees. DE toll-free: 1 min x 0.06 = 0.06 = bill.
+    // CA dial-out: 61 s = 2 min x 0.02 = 0.04 vs 0.02 (0.02 off > 0.01): disagrees.
+    // FR dial-out: 30 s billed the 60 s minimum, 1 x 0.04 = 0.04 vs 0.05: within a cent.
+    assert_eq!(
+        lines,
+        vec![
+            l("tollDialIn", "DE", "2", "0.12", "-0.12", true),
+            l("tollDialIn", "GB", "1", "0.09", "-0.09", true),
+            l("tollFreeDialIn", "DE", "1", "0.06", "0.00", false),
+            l("dialOut", "CA", "1", "0.04", "-0.02", true),
+            l("dialOut", "FR", "1", "0.04", "0.01", false),
+        ]
+    );
+    // The card has no Korea: that call is left out, and said.
+    assert_eq!(r.not_on_card.len(), 1);
+    assert_eq!(
+        (r.not_on_card[0].country.as_str(), r.not_on_card[0].legs),
+        ("KR", 1)
+    );
+}
+
+#[test]
+fn the_scenario_prices_per_month() {
+    // DE toll per month on the EUR card: 2 calls x 3 min x 0.981855 = 5.89113 min x 0.02 =
+    // 0.1178226 -> 0.12; the 0 s call is not billed.
+    let card = RateCard::from_toml_str(include_str!("usage/card-eur.toml"), None).unwrap();
+    let imported = import(&[("golden.csv", GOLDEN)]);
+    let (doc, _) = ppm_pricing::usage_export::fit_to_card(&imported, &card);
+    let q = quote(&card, &Scenario::from_document(&doc).unwrap()).unwrap();
+    let de = q
+        .per_minute
+        .lines
+        .iter()
+        .find(|l| l.country.map(|c| c.as_str() == "DE") == Some(true))
+        .unwrap();
+    assert_eq!(de.amount.to_string(), "0.12");
+    assert_eq!(de.minutes.unwrap().0.to_string(), "5.891130");
+}
+
+#[test]
+fn generated_exports_agree_in_every_shape() {
+    let sample = Sample {
+        rows: 5_000,
+        seed: 7,
+        days: 30,
+        users: 40,
+    };
+    let csv = import(&[("calls.csv", &sample.csv())]);
+    let zip = import(&[("Calls.Export.zip", &sample.zip())]);
+    let graph = import(&[("calls.json", &sample.graph_lines(999))]);
+    assert_eq!(csv.report.rows_read, 5_000);
+    assert_eq!(csv.scenario.meetings, zip.scenario.meetings);
+    assert_eq!(csv.scenario.meetings, graph.scenario.meetings);
+    assert_eq!(csv.report.usage, graph.report.usage);
+    assert_eq!(csv.report.left_out, zip.report.left_out);
+    assert!(csv.report.organisers <= 40);
+    // Every reason appears in a file this size (see sample.rs: unknown places, shared
+    // toll-free numbers, 0 s and 90,000 s calls, other call types).
+    for reason in [
+        LeftOut::NotConferencing,
+        LeftOut::UnknownCountry,
+        LeftOut::LongerThanADay,
+    ] {
+        assert!(
+            csv.report.left_out.iter().any(|l| l.reason == reason),
+            "{reason:?}"
+        );
+    }
+    // Used + left out = read.
+    let left: u64 = csv.report.left_out.iter().map(|l| l.count).sum();
+    assert_eq!(csv.report.rows_used + left, csv.report.rows_read);
+    // The zip's parameters say 30 days; the calls span at most that.
+    assert_eq!(zip.report.period.days, 30);
+    // And the scenario prices.
+    let card =
+        RateCard::from_toml_str(include_str!("../rates/illustrative-eur.toml"), None).unwrap();
+    let (doc, _) = ppm_pricing::usage_export::fit_to_card(&zip, &card);
+    quote(&card, &Scenario::from_document(&doc).unwrap()).unwrap();
+}
+
+#[test]
+fn bad_files_get_a_sentence() {
+    let err = |files: &[(&str, &[u8])]| {
+        import_bytes(files, &ImportOptions::default())
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(err(&[("a.csv", b"")]), "a.csv is empty");
+    assert_eq!(
+        err(&[("prices.csv", b"Country,Rate\nDE,0.02\n")]),
+        "prices.csv is not a Teams PSTN usage export: it has no Call Type and Duration Seconds columns (export it in the Teams admin center: Analytics & reports, Usage reports, PSTN and SMS usage, Export to Excel)"
+    );
+    let mut zip = zip_of(&[("PSTN.calls.csv", GOLDEN, true)]);
+    // A flipped byte in the deflated data: the checksum (or the deflate stream) says so.
+    zip[60] ^= 0x55;
+    let e = err(&[("Calls.zip", &zip)]);
+    assert!(
+        e.starts_with("Calls.zip cannot be read: PSTN.calls.csv is"),
+        "{e}"
+    );
+    let zip = zip_of(&[("PSTN.calls.csv", GOLDEN, true)]);
+    assert_eq!(
+        err(&[("Calls.zip", &zip[..zip.len() - 30])]),
+        "Calls.zip cannot be read: it is not a zip archive, or it is cut short"
+    );
+    let zip = zip_of(&[("readme.txt", b"hello", false)]);
+    assert!(err(&[("Calls.zip", &zip)]).starts_with(
+        "Calls.zip is not a Teams PSTN usage export: it holds no PSTN calls CSV file"
+    ));
+    assert!(err(&[("calls.json", b"{\"value\": 5}")])
+        .starts_with("calls.json is not Graph's PSTN call log"));
+    // No start times and no parameters: the period must be given.
+    let csv = b"Call Type,Number Type,Destination Dialed,Duration Seconds\nconf_in,toll,DE,60\n";
+    assert!(err(&[("a.csv", csv)]).starts_with("the export does not say which period it covers"));
+    let given = ImportOptions {
+        days: Some(10),
+        ..ImportOptions::default()
+    };
+    let ok = import_bytes(&[("a.csv", csv)], &given).unwrap();
+    // 30.4375 / 10 = 3.04375.
+    assert_eq!(ok.report.period.month_factor, "3.04375");
+    // A control character in a file name is not printed.
+    assert_eq!(err(&[("a\u{7}.csv", b"")]), "a?.csv is empty");
+    let missing =
+        import_paths(&[Path::new("/no/such/file.zip")], &ImportOptions::default()).unwrap_err();
+    assert!(matches!(missing, ExportError::Read { .. }));
+}
+
+#[test]
+fn more_than_a_profile_of_groups_and_more_than_a_group_of_calls() {
+    // 1,500 distinct lengths in one country: two profiles (1,000 + 500 groups); 150,000 calls
+    // of one length: two groups (100,000 + 50,000).
+    let mut csv =
+        String::from("Call Type,Number Type,Destination Dialed,Duration Seconds,Start Time\n");
+    for s in 1..=1_500 {
+        csv.push_str(&format!("conf_in,toll,DE,{s},2026-03-01T00:00:00Z\n"));
+    }
+    for _ in 0..150_000 {
+        csv.push_str("conf_out,,FR,60,2026-03-01T00:00:00Z\n");
+    }
+    let imported = import(&[("many.csv", csv.as_bytes())]);
+    let m = &imported.scenario.meetings;
+    assert_eq!(m.len(), 2);
+    assert_eq!(
+        (m[0].name.as_str(), m[0].legs.len()),
+        ("Measured usage (1/2)", 1_000)
+    );
+    assert_eq!(m[1].legs.len(), 502);
+    let v = serde_json::to_value(&m[1].legs[500..]).unwrap();
+    assert_eq!(v[0]["count"], json!("100000"));
+    assert_eq!(v[1]["count"], json!("50000"));
+    // One day: every call counts 30.4375 times a month; no organiser in the file: 1.
+    assert_eq!(imported.report.organisers, 1);
+    Scenario::from_document(&imported.scenario).unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Arbitrary bytes: an error sentence or a report, never a panic.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
+        let _ = import_bytes(&[("x.csv", &bytes)], &ImportOptions::default());
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend_from_slice(&bytes);
+        let _ = import_bytes(&[("x.zip", &zip)], &ImportOptions::default());
+        let mut json = b"{".to_vec();
+        json.extend_from_slice(&bytes);
+        let _ = import_bytes(&[("x.json", &json)], &ImportOptions::default());
+    }
+
+    /// Real-shaped files with bytes changed: every row is read, used or left out with a reason.
+    #[test]
+    fn mutated_exports_only_report_rows(flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..20), zipped in any::<bool>()) {
+        let sample = Sample { rows: 60, seed: 3, days: 7, users: 5 };
+        let mut file = if zipped { sample.zip() } else { sample.csv() };
+        for (at, byte) in flips {
+            let i = at.index(file.len());
+            file[i] = byte;
+        }
+        if let Ok(imported) = import_bytes(&[("f", &file)], &ImportOptions::default()) {
+            let left: u64 = imported.report.left_out.iter().map(|l| l.count).sum();
+            prop_assert_eq!(imported.report.rows_used + left, imported.report.rows_read);
+            if !imported.scenario.meetings.is_empty() {
+                prop_assert!(Scenario::from_document(&imported.scenario).is_ok());
+            }
+        }
+    }
+}
