@@ -11,7 +11,7 @@ use crate::root;
 
 /// Every target with the files that seed its corpus (globs relative to the root: a folder's
 /// files with one of the extensions).
-const TARGETS: [(&str, &[(&str, &str)]); 6] = [
+const TARGETS: [(&str, &[(&str, &str)]); 7] = [
     ("card_toml", &[("rates", "toml"), ("tests/cards", "toml")]),
     ("card_json", &[("tests/fuzz-seeds/card_json", "json")]),
     (
@@ -25,6 +25,15 @@ const TARGETS: [(&str, &[(&str, &str)]); 6] = [
     ("share_link", &[("tests/fuzz-seeds/share_link", "txt")]),
     ("rate_sheet", &[("tests/sheets", "csv")]),
     ("number_input", &[("tests/fuzz-seeds/number_input", "txt")]),
+    (
+        "usage_export",
+        &[
+            ("tests/usage", "csv"),
+            ("tests/fuzz-seeds/usage_export", "zip"),
+            ("tests/fuzz-seeds/usage_export", "json"),
+            ("tests/fuzz-seeds/usage_export", "csv"),
+        ],
+    ),
 ];
 
 /// One target's outcome.

@@ -1,7 +1,11 @@
 //! `ppm`: the sales-ops and partner back-office command line over the rating core.
 //!
 //! ```text
-//! ppm quote --card FILE [--table] [SCENARIO.json|-]    price a scenario (quote JSON on stdout)
+//! ppm quote [--card CARD] [--table] [SCENARIO.json|LINK|-]  price a scenario (quote JSON)
+//! ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report [--json]]
+//!                                                      a usage export as a scenario, or its report
+//! ppm batch --card CARD FOLDER|LINES.jsonl|- [--format csv|jsonl] [--out FILE] [--jobs N]
+//!                                                      many scenarios, one row each
 //! ppm curve --card FILE [--points N] [--max-factor K] [SCENARIO.json|-]
 //! ppm check FILE...                                    validate rate cards
 //! ppm import --template CARD [--toll-dial-in CSV] [--toll-free CSV] [--dial-out CSV]
@@ -18,9 +22,12 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod batch;
 mod table;
+mod usage;
 
 use std::io::{self, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::str::FromStr;
 
@@ -29,24 +36,55 @@ use ppm_pricing::rating::{self, Call, CurveOptions, RateCard, Scenario, Scenario
 use rust_decimal::Decimal;
 
 const USAGE: &str = "usage:
-  ppm quote --card FILE [--table] [SCENARIO.json|-]
+  ppm quote --card CARD [--table] [SCENARIO.json|LINK|-]
+  ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report [--json]]
+  ppm batch --card CARD FOLDER|LINES.jsonl|- [--format csv|jsonl] [--out FILE] [--jobs N]
   ppm curve --card FILE [--points N] [--max-factor K] [SCENARIO.json|-]
   ppm check FILE...
   ppm import --template CARD [--toll-dial-in CSV] [--toll-free CSV] [--dial-out CSV]
              [--id ID] [--name NAME] [--source TEXT] [--effective-from YYYY-MM-DD]
              [--official] [--out FILE]
   ppm convert FILE
-A scenario of '-' or none is read from standard input. Cards are .toml or .json files.";
+A scenario of '-' or none is read from standard input; a share link (or its #fragment) works
+too. CARD is a built-in card id (illustrative-usd, illustrative-eur) or a .toml or .json file.";
 
 /// `ppm COMMAND --help`: what one command does, its options, and an example.
 fn help(cmd: &str) -> Option<&'static str> {
     Some(match cmd {
-        "quote" => "ppm quote --card FILE [--table] [SCENARIO.json|-]
+        "quote" => "ppm quote [--card CARD] [--table] [SCENARIO.json|LINK|-]
 Prices a scenario under pay-per-minute and the per-user licence.
-  --card FILE   the rate card (.toml or .json)
+  --card CARD   a built-in card id (illustrative-usd, illustrative-eur) or a card file
+                (.toml or .json); without it, a share link's own card
   --table       a table for people instead of the quote JSON
-The scenario is read from the file, or from standard input with '-' or none.
-Example: ppm quote --card rates/illustrative-usd.toml examples/scenario.json",
+The scenario is scenario JSON or a share link (the whole address, or its #fragment), given
+as a file, as the argument itself, or on standard input with '-' or none.
+Example: ppm quote --card illustrative-usd examples/scenario.json",
+        "usage" => "ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report [--json]]
+Turns a Teams PSTN usage export into a scenario of the tenant's real calls (scenario JSON on
+standard output): the admin center's zip (Calls.Export.*.zip) or its CSV, or Graph
+getPstnCalls JSON pages (several files are read as one export).
+  --organisers N   organisers (default: the distinct UPNs of the conference calls)
+  --days N         the period, when the export has no parameters.json and no start times
+  --card CARD      leave out legs the card cannot price (and reconcile, with --report)
+  --report         print the import report instead: period, rows read, used and left out
+                   (with the reason and the first row numbers), organisers, minutes by way
+                   of joining and country, and with --card the card's price of those calls
+                   beside what the tenant was billed
+  --json           the report as JSON
+Rows per second go to standard error.
+Example: ppm usage Calls.Export.zip --card illustrative-eur --report",
+        "batch" => "ppm batch --card CARD INPUT [--format csv|jsonl] [--out FILE] [--jobs N]
+Prices many scenarios with one card, on every core. INPUT is a folder (scenario .json files
+and usage exports: .zip, .csv, Graph .json) or a JSON Lines file (one scenario per line, with
+an optional \"id\"; '-' reads standard input). One row per scenario, in input order: id,
+currency, both monthly totals, cheaper, savingsMonthly, the break-even factor and phone
+minutes per organiser, or the error (a bad row is reported; the rest are still priced).
+  --format csv|jsonl   the output (default csv)
+  --out FILE           write there instead of standard output
+  --jobs N             threads (default: the machine's cores)
+  --organisers N, --days N   as for ppm usage, for export files
+Throughput goes to standard error.
+Example: ppm batch --card illustrative-usd scenarios.jsonl --out quotes.csv",
         "curve" => "ppm curve --card FILE [--points N] [--max-factor K] [SCENARIO.json|-]
 Both models' monthly totals as usage grows (the scenario's meetings per month times a factor).
   --card FILE       the rate card (.toml or .json)
@@ -171,6 +209,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
             write_out(&format!("ppm {}\n", env!("CARGO_PKG_VERSION")))
         }
         "quote" => quote(rest),
+        "usage" => usage::usage(rest),
+        "batch" => batch::batch(rest),
         "curve" => curve(rest),
         "check" => check(rest),
         "import" => import_sheets(rest),
@@ -189,7 +229,14 @@ fn read_file(path: &str) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| input(format!("cannot read {path}: {e}")))
 }
 
+/// A card: a built-in card's id, or a .toml or .json file.
 fn load_card(path: &str) -> Result<RateCard, Failure> {
+    if !Path::new(path).exists() {
+        let cards = ppm_pricing::shipped::shipped_cards().map_err(input)?;
+        if let Some(card) = cards.into_iter().find(|c| c.id() == path) {
+            return Ok(card);
+        }
+    }
     let text = read_file(path)?;
     if path.ends_with(".json") {
         RateCard::from_json_str(&text, Some(path)).map_err(input)
@@ -198,16 +245,42 @@ fn load_card(path: &str) -> Result<RateCard, Failure> {
     }
 }
 
-fn load_scenario(positional: &[String]) -> Result<Scenario, Failure> {
+/// The fragment of a share link (`https://…/#v3&…`, `#v3&…` or `v3&…`), if `text` is one.
+fn link_fragment(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let fragment = match t.split_once('#') {
+        Some((before, after)) if before.is_empty() || before.starts_with("http") => after,
+        _ => t,
+    };
+    ["v1&", "v2&", "v3&"]
+        .iter()
+        .any(|v| fragment.starts_with(v))
+        .then_some(fragment)
+}
+
+/// A scenario, and the card a share link names: from a file, standard input, or a link given
+/// as the argument itself.
+fn load_scenario(positional: &[String]) -> Result<(Scenario, Option<String>), Failure> {
     let (name, text) = match positional {
-        [] => ("standard input", read_stdin()?),
-        [p] if p == "-" => ("standard input", read_stdin()?),
-        [p] => (p.as_str(), read_file(p)?),
+        [] => ("standard input".to_string(), read_stdin()?),
+        [p] if p == "-" => ("standard input".to_string(), read_stdin()?),
+        [p] if link_fragment(p).is_some() => ("the link".to_string(), p.clone()),
+        [p] => (p.clone(), read_file(p)?),
         _ => return Err(input(format!("give at most one scenario file\n{USAGE}"))),
     };
+    if let Some(fragment) = link_fragment(&text) {
+        let (form, _) = ppm_pricing::ui::share::decode(fragment).map_err(|e| {
+            input(format!(
+                "{name} is not a share link this version reads ({})",
+                e.0
+            ))
+        })?;
+        let scenario = Scenario::from_document(&form.scenario()).map_err(input)?;
+        return Ok((scenario, Some(form.card_id)));
+    }
     let doc: ScenarioDocument = serde_json::from_str(&text)
         .map_err(|e| input(format!("scenario {name} is not valid scenario JSON: {e}")))?;
-    Scenario::from_document(&doc).map_err(input)
+    Ok((Scenario::from_document(&doc).map_err(input)?, None))
 }
 
 fn read_stdin() -> Result<String, Failure> {
@@ -234,14 +307,22 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 fn card_arg(a: &Args) -> Result<RateCard, Failure> {
     let path = a
         .get("--card")
-        .ok_or_else(|| input(format!("--card FILE is required\n{USAGE}")))?;
+        .ok_or_else(|| input(format!("--card CARD is required\n{USAGE}")))?;
     load_card(path)
 }
 
 fn quote(rest: &[String]) -> Result<(), Failure> {
     let a = Args::parse(rest, &["--card"], &["--table"])?;
-    let card = card_arg(&a)?;
-    let scenario = load_scenario(&a.positional)?;
+    let (scenario, link_card) = load_scenario(&a.positional)?;
+    let card = match (a.get("--card"), link_card) {
+        (Some(card), _) => load_card(card)?,
+        (None, Some(id)) => load_card(&id).map_err(|_| {
+            input(format!(
+                "the link's card \"{id}\" is not built in; give --card"
+            ))
+        })?,
+        (None, None) => return Err(input(format!("--card CARD is required\n{USAGE}"))),
+    };
     let q = rating::quote(&card, &scenario).map_err(input)?;
     if a.has("--table") {
         write_out(&table::render(&q))
@@ -253,7 +334,7 @@ fn quote(rest: &[String]) -> Result<(), Failure> {
 fn curve(rest: &[String]) -> Result<(), Failure> {
     let a = Args::parse(rest, &["--card", "--points", "--max-factor"], &[])?;
     let card = card_arg(&a)?;
-    let scenario = load_scenario(&a.positional)?;
+    let (scenario, _) = load_scenario(&a.positional)?;
     let mut options = CurveOptions::default();
     if let Some(p) = a.get("--points") {
         options.points = p

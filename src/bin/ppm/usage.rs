@@ -1,0 +1,240 @@
+//! `ppm usage`: a Teams PSTN usage export turned into a scenario, with its report.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Instant;
+
+use ppm_pricing::rating::RateCard;
+use ppm_pricing::usage_export::{
+    fit_to_card, import_paths, reconcile, ImportOptions, Imported, Reconciliation,
+};
+
+use crate::{input, json, write_out, Args, Failure};
+
+/// The import's options from `--organisers` and `--days`.
+pub fn options(a: &Args) -> Result<ImportOptions, Failure> {
+    let whole = |flag: &str| -> Result<Option<u64>, Failure> {
+        a.get(flag)
+            .map(|v| {
+                v.parse::<u64>()
+                    .map_err(|_| input(format!("{flag}: \"{v}\" is not a whole number")))
+            })
+            .transpose()
+    };
+    Ok(ImportOptions {
+        organisers: whole("--organisers")?,
+        days: whole("--days")?
+            .map(|d| u32::try_from(d).map_err(|_| input(format!("--days: {d} is too many"))))
+            .transpose()?,
+        ..ImportOptions::default()
+    })
+}
+
+/// Imports the files, printing the throughput to standard error.
+pub fn import(paths: &[String], options: &ImportOptions) -> Result<Imported, Failure> {
+    let started = Instant::now();
+    let paths: Vec<&Path> = paths.iter().map(Path::new).collect();
+    let imported = import_paths(&paths, options).map_err(input)?;
+    let seconds = started.elapsed().as_secs_f64();
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    eprintln!(
+        "ppm usage: read {} rows ({:.1} MB) in {:.2} s: {:.0} rows/s",
+        imported.report.rows_read,
+        bytes as f64 / 1e6,
+        seconds,
+        imported.report.rows_read as f64 / seconds.max(1e-9)
+    );
+    Ok(imported)
+}
+
+/// `ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report] [--json]`.
+pub fn usage(rest: &[String]) -> Result<(), Failure> {
+    let a = Args::parse(
+        rest,
+        &["--organisers", "--days", "--card"],
+        &["--report", "--json"],
+    )?;
+    if a.positional.is_empty() {
+        return Err(input(format!(
+            "name the export: the admin center's zip or CSV, or Graph JSON pages\n{}",
+            crate::USAGE
+        )));
+    }
+    let options = options(&a)?;
+    let imported = import(&a.positional, &options)?;
+    let card = a.get("--card").map(crate::load_card).transpose()?;
+    let reconciliation = card
+        .as_ref()
+        .map(|c| reconcile(&imported, c))
+        .transpose()
+        .map_err(input)?;
+    if a.has("--report") {
+        if a.has("--json") {
+            let value = serde_json::json!({
+                "report": imported.report,
+                "reconciliation": reconciliation,
+            });
+            return write_out(&json(&value)?);
+        }
+        return write_out(&report_table(
+            &imported,
+            reconciliation.as_ref(),
+            card.as_ref(),
+        ));
+    }
+    let scenario = match &card {
+        Some(c) => fit_to_card(&imported, c).0,
+        None => imported.scenario,
+    };
+    write_out(&json(&scenario)?)
+}
+
+/// Minutes of `seconds`, to one decimal.
+fn minutes(seconds: u64) -> String {
+    format!("{:.1}", seconds as f64 / 60.0)
+}
+
+/// The report for people.
+pub fn report_table(
+    imported: &Imported,
+    rec: Option<&Reconciliation>,
+    card: Option<&RateCard>,
+) -> String {
+    let r = &imported.report;
+    let mut out = String::new();
+    let _ = writeln!(out, "Files");
+    for f in &r.files {
+        let _ = writeln!(out, "  {} ({:?})", f.name, f.kind);
+        for e in &f.entries {
+            let _ = writeln!(out, "    read     {e}");
+        }
+        for e in &f.skipped_entries {
+            let _ = writeln!(out, "    skipped  {e} (not a PSTN calls file)");
+        }
+        if !f.columns_not_understood.is_empty() {
+            let _ = writeln!(
+                out,
+                "    columns not understood: {}",
+                f.columns_not_understood.join(", ")
+            );
+        }
+    }
+    let p = &r.period;
+    let _ = writeln!(
+        out,
+        "Period        {} to {}, {} days ({}); calls per month = calls x {}",
+        p.from.as_deref().unwrap_or("?"),
+        p.to.as_deref().unwrap_or("?"),
+        p.days,
+        match p.source {
+            ppm_pricing::usage_export::PeriodSource::Parameters => "parameters.json",
+            ppm_pricing::usage_export::PeriodSource::CallTimes => "first to last call",
+            ppm_pricing::usage_export::PeriodSource::Given => "given",
+        },
+        p.month_factor
+    );
+    let _ = writeln!(out, "Rows read     {}", r.rows_read);
+    let _ = writeln!(out, "Rows used     {}", r.rows_used);
+    for l in &r.left_out {
+        let rows: Vec<String> = l.first_rows.iter().map(u64::to_string).collect();
+        let more = if l.count > l.first_rows.len() as u64 {
+            ", …"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "Left out      {:>8}  {} (rows {}{more})",
+            l.count,
+            l.reason.describe(),
+            rows.join(", ")
+        );
+    }
+    for n in &r.not_conferencing {
+        let _ = writeln!(out, "                {:>8}  of them {}", n.count, n.name);
+    }
+    let _ = writeln!(
+        out,
+        "Organisers    {} found{}",
+        r.organisers_found,
+        if r.organisers != r.organisers_found {
+            format!(", {} used", r.organisers)
+        } else {
+            String::new()
+        }
+    );
+    if r.start_times_unreadable > 0 {
+        let _ = writeln!(
+            out,
+            "Start times   {} could not be read",
+            r.start_times_unreadable
+        );
+    }
+    if r.charges_unreadable > 0 {
+        let _ = writeln!(
+            out,
+            "Charges       {} could not be read (taken as 0)",
+            r.charges_unreadable
+        );
+    }
+    let _ = writeln!(out, "\nPhone usage in the period");
+    let _ = writeln!(
+        out,
+        "  {:<16} {:<8} {:>10} {:>12}",
+        "way", "country", "calls", "minutes"
+    );
+    for u in &r.usage {
+        let _ = writeln!(
+            out,
+            "  {:<16} {:<8} {:>10} {:>12}",
+            u.call.as_word(),
+            u.country,
+            u.legs,
+            minutes(u.seconds)
+        );
+    }
+    if let (Some(rec), Some(card)) = (rec, card) {
+        let _ = writeln!(
+            out,
+            "\nThe card {} ({}) beside the bill, for the period (pay-per-minute)",
+            card.id(),
+            rec.currency
+        );
+        let _ = writeln!(
+            out,
+            "  {:<16} {:<8} {:>8} {:>12} {:>12} {:>12} {:>12}",
+            "way", "country", "calls", "billable min", "card", "billed", "difference"
+        );
+        for l in &rec.lines {
+            let _ = writeln!(
+                out,
+                "  {:<16} {:<8} {:>8} {:>12} {:>12} {:>12} {:>12}{}",
+                l.call.as_word(),
+                l.country,
+                l.legs,
+                l.billable_minutes,
+                l.card,
+                l.billed.as_deref().unwrap_or("-"),
+                l.difference.as_deref().unwrap_or("-"),
+                if l.disagrees { "  <- disagrees" } else { "" }
+            );
+            for (currency, amount) in &l.other_currencies {
+                let _ = writeln!(out, "  {:<16} {:<8} billed {amount} {currency}", "", "");
+            }
+        }
+        for n in &rec.not_on_card {
+            let _ = writeln!(
+                out,
+                "  {:<16} {:<8} {:>8}  not on the card: left out of the scenario",
+                n.call.as_word(),
+                n.country,
+                n.legs
+            );
+        }
+    }
+    out
+}
