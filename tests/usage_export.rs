@@ -432,3 +432,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn grouped_for_a_card_the_price_is_the_same_with_far_fewer_legs() {
+    // Lengths spread over 5 s to an hour: thousands of distinct lengths, but on a card with
+    // 60 s increments at most 60 billed lengths per country and way of joining.
+    let sample = Sample {
+        rows: 20_000,
+        seed: 11,
+        days: 30,
+        users: 200,
+    };
+    let imported = import(&[("calls.csv", &sample.csv())]);
+    let card =
+        RateCard::from_toml_str(include_str!("../rates/illustrative-eur.toml"), None).unwrap();
+    let (exact, dropped) = ppm_pricing::usage_export::fit_to_card(&imported, &card);
+    let (grouped, dropped_too) = ppm_pricing::usage_export::for_card(&imported, &card);
+    assert_eq!(dropped, dropped_too);
+    let count = |d: &ppm_pricing::rating::ScenarioDocument| {
+        d.meetings.iter().map(|m| m.legs.len()).sum::<usize>()
+    };
+    // 11,484 exact lengths become 1,288 billed ones (21 countries and ways x at most 61).
+    assert!(
+        count(&exact) > 8 * count(&grouped),
+        "{} vs {}",
+        count(&exact),
+        count(&grouped)
+    );
+    let a = quote(&card, &Scenario::from_document(&exact).unwrap()).unwrap();
+    let b = quote(&card, &Scenario::from_document(&grouped).unwrap()).unwrap();
+    assert_eq!(a.per_minute.monthly_total, b.per_minute.monthly_total);
+    assert_eq!(a.per_user.monthly_total, b.per_user.monthly_total);
+    assert_eq!(a.per_minute.lines, b.per_minute.lines);
+}

@@ -31,7 +31,8 @@ try {
   live.id = "app-live";
   live.hidden = true;
   root.append(live);
-  mount("app-live");
+  // The usage import is its own module, fetched only when a visitor picks a file.
+  mount("app-live", (...args) => import("./usage-import.js").then((m) => m.openUsageImport(...args)));
   await settled();
   root.removeEventListener("input", record, true);
   root.removeEventListener("change", record, true);

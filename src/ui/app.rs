@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 #[cfg(target_arch = "wasm32")]
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -123,6 +124,9 @@ pub enum Action {
     Undo,
     /// Replace the estimate (start empty, or the example again).
     Reset(Form),
+    /// Measured usage from the usage import: its profiles and organisers replace the modelled
+    /// meetings (`true`) or join them (`false`).
+    Measured(Form, bool),
     /// Replace the scenario with a partner's preset; the card stays (the card attribute and
     /// the picker choose it).
     #[cfg(feature = "element")]
@@ -153,12 +157,27 @@ pub struct Embed {
     pub reset: u32,
 }
 
+/// Opens the usage import, the pricing page's lazily loaded module (`www/usage-import.js`):
+/// called with the panel's container, the files, the language, the card id and the callback
+/// `(fragment, replace)`; returns a promise that rejects when the module cannot be loaded.
+#[derive(Clone)]
+pub struct Importer(pub js_sys::Function);
+
+impl PartialEq for Importer {
+    fn eq(&self, _: &Self) -> bool {
+        true // given once, at mount
+    }
+}
+
 /// Props of [`App`].
 #[derive(Properties, Clone, Default)]
 pub struct AppProps {
     /// Set when a partner's page embeds the widget.
     #[prop_or_default]
     pub embed: Option<Rc<Embed>>,
+    /// The usage import (the pricing page only).
+    #[prop_or_default]
+    pub importer: Option<Importer>,
 }
 
 impl PartialEq for AppProps {
@@ -210,6 +229,11 @@ impl Reducible for AppState {
             }
             Action::Reset(form) => {
                 next.form = form;
+                next.list = ListView::default();
+                next.removed = None;
+            }
+            Action::Measured(measured, replace) => {
+                next.form.take_measured(measured, replace);
                 next.list = ListView::default();
                 next.removed = None;
             }
@@ -338,7 +362,7 @@ fn region_of(tag: &str) -> Option<String> {
 #[component]
 pub fn ElementRoot(props: &AppProps) -> Html {
     let key = props.embed.as_ref().map_or(0, |e| e.reset);
-    html! { <App key={key.to_string()} embed={props.embed.clone()} /> }
+    html! { <App key={key.to_string()} embed={props.embed.clone()} importer={None::<Importer>} /> }
 }
 
 /// The widget.
@@ -619,6 +643,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let usage = UsageRefs {
+        file: use_node_ref(),
+        panel: use_node_ref(),
+        apply: use_mut_ref(|| None),
+        load_failed: use_state(|| false),
+    };
     let card_error = error_for("card");
     let compact = embed.is_some_and(|e| e.compact);
     let mut hidden = embed.map(|e| e.hidden).unwrap_or_default();
@@ -710,6 +740,9 @@ pub fn App(props: &AppProps) -> Html {
                             <button type="button" id="start-empty" onclick={on_reset.reform(|_: MouseEvent| false)}>{ t.start_empty }</button>
                             <button type="button" id="load-example" onclick={on_reset.reform(|_: MouseEvent| true)}>{ t.load_example }</button>
                         </div>
+                        if embed.is_none() {
+                            { usage_import(&state, props.importer.clone(), &usage) }
+                        }
                         <div class="ppm-undo" role="status" aria-live="polite" id="undo-region">
                             if let Some(what) = removed_label {
                                 <span>{ (t.removed)(&what) }</span>
@@ -749,6 +782,128 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </section>
             </div>
+        </div>
+    }
+}
+
+/// What the usage import needs of the app: the file input, the panel the import's module
+/// renders into (Yew leaves its content alone: it has no children here), the callback handed
+/// to the module, and whether the module could not be loaded.
+struct UsageRefs {
+    file: NodeRef,
+    panel: NodeRef,
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    apply: Rc<std::cell::RefCell<Option<ApplyClosure>>>,
+    load_failed: UseStateHandle<bool>,
+}
+
+#[cfg(target_arch = "wasm32")]
+type ApplyClosure = Closure<dyn Fn(String, bool)>;
+#[cfg(not(target_arch = "wasm32"))]
+type ApplyClosure = ();
+
+/// "Use your real usage": a button that opens the file picker, a drop zone, and the panel
+/// where the lazily loaded import shows its progress and report. Nothing of the import is in
+/// this bundle but the hand-over: a share-link fragment of the measured profiles.
+fn usage_import(
+    state: &UseReducerHandle<AppState>,
+    importer: Option<Importer>,
+    refs: &UsageRefs,
+) -> Html {
+    let t = state.lang.texts();
+    let open = {
+        let file = refs.file.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = file.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let start = {
+        let (panel, apply, failed) = (
+            refs.panel.clone(),
+            refs.apply.clone(),
+            refs.load_failed.clone(),
+        );
+        let (lang, card) = (state.lang, state.form.card_id.clone());
+        let dispatcher = state.dispatcher();
+        Callback::from(move |files: js_sys::Array| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let (Some(importer), Some(container)) =
+                    (&importer, panel.cast::<web_sys::Element>())
+                else {
+                    return;
+                };
+                if files.length() == 0 {
+                    return;
+                }
+                failed.set(false);
+                let dispatcher = dispatcher.clone();
+                let closure =
+                    Closure::<dyn Fn(String, bool)>::new(move |fragment: String, replace: bool| {
+                        if let Ok((form, _)) = share::decode(&fragment) {
+                            dispatcher.dispatch(Action::Measured(form, replace));
+                        }
+                    });
+                let args = js_sys::Array::of5(
+                    &container,
+                    &files,
+                    &JsValue::from_str(lang.tag()),
+                    &JsValue::from_str(&card),
+                    closure.as_ref(),
+                );
+                *apply.borrow_mut() = Some(closure);
+                if let Ok(promise) = importer.0.apply(&JsValue::NULL, &args) {
+                    let failed = failed.clone();
+                    let on_error =
+                        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| failed.set(true));
+                    let _ = js_sys::Promise::from(promise).catch(&on_error);
+                    // A few bytes per import, for a promise that may reject at any time.
+                    on_error.forget();
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (
+                &files,
+                &importer,
+                &panel,
+                &apply,
+                &failed,
+                lang,
+                &card,
+                &dispatcher,
+            );
+        })
+    };
+    let on_change = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            if let Some(list) = input.files() {
+                start.emit(js_sys::Array::from(&list));
+            }
+            // The same file may be picked again.
+            input.set_value("");
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+            start.emit(js_sys::Array::from(&list));
+        }
+    });
+    html! {
+        <div class="ppm-usage-import" id="usage-drop" ondragover={on_drag_over} ondrop={on_drop}>
+            <button type="button" id="import-usage" aria-describedby="usage-hint" onclick={open}>{ t.use_real_usage }</button>
+            <input type="file" id="usage-file" ref={refs.file.clone()} class="visually-hidden" tabindex="-1"
+                aria-hidden="true" accept=".zip,.csv,.json,application/zip,text/csv,application/json" multiple=true onchange={on_change} />
+            <p class="ppm-hint" id="usage-hint">{ t.usage_hint }</p>
+            if *refs.load_failed {
+                <p class="ppm-notice" role="alert" id="usage-load-failed">{ t.usage_load_failed }</p>
+            }
+            <div id="usage-panel" ref={refs.panel.clone()}></div>
         </div>
     }
 }
@@ -842,9 +997,12 @@ fn print_summary(form: &Form, lang: Lang) -> String {
 }
 
 /// Mounts the widget into the element with this id (which should be empty).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "usage-import")))]
 #[wasm_bindgen]
-pub fn mount(#[wasm_bindgen(js_name = elementId)] element_id: &str) -> Result<(), JsError> {
+pub fn mount(
+    #[wasm_bindgen(js_name = elementId)] element_id: &str,
+    importer: Option<js_sys::Function>,
+) -> Result<(), JsError> {
     let root = gloo::utils::document()
         .get_element_by_id(element_id)
         .ok_or_else(|| {
@@ -852,7 +1010,11 @@ pub fn mount(#[wasm_bindgen(js_name = elementId)] element_id: &str) -> Result<()
                 "no element with id \"{element_id}\" to mount the widget in"
             ))
         })?;
-    yew::Renderer::<App>::with_root(root).render();
+    let props = AppProps {
+        embed: None,
+        importer: importer.map(Importer),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
     Ok(())
 }
 

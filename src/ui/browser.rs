@@ -47,7 +47,7 @@ impl CountryNames {
     /// The name of a country code.
     pub fn name(&self, code: &str) -> String {
         #[cfg(not(target_arch = "wasm32"))]
-        if let Some((_, names)) = crate::import::country_names::COUNTRY_NAMES
+        if let Some((_, names)) = crate::country_names::COUNTRY_NAMES
             .iter()
             .find(|(c, _)| *c == code)
         {

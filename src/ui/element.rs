@@ -257,6 +257,7 @@ impl Widget {
     fn update(&mut self, next: Embed) {
         let props = AppProps {
             embed: Some(Rc::new(next.clone())),
+            importer: None,
         };
         match &mut self.handle {
             None => {

@@ -22,7 +22,13 @@ mod components;
 mod element;
 #[cfg(feature = "widget")]
 mod quote_words;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[cfg(all(
+    target_arch = "wasm32",
+    feature = "widget",
+    not(feature = "usage-import")
+))]
 pub use app::mount;
+#[cfg(all(target_arch = "wasm32", feature = "usage-import"))]
+mod usage;
 #[cfg(feature = "ssr")]
 pub use app::prerender;

@@ -474,6 +474,33 @@ impl Form {
         m
     }
 
+    /// Takes the measured profiles of the usage import (`measured`: its profiles and the
+    /// organisers it found): they replace the meetings, and the organisers (licences then
+    /// default to them), or join them (organisers: the larger number). An organisation country
+    /// the import found is used when none is set.
+    pub fn take_measured(&mut self, measured: Form, replace: bool) {
+        let measured = measured.relocalised(self.lang);
+        let found = value(&measured.organisers, self.lang);
+        let meetings = measured.meetings.into_iter().map(|m| {
+            let mut m = (*m).clone();
+            m.mode = Mode::Measured;
+            Rc::new(m)
+        });
+        if replace {
+            self.meetings = meetings.collect();
+            self.organisers = measured.organisers;
+            self.licences.clear();
+        } else {
+            self.meetings.extend(meetings);
+            if found > value(&self.organisers, self.lang) {
+                self.organisers = measured.organisers;
+            }
+        }
+        if self.organisation.is_empty() {
+            self.organisation = measured.organisation;
+        }
+    }
+
     /// The same form with its numbers written the way `lang` writes them (the page's language
     /// changed).
     pub fn relocalised(&self, lang: Lang) -> Form {
@@ -650,7 +677,7 @@ impl Form {
             .get(i)
             .is_some_and(|m| m.mode == Mode::Measured);
         if measured {
-            return format!("meetings-{i}");
+            return format!("meetings-{i}-measured");
         }
         let row = |key: &str| match origin {
             Some(Origin::Row(j)) => format!("meetings-{i}-legs-{j}-{key}"),

@@ -19,6 +19,7 @@
 
 use rust_decimal::prelude::*;
 
+use super::reconcile::{fit_to_card, NotOnCard};
 use super::report::{
     BilledRow, FileNote, ImportOptions, Imported, LeftOutRows, Named, Period, PeriodSource, Report,
     UsageRow,
@@ -26,10 +27,13 @@ use super::report::{
 use super::tally::Tally;
 use super::values::{civil_from_days, instant, Instant};
 use super::ExportError;
+use crate::rating::card::CountryCode;
 use crate::rating::scenario::{
     Amount, LegDocument, MeetingDocument, MAX_COUNT, MAX_LEGS_PER_MEETING,
 };
-use crate::rating::ScenarioDocument;
+use crate::rating::usage::billable_seconds;
+use crate::rating::{Call, RateCard, ScenarioDocument};
+use std::collections::BTreeMap;
 
 /// Days in an average month: 365.25 / 12.
 const DAYS_PER_MONTH: Decimal = Decimal::from_parts(304_375, 0, 0, false, 4);
@@ -132,6 +136,92 @@ fn period(
     })
 }
 
+/// Scenario legs of `groups` ((country, way, minutes) → calls in the period), in profiles of at
+/// most 1,000 legs with at most 100,000 calls each, all `per_month` times a month.
+fn profiles(
+    name: &str,
+    per_month: Decimal,
+    groups: Vec<((CountryCode, Call, Decimal), u64)>,
+) -> Vec<MeetingDocument> {
+    let mut legs = Vec::new();
+    for ((country, call, minutes), mut n) in groups {
+        while n > 0 {
+            let part = n.min(u64::from(MAX_COUNT));
+            n -= part;
+            legs.push(LegDocument {
+                country: country.as_str().to_string(),
+                call: call.as_word().to_string(),
+                count: Amount::Number(Decimal::from(part)),
+                minutes: Some(Amount::Number(minutes)),
+            });
+        }
+    }
+    let chunks = legs.len().div_ceil(MAX_LEGS_PER_MEETING);
+    legs.chunks(MAX_LEGS_PER_MEETING)
+        .enumerate()
+        .map(|(i, part)| MeetingDocument {
+            name: if chunks > 1 {
+                format!("{name} ({}/{chunks})", i + 1)
+            } else {
+                name.to_string()
+            },
+            per_month: Amount::Number(per_month),
+            minutes: Amount::Number(Decimal::ZERO),
+            legs: part.to_vec(),
+        })
+        .collect()
+}
+
+/// The import's scenario for pricing with `card` in the widget: [`fit_to_card`], then the legs
+/// grouped by the time `card` bills for them (`max(minimum, ceil(s / increment) × increment)`)
+/// instead of their exact length. The same price under this card with far fewer legs (a year
+/// of calls has thousands of distinct lengths, but few billed lengths); a card with other
+/// increments would bill these lengths, not the real ones, so the widget says which card the
+/// profile was grouped for.
+pub fn for_card(imported: &Imported, card: &RateCard) -> (ScenarioDocument, Vec<NotOnCard>) {
+    let (mut doc, dropped) = fit_to_card(imported, card);
+    let billing = card.billing();
+    let mut groups: BTreeMap<(CountryCode, Call, Decimal), u64> = BTreeMap::new();
+    let mut name = None;
+    let mut per_month = Decimal::ONE;
+    for meeting in &doc.meetings {
+        name.get_or_insert_with(|| meeting.name.clone());
+        if let Amount::Number(d) = meeting.per_month {
+            per_month = d;
+        }
+        for leg in &meeting.legs {
+            let (Some(country), Some(call)) =
+                (CountryCode::parse(&leg.country), Call::from_word(&leg.call))
+            else {
+                continue;
+            };
+            let (Amount::Number(count), Some(Amount::Number(minutes))) = (&leg.count, &leg.minutes)
+            else {
+                continue;
+            };
+            let seconds = minutes
+                .checked_mul(Decimal::from(60))
+                .unwrap_or(Decimal::ZERO);
+            let billed = if seconds.is_zero() || call == Call::App {
+                *minutes
+            } else {
+                billable_seconds(seconds, billing.increment_seconds, billing.minimum_seconds)
+                    .map(|b| minutes_of(b.to_u32().unwrap_or(0)))
+                    .unwrap_or(*minutes)
+            };
+            *groups.entry((country, call, billed)).or_default() += count.to_u64().unwrap_or(0);
+        }
+    }
+    let name = name.unwrap_or_else(|| ImportOptions::default().profile_name);
+    // The name without a "(1/3)" part: the profiles are numbered afresh.
+    let base = match name.rfind(" (") {
+        Some(i) if name.ends_with(')') => name[..i].to_string(),
+        _ => name,
+    };
+    doc.meetings = profiles(&base, per_month, groups.into_iter().collect());
+    (doc, dropped)
+}
+
 /// Builds the scenario and the report from what was counted.
 pub fn build(
     tally: Tally,
@@ -154,36 +244,13 @@ pub fn build(
         });
 
     // Groups sorted by country, way of joining and length; counts split at the limit.
-    let mut groups: Vec<_> = tally.groups.iter().map(|(k, n)| (*k, *n)).collect();
-    groups.sort_unstable();
-    let mut legs = Vec::new();
-    for ((country, call, secs), mut n) in groups {
-        while n > 0 {
-            let part = n.min(u64::from(MAX_COUNT));
-            n -= part;
-            legs.push(LegDocument {
-                country: country.as_str().to_string(),
-                call: call.as_word().to_string(),
-                count: Amount::Number(Decimal::from(part)),
-                minutes: Some(Amount::Number(minutes_of(secs))),
-            });
-        }
-    }
-    let chunks = legs.len().div_ceil(MAX_LEGS_PER_MEETING);
-    let meetings = legs
-        .chunks(MAX_LEGS_PER_MEETING)
-        .enumerate()
-        .map(|(i, part)| MeetingDocument {
-            name: if chunks > 1 {
-                format!("{} ({}/{chunks})", options.profile_name, i + 1)
-            } else {
-                options.profile_name.clone()
-            },
-            per_month: Amount::Number(factor),
-            minutes: Amount::Number(Decimal::ZERO),
-            legs: part.to_vec(),
-        })
+    let mut groups: Vec<_> = tally
+        .groups
+        .iter()
+        .map(|((country, call, secs), n)| ((*country, *call, minutes_of(*secs)), *n))
         .collect();
+    groups.sort_unstable();
+    let meetings = profiles(&options.profile_name, factor, groups);
     let organisation_country = match tally.tenant_countries.keys().collect::<Vec<_>>()[..] {
         [one] => Some(one.as_str().to_string()),
         _ => None,

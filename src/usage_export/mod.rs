@@ -22,6 +22,7 @@
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 mod build;
+#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 mod columns;
 #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 mod csv_stream;
@@ -31,30 +32,38 @@ mod driver;
 mod graph;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 mod phone_numbers;
 mod reconcile;
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sample;
+#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 mod tally;
+#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 mod values;
 #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 mod zip;
 
 use std::fmt;
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+pub use build::for_card;
+#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 pub use columns::Column;
 #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 pub use driver::{Need, UsageImport, CHUNK};
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{import_bytes, import_paths};
+#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 pub use phone_numbers::country_of_number;
 pub use reconcile::{fit_to_card, reconcile, NotOnCard, ReconciledLine, Reconciliation};
 pub use report::{
-    BilledRow, FileKind, FileNote, ImportOptions, Imported, LeftOutRows, Named, Period,
+    BilledRow, FileKind, FileNote, ImportOptions, Imported, LeftOut, LeftOutRows, Named, Period,
     PeriodSource, Report, UsageRow,
 };
-pub use tally::{LeftOut, MAX_LEG_SECONDS};
+#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+pub use tally::MAX_LEG_SECONDS;
 #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 pub use zip::ZipProblem;
 

@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::tally::LeftOut;
 use crate::rating::{Call, ScenarioDocument};
 
 /// Choices for an import.
@@ -193,4 +192,41 @@ pub struct Report {
     pub start_times_unreadable: u64,
     /// Rows used whose charge or connection fee could not be read (taken as 0).
     pub charges_unreadable: u64,
+}
+
+/// Why a row was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LeftOut {
+    /// A call type other than `conf_in` and `conf_out` (a user's own calls, auto attendants).
+    NotConferencing,
+    /// The call type is empty or not one the export uses.
+    UnknownCallType,
+    /// A dial-in row whose number type is neither toll nor toll-free.
+    UnknownNumberType,
+    /// No country could be found (name not understood, number missing or shared).
+    UnknownCountry,
+    /// The duration is not a whole number of seconds.
+    UnreadableDuration,
+    /// Longer than 24 hours (Teams ends PSTN meetings after 24 h).
+    LongerThanADay,
+    /// The row itself could not be read (a field longer than the import takes).
+    UnreadableRow,
+}
+
+impl LeftOut {
+    /// The reason as an English phrase (the widget translates the code).
+    pub fn describe(self) -> &'static str {
+        match self {
+            LeftOut::NotConferencing => "not audio conferencing",
+            LeftOut::UnknownCallType => "call type not understood",
+            LeftOut::UnknownNumberType => {
+                "dial-in with a number type that is neither toll nor toll-free"
+            }
+            LeftOut::UnknownCountry => "country not found",
+            LeftOut::UnreadableDuration => "duration not a whole number of seconds",
+            LeftOut::LongerThanADay => "longer than 24 hours",
+            LeftOut::UnreadableRow => "row could not be read",
+        }
+    }
 }

@@ -12,10 +12,12 @@ const LIB: &str = "ppm_pricing";
 
 /// The browser bundles: (cargo feature, output name). The pricing page loads only the widget;
 /// partners' pages load the custom element (widget + JS API); tools load the API alone.
-const BUNDLES: [(&str, &str); 3] = [
+const BUNDLES: [(&str, &str); 4] = [
     ("widget", "ppm_widget"),
     ("element", "ppm_element"),
     ("api", "ppm_api"),
+    // The usage import: loaded by the pricing page only when a visitor picks a file.
+    ("usage-import", "ppm_import"),
 ];
 
 /// Builds everything into `dist/` and prints the size table.
@@ -27,9 +29,12 @@ pub fn dist() -> Result<PathBuf, String> {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
-    let wasm = root.join(format!("target/{WASM_TARGET}/wasm-release/{LIB}.wasm"));
     for (feature, name) in BUNDLES {
         let kind = build_bundle(feature, &mut |args, env| run_with_env("cargo", args, env))?;
+        let wasm = root.join(format!(
+            "target/{WASM_TARGET}/{}/{LIB}.wasm",
+            profile(feature)
+        ));
         if kind == Build::Plain {
             eprintln!(
                 "xtask dist: the size-optimised build of `{feature}` was refused by this compiler; \
@@ -122,7 +127,7 @@ pub fn build_bundle(feature: &str, cargo: &mut CargoCommand) -> Result<Build, St
     let common = [
         "--lib",
         "--profile",
-        "wasm-release",
+        profile(feature),
         "--target",
         WASM_TARGET,
         "--features",
@@ -157,6 +162,16 @@ pub fn build_bundle(feature: &str, cargo: &mut CargoCommand) -> Result<Build, St
         &[("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "")],
     )?;
     Ok(Build::Plain)
+}
+
+/// The cargo profile of a bundle: the page's bundles are optimised for size; the usage
+/// import, loaded on demand and run over millions of rows, for speed (`wasm-import`).
+pub fn profile(feature: &str) -> &'static str {
+    if feature == "usage-import" {
+        "wasm-import"
+    } else {
+        "wasm-release"
+    }
 }
 
 /// Extensions of the files a server sends compressed (what a CDN would compress).

@@ -72,6 +72,9 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
     } else {
         p.meeting.name.clone()
     };
+    if p.meeting.mode == Mode::Measured {
+        return measured(p, &title);
+    }
     if p.collapsed && !has_error {
         let people = p
             .meeting
@@ -255,5 +258,88 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
             }
             <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddCountry(i, "US".into()))}>{ t.add_country }</button>
         </>
+    }
+}
+
+/// A measured profile (from the usage import): what it holds per way of joining and country,
+/// per month; it is not edited row by row, only removed.
+fn measured(p: &MeetingEditorProps, title: &str) -> Html {
+    let t = p.lang.texts();
+    let i = p.index;
+    let base = format!("meetings-{i}");
+    let read = |text: &str| match number_input::read(text, p.lang) {
+        Ok(Amount::Number(d)) => d,
+        _ => Decimal::ZERO,
+    };
+    let per_month = read(&p.meeting.per_month);
+    // (way, country) -> (calls a month, billed minutes a month), in the order of the legs.
+    let mut rows: Vec<((crate::rating::Call, String), (Decimal, Decimal))> = Vec::new();
+    for leg in &p.meeting.legs {
+        let length = match Amount::parse(&leg.minutes) {
+            Amount::Number(m) => m,
+            _ => Decimal::ZERO,
+        };
+        // Calls of no length are not billed, and quotes do not count them.
+        if length.is_zero() {
+            continue;
+        }
+        let calls = read(&leg.count).cmul(per_month).unwrap_or(Decimal::ZERO);
+        let minutes = calls.cmul(length).unwrap_or(Decimal::ZERO);
+        let key = (leg.call, leg.country.clone());
+        match rows.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, (c, m))) => {
+                *c = c.cadd(calls).unwrap_or(*c);
+                *m = m.cadd(minutes).unwrap_or(*m);
+            }
+            None => rows.push((key, (calls, minutes))),
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let total = rows.iter().fold(Decimal::ZERO, |sum, (_, (c, _))| {
+        sum.cadd(*c).unwrap_or(sum)
+    });
+    let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let name = |code: &str| {
+        p.countries
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(code.to_string(), |(_, n)| n.clone())
+    };
+    let n = |d: &Decimal, places: u32| format::plain(p.lang, &d.to_string(), places);
+    let edit = p.onedit.clone();
+    html! {
+        <fieldset class="ppm-meeting ppm-measured" id={base.clone()}>
+            <legend>{ title }</legend>
+            <p class="ppm-meeting-summary" id={format!("{base}-summary")}>
+                { (t.measured_summary)(&n(&total, 0), &countries.len().to_string()) }
+            </p>
+            if let Some(msg) = message_for(&p.errors, &format!("{base}-measured")) {
+                <p class="ppm-error" id={format!("{base}-measured-error")}>{ msg }</p>
+            }
+            <table class="ppm-lines">
+                <caption class="visually-hidden">{ title }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.call_type }</th>
+                    <th scope="col">{ t.country }</th>
+                    <th scope="col" class="num">{ t.calls_per_month }</th>
+                    <th scope="col" class="num">{ t.minutes_per_month }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|((call, country), (calls, minutes))| html! {
+                        <tr>
+                            <th scope="row">{ t.call(*call) }</th>
+                            <td>{ name(country) }</td>
+                            <td class="num">{ n(calls, 1) }</td>
+                            <td class="num">{ n(minutes, 1) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <div class="ppm-meeting-actions">
+                <button type="button" id={format!("{base}-remove")} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
+            </div>
+        </fieldset>
     }
 }

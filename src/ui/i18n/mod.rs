@@ -220,6 +220,18 @@ pub struct Texts {
     pub start_empty: &'static str,
     /// Replaces the estimate with the example.
     pub load_example: &'static str,
+    /// Opens the file picker of the usage import.
+    pub use_real_usage: &'static str,
+    /// What the usage import takes, and that nothing leaves the browser.
+    pub usage_hint: &'static str,
+    /// The usage import's module could not be loaded.
+    pub usage_load_failed: &'static str,
+    /// A measured profile's summary: calls a month, countries.
+    pub measured_summary: fn(&str, &str) -> String,
+    /// A measured profile's table: calls a month.
+    pub calls_per_month: &'static str,
+    /// A measured profile's table: billed minutes a month.
+    pub minutes_per_month: &'static str,
     pub csv_estimate: &'static str,
     pub csv_date: &'static str,
     pub csv_currency: &'static str,

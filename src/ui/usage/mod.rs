@@ -1,0 +1,53 @@
+//! The usage import in the browser: its own WASM module (`ppm_import`, feature `usage-import`),
+//! loaded only when a visitor picks or drops a file. It reads the files where they are
+//! (`File.slice`, nothing is sent anywhere), shows the report, and hands the measured profile
+//! to the widget as a share-link fragment, which the widget already knows how to read.
+
+mod panel;
+mod texts;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use super::i18n::Lang;
+use panel::{ImportPanel, ImportPanelProps};
+
+thread_local! {
+    /// The panel of the last import (a new import replaces it).
+    static SHOWN: RefCell<Option<yew::AppHandle<ImportPanel>>> = const { RefCell::new(None) };
+}
+
+/// Reads `files` (a zip or CSV of the admin center, Graph JSON pages) and shows the report in
+/// `container`, in the language `lang`, reconciled with the card `card`. `apply(fragment,
+/// replace)` is called when the visitor uses the result: `fragment` is a share link holding the
+/// measured profiles and organisers, `replace` whether they replace the modelled meetings.
+#[wasm_bindgen(js_name = openUsageImport)]
+pub fn open_usage_import(
+    container: web_sys::Element,
+    files: js_sys::Array,
+    lang: &str,
+    card: &str,
+    apply: js_sys::Function,
+) -> Result<(), JsError> {
+    let files: Vec<web_sys::File> = files
+        .iter()
+        .filter_map(|f| f.dyn_into::<web_sys::File>().ok())
+        .collect();
+    SHOWN.with(|shown| {
+        if let Some(old) = shown.borrow_mut().take() {
+            old.destroy();
+        }
+        container.set_text_content(None);
+        let props = ImportPanelProps {
+            files: Rc::new(files),
+            lang: Lang::parse(lang).unwrap_or(Lang::En),
+            card: card.to_string(),
+            apply: panel::Apply(apply),
+        };
+        let handle = yew::Renderer::<ImportPanel>::with_root_and_props(container, props).render();
+        *shown.borrow_mut() = Some(handle);
+    });
+    Ok(())
+}

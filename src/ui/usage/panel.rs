@@ -1,0 +1,326 @@
+//! The import's panel: progress while the files are read, then the report (period, rows used
+//! and left out, organisers, calls by way of joining and country, the card beside the bill)
+//! and the two ways to use the measured profile.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use super::texts::{texts, UsageTexts};
+use crate::rating::RateCard;
+use crate::registry::with_registry;
+use crate::ui::browser::CountryNames;
+use crate::ui::format;
+use crate::ui::i18n::Lang;
+use crate::ui::share;
+use crate::ui::state::Form;
+use crate::usage_export::{
+    for_card, reconcile, ExportError, ImportOptions, Imported, Reconciliation, UsageImport,
+};
+
+/// The widget's callback `(fragment, replace)`; always equal (it never changes).
+#[derive(Clone)]
+pub struct Apply(pub js_sys::Function);
+
+impl PartialEq for Apply {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// Props of [`ImportPanel`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ImportPanelProps {
+    /// The files to read.
+    pub files: Rc<Vec<web_sys::File>>,
+    /// The page's language.
+    pub lang: Lang,
+    /// The card the widget prices with.
+    pub card: String,
+    /// Hands the result to the widget.
+    pub apply: Apply,
+}
+
+/// Where an import is.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    /// Reading: bytes read, bytes in all, rows read.
+    Reading(u64, u64, u64),
+    /// The files cannot be imported.
+    Failed(Rc<ExportError>),
+    /// Read; `used`: whether the result was used (true: replaced, false: added).
+    Done(Rc<Imported>, Option<bool>),
+}
+
+/// How long an import may take before its progress is shown (ms).
+const PROGRESS_AFTER_MS: u32 = 250;
+
+/// Reads every file with the import's state machine, reporting progress after each range.
+async fn read(
+    files: Rc<Vec<web_sys::File>>,
+    progress: impl Fn(u64, u64, u64),
+    profile: &str,
+) -> Result<Imported, ExportError> {
+    let list = files.iter().map(|f| (f.name(), f.size() as u64)).collect();
+    let mut import = UsageImport::new(list);
+    let total = import.total();
+    while let Some(need) = import.need() {
+        let failed = |why: String| ExportError::Read {
+            file: files.get(need.file).map(|f| f.name()).unwrap_or_default(),
+            why,
+        };
+        let file = files
+            .get(need.file)
+            .ok_or_else(|| failed("missing".into()))?;
+        let blob = file
+            .slice_with_f64_and_f64(need.start as f64, need.end as f64)
+            .map_err(|_| failed("cannot slice".into()))?;
+        let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|e| {
+            failed(
+                e.as_string()
+                    .unwrap_or_else(|| "the browser refused".into()),
+            )
+        })?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        import.give(&bytes)?;
+        let (read, rows) = import.progress();
+        progress(read, total, rows);
+    }
+    import.finish(&ImportOptions {
+        profile_name: profile.to_string(),
+        ..ImportOptions::default()
+    })
+}
+
+/// The import's panel.
+#[component]
+pub fn ImportPanel(props: &ImportPanelProps) -> Html {
+    let t = texts(props.lang);
+    let phase = use_state(|| Phase::Reading(0, 0, 0));
+    let slow = use_state(|| false);
+    {
+        let phase = phase.clone();
+        let slow = slow.setter();
+        let files = props.files.clone();
+        let profile = t.profile_name;
+        use_effect_with((), move |_| {
+            let timer =
+                gloo::timers::callback::Timeout::new(PROGRESS_AFTER_MS, move || slow.set(true));
+            wasm_bindgen_futures::spawn_local(async move {
+                let p = phase.clone();
+                let result = read(
+                    files,
+                    move |a, b, c| p.set(Phase::Reading(a, b, c)),
+                    profile,
+                )
+                .await;
+                phase.set(match result {
+                    Ok(imported) => Phase::Done(Rc::new(imported), None),
+                    Err(e) => Phase::Failed(Rc::new(e)),
+                });
+                drop(timer);
+            });
+        });
+    }
+    match &*phase {
+        Phase::Reading(read, total, rows) => {
+            if !*slow {
+                return html! { <div class="ppm-import" id="usage-report" aria-busy="true"></div> };
+            }
+            let mb = |b: u64| {
+                format!(
+                    "{} MB",
+                    format::plain(props.lang, &format!("{:.1}", b as f64 / 1e6), 1)
+                )
+            };
+            html! {
+                <div class="ppm-import" id="usage-report" aria-busy="true">
+                    <progress id="usage-progress" max={total.to_string()} value={read.to_string()} aria-labelledby="usage-progress-text"></progress>
+                    <p role="status" id="usage-progress-text">{ (t.reading)(&mb(*read), &mb(*total), &format::plain(props.lang, &rows.to_string(), 0)) }</p>
+                </div>
+            }
+        }
+        Phase::Failed(e) => html! {
+            <div class="ppm-import" id="usage-report">
+                <p class="ppm-notice" role="alert" id="usage-error">{ (t.failed)(&(t.error)(e)) }</p>
+            </div>
+        },
+        Phase::Done(imported, used) => {
+            let card = with_registry(|r| r.get(Some(&props.card)).cloned()).ok();
+            let on_use = {
+                let phase = phase.clone();
+                let imported = imported.clone();
+                let (apply, card_id) = (props.apply.clone(), props.card.clone());
+                let card = card.clone();
+                Callback::from(move |replace: bool| {
+                    let Some(card) = &card else { return };
+                    let (doc, _) = for_card(&imported, card);
+                    let Ok(form) = Form::from_scenario(&card_id, &doc, Lang::En) else {
+                        return;
+                    };
+                    let fragment = share::encode(&form, None);
+                    if apply
+                        .0
+                        .call2(
+                            &JsValue::NULL,
+                            &JsValue::from_str(&fragment),
+                            &JsValue::from_bool(replace),
+                        )
+                        .is_ok()
+                    {
+                        phase.set(Phase::Done(imported.clone(), Some(replace)));
+                    }
+                })
+            };
+            report(t, props.lang, imported, card.as_ref(), *used, on_use)
+        }
+    }
+}
+
+/// The report of a finished import.
+fn report(
+    t: &UsageTexts,
+    lang: Lang,
+    imported: &Imported,
+    card: Option<&RateCard>,
+    used: Option<bool>,
+    on_use: Callback<bool>,
+) -> Html {
+    let r = &imported.report;
+    let names = CountryNames::new(lang.tag());
+    let words = lang.texts();
+    let n = |v: u64| format::plain(lang, &v.to_string(), 0);
+    let period = match (&r.period.from, &r.period.to) {
+        (Some(a), Some(b)) => (t.period)(
+            &format::date(lang, a),
+            &format::date(lang, b),
+            &n(u64::from(r.period.days)),
+        ),
+        _ => (t.period_days)(&n(u64::from(r.period.days))),
+    };
+    let rec: Option<Reconciliation> = card.and_then(|c| reconcile(imported, c).ok());
+    let files: Vec<String> = r.files.iter().map(|f| f.name.clone()).collect();
+    html! {
+        <div class="ppm-import" id="usage-report">
+            <h3>{ t.heading }</h3>
+            <p id="usage-period">{ format!("{}: {period}", files.join(", ")) }</p>
+            <dl class="ppm-import-counts">
+                <dt>{ t.rows_read }</dt><dd id="usage-rows-read">{ n(r.rows_read) }</dd>
+                <dt>{ t.rows_used }</dt><dd id="usage-rows-used">{ n(r.rows_used) }</dd>
+                if !r.left_out.is_empty() {
+                    <dt>{ t.left_out }</dt>
+                    <dd>
+                        <ul id="usage-left-out">
+                            { for r.left_out.iter().map(|l| {
+                                let mut rows: Vec<String> = l.first_rows.iter().map(|x| n(*x)).collect();
+                                if l.count > l.first_rows.len() as u64 {
+                                    rows.push("…".into());
+                                }
+                                html! { <li>{ format!("{}: {} ({})", (t.reason)(l.reason), n(l.count), (t.rows)(&rows.join(", "))) }</li> }
+                            }) }
+                        </ul>
+                    </dd>
+                }
+                <dt>{ t.organisers_found }</dt>
+                <dd id="usage-organisers">{ if r.organisers_found == 0 && r.rows_used > 0 { t.organisers_assumed.to_string() } else { n(r.organisers_found) } }</dd>
+            </dl>
+            { for r.files.iter().filter(|f| !f.columns_not_understood.is_empty()).map(|f| html! {
+                <p class="ppm-hint">{ (t.columns_not_understood)(&f.columns_not_understood.join(", ")) }</p>
+            }) }
+            { for r.files.iter().filter(|f| !f.skipped_entries.is_empty()).map(|f| html! {
+                <p class="ppm-hint">{ (t.skipped)(&f.skipped_entries.join(", ")) }</p>
+            }) }
+            if !r.usage.is_empty() {
+                <table class="ppm-lines" id="usage-minutes">
+                    <caption>{ t.usage_caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t.way }</th><th scope="col">{ t.country }</th>
+                        <th scope="col" class="num">{ t.calls }</th><th scope="col" class="num">{ t.minutes }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.usage.iter().map(|u| html! {
+                            <tr>
+                                <th scope="row">{ words.call(u.call) }</th>
+                                <td>{ names.name(&u.country) }</td>
+                                <td class="num">{ n(u.legs) }</td>
+                                <td class="num">{ format::plain(lang, &format!("{:.1}", u.seconds as f64 / 60.0), 1) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            if let (Some(rec), Some(card)) = (rec, card) {
+                { reconciliation(t, lang, &rec, card, &names) }
+            }
+            if r.rows_used == 0 {
+                <p role="status" id="usage-nothing">{ t.nothing }</p>
+            } else {
+                <div class="ppm-import-actions">
+                    <button type="button" id="usage-replace" disabled={used.is_some()} onclick={on_use.reform(|_: MouseEvent| true)}>{ t.replace }</button>
+                    <button type="button" id="usage-add" disabled={used.is_some()} onclick={on_use.reform(|_: MouseEvent| false)}>{ t.add }</button>
+                </div>
+                <p role="status" id="usage-used">{ match used { Some(true) => t.replaced, Some(false) => t.added, None => "" } }</p>
+            }
+        </div>
+    }
+}
+
+/// The card beside the bill.
+fn reconciliation(
+    t: &UsageTexts,
+    lang: Lang,
+    rec: &Reconciliation,
+    card: &RateCard,
+    names: &CountryNames,
+) -> Html {
+    let words = lang.texts();
+    let money = format::Numbers::new(lang, &rec.currency, card.money().decimals() as usize);
+    let card_name = card.name_in(lang.tag()).to_string();
+    html! {
+        <>
+            <table class="ppm-lines" id="usage-reconciliation">
+                <caption>{ (t.reconcile_caption)(&card_name) }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.way }</th><th scope="col">{ t.country }</th>
+                    <th scope="col" class="num">{ t.calls }</th>
+                    <th scope="col" class="num">{ t.card_price }</th>
+                    <th scope="col" class="num">{ t.billed }</th>
+                    <th scope="col" class="num">{ t.difference }</th>
+                </tr></thead>
+                <tbody>
+                    { for rec.lines.iter().map(|l| html! {
+                        <tr class={classes!(l.disagrees.then_some("ppm-disagrees"))}>
+                            <th scope="row">{ words.call(l.call) }</th>
+                            <td>{ names.name(&l.country) }</td>
+                            <td class="num">{ format::plain(lang, &l.legs, 2) }</td>
+                            <td class="num">{ money.money(&l.card) }</td>
+                            <td class="num">
+                                if let Some(b) = l.billed.as_deref() {
+                                    { money.money(b) }
+                                } else if l.other_currencies.is_empty() {
+                                    { "–" }
+                                }
+                                { for l.other_currencies.iter().map(|(c, a)| html! {
+                                    <span class="ppm-hint ppm-other-currency">{ (t.other_currency)(&format::Numbers::new(lang, c, 2).money(a)) }</span>
+                                }) }
+                            </td>
+                            <td class="num">
+                                { l.difference.as_deref().map(|d| money.money(d)).unwrap_or_else(|| "–".into()) }
+                                if l.disagrees {
+                                    <strong class="ppm-flag">{ " " }{ t.disagrees }</strong>
+                                }
+                            </td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <p class="ppm-hint">{ t.reconcile_note }</p>
+            { for rec.not_on_card.iter().map(|n| html! {
+                <p class="ppm-hint ppm-not-on-card">{ (t.not_on_card)(words.call(n.call), &names.name(&n.country), &format::plain(lang, &n.legs.to_string(), 0)) }</p>
+            }) }
+            <p class="ppm-hint" id="usage-grouped">{ (t.grouped)(&card_name, &card.billing().increment_seconds.to_string()) }</p>
+        </>
+    }
+}

@@ -1,0 +1,187 @@
+// "Use your real usage": the Teams PSTN usage export imported on the pricing page, in headless
+// Chromium — the file picker, a dropped file, the report and the reconciliation, the measured
+// profile in the estimate and in its link, a bad file, progress on a large file, and proof
+// that nothing but the import's own module is fetched (the file never leaves the browser).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { serve, launch, axe, openPricingPage } from "./serve.mjs";
+
+const shots = fileURLToPath(new URL("../output/", import.meta.url));
+mkdirSync(shots, { recursive: true });
+const golden = fileURLToPath(new URL("../usage/golden.csv", import.meta.url));
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const open = (hash = "", locale = "en-US") => openPricingPage(browser, server, hash, locale);
+const text = (page, sel) => page.locator(sel).innerText();
+
+/** Every request the page makes from now on. */
+function watch(page) {
+  const seen = [];
+  page.on("request", (r) => seen.push({ method: r.method(), path: new URL(r.url()).pathname }));
+  return seen;
+}
+
+test("the file picker: report, reconciliation, the measured profile, and no request but the module", async () => {
+  const { page, context, errors } = await open();
+  await page.waitForLoadState("networkidle");
+  const seen = watch(page);
+  const before = await page.evaluate(() => location.hash);
+  await page.setInputFiles("#usage-file", golden);
+  await page.locator("#usage-rows-used").waitFor();
+  // tests/usage/golden.csv, computed by hand in tests/usage_export.rs.
+  assert.equal(await text(page, "#usage-period"), "golden.csv: 2026-03-01 to 2026-03-31 (31 days)");
+  assert.equal(await text(page, "#usage-rows-read"), "14");
+  assert.equal(await text(page, "#usage-rows-used"), "8");
+  assert.equal(await text(page, "#usage-organisers"), "4");
+  const leftOut = await page.locator("#usage-left-out li").allInnerTexts();
+  assert.deepEqual(leftOut, [
+    "not audio conferencing: 2 (rows 7, 8)",
+    "dial-in number neither toll nor toll-free: 1 (rows 12)",
+    "country not found: 1 (rows 9)",
+    "duration not readable: 1 (rows 10)",
+    "longer than 24 hours: 1 (rows 11)",
+  ]);
+  // Calls by way of joining and country: DE toll 3 calls (125 + 0 + 125 s = 4.2 min).
+  const minutes = await page.locator("#usage-minutes tbody tr").allInnerTexts();
+  assert.equal(minutes[0].replace(/\s+/g, " ").trim(), "Toll dial-in Germany 3 4.2");
+  assert.equal(minutes.length, 6);
+  // The USD card beside a bill in EUR: the card's price of the same calls (over the period,
+  // 60 s increments: DE toll 2 x 3 min x 0.0220 = 0.132 -> $0.13) and the euros billed.
+  const rec = await page.locator("#usage-reconciliation tbody tr").first().innerText();
+  // No difference in another currency ("–").
+  assert.equal(rec.replace(/\s+/g, " ").trim(), "Toll dial-in Germany 2 $0.13 billed €0.00 –");
+  // Nothing is changed until the visitor says so.
+  assert.equal(await page.evaluate(() => location.hash), before);
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  await axe(page, "usage report");
+  await page.screenshot({ path: shots + "usage-report.png", fullPage: true });
+
+  await page.click("#usage-replace");
+  await page.locator(".ppm-measured").waitFor();
+  assert.equal(await text(page, "#usage-used"), "Your meetings were replaced by the measured usage.");
+  assert.equal(await page.locator("#usage-replace").isDisabled(), true);
+  // The estimate is the measured month (x 30.4375 / 31 = 0.981855) on the USD card:
+  // DE toll 6 min x 0.981855 x 0.0220 = 0.1296 -> 0.13; GB toll 3 min -> 0.0648 -> 0.06;
+  // DE toll-free 1 min x 0.0650 -> 0.0638 -> 0.06; CA dial-out 2 min x 0.0120 -> 0.0236 -> 0.02;
+  // FR dial-out 1 min x 0.0350 -> 0.0344 -> 0.03; KR dial-out 10 min x 0.0450 -> 0.4418 -> 0.44.
+  // Sum 0.74. Per user: 4 licences x 4.00 + DE toll-free 0.06 (dial-out inside the pool).
+  await page.waitForFunction(() => document.getElementById("per-minute-monthly").innerText === "$0.74");
+  assert.equal(await text(page, "#per-user-monthly"), "$16.06");
+  assert.equal(await page.inputValue("#organisers"), "4");
+  // 7 billed calls in the period (the 0 s call is not billed) x 0.981855 = 6.87 -> 7 a month.
+  assert.equal(await text(page, "#meetings-0-summary"), "Measured from your usage export: 7 calls a month in 5 countries.");
+  // The organisers and the card can still be changed.
+  await page.fill("#organisers", "10");
+  await page.waitForFunction(() => document.getElementById("per-user-monthly").innerText === "$40.06");
+  // The link carries the measured profile: opened again, the same estimate.
+  await page.waitForFunction(() => location.hash.includes("o=10"));
+  const link = await page.evaluate(() => location.hash.slice(1));
+  // Mode `u` (measured) and legs with their own minutes (`_3`: 3 min each).
+  assert.match(link, /%7Eu%7E/);
+  assert.match(link, /DE.t.2_3/);
+  const again = await open(link);
+  assert.equal(await text(again.page, "#per-minute-monthly"), "$0.74");
+  assert.equal(await text(again.page, "#per-user-monthly"), "$40.06");
+  await again.context.close();
+  // Requests while importing: the import's own module, nothing else, and nothing sent.
+  // (Chromium fetches the page's favicon again when the fragment changes: not the import's.)
+  const paths = seen.map((r) => r.path).filter((p) => p !== "/favicon.svg");
+  assert.deepEqual([...new Set(paths)].sort(), ["/ppm_import.js", "/ppm_import_bg.wasm", "/usage-import.js"]);
+  assert.ok(seen.every((r) => r.method === "GET"));
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: shots + "usage-replaced.png", fullPage: true });
+  await context.close();
+});
+
+test("a dropped file joins the modelled meetings; German texts", async () => {
+  const { page, context, errors } = await open("", "de-DE");
+  const bytes = [...readFileSync(golden)];
+  const dataTransfer = await page.evaluateHandle((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], "Anrufe.csv", { type: "text/csv" }));
+    return dt;
+  }, bytes);
+  await page.dispatchEvent("#usage-drop", "drop", { dataTransfer });
+  await page.locator("#usage-rows-used").waitFor();
+  assert.equal(await text(page, ".ppm-import h3"), "Ihre tatsächliche Nutzung");
+  assert.equal(await text(page, "#usage-period"), "Anrufe.csv: 01.03.2026 bis 31.03.2026 (31 Tage)");
+  await page.click("#usage-add");
+  await page.locator(".ppm-measured").waitFor();
+  // The example's two profiles stay, the measured one follows; 40 organisers stay (more than 4).
+  assert.equal(await page.locator(".ppm-meeting").count(), 3);
+  assert.equal(await page.inputValue("#organisers"), "40");
+  // 146.16 (the example) + 0.74 (the measured month, see above).
+  await page.waitForFunction(() => document.getElementById("per-minute-monthly").innerText.startsWith("146,90"));
+  assert.equal(await text(page, "#usage-used"), "Die gemessene Nutzung wurde zu Ihren Besprechungen hinzugefügt.");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("with a card in the bill's currency, disagreements are marked", async () => {
+  const { page, context, errors } = await open();
+  await page.selectOption("#card", "illustrative-eur");
+  await page.setInputFiles("#usage-file", golden);
+  await page.locator("#usage-reconciliation").waitFor();
+  const rows = (await page.locator("#usage-reconciliation tbody tr").allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim());
+  // DE toll on the EUR card: 2 calls x 3 min x 0.0202 = 0.1212 -> €0.12, billed €0.00: 12 cents
+  // off for 2 calls (more than a cent a call), marked. DE toll-free: 1 min x 0.0598 -> €0.06,
+  // as billed.
+  assert.equal(rows[0], "Toll dial-in Germany 2 €0.12 €0.00 -€0.12 differs");
+  assert.equal(rows[2], "Toll-free dial-in Germany 1 €0.06 €0.06 €0.00");
+  assert.equal(await page.locator("#usage-reconciliation tr.ppm-disagrees").first().locator("th").innerText(), "Toll dial-in");
+  await page.screenshot({ path: shots + "usage-reconciliation-eur.png", fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a bad file gets a clear message and changes nothing", async () => {
+  const { page, context, errors } = await open();
+  const hash = await page.evaluate(() => location.hash);
+  await page.setInputFiles("#usage-file", { name: "prices.csv", mimeType: "text/csv", buffer: Buffer.from("Country,Rate\nDE,0.02\n") });
+  await page.locator("#usage-error").waitFor();
+  assert.equal(await text(page, "#usage-error"), "This could not be imported: prices.csv is not a Teams PSTN usage export (it has no Call Type / Duration Seconds column). Nothing was changed.");
+  assert.equal(await page.getAttribute("#usage-error", "role"), "alert");
+  // A damaged zip.
+  await page.setInputFiles("#usage-file", { name: "Calls.zip", mimeType: "application/zip", buffer: Buffer.from("PK\u0003\u0004 not really a zip") });
+  await page.waitForFunction(() => document.getElementById("usage-error")?.innerText.includes("Calls.zip cannot be read"));
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  assert.equal(await page.locator(".ppm-meeting").count(), 2);
+  assert.equal(await page.evaluate(() => location.hash), hash);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a large export shows its progress and imports", async () => {
+  const { page, context, errors } = await open();
+  // 300,000 rows (~23 MB): long enough to see the progress bar (shown after 250 ms).
+  const head = "Call Type,Number Type,Destination Dialed,Duration Seconds,UPN,Start Time\r\n";
+  const rows = [];
+  for (let i = 0; i < 300_000; i++) rows.push(`conf_in,toll,Germany,${60 + (i % 600)},user${i % 300}@contoso.example,2026-03-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z\r\n`);
+  const buffer = Buffer.from(head + rows.join(""));
+  // Watched inside the page: whether the progress bar appears, and the time from the file's
+  // arrival (the input's change event) to the report (Playwright's own transfer excluded).
+  await page.evaluate(() => {
+    window.__import = { progress: false };
+    document.getElementById("usage-file").addEventListener("change", () => { window.__import.start = performance.now(); }, { capture: true });
+    new MutationObserver(() => {
+      if (document.getElementById("usage-progress")) window.__import.progress = true;
+      if (document.getElementById("usage-rows-used") && !window.__import.end) window.__import.end = performance.now();
+    }).observe(document.getElementById("usage-panel"), { childList: true, subtree: true });
+  });
+  await page.setInputFiles("#usage-file", { name: "big.csv", mimeType: "text/csv", buffer });
+  await page.locator("#usage-rows-used").waitFor({ timeout: 60000 });
+  const seen = await page.evaluate(() => window.__import);
+  const ms = seen.end - seen.start;
+  assert.ok(seen.progress, `the progress was shown (import took ${ms} ms)`);
+  assert.equal(await text(page, "#usage-rows-used"), "300,000");
+  // 300 users; 28 days (1 to 28 March).
+  assert.equal(await text(page, "#usage-organisers"), "300");
+  console.log(`  browser import of ${(buffer.length / 1e6).toFixed(1)} MB, 300,000 rows: ${ms.toFixed(0)} ms (${Math.round(300_000 / (ms / 1000))} rows/s, including the module's first load)`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,25 @@
+// The usage import, loaded only when a visitor picks or drops a file (main.js hands this to the
+// widget). Its WebAssembly (ppm_import) reads the file where it is, with File.slice: nothing is
+// sent anywhere. It shows its own progress and report inside the widget's panel and hands the
+// measured profile back as a share-link fragment (`apply(fragment, replace)`).
+let loaded;
+
+/** Loads the import's module once (again after a failure). */
+function load() {
+  loaded ??= import("./ppm_import.js")
+    .then(async (m) => {
+      await m.default({ module_or_path: new URL("./ppm_import_bg.wasm", import.meta.url) });
+      return m;
+    })
+    .catch((err) => {
+      loaded = undefined;
+      throw err;
+    });
+  return loaded;
+}
+
+/** Reads `files` and shows the report in `container`; see src/ui/usage/mod.rs. */
+export async function openUsageImport(container, files, lang, card, apply) {
+  const m = await load();
+  m.openUsageImport(container, files, lang, card, apply);
+}
