@@ -21,7 +21,7 @@ const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const flags = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run"];
 const large = JSON.parse(readFileSync(root + "tests/data/large-scenario.json", "utf8"));
-const only = new Set((process.env.PERF_ONLY ?? "sizes,load,edits,lighthouse,api").split(","));
+const only = new Set((process.env.PERF_ONLY ?? "sizes,load,edits,lighthouse,api,usage").split(","));
 
 const sorted = (a) => [...a].sort((x, y) => x - y);
 const pct = (a, p) => { const s = sorted(a); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
@@ -266,3 +266,33 @@ if (only.has("api")) {
     console.log(`  JS API ${name.padEnd(8)} quote() ${q.toFixed(1).padStart(8)} µs   costCurve() ${c.toFixed(1).padStart(8)} µs`);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+if (only.has("usage")) {
+  console.log("\n## Usage import in Chromium (target/perf/year.zip: 1,000,000 rows, from `cargo xtask perf`)");
+  const file = root + "target/perf/year.zip";
+  const b = await chromium.launch({ executablePath: chromiumPath, args: flags });
+  for (const cpu of [1, 4]) {
+    const page = await b.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+    await page.goto(base);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    await page.evaluate(() => {
+      window.__import = {};
+      document.getElementById("usage-file").addEventListener("change", () => { window.__import.start = performance.now(); }, { capture: true });
+      new MutationObserver(() => {
+        if (document.getElementById("usage-rows-used") && !window.__import.end) window.__import.end = performance.now();
+      }).observe(document.getElementById("usage-panel"), { childList: true, subtree: true });
+    });
+    await page.setInputFiles("#usage-file", file);
+    await page.locator("#usage-rows-used").waitFor({ timeout: 600000 });
+    const t = await page.evaluate(() => window.__import.end - window.__import.start);
+    const heap = await cdp.send("Runtime.getHeapUsage");
+    const rows = await page.locator("#usage-rows-read").innerText();
+    console.log(`  CPU ${cpu}x: ${rows} rows in ${(t / 1000).toFixed(2)} s (${Math.round(1e6 / (t / 1000)).toLocaleString("en")} rows/s, module load included); JS heap ${(heap.usedSize / 1e6).toFixed(1)} MB`);
+    await page.close();
+  }
+  await b.close();
+}
+

@@ -179,6 +179,10 @@ fn test() -> Result<(), String> {
         "warnings",
     ];
     run("cargo", &wasm_clippy)?;
+    // The usage import's own browser module.
+    let mut import_clippy = wasm_clippy;
+    import_clippy[5] = "usage-import";
+    run("cargo", &import_clippy)?;
     run("cargo", &["test", "--workspace", "--exclude", "xtask"])?;
     // xtask's own logic (the dist fallback, the server's encoding negotiation).
     run("cargo", &["test", "-p", "xtask"])?;

@@ -2,7 +2,9 @@
 //! `serve` does (pre-compressed), then prints the native quote times
 //! (`examples/quote_timing.rs`) and runs `tests/perf/perf.mjs` (sizes on the wire, load times
 //! under network and CPU emulation, Event Timing of edits, Lighthouse 12, the JS API's quote
-//! times). Numbers only: nothing here passes or fails on a time.
+//! times, the usage import of a generated million-row export in Chromium), after the native
+//! usage import and batch throughput (`usage_and_batch`). Numbers only: nothing here passes or
+//! fails on a time.
 
 use crate::{root, run, serve};
 
@@ -36,6 +38,7 @@ pub fn perf() -> Result<(), String> {
         "cargo",
         &["run", "--release", "-q", "--example", "quote_timing"],
     )?;
+    usage_and_batch(&root)?;
     run(
         "node",
         &[
@@ -43,4 +46,82 @@ pub fn perf() -> Result<(), String> {
             &format!("http://127.0.0.1:{port}/"),
         ],
     )
+}
+
+/// The usage import and batch pricing natively (release build): a generated year of a
+/// 10,000-user tenant (1 million rows) as zip and CSV, and 200,000 README-sized scenarios as
+/// JSON Lines. The commands print their own throughput; the zip is left in `target/perf/` for
+/// the browser measurement of `perf.mjs`.
+fn usage_and_batch(root: &std::path::Path) -> Result<(), String> {
+    println!(
+        "\n## Usage import and batch pricing (native, release; rows/s and scenarios/s on stderr)"
+    );
+    run(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "-q",
+            "--bin",
+            "ppm",
+            "--example",
+            "usage_sample",
+        ],
+    )?;
+    let dir = root.join("target/perf");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let sample = root.join("target/release/examples/usage_sample");
+    let ppm = root.join("target/release/ppm");
+    let path = |name: &str| dir.join(name).display().to_string();
+    for format in ["zip", "csv"] {
+        run(
+            &sample.display().to_string(),
+            &[
+                "--rows",
+                "1000000",
+                "--days",
+                "365",
+                "--users",
+                "10000",
+                "--format",
+                format,
+                "--out",
+                &path(&format!("year.{format}")),
+            ],
+        )?;
+        let scenario = path(&format!("year-{format}.json"));
+        run(
+            "sh",
+            &[
+                "-c",
+                &format!(
+                    "{} usage {} > {scenario}",
+                    ppm.display(),
+                    path(&format!("year.{format}"))
+                ),
+            ],
+        )?;
+    }
+    let example = std::fs::read_to_string(root.join("examples/scenario.json"))
+        .map_err(|e| format!("cannot read examples/scenario.json: {e}"))?;
+    let line: String = example.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lines = line.clone() + "\n";
+    std::fs::write(path("batch.jsonl"), lines.repeat(200_000))
+        .map_err(|e| format!("cannot write batch.jsonl: {e}"))?;
+    for jobs in ["1", "2"] {
+        run(
+            &ppm.display().to_string(),
+            &[
+                "batch",
+                "--card",
+                "illustrative-usd",
+                &path("batch.jsonl"),
+                "--jobs",
+                jobs,
+                "--out",
+                &path("batch.csv"),
+            ],
+        )?;
+    }
+    Ok(())
 }
