@@ -964,6 +964,23 @@ fn print_summary(form: &Form, lang: Lang) -> String {
         .meetings
         .iter()
         .map(|m| {
+            if m.mode == super::state::Mode::Measured {
+                let rows = m.measured_rows(lang);
+                let calls = rows
+                    .iter()
+                    .fold(rust_decimal::Decimal::ZERO, |a, (_, (c, _))| {
+                        a.checked_add(*c).unwrap_or(a)
+                    });
+                let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
+                countries.sort_unstable();
+                countries.dedup();
+                let calls = super::format::plain(lang, &calls.to_string(), 0);
+                return format!(
+                    "{}: {}",
+                    m.name,
+                    (t.measured_summary)(&calls, &countries.len().to_string())
+                );
+            }
             let people: String = m
                 .groups(lang)
                 .iter()

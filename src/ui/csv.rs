@@ -175,12 +175,27 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
         } else {
             m.name.clone()
         };
-        let people = m
-            .groups(e.form.lang)
-            .iter()
-            .map(|g| super::number_input::canonical(&g.count, e.form.lang))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let measured = m.mode == super::state::Mode::Measured;
+        let people = if measured {
+            // Measured usage: its calls in all (each leg group has its own length).
+            m.legs
+                .iter()
+                .filter_map(|l| {
+                    super::number_input::canonical(&l.count, e.form.lang)
+                        .parse::<rust_decimal::Decimal>()
+                        .ok()
+                })
+                .fold(rust_decimal::Decimal::ZERO, |a, b| {
+                    a.checked_add(b).unwrap_or(a)
+                })
+                .to_string()
+        } else {
+            m.groups(e.form.lang)
+                .iter()
+                .map(|g| super::number_input::canonical(&g.count, e.form.lang))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
         rows.row(&[
             cell(&name, rows.sep),
             number(
@@ -188,10 +203,14 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
                 &super::number_input::canonical(&m.per_month, e.form.lang),
             ),
             cell(t.period_unit(m.period), rows.sep),
-            number(
-                lang,
-                &super::number_input::canonical(&m.minutes, e.form.lang),
-            ),
+            if measured {
+                String::new()
+            } else {
+                number(
+                    lang,
+                    &super::number_input::canonical(&m.minutes, e.form.lang),
+                )
+            },
             cell(&number(lang, &people), rows.sep),
         ]);
     }

@@ -256,6 +256,37 @@ impl MeetingForm {
         out
     }
 
+    /// A measured profile per way of joining and country, in the order of the legs: calls a
+    /// month and billed minutes a month (`count × perMonth`, `× minutes`). Calls of no length
+    /// are left out: they are not billed, and quotes do not count them.
+    pub fn measured_rows(&self, lang: Lang) -> Vec<((Call, String), (Decimal, Decimal))> {
+        let per_month = value(&self.per_month, lang);
+        let mut rows: Vec<((Call, String), (Decimal, Decimal))> = Vec::new();
+        for leg in &self.legs {
+            let length = match Amount::parse(&leg.minutes) {
+                Amount::Number(m) => m,
+                _ => Decimal::ZERO,
+            };
+            if length.is_zero() {
+                continue;
+            }
+            let calls = value(&leg.count, lang)
+                .cmul(per_month)
+                .unwrap_or(Decimal::ZERO);
+            let minutes = calls.cmul(length).unwrap_or(Decimal::ZERO);
+            let key = (leg.call, leg.country.clone());
+            match rows.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, (c, m))) => {
+                    *c = c.cadd(calls).unwrap_or(*c);
+                    *m = m.cadd(minutes).unwrap_or(*m);
+                }
+                None => rows.push((key, (calls, minutes))),
+            }
+        }
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        rows
+    }
+
     /// Every number input of this meeting: (input id suffix, text, largest value).
     fn numbers(&self) -> Vec<(String, &str, Decimal)> {
         let mut out = vec![
@@ -1333,5 +1364,51 @@ mod edit_tests {
         // Edits of rows that are gone are ignored, not a panic.
         f.apply(Edit::LegCount(9, 9, "1".into()));
         f.apply(Edit::RemoveMeeting(99));
+    }
+
+    #[test]
+    fn measured_profiles_replace_or_join_and_sum_up_per_country() {
+        // A measured form as the usage import hands it over: 4 organisers, 0.5 meetings a
+        // month, DE toll 2 calls of 3 min + 1 of 0 min, FR dial-out 1 of 1 min.
+        let measured = |legs: Vec<LegForm>| Form {
+            organisers: "4".into(),
+            meetings: vec![Rc::new(MeetingForm {
+                mode: Mode::Measured,
+                ..MeetingForm::detailed("Measured usage", "0.5", "0", legs)
+            })],
+            ..Form::empty("illustrative-usd", Lang::En)
+        };
+        let leg = |c: &str, call, n: &str, m: &str| LegForm {
+            minutes: m.into(),
+            ..leg(c, call, n)
+        };
+        let m = measured(vec![
+            leg("DE", Call::TollDialIn, "2", "3"),
+            leg("DE", Call::TollDialIn, "1", "0"),
+            leg("FR", Call::DialOut, "1", "1"),
+        ]);
+        // DE: 2 x 0.5 = 1 call a month, 3 minutes; the 0-minute call is not counted.
+        let rows = m.meetings[0].measured_rows(Lang::En);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].0, (Call::TollDialIn, "DE".to_string()));
+        assert_eq!(rows[0].1, (Decimal::ONE, Decimal::from(3)));
+        assert_eq!(rows[1].1, (Decimal::new(5, 1), Decimal::new(5, 1)));
+        // Replace: the example's meetings go, the organisers are the import's, licences default.
+        let mut f = Form::example("illustrative-usd", Lang::De);
+        f.take_measured(m.clone(), true);
+        assert_eq!(f.meetings.len(), 1);
+        assert_eq!((f.organisers.as_str(), f.licences.as_str()), ("4", ""));
+        // Written the German way, and priced with the legs' own minutes.
+        assert_eq!(f.meetings[0].per_month, "0,5");
+        assert_eq!(
+            f.scenario().meetings[0].legs[0].minutes,
+            Some(Amount::parse("3"))
+        );
+        // Join: the example stays and keeps its 40 organisers (more than 4).
+        let mut f = Form::example("illustrative-usd", Lang::En);
+        f.take_measured(m, false);
+        assert_eq!(f.meetings.len(), 3);
+        assert_eq!(f.meetings[2].mode, Mode::Measured);
+        assert_eq!(f.organisers, "40");
     }
 }

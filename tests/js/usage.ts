@@ -8,7 +8,7 @@ export async function example(): Promise<string> {
   const scenario: Scenario = {
     organisers: 40,
     licencesPurchased: "50",
-    meetings: [{ name: "All-hands", perMonth: 4, minutes: 60, legs: [{ country: "DE", call: "tollDialIn", count: 12 }] }],
+    meetings: [{ name: "All-hands", perMonth: 4, minutes: 60, legs: [{ country: "DE", call: "tollDialIn", count: 12 }, { country: "DE", call: "tollDialIn", count: 3, minutes: "12.5" }] }],
   };
   const q: Quote = quote(scenario, "illustrative-eur");
   const cheaper: "perMinute" | "perUser" | "equal" = q.cheaper;

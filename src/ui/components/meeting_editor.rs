@@ -267,34 +267,7 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
     let t = p.lang.texts();
     let i = p.index;
     let base = format!("meetings-{i}");
-    let read = |text: &str| match number_input::read(text, p.lang) {
-        Ok(Amount::Number(d)) => d,
-        _ => Decimal::ZERO,
-    };
-    let per_month = read(&p.meeting.per_month);
-    // (way, country) -> (calls a month, billed minutes a month), in the order of the legs.
-    let mut rows: Vec<((crate::rating::Call, String), (Decimal, Decimal))> = Vec::new();
-    for leg in &p.meeting.legs {
-        let length = match Amount::parse(&leg.minutes) {
-            Amount::Number(m) => m,
-            _ => Decimal::ZERO,
-        };
-        // Calls of no length are not billed, and quotes do not count them.
-        if length.is_zero() {
-            continue;
-        }
-        let calls = read(&leg.count).cmul(per_month).unwrap_or(Decimal::ZERO);
-        let minutes = calls.cmul(length).unwrap_or(Decimal::ZERO);
-        let key = (leg.call, leg.country.clone());
-        match rows.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, (c, m))) => {
-                *c = c.cadd(calls).unwrap_or(*c);
-                *m = m.cadd(minutes).unwrap_or(*m);
-            }
-            None => rows.push((key, (calls, minutes))),
-        }
-    }
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let rows = p.meeting.measured_rows(p.lang);
     let total = rows.iter().fold(Decimal::ZERO, |sum, (_, (c, _))| {
         sum.cadd(*c).unwrap_or(sum)
     });
