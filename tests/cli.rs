@@ -650,3 +650,30 @@ fn batch_prices_json_lines_and_folders() {
     assert_eq!(rows[2]["id"], "c-broken.json");
     assert!(rows[2]["error"].is_string());
 }
+
+#[test]
+fn a_list_of_scenarios_is_for_batch() {
+    let example = std::fs::read_to_string(root().join("examples/scenario.json")).unwrap();
+    let list = format!("[{example}, {example}]");
+    let o = ppm(&["quote", "--card", "illustrative-usd", "-"], Some(&list));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "standard input holds a list; ppm quote prices one scenario. Price many with ppm batch"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    // ppm batch takes the list: two rows of the README example (93.36 / 221.60).
+    let o = ppm(&["batch", "--card", "illustrative-usd", "-"], Some(&list));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 3);
+    assert!(
+        rows[1].starts_with("line 1,USD,93.36,221.60,perMinute,128.24,"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[2].starts_with("line 2,USD,93.36,"), "{}", rows[2]);
+}

@@ -146,6 +146,16 @@ fn read_items(source: &str) -> Result<Vec<Item>, Failure> {
     } else {
         crate::read_file(source)?
     };
+    // A JSON list of scenarios is taken too: its items are numbered like lines.
+    if text.trim_start().starts_with('[') {
+        if let Ok(Value::Array(items)) = serde_json::from_str::<Value>(&text) {
+            return Ok(items
+                .iter()
+                .enumerate()
+                .map(|(n, v)| Item::Line(n + 1, v.to_string()))
+                .collect());
+        }
+    }
     Ok(text
         .lines()
         .enumerate()

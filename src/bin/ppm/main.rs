@@ -76,7 +76,7 @@ Example: ppm usage Calls.Export.zip --card illustrative-eur --report",
         "batch" => "ppm batch --card CARD INPUT [--format csv|jsonl] [--out FILE] [--jobs N]
 Prices many scenarios with one card, on every core. INPUT is a folder (scenario .json files
 and usage exports: .zip, .csv, Graph .json) or a JSON Lines file (one scenario per line, with
-an optional \"id\"; '-' reads standard input). One row per scenario, in input order: id,
+an optional \"id\"; a JSON list works too; '-' reads standard input). One row per scenario, in input order: id,
 currency, both monthly totals, cheaper, savingsMonthly, the break-even factor and phone
 minutes per organiser, or the error (a bad row is reported; the rest are still priced).
   --format csv|jsonl   the output (default csv)
@@ -277,6 +277,12 @@ fn load_scenario(positional: &[String]) -> Result<(Scenario, Option<String>), Fa
         })?;
         let scenario = Scenario::from_document(&form.scenario()).map_err(input)?;
         return Ok((scenario, Some(form.card_id)));
+    }
+    if text.trim_start().starts_with('[') {
+        return Err(input(format!(
+            "{name} holds a list; ppm quote prices one scenario. Price many with ppm batch \
+             (a folder of scenario files, or JSON Lines: one scenario per line)"
+        )));
     }
     let doc: ScenarioDocument = serde_json::from_str(&text)
         .map_err(|e| input(format!("scenario {name} is not valid scenario JSON: {e}")))?;
