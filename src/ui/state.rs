@@ -508,7 +508,7 @@ impl Form {
     /// Takes the measured profiles of the usage import (`measured`: its profiles and the
     /// organisers it found): they replace the meetings, and the organisers (licences then
     /// default to them), or join them (organisers: the larger number). An organisation country
-    /// the import found is used when none is set.
+    /// the import found replaces the page's guess (or, when joining, fills an empty one).
     pub fn take_measured(&mut self, measured: Form, replace: bool) {
         let measured = measured.relocalised(self.lang);
         let found = value(&measured.organisers, self.lang);
@@ -527,7 +527,9 @@ impl Form {
                 self.organisers = measured.organisers;
             }
         }
-        if self.organisation.is_empty() {
+        // The export knows where the tenant is (Graph's tenantCountryCode) better than the
+        // page's guess from the browser; joining keeps a country that is set.
+        if !measured.organisation.is_empty() && (replace || self.organisation.is_empty()) {
             self.organisation = measured.organisation;
         }
     }
