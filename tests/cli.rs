@@ -77,6 +77,27 @@ fn the_readme_shows_the_real_output() {
 }
 
 #[test]
+fn the_readme_shows_the_real_usage_report() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let o = ppm(
+        &[
+            "usage",
+            "tests/usage/golden.csv",
+            "--card",
+            "illustrative-eur",
+            "--report",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        readme.contains(stdout(&o).trim_end()),
+        "README.md's usage report is out of date; it should contain:\n{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn quote_reads_standard_input_and_prints_a_table() {
     let scenario = std::fs::read_to_string(root().join("examples/scenario.json")).unwrap();
     let o = ppm(

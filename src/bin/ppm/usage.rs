@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use ppm_pricing::rating::RateCard;
 use ppm_pricing::usage_export::{
-    fit_to_card, import_paths, reconcile, ImportOptions, Imported, Reconciliation,
+    fit_to_card, import_paths, reconcile, FileKind, ImportOptions, Imported, Reconciliation,
 };
 
 use crate::{input, json, write_out, Args, Failure};
@@ -108,7 +108,13 @@ pub fn report_table(
     let mut out = String::new();
     let _ = writeln!(out, "Files");
     for f in &r.files {
-        let _ = writeln!(out, "  {} ({:?})", f.name, f.kind);
+        let kind = match f.kind {
+            FileKind::Zip => "the admin center's zip",
+            FileKind::Csv => "CSV",
+            FileKind::GraphJson => "Graph JSON",
+            FileKind::Parameters => "parameters",
+        };
+        let _ = writeln!(out, "  {} ({kind})", f.name);
         for e in &f.entries {
             let _ = writeln!(out, "    read     {e}");
         }
@@ -155,7 +161,7 @@ pub fn report_table(
         );
     }
     for n in &r.not_conferencing {
-        let _ = writeln!(out, "                {:>8}  of them {}", n.count, n.name);
+        let _ = writeln!(out, "              {:>8}  of them {}", n.count, n.name);
     }
     let _ = writeln!(
         out,
