@@ -262,6 +262,15 @@ fn reconciliation_against_a_card() {
         (r.not_on_card[0].country.as_str(), r.not_on_card[0].legs),
         ("KR", 1)
     );
+    assert_eq!(r.under_licence, 0);
+    // Two used rows billed under the licence (rows 2 and 3 of the file) are counted, so that a
+    // toll line "disagreeing" is explained.
+    let text =
+        String::from_utf8(GOLDEN.to_vec())
+            .unwrap()
+            .replacen("MCOMEETACPEA", "MCOMEETADD", 2);
+    let r = reconcile(&import(&[("golden.csv", text.as_bytes())]), &card).unwrap();
+    assert_eq!(r.under_licence, 2);
 }
 
 #[test]

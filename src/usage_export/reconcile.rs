@@ -64,7 +64,14 @@ pub struct Reconciliation {
     pub lines: Vec<ReconciledLine>,
     /// Legs the card cannot price (left out of the scenario).
     pub not_on_card: Vec<NotOnCard>,
+    /// Calls the export says were billed under the Audio Conferencing licence (`MCOMEETADD`),
+    /// not pay-per-minute: their toll dial-in cost nothing, so lines with them differ from a
+    /// pay-per-minute price by design.
+    pub under_licence: u64,
 }
+
+/// The capability code of the per-user Audio Conferencing licence.
+const LICENCE_CAPABILITY: &str = "MCOMEETADD";
 
 /// The import's scenario without the legs `card` cannot price (listed), and without an
 /// organisation country the card does not have.
@@ -174,10 +181,18 @@ pub fn reconcile(imported: &Imported, card: &RateCard) -> Result<Reconciliation,
                 .collect(),
         });
     }
+    let under_licence = imported
+        .report
+        .capabilities
+        .iter()
+        .filter(|c| c.name.eq_ignore_ascii_case(LICENCE_CAPABILITY))
+        .map(|c| c.count)
+        .sum();
     Ok(Reconciliation {
         card: card.id().to_string(),
         currency,
         lines,
         not_on_card,
+        under_licence,
     })
 }

@@ -140,16 +140,28 @@ async function states(page) {
   await page.locator("#start-empty").click();
   await page.waitForFunction(() => !document.getElementById("meetings-0-name"));
   seen.push(...await allTexts(page));
+  // The usage import: its report (with the card beside the bill), the measured profile, and
+  // a file that is not an export.
+  await page.setInputFiles("#usage-file", fileURLToPath(new URL("../usage/golden.csv", import.meta.url)));
+  await page.waitForSelector("#usage-reconciliation");
+  seen.push(...await allTexts(page));
+  await page.locator("#usage-replace").click();
+  await page.waitForSelector(".ppm-measured");
+  seen.push(...await allTexts(page));
+  await page.setInputFiles("#usage-file", { name: "prices.csv", mimeType: "text/csv", buffer: Buffer.from("Country,Rate\nDE,0.02\n") });
+  await page.waitForSelector("#usage-error");
+  seen.push(...await allTexts(page));
   return new Set(seen);
 }
 
 // Texts that are the same in English and in the other language on purpose: numbers and
 // money, the country codes and names a card shows in both, the language menu's own names,
-// and words that are spelled the same ("licences", "minutes" in French; "Name" in German),
+// and words that are spelled the same ("licences", "minutes", "Canada", "France" in French;
+// "Name" in German),
 // and rates per minute where French abbreviates "minute" as English does.
 const same = {
   de: new Set(["App / VoIP", "Name"]),
-  fr: new Set(["Minutes", "Participants", "Date", "minutes", "licences"]),
+  fr: new Set(["Minutes", "Participants", "Date", "minutes", "licences", "Canada", "France"]),
 };
 const neutral = (t) => /^[\d\s.,:%$€£¥+\-–·×/()→\u00a0\u202f]*$/.test(t)
   || ["English", "Deutsch", "Français"].includes(t) || /^[A-Z]{2}$/.test(t);

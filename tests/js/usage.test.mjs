@@ -134,7 +134,14 @@ test("with a card in the bill's currency, disagreements are marked", async () =>
   assert.equal(rows[0], "Toll dial-in Germany 2 €0.12 €0.00 -€0.12 differs");
   assert.equal(rows[2], "Toll-free dial-in Germany 1 €0.06 €0.06 €0.00");
   assert.equal(await page.locator("#usage-reconciliation tr.ppm-disagrees").first().locator("th").innerText(), "Toll dial-in");
+  assert.equal(await page.locator("#usage-under-licence").count(), 0);
   await page.screenshot({ path: shots + "usage-reconciliation-eur.png", fullPage: true });
+  // The same calls, two of them billed under the licence (MCOMEETADD): said, as the reason
+  // such lines differ.
+  const licensed = readFileSync(golden, "utf8").replace("MCOMEETACPEA", "MCOMEETADD").replace("MCOMEETACPEA", "MCOMEETADD");
+  await page.setInputFiles("#usage-file", { name: "licensed.csv", mimeType: "text/csv", buffer: Buffer.from(licensed) });
+  await page.locator("#usage-under-licence").waitFor();
+  assert.equal(await text(page, "#usage-under-licence"), "2 calls were billed under the Audio Conferencing licence, not per minute: lines with them differ from the card by design.");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -232,6 +232,14 @@ pub fn report_table(
                 let _ = writeln!(out, "  {:<16} {:<8} billed {amount} {currency}", "", "");
             }
         }
+        if rec.under_licence > 0 {
+            let _ = writeln!(
+                out,
+                "  {} calls were billed under the Audio Conferencing licence (MCOMEETADD), not per \
+                 minute: lines with them differ from the card by design",
+                rec.under_licence
+            );
+        }
         for n in &rec.not_on_card {
             let _ = writeln!(
                 out,

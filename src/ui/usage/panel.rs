@@ -317,6 +317,9 @@ fn reconciliation(
                 </tbody>
             </table>
             <p class="ppm-hint">{ t.reconcile_note }</p>
+            if rec.under_licence > 0 {
+                <p class="ppm-hint" id="usage-under-licence">{ (t.under_licence)(&format::plain(lang, &rec.under_licence.to_string(), 0)) }</p>
+            }
             { for rec.not_on_card.iter().map(|n| html! {
                 <p class="ppm-hint ppm-not-on-card">{ (t.not_on_card)(words.call(n.call), &names.name(&n.country), &format::plain(lang, &n.legs.to_string(), 0)) }</p>
             }) }

@@ -52,6 +52,8 @@ pub struct UsageTexts {
     pub disagrees: &'static str,
     /// Billed in another currency: amount with its currency.
     pub other_currency: fn(&str) -> String,
+    /// Calls billed under the licence, not per minute: their number.
+    pub under_licence: fn(&str) -> String,
     /// Legs the card cannot price: way, country, calls.
     pub not_on_card: fn(&str, &str, &str) -> String,
     /// The profile's grouping: card name and increment seconds.
@@ -122,6 +124,7 @@ const EN: UsageTexts = UsageTexts {
     difference: "Difference",
     disagrees: "differs",
     other_currency: |amount| format!("billed {amount}"),
+    under_licence: |calls| format!("{calls} calls were billed under the Audio Conferencing licence, not per minute: lines with them differ from the card by design."),
     not_on_card: |way, country, calls| format!("{calls} calls ({way}, {country}) have no price on this card and are left out."),
     grouped: |card, seconds| format!("The calls are grouped by the {seconds}-second increments of {card}; import again after changing to a card with other increments."),
     replace: "Use instead of my meetings",
@@ -179,6 +182,7 @@ const DE: UsageTexts = UsageTexts {
     difference: "Differenz",
     disagrees: "weicht ab",
     other_currency: |amount| format!("abgerechnet {amount}"),
+    under_licence: |calls| format!("{calls} Anrufe wurden über die Audiokonferenz-Lizenz abgerechnet, nicht pro Minute: Zeilen mit ihnen weichen planmäßig von der Preisliste ab."),
     not_on_card: |way, country, calls| format!("{calls} Anrufe ({way}, {country}) haben in dieser Preisliste keinen Preis und werden nicht berücksichtigt."),
     grouped: |card, seconds| format!("Die Anrufe sind nach den {seconds}-Sekunden-Takten von {card} gruppiert; nach einem Wechsel zu einer Preisliste mit anderem Takt bitte erneut importieren."),
     replace: "Statt meiner Besprechungen verwenden",
@@ -236,6 +240,7 @@ const FR: UsageTexts = UsageTexts {
     difference: "Écart",
     disagrees: "diffère",
     other_currency: |amount| format!("facturé {amount}"),
+    under_licence: |calls| format!("{calls} appels ont été facturés au titre de la licence d’audioconférence, pas à la minute : les lignes qui les contiennent diffèrent de la grille par nature."),
     not_on_card: |way, country, calls| format!("{calls} appels ({way}, {country}) n’ont pas de prix dans cette grille et sont écartés."),
     grouped: |card, seconds| format!("Les appels sont regroupés selon les paliers de {seconds} secondes de {card} ; importez à nouveau après avoir choisi une grille à d’autres paliers."),
     replace: "Remplacer mes réunions",
