@@ -212,6 +212,40 @@ fn the_golden_calls_as_graph_json_pages() {
 }
 
 #[test]
+fn graph_pages_in_several_files_are_one_export() {
+    // Rows 1-7 in one file, 8-14 in another: numbered on across files, as one export.
+    let mut reader = csv::Reader::from_reader(GOLDEN.strip_prefix(b"\xEF\xBB\xBF").unwrap());
+    let rows: Vec<Value> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            json!({ "userPrincipalName": r[5], "calleeNumber": r[7], "callType": r[8],
+                    "inventoryType": r[9], "destinationName": r[11], "startDateTime": r[13],
+                    "duration": r[15], "charge": r[17], "currency": r[18] })
+        })
+        .collect();
+    let first = json!({ "value": rows[..7] }).to_string();
+    let second = json!({ "value": rows[7..] }).to_string();
+    let imported = import(&[
+        ("page1.json", first.as_bytes()),
+        ("page2.json", second.as_bytes()),
+    ]);
+    assert_eq!(
+        (imported.report.rows_read, imported.report.rows_used),
+        (14, 8)
+    );
+    // Row 12 of the CSV (the "premium" number) is the 11th call: the 4th of the second file.
+    let premium = imported
+        .report
+        .left_out
+        .iter()
+        .find(|l| l.reason == LeftOut::UnknownNumberType)
+        .unwrap();
+    assert_eq!(premium.first_rows, vec![11]);
+    assert_eq!(imported.report.files.len(), 2);
+}
+
+#[test]
 fn reconciliation_against_a_card() {
     let card = RateCard::from_toml_str(include_str!("usage/card-eur.toml"), None).unwrap();
     let imported = import(&[("golden.csv", GOLDEN)]);

@@ -32,7 +32,14 @@ try {
   live.hidden = true;
   root.append(live);
   // The usage import is its own module, fetched only when a visitor picks a file.
-  mount("app-live", (...args) => import("./usage-import.js").then((m) => m.openUsageImport(...args)));
+  let usageOpened = false;
+  const usage = () => { usageOpened = true; return import("./usage-import.js"); };
+  mount(
+    "app-live",
+    (...args) => usage().then((m) => m.openUsageImport(...args)),
+    // The language follows the page's; the module is not fetched for it.
+    (lang) => { if (usageOpened) usage().then((m) => m.setUsageImportLanguage(lang)); },
+  );
   await settled();
   root.removeEventListener("input", record, true);
   root.removeEventListener("change", record, true);

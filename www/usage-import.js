@@ -23,3 +23,8 @@ export async function openUsageImport(container, files, lang, card, apply) {
   const m = await load();
   m.openUsageImport(container, files, lang, card, apply);
 }
+
+/** Shows the last import's panel in the page's new language; nothing to do before the first. */
+export function setUsageImportLanguage(lang) {
+  loaded?.then((m) => m.setUsageImportLanguage(lang)).catch(() => {});
+}

@@ -178,6 +178,9 @@ pub struct AppProps {
     /// The usage import (the pricing page only).
     #[prop_or_default]
     pub importer: Option<Importer>,
+    /// Tells the usage import's panel the page's language (the pricing page only).
+    #[prop_or_default]
+    pub import_language: Option<Importer>,
 }
 
 impl PartialEq for AppProps {
@@ -362,7 +365,7 @@ fn region_of(tag: &str) -> Option<String> {
 #[component]
 pub fn ElementRoot(props: &AppProps) -> Html {
     let key = props.embed.as_ref().map_or(0, |e| e.reset);
-    html! { <App key={key.to_string()} embed={props.embed.clone()} importer={None::<Importer>} /> }
+    html! { <App key={key.to_string()} embed={props.embed.clone()} importer={None::<Importer>} import_language={None::<Importer>} /> }
 }
 
 /// The widget.
@@ -416,7 +419,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Only when the language changes: a new `<html lang>` restyles the whole document.
         let standalone = embed.is_none();
+        let import_language = props.import_language.clone();
         use_effect_with(state.lang, move |lang| {
+            if let Some(f) = import_language {
+                let _ = f.0.call1(
+                    &wasm_bindgen::JsValue::NULL,
+                    &wasm_bindgen::JsValue::from_str(lang.tag()),
+                );
+            }
             if standalone {
                 let t = lang.texts();
                 browser::set_document_language(lang.tag(), t.title, t.description);
@@ -1019,6 +1029,7 @@ fn print_summary(form: &Form, lang: Lang) -> String {
 pub fn mount(
     #[wasm_bindgen(js_name = elementId)] element_id: &str,
     importer: Option<js_sys::Function>,
+    #[wasm_bindgen(js_name = importLanguage)] import_language: Option<js_sys::Function>,
 ) -> Result<(), JsError> {
     let root = gloo::utils::document()
         .get_element_by_id(element_id)
@@ -1030,6 +1041,7 @@ pub fn mount(
     let props = AppProps {
         embed: None,
         importer: importer.map(Importer),
+        import_language: import_language.map(Importer),
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
     Ok(())

@@ -258,6 +258,7 @@ impl Widget {
         let props = AppProps {
             embed: Some(Rc::new(next.clone())),
             importer: None,
+            import_language: None,
         };
         match &mut self.handle {
             None => {

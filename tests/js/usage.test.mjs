@@ -118,6 +118,11 @@ test("a dropped file joins the modelled meetings; German texts", async () => {
   // 146.16 (the example) + 0.74 (the measured month, see above).
   await page.waitForFunction(() => document.getElementById("per-minute-monthly").innerText.startsWith("146,90"));
   assert.equal(await text(page, "#usage-used"), "Die gemessene Nutzung wurde zu Ihren Besprechungen hinzugefügt.");
+  // The report follows the page's language (what it read is kept).
+  await page.selectOption("#lang-switch", "en");
+  await page.waitForFunction(() => document.querySelector(".ppm-import h3")?.innerText === "Your real usage");
+  assert.equal(await text(page, "#usage-period"), "Anrufe.csv: 2026-03-01 to 2026-03-31 (31 days)");
+  assert.equal(await text(page, "#usage-used"), "The measured usage was added to your meetings.");
   assert.deepEqual(errors, []);
   await context.close();
 });

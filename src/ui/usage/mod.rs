@@ -14,9 +14,27 @@ use wasm_bindgen::prelude::*;
 use super::i18n::Lang;
 use panel::{ImportPanel, ImportPanelProps};
 
+/// The panel of the last import (a new import replaces it) and its props.
+type Shown = (yew::AppHandle<ImportPanel>, ImportPanelProps);
+
 thread_local! {
-    /// The panel of the last import (a new import replaces it).
-    static SHOWN: RefCell<Option<yew::AppHandle<ImportPanel>>> = const { RefCell::new(None) };
+    static SHOWN: RefCell<Option<Shown>> = const { RefCell::new(None) };
+}
+
+/// Shows the panel of the last import in the page's new language (it keeps what it read).
+#[wasm_bindgen(js_name = setUsageImportLanguage)]
+pub fn set_usage_import_language(lang: &str) {
+    let Some(lang) = Lang::parse(lang) else {
+        return;
+    };
+    SHOWN.with(|shown| {
+        if let Some((handle, props)) = shown.borrow_mut().as_mut() {
+            if props.lang != lang {
+                props.lang = lang;
+                handle.update(props.clone());
+            }
+        }
+    });
 }
 
 /// Reads `files` (a zip or CSV of the admin center, Graph JSON pages) and shows the report in
@@ -36,7 +54,7 @@ pub fn open_usage_import(
         .filter_map(|f| f.dyn_into::<web_sys::File>().ok())
         .collect();
     SHOWN.with(|shown| {
-        if let Some(old) = shown.borrow_mut().take() {
+        if let Some((old, _)) = shown.borrow_mut().take() {
             old.destroy();
         }
         container.set_text_content(None);
@@ -46,8 +64,9 @@ pub fn open_usage_import(
             card: card.to_string(),
             apply: panel::Apply(apply),
         };
-        let handle = yew::Renderer::<ImportPanel>::with_root_and_props(container, props).render();
-        *shown.borrow_mut() = Some(handle);
+        let handle =
+            yew::Renderer::<ImportPanel>::with_root_and_props(container, props.clone()).render();
+        *shown.borrow_mut() = Some((handle, props));
     });
     Ok(())
 }
