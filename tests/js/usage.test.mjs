@@ -200,3 +200,21 @@ test("a large export shows its progress and imports", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("on a phone the report and the measured profile fit the screen", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+  await page.selectOption("#card", "illustrative-eur");
+  await page.setInputFiles("#usage-file", golden);
+  await page.locator("#usage-reconciliation").waitFor();
+  // Nothing scrolls sideways; each reflowed cell says what it is.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  assert.equal(await page.locator("#usage-reconciliation tbody td[data-label='Card price']").count(), 6);
+  await page.locator("#usage-report").screenshot({ path: shots + "usage-phone.png" });
+  await page.click("#usage-replace");
+  await page.locator(".ppm-measured").waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  await context.close();
+});

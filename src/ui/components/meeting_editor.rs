@@ -303,9 +303,9 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
                     { for rows.iter().map(|((call, country), (calls, minutes))| html! {
                         <tr>
                             <th scope="row">{ t.call(*call) }</th>
-                            <td>{ name(country) }</td>
-                            <td class="num">{ n(calls, 1) }</td>
-                            <td class="num">{ n(minutes, 1) }</td>
+                            <td data-label={t.country}>{ name(country) }</td>
+                            <td class="num" data-label={t.calls_per_month}>{ n(calls, 1) }</td>
+                            <td class="num" data-label={t.minutes_per_month}>{ n(minutes, 1) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -243,9 +243,9 @@ fn report(
                         { for r.usage.iter().map(|u| html! {
                             <tr>
                                 <th scope="row">{ words.call(u.call) }</th>
-                                <td>{ names.name(&u.country) }</td>
-                                <td class="num">{ n(u.legs) }</td>
-                                <td class="num">{ format::plain(lang, &format!("{:.1}", u.seconds as f64 / 60.0), 1) }</td>
+                                <td data-label={t.country}>{ names.name(&u.country) }</td>
+                                <td class="num" data-label={t.calls}>{ n(u.legs) }</td>
+                                <td class="num" data-label={t.minutes}>{ format::plain(lang, &format!("{:.1}", u.seconds as f64 / 60.0), 1) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -293,10 +293,10 @@ fn reconciliation(
                     { for rec.lines.iter().map(|l| html! {
                         <tr class={classes!(l.disagrees.then_some("ppm-disagrees"))}>
                             <th scope="row">{ words.call(l.call) }</th>
-                            <td>{ names.name(&l.country) }</td>
-                            <td class="num">{ format::plain(lang, &l.legs, 2) }</td>
-                            <td class="num">{ money.money(&l.card) }</td>
-                            <td class="num">
+                            <td data-label={t.country}>{ names.name(&l.country) }</td>
+                            <td class="num" data-label={t.calls}>{ format::plain(lang, &l.legs, 2) }</td>
+                            <td class="num" data-label={t.card_price}>{ money.money(&l.card) }</td>
+                            <td class="num" data-label={t.billed}>
                                 if let Some(b) = l.billed.as_deref() {
                                     { money.money(b) }
                                 } else if l.other_currencies.is_empty() {
@@ -306,7 +306,7 @@ fn reconciliation(
                                     <span class="ppm-hint ppm-other-currency">{ (t.other_currency)(&format::Numbers::new(lang, c, 2).money(a)) }</span>
                                 }) }
                             </td>
-                            <td class="num">
+                            <td class="num" data-label={t.difference}>
                                 { l.difference.as_deref().map(|d| money.money(d)).unwrap_or_else(|| "–".into()) }
                                 if l.disagrees {
                                     <strong class="ppm-flag">{ " " }{ t.disagrees }</strong>
