@@ -354,6 +354,25 @@ fn generated_exports_agree_in_every_shape() {
             "{reason:?}"
         );
     }
+    // Every call type of the export that is not conferencing is counted by name.
+    let others: Vec<&str> = csv
+        .report
+        .not_conferencing
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(
+        others,
+        [
+            "ucap_in",
+            "ucap_out",
+            "user_in",
+            "user_out",
+            "user_out_conf",
+            "user_out_forwarding",
+            "user_out_transfer"
+        ]
+    );
     // Used + left out = read.
     let left: u64 = csv.report.left_out.iter().map(|l| l.count).sum();
     assert_eq!(csv.report.rows_used + left, csv.report.rows_read);

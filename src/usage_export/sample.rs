@@ -99,18 +99,25 @@ impl Sample {
         let span = i64::from(self.days.max(1)) * 86_400;
         for i in 0..self.rows {
             let r = rng.below(100);
+            // Every call type of the export.
             let call = match r {
                 0..=54 => "conf_in",
                 55..=79 => "conf_out",
-                80..=89 => "user_out",
-                90..=94 => "user_in",
-                _ => "ucap_in",
+                80..=84 => "user_out",
+                85..=87 => "user_in",
+                88 => "user_out_conf",
+                89 => "user_out_transfer",
+                90 => "user_out_forwarding",
+                91..=95 => "ucap_in",
+                _ => "ucap_out",
             };
-            let number_type = match rng.below(10) {
+            let number_type = match rng.below(12) {
                 0..=5 => "toll",
                 6 => "Toll",
                 7 => "toll-free",
                 8 => "Toll Free",
+                9 => "TOLL_FREE",
+                10 => "Service",
                 _ => "TollFree",
             };
             let (place, number) = PLACES[rng.below(PLACES.len() as u64) as usize];
