@@ -262,6 +262,19 @@ pub fn build(
         organisation_country,
         meetings,
     };
+    // By way of joining, country, then currency code.
+    let mut billed: Vec<BilledRow> = tally
+        .billed
+        .iter()
+        .map(|((call, country, currency), amount)| BilledRow {
+            call: *call,
+            country: country.as_str().to_string(),
+            currency: tally.currencies.get(*currency).cloned().unwrap_or_default(),
+            amount: amount.to_string(),
+        })
+        .collect();
+    billed
+        .sort_by(|a, b| (a.call, &a.country, &a.currency).cmp(&(b.call, &b.country, &b.currency)));
     let report = Report {
         files,
         period,
@@ -296,16 +309,7 @@ pub fn build(
                 seconds: u.seconds,
             })
             .collect(),
-        billed: tally
-            .billed
-            .iter()
-            .map(|((call, country, currency), amount)| BilledRow {
-                call: *call,
-                country: country.as_str().to_string(),
-                currency: currency.clone(),
-                amount: amount.to_string(),
-            })
-            .collect(),
+        billed,
         capabilities: tally
             .capabilities
             .iter()

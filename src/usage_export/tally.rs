@@ -58,8 +58,11 @@ pub struct Tally {
     pub groups: HashMap<(CountryCode, Call, u32), u64>,
     /// Legs and seconds per (way of joining, country).
     pub usage: BTreeMap<(Call, CountryCode), Usage>,
-    /// Charge + connection fee per (way of joining, country, currency).
-    pub billed: BTreeMap<(Call, CountryCode, String), Decimal>,
+    /// Charge + connection fee per (way of joining, country, currency: an index into
+    /// [`Tally::currencies`]).
+    pub billed: BTreeMap<(Call, CountryCode, usize), Decimal>,
+    /// The currencies named (upper case; "" for none, "(other)" past 32 of them).
+    pub currencies: Vec<String>,
     /// Hashes of the organisers' UPNs (case ignored).
     organisers: HashSet<u64>,
     /// Rows seen (the header not counted).
@@ -81,6 +84,28 @@ pub struct Tally {
     /// Rows per tenant country (Graph's `tenantCountryCode`).
     pub tenant_countries: BTreeMap<CountryCode, u64>,
     names: HashMap<String, Option<CountryCode>>,
+    numbers: HashMap<String, Option<CountryCode>>,
+}
+
+/// `find(key)`, remembered in `cache` (an export repeats a few names and conference numbers;
+/// at most [`MAX_CACHED_NAMES`] are kept).
+fn cached(
+    cache: &mut HashMap<String, Option<CountryCode>>,
+    key: &str,
+    find: impl Fn(&str) -> Option<CountryCode>,
+) -> Option<CountryCode> {
+    let key = key.trim();
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(found) = cache.get(key) {
+        return *found;
+    }
+    let found = find(key);
+    if cache.len() < MAX_CACHED_NAMES {
+        cache.insert(key.to_string(), found);
+    }
+    found
 }
 
 impl Tally {
@@ -103,20 +128,33 @@ impl Tally {
         }
     }
 
-    /// The country a name or code stands for (remembered).
-    fn named_country(&mut self, name: &str) -> Option<CountryCode> {
-        let name = name.trim();
-        if name.is_empty() {
-            return None;
+    /// The index of a row's currency in [`Tally::currencies`] (added when new).
+    fn currency(&mut self, text: &str) -> usize {
+        let t = text.trim();
+        let code = if t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
+            t
+        } else {
+            ""
+        };
+        if let Some(i) = self
+            .currencies
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(code))
+        {
+            return i;
         }
-        if let Some(found) = self.names.get(name) {
-            return *found;
+        let name = if self.currencies.len() < MAX_NAMES {
+            code.to_ascii_uppercase()
+        } else {
+            "(other)".to_string()
+        };
+        match self.currencies.iter().position(|c| *c == name) {
+            Some(i) => i,
+            None => {
+                self.currencies.push(name);
+                self.currencies.len() - 1
+            }
         }
-        let found = find_country(name);
-        if self.names.len() < MAX_CACHED_NAMES {
-            self.names.insert(name.to_string(), found);
-        }
-        found
     }
 
     /// The country of a leg: for dial-in, the country of the number that was called (the
@@ -125,20 +163,20 @@ impl Tally {
     fn country(&mut self, call: Call, row: &impl Row) -> Option<CountryCode> {
         let named = |t: &mut Tally| {
             row.get(Column::DestinationDialed)
-                .and_then(|name| t.named_country(name))
+                .and_then(|name| cached(&mut t.names, name, find_country))
         };
-        let numbered = || {
-            row.get(Column::CalledNumber)
-                .and_then(country_of_number)
-                .or_else(|| {
-                    row.get(Column::DestinationNumber)
-                        .and_then(country_of_number)
+        let numbered = |t: &mut Tally| {
+            [Column::CalledNumber, Column::DestinationNumber]
+                .into_iter()
+                .find_map(|c| {
+                    row.get(c)
+                        .and_then(|n| cached(&mut t.numbers, n, country_of_number))
                 })
         };
         if call == Call::DialOut {
-            named(self).or_else(numbered)
+            named(self).or_else(|| numbered(self))
         } else {
-            numbered().or_else(|| named(self))
+            numbered(self).or_else(|| named(self))
         }
     }
 
@@ -178,8 +216,11 @@ impl Tally {
             .map(str::trim)
             .filter(|u| !u.is_empty())
         {
+            // Case ignored, without a lower-case copy of every row's UPN.
             let mut h = DefaultHasher::new();
-            upn.to_lowercase().hash(&mut h);
+            upn.chars()
+                .flat_map(char::to_lowercase)
+                .for_each(|c| c.hash(&mut h));
             self.organisers.insert(h.finish());
         }
         let mut charged = Decimal::ZERO;
@@ -193,12 +234,7 @@ impl Tally {
                 None => self.charges_unreadable += 1,
             }
         }
-        let currency = row
-            .get(Column::Currency)
-            .map(|c| c.trim().to_ascii_uppercase())
-            .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
-            .unwrap_or_default();
-        let currency = bounded_name(self.billed.keys().map(|k| &k.2), currency);
+        let currency = self.currency(row.get(Column::Currency).unwrap_or(""));
         let sum = self.billed.entry((call, country, currency)).or_default();
         *sum = sum.checked_add(charged).unwrap_or(*sum);
         match row.get(Column::StartTime).and_then(instant) {
@@ -215,9 +251,17 @@ impl Tally {
             .map(str::trim)
             .filter(|c| !c.is_empty())
         {
-            let cap: String = cap.chars().take(40).collect();
-            let cap = bounded_name(self.capabilities.keys(), cap);
-            *self.capabilities.entry(cap).or_default() += 1;
+            // Known names without a copy; a new one kept while there are fewer than 32.
+            if let Some(n) = self.capabilities.get_mut(cap) {
+                *n += 1;
+            } else {
+                let name = if self.capabilities.len() < MAX_NAMES {
+                    cap.chars().take(40).collect()
+                } else {
+                    "(other)".to_string()
+                };
+                *self.capabilities.entry(name).or_default() += 1;
+            }
         }
         if let Some(code) = row
             .get(Column::TenantCountry)
@@ -225,22 +269,6 @@ impl Tally {
         {
             *self.tenant_countries.entry(code).or_default() += 1;
         }
-    }
-}
-
-/// `name`, or "(other)" once `MAX_NAMES` distinct names are known and it is not one of them.
-fn bounded_name<'a>(known: impl Iterator<Item = &'a String>, name: String) -> String {
-    let mut count = 0;
-    for k in known {
-        if *k == name {
-            return name;
-        }
-        count += 1;
-    }
-    if count >= MAX_NAMES {
-        "(other)".into()
-    } else {
-        name
     }
 }
 
@@ -297,11 +325,9 @@ mod tests {
                 seconds: 250
             }
         );
-        // Two rows of 0.10 + 0.05.
-        assert_eq!(
-            t.billed[&(Call::TollDialIn, de, "USD".into())],
-            Decimal::new(30, 2)
-        );
+        // Two rows of 0.10 + 0.05, in the first currency named ("usd" written upper case).
+        assert_eq!(t.currencies, ["USD"]);
+        assert_eq!(t.billed[&(Call::TollDialIn, de, 0)], Decimal::new(30, 2));
         assert_eq!(t.organisers(), 1);
         assert_eq!(t.other_calls[&"user_out"], 1);
         for (why, row) in [
@@ -353,5 +379,45 @@ mod tests {
                 first_rows: vec![2, 3, 4, 5, 6]
             }
         );
+    }
+
+    #[test]
+    fn a_second_currency_keeps_its_name_after_many_lines() {
+        // 42 (way, country) lines billed in EUR, then one in USD: two currencies, both named
+        // (the limit of 32 counts currencies, not lines).
+        let mut t = Tally::default();
+        let mut n = 2;
+        for country in [
+            "DE", "FR", "GB", "IT", "ES", "NL", "BE", "AT", "CH", "SE", "NO", "DK", "FI", "PL",
+        ] {
+            for (call, kind) in [
+                ("conf_in", "toll"),
+                ("conf_in", "toll free"),
+                ("conf_out", ""),
+            ] {
+                t.add(
+                    n,
+                    &Fields(vec![
+                        (Column::CallType, call),
+                        (Column::NumberType, kind),
+                        (Column::DestinationDialed, country),
+                        (Column::Duration, "60"),
+                        (Column::Currency, "EUR"),
+                    ]),
+                );
+                n += 1;
+            }
+        }
+        t.add(
+            n,
+            &Fields(vec![
+                (Column::CallType, "conf_out"),
+                (Column::DestinationDialed, "US"),
+                (Column::Duration, "60"),
+                (Column::Currency, "usd"),
+            ]),
+        );
+        assert_eq!(t.billed.len(), 43);
+        assert_eq!(t.currencies, ["EUR", "USD"]);
     }
 }
