@@ -24,8 +24,6 @@ use crate::rating::Call;
 const MAX_LINK: usize = 32 * 1024 * 1024;
 /// Most participant groups or country rows in one profile of a link (the scenario's limit).
 const MAX_ROWS: usize = 1_000;
-/// Most participant groups and country rows in a whole link (the widget's bound).
-const MAX_LINK_ROWS: usize = MAX_FORM_ROWS;
 
 /// Why a link could not be read (shown as one translated sentence; the detail is for logs).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,9 +204,9 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
         .iter()
         .map(|m| m.legs.len() + m.countries.len())
         .sum();
-    if rows > MAX_LINK_ROWS {
+    if rows > MAX_FORM_ROWS {
         return Err(BadLink(format!(
-            "{rows} participant rows; a link holds at most {MAX_LINK_ROWS}"
+            "{rows} participant rows; a link holds at most {MAX_FORM_ROWS}"
         )));
     }
     Ok((form, lang))

@@ -100,27 +100,25 @@ fn period(
     options: &ImportOptions,
 ) -> Result<Period, ExportError> {
     const DAY: i64 = 86_400;
-    let (from_day, to_day, source) = if let Some(h) = hint {
+    // Whole UTC days from the first to the last, both counted.
+    let span = |first: i64, last: i64| {
+        let days = u32::try_from(last - first + 1).unwrap_or(u32::MAX);
+        (Some(first), Some(last), days)
+    };
+    let ((from_day, to_day, days), source) = if let Some(h) = hint {
         let end = h.end.seconds + if h.end.date_only { DAY } else { 0 };
         let first = h.start.seconds.div_euclid(DAY);
         let last = (end - 1).div_euclid(DAY).max(first);
-        (Some(first), Some(last), PeriodSource::Parameters)
-    } else if let Some(days) = options.days {
-        let _ = days;
-        (None, None, PeriodSource::Given)
+        (span(first, last), PeriodSource::Parameters)
     } else if let Some((a, b)) = tally.span {
         (
-            Some(a.div_euclid(DAY)),
-            Some(b.div_euclid(DAY)),
+            span(a.div_euclid(DAY), b.div_euclid(DAY)),
             PeriodSource::CallTimes,
         )
+    } else if let Some(days) = options.days {
+        ((None, None, days), PeriodSource::Given)
     } else {
         return Err(ExportError::NoPeriod);
-    };
-    let days = match (source, options.days, from_day, to_day) {
-        (PeriodSource::Given, Some(d), _, _) => d,
-        (_, _, Some(a), Some(b)) => u32::try_from(b - a + 1).unwrap_or(u32::MAX),
-        _ => return Err(ExportError::NoPeriod),
     };
     if days == 0 || days > 3_660 {
         return Err(ExportError::PeriodOutOfRange { days });

@@ -262,9 +262,7 @@ impl UsageImport {
                 let inflater = Box::new(Inflater::new(&entry).map_err(zip_error)?);
                 let parameters = is_parameters(&entry.name).then(Vec::new);
                 if entry.compressed == 0 {
-                    inflater.finish().map_err(zip_error)?;
-                    self.end_entry(&entry, parameters)?;
-                    Step::ZipEntries { todo: rest }
+                    self.end_entry(entry, *inflater, parameters, rest)?
                 } else {
                     Step::ZipData {
                         entry,
@@ -308,9 +306,7 @@ impl UsageImport {
                     })?;
                 }
                 if at >= end {
-                    inflater.finish().map_err(zip_error)?;
-                    self.end_entry(&entry, parameters)?;
-                    Step::ZipEntries { todo: rest }
+                    self.end_entry(entry, *inflater, parameters, rest)?
                 } else {
                     Step::ZipData {
                         entry,
@@ -409,7 +405,19 @@ impl UsageImport {
         Ok(Step::ZipEntries { todo })
     }
 
-    fn end_entry(&mut self, entry: &Entry, parameters: Option<Vec<u8>>) -> Result<(), ExportError> {
+    /// Ends a zip entry once all its bytes were inflated: checks its size and CRC-32, then
+    /// takes its period (`parameters.json`) or ends its CSV; the remaining entries follow.
+    fn end_entry(
+        &mut self,
+        entry: Entry,
+        inflater: Inflater,
+        parameters: Option<Vec<u8>>,
+        rest: Vec<Entry>,
+    ) -> Result<Step, ExportError> {
+        inflater.finish().map_err(|problem| ExportError::Zip {
+            file: self.name(),
+            problem,
+        })?;
         match parameters {
             Some(text) => self.period = PeriodHint::from_parameters(&text),
             None => {
@@ -420,7 +428,7 @@ impl UsageImport {
                 }
             }
         }
-        Ok(())
+        Ok(Step::ZipEntries { todo: rest })
     }
 
     /// The scenario and the report, once every file has been read.

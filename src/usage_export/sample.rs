@@ -188,7 +188,8 @@ impl Sample {
     /// The admin center's zip: `parameters.json`, the PSTN calls CSV (deflated) and a Direct
     /// Routing file (not read).
     pub fn zip(&self) -> Vec<u8> {
-        let end = super::values::civil_from_days(20_454 + i64::from(self.days.max(1)) - 1);
+        let first = super::values::days_from_civil(2026, 1, 1);
+        let end = super::values::civil_from_days(first + i64::from(self.days.max(1)) - 1);
         let parameters = format!(
             "{{\"reportName\":\"PSTN usage\",\"startDate\":\"2026-01-01\",\"endDate\":\"{end}\"}}"
         );

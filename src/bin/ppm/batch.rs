@@ -76,7 +76,7 @@ pub fn batch(rest: &[String]) -> Result<(), Failure> {
     let started = Instant::now();
     // Contiguous shares, one per thread, so the output keeps the input's order.
     let share = items.len().div_ceil(jobs).max(1);
-    let outputs: Vec<String> = std::thread::scope(|s| {
+    let outputs: Vec<(String, usize)> = std::thread::scope(|s| {
         let handles: Vec<_> = items
             .chunks(share)
             .map(|part| {
@@ -96,10 +96,6 @@ pub fn batch(rest: &[String]) -> Result<(), Failure> {
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|_| (String::new(), 0)))
-            .map(|(out, failed)| {
-                FAILED.fetch_add(failed, std::sync::atomic::Ordering::Relaxed);
-                out
-            })
             .collect()
     });
     let seconds = started.elapsed().as_secs_f64();
@@ -108,15 +104,15 @@ pub fn batch(rest: &[String]) -> Result<(), Failure> {
         text.push_str(COLUMNS);
         text.push('\n');
     }
-    for o in outputs {
-        text.push_str(&o);
+    for (o, _) in &outputs {
+        text.push_str(o);
     }
     match a.get("--out") {
         Some(path) => std::fs::write(path, &text)
             .map_err(|e| Failure::Other(format!("cannot write {path}: {e}")))?,
         None => crate::write_out(&text)?,
     }
-    let failed = FAILED.load(std::sync::atomic::Ordering::Relaxed);
+    let failed: usize = outputs.iter().map(|(_, f)| f).sum();
     eprintln!(
         "ppm batch: priced {} scenarios ({failed} with an error) in {:.3} s: {:.0} scenarios/s on {jobs} thread{}",
         items.len(),
@@ -126,8 +122,6 @@ pub fn batch(rest: &[String]) -> Result<(), Failure> {
     );
     Ok(())
 }
-
-static FAILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The items of a folder (sorted by name) or of a JSON Lines file.
 fn read_items(source: &str) -> Result<Vec<Item>, Failure> {
