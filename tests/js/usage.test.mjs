@@ -110,6 +110,13 @@ test("a dropped file joins the modelled meetings; German texts", async () => {
   await page.locator("#usage-rows-used").waitFor();
   assert.equal(await text(page, ".ppm-import h3"), "Ihre tatsächliche Nutzung");
   assert.equal(await text(page, "#usage-period"), "Anrufe.csv: 01.03.2026 bis 31.03.2026 (31 Tage)");
+  // Nothing of the report is cut off at the side of its box (German words are long).
+  const cut = await page.evaluate(() => {
+    const box = document.getElementById("usage-drop").getBoundingClientRect();
+    return [...document.querySelectorAll("#usage-report td, #usage-report th:not(thead th), #usage-report p, #usage-report li")]
+      .filter((el) => el.getBoundingClientRect().right > box.right + 1).map((el) => el.textContent);
+  });
+  assert.deepEqual(cut, []);
   await page.click("#usage-add");
   await page.locator(".ppm-measured").waitFor();
   // The example's two profiles stay, the measured one follows; 40 organisers stay (more than 4).
