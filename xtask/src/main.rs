@@ -6,6 +6,8 @@
 //!   against the real WASM in Node, the TypeScript declarations (tsc), and the page in
 //!   headless Chromium (installing Debian's `chromium` and the npm test packages when
 //!   missing). `.ci/run` calls exactly this.
+//! - `cargo xtask tidy`: the house rules (module docs, a web-free core, no string errors, no
+//!   file over 600 lines, `ui::` only inside the UI); part of `test`.
 //! - `cargo xtask bench`: the `quote` benchmark (prints quotes per second; no assertions).
 //! - `cargo xtask dist`: the deployable static files in `dist/`, with a size table.
 //! - `cargo xtask serve [--port N] [--no-build]`: `dist` (unless `--no-build`), then serve it
@@ -19,6 +21,7 @@ mod npm;
 mod perf;
 mod restart;
 mod serve;
+mod tidy;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -38,12 +41,13 @@ fn main() -> ExitCode {
             serve::serve(&dir, port)
         }),
         Some("perf") => perf::perf(),
+        Some("tidy") => tidy::tidy(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         // Part of `test`; on its own after `dist` when working on the crash tests.
         Some("test-trap") => dist::test_trap_bundle(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test|bench|dist|perf|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]>"
+                "usage: cargo xtask <test|tidy|bench|dist|perf|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]>"
             );
             return ExitCode::from(2);
         }
@@ -142,6 +146,7 @@ fn rustup_lists(args: &[&str], name: &str) -> Result<bool, String> {
 
 fn test() -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--", "--check"])?;
+    tidy::tidy()?;
     let clippy = [
         "clippy",
         "--workspace",
