@@ -57,6 +57,7 @@ fn large_scenario(card: &RateCard) -> ScenarioDocument {
         us_canada_addon: true,
         organisation_country: None,
         meetings,
+        card: None,
     }
 }
 

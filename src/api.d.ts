@@ -30,6 +30,8 @@ export interface Scenario {
   /** ISO 3166-1 alpha-2 code of where the organisation is located; availability warnings come from it. */
   organisationCountry?: string;
   meetings?: Meeting[];
+  /** The id of the rate card the scenario was priced with: `quote` and `costCurve` use it when no `cardId` is given. */
+  card?: string;
 }
 
 export type LineBilling = "perMinute" | "includedInLicence" | "addon" | "pool" | "free";

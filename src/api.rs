@@ -8,8 +8,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::js_value::{parse_json, plain_copy};
-use crate::rating::{self, CardDocument, CurveOptions, Scenario, ScenarioDocument};
+use crate::rating::{self, card, CardDocument, CurveOptions, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
+use crate::schema::fields::fields;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
@@ -19,109 +20,53 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// The keys each object of a document may have. `serde-wasm-bindgen` reads only the fields it
 /// knows and ignores the rest, so unknown keys (typos) are caught here, before deserializing.
+/// The key lists are asked of the serde types themselves ([`fields`]); only which key holds
+/// which nested shape is written here.
 struct Shape {
-    keys: &'static [&'static str],
+    keys: fn() -> &'static [&'static str],
     children: &'static [(&'static str, &'static Shape)],
     /// For maps (a card's translations): any key, each value of this shape.
     each: Option<&'static Shape>,
 }
 
-const LEG: Shape = Shape {
-    keys: &["country", "call", "count", "minutes"],
-    children: &[],
-    each: None,
-};
+/// A shape whose objects have no nested shapes.
+const fn flat(keys: fn() -> &'static [&'static str]) -> Shape {
+    Shape {
+        keys,
+        children: &[],
+        each: None,
+    }
+}
+
+const LEG: Shape = flat(fields::<rating::scenario::LegDocument>);
 const MEETING: Shape = Shape {
-    keys: &["name", "perMonth", "minutes", "legs"],
+    keys: fields::<rating::scenario::MeetingDocument>,
     children: &[("legs", &LEG)],
     each: None,
 };
 const SCENARIO: Shape = Shape {
-    keys: &[
-        "organisers",
-        "licencesPurchased",
-        "usCanadaAddon",
-        "organisationCountry",
-        "meetings",
-    ],
+    keys: fields::<ScenarioDocument>,
     children: &[("meetings", &MEETING)],
     each: None,
 };
-const BILLING: Shape = Shape {
-    keys: &[
-        "increment_seconds",
-        "minimum_seconds",
-        "rounding",
-        "decimals",
-        "connection_fee",
-    ],
-    children: &[],
-    each: None,
-};
-const LICENCE: Shape = Shape {
-    keys: &[
-        "price_per_user_month",
-        "pool_minutes_per_licence",
-        "pool_basis",
-        "pool_zone",
-    ],
-    children: &[],
-    each: None,
-};
-const CREDITS: Shape = Shape {
-    keys: &["minimum_purchase"],
-    children: &[],
-    each: None,
-};
-const ADDON: Shape = Shape {
-    keys: &["price_per_organiser_month", "countries"],
-    children: &[],
-    each: None,
-};
+const ADDON: Shape = flat(fields::<card::AddonDocument>);
 const ADDONS: Shape = Shape {
-    keys: &["us_canada_dial_out"],
+    keys: fields::<card::AddonsDocument>,
     children: &[("us_canada_dial_out", &ADDON)],
     each: None,
 };
-const COUNTRY: Shape = Shape {
-    keys: &[
-        "code",
-        "zone",
-        "toll_dial_in",
-        "toll_free_dial_in",
-        "dial_out",
-        "credits_available",
-        "audio_conferencing_available",
-    ],
-    children: &[],
-    each: None,
-};
-const TRANSLATION: Shape = Shape {
-    keys: &["name", "tax_note"],
-    children: &[],
-    each: None,
-};
+const BILLING: Shape = flat(fields::<card::BillingDocument>);
+const LICENCE: Shape = flat(fields::<card::LicenceDocument>);
+const CREDITS: Shape = flat(fields::<card::CreditsDocument>);
+const COUNTRY: Shape = flat(fields::<card::CountryDocument>);
+const TRANSLATION: Shape = flat(fields::<card::TranslationDocument>);
 const TRANSLATIONS: Shape = Shape {
-    keys: &[],
+    keys: || &[],
     children: &[],
     each: Some(&TRANSLATION),
 };
 const CARD: Shape = Shape {
-    keys: &[
-        "id",
-        "name",
-        "currency",
-        "effective_from",
-        "illustrative",
-        "source",
-        "tax_note",
-        "translations",
-        "billing",
-        "licence",
-        "credits",
-        "addons",
-        "countries",
-    ],
+    keys: fields::<CardDocument>,
     children: &[
         ("billing", &BILLING),
         ("licence", &LICENCE),
@@ -132,11 +77,7 @@ const CARD: Shape = Shape {
     ],
     each: None,
 };
-const CURVE_OPTIONS: Shape = Shape {
-    keys: &["points", "maxFactor"],
-    children: &[],
-    each: None,
-};
+const CURVE_OPTIONS: Shape = flat(fields::<CurveOptionsInput>);
 
 /// Checks an object (or each object of an array) against a shape; the error names the path.
 fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> {
@@ -158,7 +99,8 @@ fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> 
             check_keys(&inner, each, &format!("{path}.{key}"))?;
             continue;
         }
-        if !shape.keys.contains(&key.as_str()) {
+        let keys = (shape.keys)();
+        if !keys.contains(&key.as_str()) {
             let at = if path.is_empty() {
                 String::new()
             } else {
@@ -166,7 +108,7 @@ fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> 
             };
             return Err(format!(
                 "unknown field `{key}`{at}; expected one of {}",
-                shape.keys.join(", ")
+                keys.join(", ")
             ));
         }
         if let Some((_, child)) = shape.children.iter().find(|(k, _)| *k == key) {
@@ -213,23 +155,27 @@ pub(crate) fn scenario_document(value: JsValue) -> Result<ScenarioDocument, Stri
     serde_wasm_bindgen::from_value(value).map_err(|e| shape_error("scenario", e))
 }
 
-fn scenario_from(value: JsValue) -> Result<Scenario, String> {
-    Scenario::from_document(&scenario_document(value)?).map_err(|e| e.to_string())
+/// A scenario from JavaScript, validated, with the card it names (`card`, rating.md §2).
+fn scenario_from(value: JsValue) -> Result<(Scenario, Option<String>), String> {
+    let doc = scenario_document(value)?;
+    let scenario = Scenario::from_document(&doc).map_err(|e| e.to_string())?;
+    Ok((scenario, doc.card))
 }
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("api.d.ts");
 
-/// Prices a scenario with a card (the default card when `cardId` is omitted).
+/// Prices a scenario with a card: `cardId`, else the scenario's own `card`, else the default.
 #[wasm_bindgen(js_name = quote, unchecked_return_type = "Quote")]
 pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(js_name = cardId)] card_id: Option<String>,
 ) -> Result<JsValue, JsError> {
     // The JavaScript value is read before the registry is borrowed (see `js_value`).
-    let s = scenario_from(scenario).map_err(|e| JsError::new(&e))?;
+    let (s, own_card) = scenario_from(scenario).map_err(|e| JsError::new(&e))?;
     let q = with_registry(|r| {
-        let card = r.get(card_id.as_deref())?;
+        // A card given explicitly wins over the scenario's own.
+        let card = r.get(card_id.as_deref().or(own_card.as_deref()))?;
         rating::quote(card, &s).map_err(|e| e.to_string())
     })
     .map_err(|e| JsError::new(&e))?;
@@ -275,9 +221,9 @@ pub fn cost_curve(
             ))
         })?);
     }
-    let s = scenario_from(scenario).map_err(|e| JsError::new(&e))?;
+    let (s, own_card) = scenario_from(scenario).map_err(|e| JsError::new(&e))?;
     let curve = with_registry(|r| {
-        let card = r.get(card_id.as_deref())?;
+        let card = r.get(card_id.as_deref().or(own_card.as_deref()))?;
         rating::cost_curve(card, &s, opts).map_err(|e| e.to_string())
     })
     .map_err(|e| JsError::new(&e))?;

@@ -4,8 +4,10 @@
 //! - [`rating`]: the pure rating core (rate cards, scenarios, quotes), native and WASM alike.
 //! - [`import`]: turning vendors' CSV rate sheets into rate cards (native only).
 //! - [`shipped`]: the cards of `rates/`, compiled in as data.
+//! - [`schema`]: the documents' key lists and JSON text, from their serde types.
 //! - `api`: the JavaScript API over the core (wasm32, feature `api`).
 //! - [`usage_export`]: the Teams PSTN usage export turned into a scenario of real calls.
+//! - [`lang`]: the page languages (a leaf every layer may name).
 //! - [`ui`]: the pricing widget (its Yew part: wasm32, feature `widget`).
 #![cfg_attr(
     not(test),
@@ -28,8 +30,10 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 pub mod country_names;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
+pub mod lang;
 pub mod rating;
 pub mod registry;
+pub mod schema;
 pub mod shipped;
 pub mod ui;
 pub mod usage_export;

@@ -698,3 +698,47 @@ fn a_list_of_scenarios_is_for_batch() {
     );
     assert!(rows[2].starts_with("line 2,USD,93.36,"), "{}", rows[2]);
 }
+
+#[test]
+fn a_scenario_file_s_own_card_is_used_when_none_is_given() {
+    // The README example with the card it was priced with (rating.md §2 `card`), on standard
+    // input as a downloaded estimate would be piped in.
+    let example = std::fs::read_to_string(root().join("examples/scenario.json")).unwrap();
+    let with_card = |card: &str| {
+        let body = example.trim_end().strip_suffix('}').unwrap();
+        format!("{body}, \"card\": \"{card}\" }}")
+    };
+    let o = ppm(&["quote", "-"], Some(&with_card("illustrative-eur")));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let q: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(q["currency"], "EUR");
+    assert_eq!(q["card"]["id"], "illustrative-eur");
+    // --card wins over the file's: 93.36 on the USD card (quote_answers_the_readme_example).
+    let o = ppm(
+        &["quote", "--card", "illustrative-usd", "-"],
+        Some(&with_card("illustrative-eur")),
+    );
+    let q: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(q["perMinute"]["monthlyTotal"], "93.36");
+    // The curve takes it too; a card that is not built in asks for --card.
+    let o = ppm(
+        &["curve", "--points", "2", "-"],
+        Some(&with_card("illustrative-usd")),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = ppm(&["quote", "-"], Some(&with_card("partner-x")));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("the scenario's card \"partner-x\" is not built in; give --card"),
+        "{}",
+        stderr(&o)
+    );
+    // Without a card anywhere, --card is required, as before.
+    let o = ppm(&["quote", "examples/scenario.json"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--card CARD is required"),
+        "{}",
+        stderr(&o)
+    );
+}

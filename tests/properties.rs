@@ -140,6 +140,7 @@ fn scenario_doc() -> impl Strategy<Value = ScenarioDocument> {
             us_canada_addon: addon,
             organisation_country: None,
             meetings,
+            card: None,
         })
 }
 
@@ -198,6 +199,7 @@ fn limits_doc() -> impl Strategy<Value = ScenarioDocument> {
             us_canada_addon: addon,
             organisation_country: None,
             meetings,
+            card: None,
         })
 }
 
@@ -408,6 +410,7 @@ fn the_largest_scenario_prices() {
         us_canada_addon: false,
         organisation_country: None,
         meetings: vec![meeting; 1_000],
+        card: None,
     };
     let q = quote(&card, &Scenario::from_document(&doc).unwrap()).unwrap();
     // 10^6 groups x 10^5 people x 10^6 meetings = 10^17 legs x 1,440 min = 1.44 x 10^20

@@ -3,7 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use ppm_pricing::rating::scenario::{check_amount, Amount};
-use ppm_pricing::ui::i18n::Lang;
+use ppm_pricing::lang::Lang;
 use ppm_pricing::ui::number_input::{localised, read};
 
 fuzz_target!(|data: &[u8]| {

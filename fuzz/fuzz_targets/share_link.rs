@@ -3,7 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use ppm_pricing::rating::{quote, RateCard, Scenario};
-use ppm_pricing::ui::i18n::Lang;
+use ppm_pricing::lang::Lang;
 use ppm_pricing::ui::share;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::money::Overflow;
 use super::problem::{Field, Problem};
 
 /// Any failure of the rating core.
@@ -13,10 +14,7 @@ pub enum Error {
     /// The scenario is malformed, out of range, or asks for something the card does not offer.
     Scenario(ScenarioError),
     /// A computation exceeded the range of the decimal type (about 7.9 × 10^28).
-    Overflow {
-        /// What was being computed, e.g. "the toll dial-in minutes of DE".
-        what: String,
-    },
+    Overflow(Overflow),
     /// An option of a helper (such as the cost curve) is out of range.
     Option {
         /// The option's name.
@@ -31,11 +29,7 @@ impl fmt::Display for Error {
         match self {
             Error::Card(e) => e.fmt(f),
             Error::Scenario(e) => e.fmt(f),
-            Error::Overflow { what } => write!(
-                f,
-                "the scenario is too large to price: {what} exceeds the largest number we can \
-                 compute with; use smaller meeting counts, durations or rates"
-            ),
+            Error::Overflow(e) => e.fmt(f),
             Error::Option { name, message } => write!(f, "option `{name}`: {message}"),
         }
     }
@@ -46,6 +40,12 @@ impl std::error::Error for Error {}
 impl From<CardError> for Error {
     fn from(e: CardError) -> Self {
         Error::Card(e)
+    }
+}
+
+impl From<Overflow> for Error {
+    fn from(e: Overflow) -> Self {
+        Error::Overflow(e)
     }
 }
 

@@ -23,6 +23,7 @@
 pub mod break_even;
 pub mod call;
 pub mod card;
+pub mod country;
 pub mod credits;
 pub mod curve;
 pub mod error;
@@ -38,7 +39,8 @@ pub mod warnings;
 
 pub use break_even::{BreakEven, NoBreakEven};
 pub use call::Call;
-pub use card::{CardDocument, CountryCode, RateCard};
+pub use card::{CardDocument, RateCard};
+pub use country::CountryCode;
 pub use curve::{cost_curve, Curve, CurveOptions, CurvePoint};
 pub use error::{CardError, Error, ScenarioError};
 pub use money::{Money, MoneyRule, Rate, Rounding};

@@ -10,8 +10,6 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
-use super::error::Error;
-
 /// How a line's amount is rounded to the currency's decimals (the card's `billing.rounding`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rounding {
@@ -123,7 +121,7 @@ impl Money {
     }
 
     /// Sum of two amounts; an error instead of an overflow.
-    pub fn checked_add(self, other: Money, what: &str) -> Result<Money, Error> {
+    pub fn checked_add(self, other: Money, what: &str) -> Result<Money, Overflow> {
         Ok(Money(checked(self.0.checked_add(other.0), what)?))
     }
 
@@ -137,7 +135,7 @@ impl Money {
     }
 
     /// `self × factor`, keeping the scale (used for yearly = 12 × monthly).
-    pub fn checked_times(self, factor: u32, what: &str) -> Result<Money, Error> {
+    pub fn checked_times(self, factor: u32, what: &str) -> Result<Money, Overflow> {
         let mut product = checked(self.0.checked_mul(Decimal::from(factor)), what)?;
         // A whole factor adds no decimals; keep the currency's (0.00 × 12 is "0.00", not "0").
         product.rescale(self.0.scale());
@@ -225,9 +223,30 @@ impl DecimalOps for Decimal {
     }
 }
 
+/// A computation that exceeded the range of the decimal type (about 7.9 × 10^28): money's own
+/// error, so that this module depends on no other error type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overflow {
+    /// What was being computed, e.g. "the toll dial-in minutes of DE".
+    pub what: String,
+}
+
+impl fmt::Display for Overflow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the scenario is too large to price: {} exceeds the largest number we can \
+             compute with; use smaller meeting counts, durations or rates",
+            self.what
+        )
+    }
+}
+
+impl std::error::Error for Overflow {}
+
 /// Turns a `checked_*` result into an overflow error naming what was being computed.
-pub(crate) fn checked(value: Option<Decimal>, what: &str) -> Result<Decimal, Error> {
-    value.ok_or_else(|| Error::Overflow {
+pub(crate) fn checked(value: Option<Decimal>, what: &str) -> Result<Decimal, Overflow> {
+    value.ok_or_else(|| Overflow {
         what: what.to_string(),
     })
 }
@@ -236,8 +255,8 @@ pub(crate) fn checked(value: Option<Decimal>, what: &str) -> Result<Decimal, Err
 pub(crate) fn checked_with(
     value: Option<Decimal>,
     what: impl FnOnce() -> String,
-) -> Result<Decimal, Error> {
-    value.ok_or_else(|| Error::Overflow { what: what() })
+) -> Result<Decimal, Overflow> {
+    value.ok_or_else(|| Overflow { what: what() })
 }
 
 #[cfg(test)]

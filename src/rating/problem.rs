@@ -7,7 +7,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::call::Call;
-use super::card::CountryCode;
+use super::country::CountryCode;
 
 /// A place in the scenario JSON. `Display` writes its path, e.g. `meetings[0].legs[2].count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -8,10 +8,11 @@ use serde::{Serialize, Serializer};
 
 use super::break_even::{self, BreakEven, NoBreakEven};
 use super::call::Call;
-use super::card::{CountryCode, RateCard};
+use super::card::RateCard;
+use super::country::CountryCode;
 use super::credits::{self, Recharge};
 use super::error::Error;
-use super::money::{checked, Money, MoneyRule, Rate};
+use super::money::{checked, Money, MoneyRule, Overflow, Rate};
 use super::pricing::{price, Fee, FeeKind, LineBilling, PoolUse, Priced, PricedLine, PricedModel};
 use super::scenario::Scenario;
 use super::warnings::{self, Warning};
@@ -389,7 +390,7 @@ pub fn monthly_totals(card: &RateCard, scenario: &Scenario) -> Result<(Money, Mo
 /// Each line is rounded by the one rule and summed, as [`model_quote`] does for its total.
 pub(crate) fn priced_totals(card: &RateCard, priced: &Priced) -> Result<(Money, Money), Error> {
     let money = card.money();
-    let total = |m: &PricedModel| -> Result<Money, Error> {
+    let total = |m: &PricedModel| -> Result<Money, Overflow> {
         let raws = m
             .lines
             .iter()

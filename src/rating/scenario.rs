@@ -10,7 +10,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::call::Call;
-use super::card::CountryCode;
+use super::country::CountryCode;
 use super::error::{Error, ScenarioError};
 use super::money::checked;
 use super::problem::{Field, Problem};
@@ -257,6 +257,11 @@ pub struct ScenarioDocument {
     /// Meeting profiles.
     #[serde(default)]
     pub meetings: Vec<MeetingDocument>,
+    /// The id of the rate card the scenario was priced with (rating.md §2): a tool that is
+    /// given no card uses it, so a downloaded estimate prices again as it was shown. Written
+    /// last, so that older readers' "expected one of …" lists stay as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<String>,
 }
 
 /// One validated leg group.

@@ -5,7 +5,8 @@ use crate::rating::money::DecimalOps as _;
 use rust_decimal::Decimal;
 
 use super::call::Call;
-use super::card::{CountryCode, RateCard};
+use super::card::RateCard;
+use super::country::CountryCode;
 use super::error::{Error, ScenarioError};
 use super::exact::Exact;
 use super::money::{checked, checked_with, Rate};
@@ -54,7 +55,7 @@ impl UsageLine {
                 .and_then(|f| f.cmul(SIXTY)),
             what,
         )?;
-        checked_with(time.cadd(fees), what)
+        Ok(checked_with(time.cadd(fees), what)?)
     }
 }
 

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::card::{CountryCode, RateCard};
+use super::card::RateCard;
+use super::country::CountryCode;
 use super::credits;
 use super::money::Money;
 

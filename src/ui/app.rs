@@ -13,15 +13,12 @@ use super::components::{
     CountryList, CountryPicker, MeetingEditor, NumberField, Results, SummaryBar, MEETING_LIMIT,
 };
 use super::embed::{Hidden, Section};
-use super::i18n::Lang;
+use super::pricing::{price, Outcome, Priced};
 use super::share;
 use super::state::{message_for, messages_under, Edit, Form, Removed};
-use crate::rating::{
-    self, Call, Curve, CurveOptions, Error, Problem, Quote, Scenario, ScenarioDocument,
-    ScenarioError,
-};
-use crate::registry::with_registry;
-use crate::registry::CardInfo;
+use crate::lang::Lang;
+use crate::rating::{Call, ScenarioDocument};
+use crate::registry::{with_registry, CardInfo};
 use crate::shipped::DEFAULT_CARD_ID;
 
 /// The state the reducer owns.
@@ -265,59 +262,8 @@ impl Reducible for AppState {
     }
 }
 
-/// A priced form: the quote and the chart curve.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Priced {
-    /// The quote.
-    pub quote: Quote,
-    /// The chart data.
-    pub curve: Curve,
-}
-
 /// How long after the last edit the URL fragment follows the form.
 const FRAGMENT_DELAY_MS: u32 = 300;
-
-/// The outcome of pricing the form: a result, or messages per input id.
-type Outcome = Result<Rc<Priced>, Vec<(String, String)>>;
-
-fn price(form: &Form, lang: Lang) -> Outcome {
-    let say = |(id, problem): (String, Problem)| (id, lang.say(&problem));
-    let local = form.field_errors();
-    if !local.is_empty() {
-        return Err(local.into_iter().map(say).collect());
-    }
-    let card_id = form.card_id.clone();
-    let doc = form.scenario();
-    // Problems the core finds are shown at the input that causes them.
-    let at_input = |e: ScenarioError| vec![say((form.input_id(e.field), e.problem))];
-    let priced = with_registry(|r| {
-        let card = r.get(Some(&card_id))?;
-        Ok(Scenario::from_document(&doc)
-            .map_err(at_input)
-            .and_then(|scenario| {
-                let quote = rating::quote(card, &scenario).map_err(|e| core_error(e, &at_input))?;
-                let curve = rating::cost_curve(card, &scenario, CurveOptions::default())
-                    .map_err(|e| core_error(e, &at_input))?;
-                Ok(Rc::new(Priced { quote, curve }))
-            }))
-    });
-    match priced {
-        Ok(outcome) => outcome,
-        Err(card_problem) => Err(vec![("card".to_string(), card_problem)]),
-    }
-}
-
-/// A core error as messages per input: scenario problems at their input; anything else (a
-/// computation too large for the decimal type) under the card picker.
-fn core_error(
-    e: Error,
-    at_input: &dyn Fn(ScenarioError) -> Vec<(String, String)>,
-) -> Vec<(String, String)> {
-    match e {
-        Error::Scenario(s) => at_input(s),
-        other => vec![("card".to_string(), other.to_string())],
-    }
-}
 
 fn initial_state(embed: Option<&Embed>) -> AppState {
     if let Some(e) = embed {
@@ -596,11 +542,15 @@ pub fn App(props: &AppProps) -> Html {
     let on_json = {
         let form = state.form.clone();
         Callback::from(move |_| {
-            browser::download(
-                "teams-audio-conferencing-scenario.json",
-                "application/json",
-                &super::scenario_json::to_json(&form.scenario()),
-            );
+            // The core's own document, written by its serde derive (it holds only text, whole
+            // numbers and booleans, which the writer always takes).
+            if let Ok(json) = crate::schema::json_text::to_string_pretty(&form.scenario()) {
+                browser::download(
+                    "teams-audio-conferencing-scenario.json",
+                    "application/json",
+                    &(json + "\n"),
+                );
+            }
         })
     };
     let on_print = Callback::from(|_| browser::print());

@@ -9,8 +9,8 @@
 //! never start so.
 
 use super::format;
-use super::i18n::Lang;
 use super::state::Form;
+use crate::lang::Lang;
 use crate::rating::pricing::LineBilling;
 use crate::rating::quote::{LineKind, ModelQuote, QuoteLine};
 use crate::rating::{Call, Quote};

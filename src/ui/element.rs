@@ -10,12 +10,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
-use super::app::{AppProps, ElementRoot, Embed, Priced};
+use super::app::{AppProps, ElementRoot, Embed};
 use super::embed::{preset_text, Hidden, PresetText};
-use super::i18n::Lang;
+use super::pricing::Priced;
 use super::share;
 use super::state::{Form, MAX_FORM_ROWS};
 use crate::api::{scenario_document, shape_error};
+use crate::lang::Lang;
 use crate::rating::quote::Cheaper;
 use crate::rating::{Money, Quote, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
@@ -235,7 +236,7 @@ impl Widget {
     pub fn set_scenario(&mut self, value: JsValue) -> Result<(), JsError> {
         let form = match value.as_string() {
             Some(text) => preset_form(&text, Some(&self.embed.card)).map(|(f, _)| f),
-            None => preset_from_value(value, &self.embed.card),
+            None => preset_from_value(value, Some(&self.embed.card)),
         }
         .map_err(|e| JsError::new(&e))?;
         let mut next = self.embed.clone();
@@ -276,8 +277,10 @@ impl Widget {
 }
 
 /// A preset from a scenario object, checked like the JS API's input (keys, types, values).
-fn preset_from_value(value: JsValue, card: &str) -> Result<Form, String> {
+/// Its card: the one the host asked for, else the scenario's own `card`, else the default.
+fn preset_from_value(value: JsValue, card: Option<&str>) -> Result<Form, String> {
     let doc = scenario_document(value)?;
+    let card = card.or(doc.card.as_deref()).unwrap_or(DEFAULT_CARD_ID);
     // The core's sentences begin "scenario, field …" already.
     Scenario::from_document(&doc).map_err(|e| e.to_string())?;
     let rows: usize = doc.meetings.iter().map(|m| m.legs.len()).sum();
@@ -294,11 +297,10 @@ fn preset_from_value(value: JsValue, card: &str) -> Result<Form, String> {
 /// a share link (with its language, if it has one). `card`: the card the host asked for; a
 /// share link otherwise keeps its own.
 fn preset_form(text: &str, card: Option<&str>) -> Result<(Form, Option<Lang>), String> {
-    let default = card.unwrap_or(DEFAULT_CARD_ID);
     match preset_text(text)? {
         PresetText::Json(json) => {
             let value = crate::js_value::parse_json(json, "scenario")?;
-            Ok((preset_from_value(value, default)?, None))
+            Ok((preset_from_value(value, card)?, None))
         }
         PresetText::Link(fragment) => {
             let (mut form, lang) = share::decode(fragment).map_err(|e| {

@@ -5,7 +5,7 @@
 //! English: `$1,234.56`, `1,234.5`; German: `1.234,56 $` (no-break space before the symbol),
 //! `1.234,5`; French: `1 234,56 $` (narrow no-break space between thousands). Money keeps every decimal the card rounded to.
 
-use super::i18n::Lang;
+use crate::lang::Lang;
 use crate::rating::Quote;
 
 /// Formats the numbers of one quote in one language.

@@ -8,7 +8,7 @@ pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod number_input;
-pub mod scenario_json;
+pub mod pricing;
 pub mod share;
 pub mod state;
 

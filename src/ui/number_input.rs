@@ -10,7 +10,7 @@
 //! The form keeps text as typed; [`canonical`] turns it into the scenario's decimal text
 //! (share links, exports), [`localised`] turns scenario text back into the page's language.
 
-use super::i18n::Lang;
+use crate::lang::Lang;
 use crate::rating::problem::Problem;
 use crate::rating::scenario::Amount;
 

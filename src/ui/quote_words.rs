@@ -3,7 +3,8 @@
 
 use super::browser::CountryNames;
 use super::format::Numbers;
-use super::i18n::{Lang, WarningArgs};
+use super::i18n::WarningArgs;
+use crate::lang::Lang;
 use crate::rating::warnings::{Warning, WarningCode};
 use crate::rating::Quote;
 use crate::registry::with_registry;

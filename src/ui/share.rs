@@ -15,9 +15,9 @@
 //! Version 2 links (the same, but `lang` always written, so it is not taken as a choice) and
 //! version 1 links (detailed meetings only: `name~perMonth~minutes~legs`) still open.
 
-use super::i18n::Lang;
 use super::number_input;
 use super::state::{CountryMix, Form, LegForm, MeetingForm, Mode, Period, MAX_FORM_ROWS};
+use crate::lang::Lang;
 use crate::rating::Call;
 
 /// The longest fragment read (bytes).
@@ -370,6 +370,7 @@ mod tests {
                     leg("US", "dialOut", 1, Some("0.5")),
                 ],
             }],
+            card: None,
         };
         let form = Form::from_scenario("illustrative-usd", &doc, Lang::En).unwrap();
         assert_eq!(form.meetings[0].mode, Mode::Measured);

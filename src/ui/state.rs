@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
-use super::i18n::Lang;
 use super::number_input;
+use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::{
     check_amount, Amount, LegDocument, MeetingDocument, MAX_COUNT, MAX_MINUTES, MAX_ORGANISERS,
@@ -614,6 +614,7 @@ impl Form {
                         .collect(),
                 })
                 .collect(),
+            card: Some(self.card_id.clone()),
         }
     }
 

@@ -27,11 +27,11 @@ use super::report::{
 use super::tally::Tally;
 use super::values::{civil_from_days, instant, Instant};
 use super::ExportError;
-use crate::rating::card::CountryCode;
 use crate::rating::scenario::{
     Amount, LegDocument, MeetingDocument, MAX_COUNT, MAX_LEGS_PER_MEETING,
 };
 use crate::rating::usage::billable_seconds;
+use crate::rating::CountryCode;
 use crate::rating::{Call, RateCard, ScenarioDocument};
 use std::collections::BTreeMap;
 
@@ -259,6 +259,7 @@ pub fn build(
         us_canada_addon: false,
         organisation_country,
         meetings,
+        card: None,
     };
     // By way of joining, country, then currency code.
     let mut billed: Vec<BilledRow> = tally

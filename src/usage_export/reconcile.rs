@@ -10,9 +10,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::report::Imported;
-use crate::rating::card::CountryCode;
 use crate::rating::quote::LineKind;
 use crate::rating::scenario::Amount;
+use crate::rating::CountryCode;
 use crate::rating::{quote, Call, Error, RateCard, Scenario, ScenarioDocument};
 
 /// Legs the card cannot price.

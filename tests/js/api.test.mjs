@@ -34,6 +34,20 @@ test("the EUR card by id", () => {
   assert.equal(q.perUser.monthlyTotal, "204.87");
 });
 
+test("a scenario's own card is used when no card id is given; an id wins", () => {
+  const own = { ...structuredClone(example), card: "illustrative-eur" };
+  // 204.87 on the EUR card (see "the EUR card by id").
+  assert.equal(api.quote(own).perUser.monthlyTotal, "204.87");
+  assert.equal(api.quote(own).card.id, "illustrative-eur");
+  assert.deepEqual(api.costCurve(own, null, { points: 3 }), api.costCurve(example, "illustrative-eur", { points: 3 }));
+  assert.notDeepEqual(api.costCurve(own, null, { points: 3 }), api.costCurve(example, "illustrative-usd", { points: 3 }));
+  // An explicit id wins: 221.60 on the USD card.
+  assert.equal(api.quote(own, "illustrative-usd").perUser.monthlyTotal, "221.60");
+  assert.throws(() => api.quote({ ...own, card: "no-such-card" }), /unknown rate card "no-such-card"/);
+  // The key check knows `card` from the type itself.
+  assert.throws(() => api.quote({ ...own, cards: "x" }), /unknown field `cards`; expected one of organisers, licencesPurchased, usCanadaAddon, organisationCountry, meetings, card/);
+});
+
 test("errors are thrown as Error with the core's message", () => {
   const bad = structuredClone(example);
   bad.meetings[0].legs[0].country = "XX";

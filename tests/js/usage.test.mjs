@@ -78,6 +78,19 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
   // The organisers and the card can still be changed.
   await page.fill("#organisers", "10");
   await page.waitForFunction(() => document.getElementById("per-user-monthly").innerText === "$40.06");
+  // "Download scenario (JSON)" writes what the page priced (the legs' own minutes, the
+  // organisers, the card), and the JS API prices the file as the page shows it.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-json").click()]);
+  const file = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(file.card, "illustrative-usd");
+  assert.equal(file.organisers, "10");
+  assert.ok(file.meetings[0].legs.length > 0 && file.meetings[0].legs.every((l) => l.minutes !== undefined), JSON.stringify(file));
+  const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+  const api = await import(dist + "ppm_api.js");
+  api.initSync({ module: readFileSync(dist + "ppm_api_bg.wasm") });
+  const q = api.quote(file);
+  assert.equal(q.perMinute.monthlyTotal, "0.74");
+  assert.equal(q.perUser.monthlyTotal, "40.06");
   // The link carries the measured profile: opened again, the same estimate.
   await page.waitForFunction(() => location.hash.includes("o=10"));
   const link = await page.evaluate(() => location.hash.slice(1));

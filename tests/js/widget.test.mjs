@@ -165,6 +165,7 @@ test("Download scenario (JSON): the scenario the CLI and the JS API take", async
   assert.equal(download.suggestedFilename(), "teams-audio-conferencing-scenario.json");
   const scenario = JSON.parse(readFileSync(await download.path(), "utf8"));
   assert.equal(scenario.organisers, "40");
+  assert.equal(scenario.card, "illustrative-usd");
   assert.equal(scenario.meetings[0].name, "Weekly all-hands");
   // 50 people x 30 % by phone x 80 % in Germany, all toll: 12.
   assert.deepEqual(scenario.meetings[0].legs[0], { country: "DE", call: "tollDialIn", count: "12" });

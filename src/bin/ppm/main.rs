@@ -54,7 +54,8 @@ fn help(cmd: &str) -> Option<&'static str> {
         "quote" => "ppm quote [--card CARD] [--table] [SCENARIO.json|LINK|-]
 Prices a scenario under pay-per-minute and the per-user licence.
   --card CARD   a built-in card id (illustrative-usd, illustrative-eur) or a card file
-                (.toml or .json); without it, a share link's own card
+                (.toml or .json); without it, the scenario's own card (a share
+                link's, or the `card` of a downloaded scenario file)
   --table       a table for people instead of the quote JSON
 The scenario is scenario JSON or a share link (the whole address, or its #fragment), given
 as a file, as the argument itself, or on standard input with '-' or none.
@@ -87,7 +88,8 @@ Throughput goes to standard error.
 Example: ppm batch --card illustrative-usd scenarios.jsonl --out quotes.csv",
         "curve" => "ppm curve --card FILE [--points N] [--max-factor K] [SCENARIO.json|-]
 Both models' monthly totals as usage grows (the scenario's meetings per month times a factor).
-  --card FILE       the rate card (.toml or .json)
+  --card CARD       the rate card (a built-in id, .toml or .json); without it, the
+                   scenario's own card
   --points N        how many points, 2 to 201 (default 41)
   --max-factor K    the largest factor (default: twice the break-even, at least 2)
 Example: ppm curve --card rates/illustrative-usd.toml --points 11 examples/scenario.json",
@@ -258,8 +260,8 @@ fn link_fragment(text: &str) -> Option<&str> {
         .then_some(fragment)
 }
 
-/// A scenario, and the card a share link names: from a file, standard input, or a link given
-/// as the argument itself.
+/// A scenario, and the card it names (a share link's card, or a scenario file's `card`): from
+/// a file, standard input, or a link given as the argument itself.
 fn load_scenario(positional: &[String]) -> Result<(Scenario, Option<String>), Failure> {
     let (name, text) = match positional {
         [] => ("standard input".to_string(), read_stdin()?),
@@ -286,7 +288,7 @@ fn load_scenario(positional: &[String]) -> Result<(Scenario, Option<String>), Fa
     }
     let doc: ScenarioDocument = serde_json::from_str(&text)
         .map_err(|e| input(format!("scenario {name} is not valid scenario JSON: {e}")))?;
-    Ok((Scenario::from_document(&doc).map_err(input)?, None))
+    Ok((Scenario::from_document(&doc).map_err(input)?, doc.card))
 }
 
 fn read_stdin() -> Result<String, Failure> {
@@ -317,18 +319,24 @@ fn card_arg(a: &Args) -> Result<RateCard, Failure> {
     load_card(path)
 }
 
-fn quote(rest: &[String]) -> Result<(), Failure> {
-    let a = Args::parse(rest, &["--card"], &["--table"])?;
-    let (scenario, link_card) = load_scenario(&a.positional)?;
-    let card = match (a.get("--card"), link_card) {
-        (Some(card), _) => load_card(card)?,
+/// The card to price with: `--card`, else the scenario's own (rating.md §2: a card given
+/// explicitly wins).
+fn chosen_card(a: &Args, own: Option<String>) -> Result<RateCard, Failure> {
+    match (a.get("--card"), own) {
+        (Some(card), _) => load_card(card),
         (None, Some(id)) => load_card(&id).map_err(|_| {
             input(format!(
-                "the link's card \"{id}\" is not built in; give --card"
+                "the scenario's card \"{id}\" is not built in; give --card"
             ))
-        })?,
-        (None, None) => return Err(input(format!("--card CARD is required\n{USAGE}"))),
-    };
+        }),
+        (None, None) => Err(input(format!("--card CARD is required\n{USAGE}"))),
+    }
+}
+
+fn quote(rest: &[String]) -> Result<(), Failure> {
+    let a = Args::parse(rest, &["--card"], &["--table"])?;
+    let (scenario, own_card) = load_scenario(&a.positional)?;
+    let card = chosen_card(&a, own_card)?;
     let q = rating::quote(&card, &scenario).map_err(input)?;
     if a.has("--table") {
         write_out(&table::render(&q))
@@ -339,8 +347,8 @@ fn quote(rest: &[String]) -> Result<(), Failure> {
 
 fn curve(rest: &[String]) -> Result<(), Failure> {
     let a = Args::parse(rest, &["--card", "--points", "--max-factor"], &[])?;
-    let card = card_arg(&a)?;
-    let (scenario, _) = load_scenario(&a.positional)?;
+    let (scenario, own_card) = load_scenario(&a.positional)?;
+    let card = chosen_card(&a, own_card)?;
     let mut options = CurveOptions::default();
     if let Some(p) = a.get("--points") {
         options.points = p

@@ -7,10 +7,10 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
-use crate::ui::app::Priced;
 use crate::ui::format::Numbers;
-use crate::ui::i18n::Lang;
+use crate::ui::pricing::Priced;
 
 /// Props of [`Chart`].
 #[derive(Properties, PartialEq)]

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::input_value;
+use crate::lang::Lang;
 use crate::ui::browser::CountryNames;
 use crate::ui::country_aliases;
-use crate::ui::i18n::Lang;
 
 /// The id of the page's one `<datalist>` of country names (rendered by the app).
 pub const COUNTRY_LIST_ID: &str = "ppm-country-names";

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::i18n::Lang;
+use crate::lang::Lang;
 
 /// Props of [`Glossary`].
 #[derive(Properties, PartialEq)]

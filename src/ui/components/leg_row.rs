@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{input_value, select_value, CountryPicker};
+use crate::lang::Lang;
 use crate::rating::Call;
-use crate::ui::i18n::Lang;
 use crate::ui::state::{message_for, Edit, LegForm};
 
 /// Props of [`LegRow`].

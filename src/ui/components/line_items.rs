@@ -4,13 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::lang::Lang;
 use crate::rating::pricing::LineBilling;
 use crate::rating::quote::{LineKind, ModelQuote, QuoteLine};
 use crate::rating::Call;
-use crate::ui::app::Priced;
 use crate::ui::browser::CountryNames;
 use crate::ui::format::{exact, Numbers};
-use crate::ui::i18n::Lang;
+use crate::ui::pricing::Priced;
 
 /// Props of [`LineItems`].
 #[derive(Properties, PartialEq)]

@@ -10,10 +10,10 @@ use yew::prelude::*;
 use rust_decimal::Decimal;
 
 use super::{input_value, select_value, LegRow, MixRow, NumberField};
+use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::Amount;
 use crate::ui::format;
-use crate::ui::i18n::Lang;
 use crate::ui::number_input;
 use crate::ui::state::{message_for, messages_under, Edit, MeetingForm, Mode, Period};
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{input_value, CountryPicker};
-use crate::ui::i18n::Lang;
+use crate::lang::Lang;
 use crate::ui::state::{message_for, CountryMix, Edit, MixField};
 
 /// Props of [`MixRow`].

@@ -6,12 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Chart, Glossary, LineItems};
+use crate::lang::Lang;
 use crate::rating::quote::{Cheaper, ModelQuote};
-use crate::ui::app::Priced;
 use crate::ui::browser::CountryNames;
 use crate::ui::embed::{Hidden, Section};
 use crate::ui::format::Numbers;
-use crate::ui::i18n::Lang;
+use crate::ui::pricing::Priced;
 use crate::ui::quote_words::{self, CardTexts};
 
 /// Props of [`Results`].

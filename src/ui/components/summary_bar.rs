@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::lang::Lang;
 use crate::rating::quote::Cheaper;
-use crate::ui::app::Priced;
 use crate::ui::format::Numbers;
-use crate::ui::i18n::Lang;
+use crate::ui::pricing::Priced;
 
 /// Props of [`SummaryBar`].
 #[derive(Properties, PartialEq)]

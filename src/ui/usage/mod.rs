@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use super::i18n::Lang;
+use crate::lang::Lang;
 use panel::{ImportPanel, ImportPanelProps};
 
 /// The panel of the last import (a new import replaces it) and its props.

@@ -9,11 +9,11 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::texts::{texts, UsageTexts};
+use crate::lang::Lang;
 use crate::rating::RateCard;
 use crate::registry::with_registry;
 use crate::ui::browser::CountryNames;
 use crate::ui::format;
-use crate::ui::i18n::Lang;
 use crate::ui::share;
 use crate::ui::state::Form;
 use crate::usage_export::{

@@ -3,7 +3,7 @@
 //!
 //! [`Texts`]: crate::ui::i18n::Texts
 
-use crate::ui::i18n::Lang;
+use crate::lang::Lang;
 use crate::usage_export::{ExportError, LeftOut, Missing, ZipProblem};
 
 /// The import's texts in one language.

@@ -1,0 +1,62 @@
+//! The form priced: the page's one way from a [`Form`] to a quote and its chart, in plain
+//! Rust (tested natively), with each problem placed at the input that causes it.
+
+use std::rc::Rc;
+
+use super::state::Form;
+use crate::lang::Lang;
+use crate::rating::{self, Curve, CurveOptions, Error, Problem, Quote, Scenario, ScenarioError};
+use crate::registry::with_registry;
+
+/// A priced form: the quote and the chart curve.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priced {
+    /// The quote.
+    pub quote: Quote,
+    /// The chart data.
+    pub curve: Curve,
+}
+
+/// The outcome of pricing the form: a result, or messages per input id.
+pub type Outcome = Result<Rc<Priced>, Vec<(String, String)>>;
+
+/// Prices the form with its card: the quote and the chart curve, or each problem's message
+/// by input id (a card problem under `card`).
+pub fn price(form: &Form, lang: Lang) -> Outcome {
+    let say = |(id, problem): (String, Problem)| (id, lang.say(&problem));
+    let local = form.field_errors();
+    if !local.is_empty() {
+        return Err(local.into_iter().map(say).collect());
+    }
+    let card_id = form.card_id.clone();
+    let doc = form.scenario();
+    // Problems the core finds are shown at the input that causes them.
+    let at_input = |e: ScenarioError| vec![say((form.input_id(e.field), e.problem))];
+    let priced = with_registry(|r| {
+        let card = r.get(Some(&card_id))?;
+        Ok(Scenario::from_document(&doc)
+            .map_err(at_input)
+            .and_then(|scenario| {
+                let quote = rating::quote(card, &scenario).map_err(|e| core_error(e, &at_input))?;
+                let curve = rating::cost_curve(card, &scenario, CurveOptions::default())
+                    .map_err(|e| core_error(e, &at_input))?;
+                Ok(Rc::new(Priced { quote, curve }))
+            }))
+    });
+    match priced {
+        Ok(outcome) => outcome,
+        Err(card_problem) => Err(vec![("card".to_string(), card_problem)]),
+    }
+}
+
+/// A core error as messages per input: scenario problems at their input; anything else (a
+/// computation too large for the decimal type) under the card picker.
+fn core_error(
+    e: Error,
+    at_input: &dyn Fn(ScenarioError) -> Vec<(String, String)>,
+) -> Vec<(String, String)> {
+    match e {
+        Error::Scenario(s) => at_input(s),
+        other => vec![("card".to_string(), other.to_string())],
+    }
+}
