@@ -7,6 +7,8 @@
 //! - [`schema`]: the documents' key lists and JSON text, from their serde types.
 //! - `api`: the JavaScript API over the core (wasm32, feature `api`).
 //! - [`usage_export`]: the Teams PSTN usage export turned into a scenario of real calls.
+//! - [`form`]: the estimate's form as typed, its reading into a scenario, edits and share
+//!   links (the widget's domain model, free of Yew).
 //! - [`lang`]: the page languages (a leaf every layer may name).
 //! - [`ui`]: the pricing widget (its Yew part: wasm32, feature `widget`).
 #![cfg_attr(
@@ -28,6 +30,7 @@ pub mod js_value;
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 pub mod country_names;
+pub mod form;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod lang;

@@ -6,13 +6,13 @@
 
 use proptest::prelude::*;
 
+use ppm_pricing::form::{Edit, Form, Mode, Period};
 use ppm_pricing::lang::Lang;
 use ppm_pricing::rating::scenario::{Amount, LegDocument, MeetingDocument};
 use ppm_pricing::rating::{self, Call, Scenario, ScenarioDocument};
 use ppm_pricing::registry::with_registry;
 use ppm_pricing::schema::json_text;
 use ppm_pricing::ui::pricing::price;
-use ppm_pricing::ui::state::{Edit, Form, Mode, Period};
 
 /// A measured profile as the usage import hands it over: legs with their own minutes, a
 /// month factor as the frequency, and the tenant's country.

@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use ppm_pricing::rating::scenario::{check_amount, Amount};
 use ppm_pricing::lang::Lang;
-use ppm_pricing::ui::number_input::{localised, read};
+use ppm_pricing::form::number_input::{localised, read};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use ppm_pricing::rating::{quote, RateCard, Scenario};
 use ppm_pricing::lang::Lang;
-use ppm_pricing::ui::share;
+use ppm_pricing::form::link;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

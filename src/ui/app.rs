@@ -14,8 +14,8 @@ use super::components::{
 };
 use super::embed::{Hidden, Section};
 use super::pricing::{price, Outcome, Priced};
-use super::share;
-use super::state::{message_for, messages_under, Edit, Form, Removed};
+use crate::form::link;
+use crate::form::{message_for, messages_under, Edit, Form, Removed};
 use crate::lang::Lang;
 use crate::rating::{Call, ScenarioDocument};
 use crate::registry::{with_registry, CardInfo};
@@ -282,7 +282,7 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
         form.organisation = region_of(&tag).unwrap_or_default();
         return AppState::new(form, browser_lang, false);
     }
-    match share::decode(&fragment) {
+    match link::decode(&fragment) {
         Ok((form, chosen)) => {
             // The sender's language if they chose one; the recipient's otherwise.
             let lang = chosen.unwrap_or(browser_lang);
@@ -356,7 +356,7 @@ pub fn App(props: &AppProps) -> Html {
                 // The link is written when the timer fires, not on every keystroke.
                 let (form, chosen) = (form.clone(), *chosen);
                 let timer = gloo::timers::callback::Timeout::new(FRAGMENT_DELAY_MS, move || {
-                    browser::set_fragment(&share::encode(&form, chosen))
+                    browser::set_fragment(&link::encode(&form, chosen))
                 });
                 *fragment_timer.borrow_mut() = Some(timer);
             }
@@ -501,7 +501,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| {
             // The fragment may still be on its way (see above): set it now.
             let chosen = state.lang_chosen.then_some(state.lang);
-            browser::set_fragment(&share::encode(&state.form, chosen));
+            browser::set_fragment(&link::encode(&state.form, chosen));
             browser::copy_text(&browser::page_url());
             copied.set(true);
         })
@@ -583,7 +583,7 @@ pub fn App(props: &AppProps) -> Html {
         };
         match r {
             Removed::Meeting { index, meeting } if meeting.name.is_empty() => {
-                (t.meeting_n)(index + 1)
+                crate::form::names::meeting_n(state.lang, index + 1)
             }
             Removed::Meeting { meeting, .. } => meeting.name.clone(),
             Removed::Leg { leg, .. } => format!("{}, {}", country(&leg.country), t.call(leg.call)),
@@ -802,7 +802,7 @@ fn usage_import(
                 let dispatcher = dispatcher.clone();
                 let closure =
                     Closure::<dyn Fn(String, bool)>::new(move |fragment: String, replace: bool| {
-                        if let Ok((form, _)) = share::decode(&fragment) {
+                        if let Ok((form, _)) = link::decode(&fragment) {
                             dispatcher.dispatch(Action::Measured(form, replace));
                         }
                     });
@@ -924,7 +924,7 @@ fn print_summary(form: &Form, lang: Lang) -> String {
         .meetings
         .iter()
         .map(|m| {
-            if m.mode == super::state::Mode::Measured {
+            if m.mode == crate::form::Mode::Measured {
                 let rows = m.measured_rows(lang);
                 let calls = rows
                     .iter()

@@ -9,7 +9,7 @@
 //! never start so.
 
 use super::format;
-use super::state::Form;
+use crate::form::Form;
 use crate::lang::Lang;
 use crate::rating::pricing::LineBilling;
 use crate::rating::quote::{LineKind, ModelQuote, QuoteLine};
@@ -171,17 +171,17 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
     rows.text(&[t.meetings, t.frequency, "", t.duration, t.participants]);
     for (i, m) in e.form.meetings.iter().enumerate() {
         let name = if m.name.is_empty() {
-            (t.meeting_n)(i + 1)
+            crate::form::names::meeting_n(lang, i + 1)
         } else {
             m.name.clone()
         };
-        let measured = m.mode == super::state::Mode::Measured;
+        let measured = m.mode == crate::form::Mode::Measured;
         let people = if measured {
             // Measured usage: its calls in all (each leg group has its own length).
             m.legs
                 .iter()
                 .filter_map(|l| {
-                    super::number_input::canonical(&l.count, e.form.lang)
+                    crate::form::number_input::canonical(&l.count, e.form.lang)
                         .parse::<rust_decimal::Decimal>()
                         .ok()
                 })
@@ -192,7 +192,7 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
         } else {
             m.groups(e.form.lang)
                 .iter()
-                .map(|g| super::number_input::canonical(&g.count, e.form.lang))
+                .map(|g| crate::form::number_input::canonical(&g.count, e.form.lang))
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
@@ -200,7 +200,7 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
             cell(&name, rows.sep),
             number(
                 lang,
-                &super::number_input::canonical(&m.per_month, e.form.lang),
+                &crate::form::number_input::canonical(&m.per_month, e.form.lang),
             ),
             cell(t.period_unit(m.period), rows.sep),
             if measured {
@@ -208,7 +208,7 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
             } else {
                 number(
                     lang,
-                    &super::number_input::canonical(&m.minutes, e.form.lang),
+                    &crate::form::number_input::canonical(&m.minutes, e.form.lang),
                 )
             },
             cell(&number(lang, &people), rows.sep),

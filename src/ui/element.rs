@@ -13,9 +13,9 @@ use yew::{AppHandle, Callback};
 use super::app::{AppProps, ElementRoot, Embed};
 use super::embed::{preset_text, Hidden, PresetText};
 use super::pricing::Priced;
-use super::share;
-use super::state::{Form, MAX_FORM_ROWS};
 use crate::api::{scenario_document, shape_error};
+use crate::form::link;
+use crate::form::{Form, MAX_FORM_ROWS};
 use crate::lang::Lang;
 use crate::rating::quote::Cheaper;
 use crate::rating::{Money, Quote, Scenario, ScenarioDocument};
@@ -303,7 +303,7 @@ fn preset_form(text: &str, card: Option<&str>) -> Result<(Form, Option<Lang>), S
             Ok((preset_from_value(value, card)?, None))
         }
         PresetText::Link(fragment) => {
-            let (mut form, lang) = share::decode(fragment).map_err(|e| {
+            let (mut form, lang) = link::decode(fragment).map_err(|e| {
                 format!(
                     "scenario: the share link could not be read ({}); copy it again",
                     e.0

@@ -7,10 +7,7 @@ pub mod csv;
 pub mod embed;
 pub mod format;
 pub mod i18n;
-pub mod number_input;
 pub mod pricing;
-pub mod share;
-pub mod state;
 
 #[cfg(feature = "widget")]
 pub mod app;

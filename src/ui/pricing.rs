@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::state::Form;
+use crate::form::Form;
 use crate::lang::Lang;
 use crate::rating::{self, Curve, CurveOptions, Error, Problem, Quote, Scenario, ScenarioError};
 use crate::registry::with_registry;

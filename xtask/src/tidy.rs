@@ -46,14 +46,12 @@ impl Rule {
 /// must still break its rule, so mending a file means deleting its line here.
 pub const KNOWN: &[(&str, Rule)] = &[
     ("src/ui/app.rs", Rule::Length),
-    ("src/ui/state.rs", Rule::Length),
     ("src/ui/embed.rs", Rule::NoStringErrors),
     ("src/ui/element.rs", Rule::NoStringErrors),
     ("src/registry.rs", Rule::NoStringErrors),
     ("src/usage_export/graph.rs", Rule::NoStringErrors),
     ("src/js_value.rs", Rule::NoStringErrors),
     ("src/api.rs", Rule::NoStringErrors),
-    ("src/bin/ppm/main.rs", Rule::NoUiOutside),
 ];
 
 /// Checks every source file under `src/`; the error lists each broken rule by file.

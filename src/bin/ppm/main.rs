@@ -271,7 +271,7 @@ fn load_scenario(positional: &[String]) -> Result<(Scenario, Option<String>), Fa
         _ => return Err(input(format!("give at most one scenario file\n{USAGE}"))),
     };
     if let Some(fragment) = link_fragment(&text) {
-        let (form, _) = ppm_pricing::ui::share::decode(fragment).map_err(|e| {
+        let (form, _) = ppm_pricing::form::link::decode(fragment).map_err(|e| {
             input(format!(
                 "{name} is not a share link this version reads ({})",
                 e.0

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{input_value, select_value, CountryPicker};
+use crate::form::{message_for, Edit, LegForm};
 use crate::lang::Lang;
 use crate::rating::Call;
-use crate::ui::state::{message_for, Edit, LegForm};
 
 /// Props of [`LegRow`].
 #[derive(Properties, PartialEq)]

@@ -10,12 +10,12 @@ use yew::prelude::*;
 use rust_decimal::Decimal;
 
 use super::{input_value, select_value, LegRow, MixRow, NumberField};
+use crate::form::number_input;
+use crate::form::{message_for, messages_under, Edit, MeetingForm, Mode, Period};
 use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::Amount;
 use crate::ui::format;
-use crate::ui::number_input;
-use crate::ui::state::{message_for, messages_under, Edit, MeetingForm, Mode, Period};
 
 /// Rows of a profile shown before "Show all".
 pub const ROW_LIMIT: usize = 40;
@@ -68,7 +68,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
         .iter()
         .any(|(id, _)| id.starts_with(&format!("{base}-")));
     let title = if p.meeting.name.is_empty() {
-        (t.meeting_n)(i + 1)
+        crate::form::names::meeting_n(p.lang, i + 1)
     } else {
         p.meeting.name.clone()
     };

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{input_value, CountryPicker};
+use crate::form::{message_for, CountryMix, Edit, MixField};
 use crate::lang::Lang;
-use crate::ui::state::{message_for, CountryMix, Edit, MixField};
 
 /// Props of [`MixRow`].
 #[derive(Properties, PartialEq)]

@@ -132,8 +132,6 @@ pub struct Texts {
     pub stale: &'static str,
     pub prices_as_of: &'static str,
     pub illustrative: &'static str,
-    pub example_all_hands: &'static str,
-    pub example_customer_calls: &'static str,
     pub simple_mode: &'static str,
     pub detailed_mode: &'static str,
     pub entry_mode: &'static str,
@@ -167,7 +165,6 @@ pub struct Texts {
     pub per_week_unit: &'static str,
     pub per_year_unit: &'static str,
     /// The name of a new meeting profile, numbered.
-    pub meeting_n: fn(usize) -> String,
     /// The button that puts back what was removed.
     pub undo: &'static str,
     /// The announcement of a removal (what was removed: a meeting's name, a country).
@@ -213,8 +210,8 @@ pub struct Texts {
 
 impl Texts {
     /// "per week" / "per month" / "per year".
-    pub fn period_unit(&self, period: crate::ui::state::Period) -> &'static str {
-        use crate::ui::state::Period;
+    pub fn period_unit(&self, period: crate::form::Period) -> &'static str {
+        use crate::form::Period;
         match period {
             Period::Week => self.per_week_unit,
             Period::Month => self.per_month_unit,

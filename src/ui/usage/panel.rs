@@ -9,13 +9,13 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::texts::{texts, UsageTexts};
+use crate::form::link;
+use crate::form::Form;
 use crate::lang::Lang;
 use crate::rating::RateCard;
 use crate::registry::with_registry;
 use crate::ui::browser::CountryNames;
 use crate::ui::format;
-use crate::ui::share;
-use crate::ui::state::Form;
 use crate::usage_export::{
     for_card, reconcile, ExportError, ImportOptions, Imported, Reconciliation, UsageImport,
 };
@@ -160,7 +160,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     let Ok(form) = Form::from_scenario(&card_id, &doc, Lang::En) else {
                         return;
                     };
-                    let fragment = share::encode(&form, None);
+                    let fragment = link::encode(&form, None);
                     if apply
                         .0
                         .call2(

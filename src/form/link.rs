@@ -15,8 +15,8 @@
 //! Version 2 links (the same, but `lang` always written, so it is not taken as a choice) and
 //! version 1 links (detailed meetings only: `name~perMonth~minutes~legs`) still open.
 
+use super::model::{CountryMix, Form, LegForm, MeetingForm, Mode, Period, MAX_FORM_ROWS};
 use super::number_input;
-use super::state::{CountryMix, Form, LegForm, MeetingForm, Mode, Period, MAX_FORM_ROWS};
 use crate::lang::Lang;
 use crate::rating::Call;
 
