@@ -3,132 +3,25 @@
 
 use std::rc::Rc;
 
-#[cfg(target_arch = "wasm32")]
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "usage-import")))]
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use super::app_state::{Action, AppState};
 use super::browser;
 use super::components::{
     CountryList, CountryPicker, MeetingEditor, NumberField, Results, SummaryBar, MEETING_LIMIT,
 };
 use super::embed::{Hidden, Section};
-use super::pricing::{price, Outcome, Priced};
+use super::host_sync::use_host_sync;
+use super::pricing::{price, Priced};
+use super::print_summary::print_summary;
+use super::usage_button::{usage_import, UsageRefs};
 use crate::form::link;
 use crate::form::{message_for, messages_under, Edit, Form, Removed};
 use crate::lang::Lang;
 use crate::rating::{Call, ScenarioDocument};
 use crate::registry::{with_registry, CardInfo};
-use crate::shipped::DEFAULT_CARD_ID;
-
-/// The state the reducer owns.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AppState {
-    /// The form.
-    pub form: Form,
-    /// The page language.
-    pub lang: Lang,
-    /// Whether the visitor (or the link's sender) chose the language; share links then carry it.
-    pub lang_chosen: bool,
-    /// Shown when a share link could not be read.
-    pub bad_link: bool,
-    /// How the list of meeting profiles is shown.
-    pub list: ListView,
-    /// The last removal, until it is undone or another one replaces it.
-    pub removed: Option<Removed>,
-    /// The input to focus after the next render, with a counter so that asking again for the
-    /// same input focuses it again.
-    pub focus: Option<(u32, String)>,
-}
-
-impl AppState {
-    fn ask_focus(&mut self, id: String) {
-        let n = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
-        self.focus = Some((n, id));
-    }
-
-    fn new(form: Form, lang: Lang, bad_link: bool) -> AppState {
-        AppState {
-            form,
-            lang,
-            lang_chosen: false,
-            bad_link,
-            list: ListView::default(),
-            removed: None,
-            focus: None,
-        }
-    }
-}
-
-/// How the meeting profiles are shown: which one of a long list is open, and which show all
-/// their rows. Kept in step with the profiles, so each choice stays with its profile when others
-/// are added, copied or removed.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ListView {
-    /// In a long list, the profile open for editing.
-    pub open: Option<usize>,
-    /// Per profile, whether all its rows are shown.
-    pub all_rows: Vec<bool>,
-}
-
-impl ListView {
-    /// Follows an edit of a form with `profiles` profiles: a new or copied profile opens,
-    /// removing one closes the open one, and the row choices move with their profiles.
-    fn follow(&mut self, edit: &Edit, profiles: usize) {
-        self.all_rows.resize(profiles, false);
-        match edit {
-            Edit::AddMeeting(_) => {
-                self.open = Some(profiles);
-                self.all_rows.push(false);
-            }
-            Edit::DuplicateMeeting(i) if *i < profiles => {
-                self.open = Some(i + 1);
-                self.all_rows.insert(i + 1, self.all_rows[*i]);
-            }
-            Edit::RemoveMeeting(i) if *i < profiles => {
-                self.open = None;
-                self.all_rows.remove(*i);
-            }
-            _ => {}
-        }
-    }
-
-    /// Follows a profile put back at `i` (undo): it opens, with its rows collapsed.
-    fn restored(&mut self, i: usize, profiles: usize) {
-        let at = i.min(self.all_rows.len());
-        self.all_rows.insert(at, false);
-        self.all_rows.resize(profiles, false);
-        self.open = Some(at);
-    }
-
-    /// Whether profile `i` shows all its rows.
-    fn shows_all(&self, i: usize) -> bool {
-        self.all_rows.get(i).copied().unwrap_or(false)
-    }
-}
-
-/// Everything that changes the state.
-pub enum Action {
-    /// A form edit.
-    Edit(Edit),
-    /// Switch the language.
-    Lang(Lang),
-    /// Open a meeting profile of a long list (or close it).
-    Open(Option<usize>),
-    /// Show all rows of a profile.
-    AllRows(usize),
-    /// Put back what the last removal took away.
-    Undo,
-    /// Replace the estimate (start empty, or the example again).
-    Reset(Form),
-    /// Measured usage from the usage import: its profiles and organisers replace the modelled
-    /// meetings (`true`) or join them (`false`).
-    Measured(Form, bool),
-    /// Replace the scenario with a partner's preset; the card stays (the card attribute and
-    /// the picker choose it).
-    #[cfg(feature = "element")]
-    Replace(Form),
-}
 
 /// How a partner's page embeds the widget (`<ppm-pricing>`, see `element.rs`). The pricing page
 /// passes none: it owns the URL fragment and the document language.
@@ -202,109 +95,28 @@ impl AppProps {
 impl Reducible for AppState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            Action::Edit(e) => {
-                next.list.follow(&e, next.form.meetings.len());
-                if let Some(r) = next.form.removed_by(&e) {
-                    next.removed = Some(r);
-                }
-                next.form.apply(e.clone());
-                if let Some(id) = next.form.focus_after(&e) {
-                    next.ask_focus(id);
-                }
-            }
-            Action::Undo => {
-                if let Some(r) = next.removed.take() {
-                    let meeting = match &r {
-                        Removed::Meeting { index, .. } => Some(*index),
-                        _ => None,
-                    };
-                    let id = next.form.restore(r);
-                    if let Some(i) = meeting {
-                        next.list.restored(i, next.form.meetings.len());
-                    }
-                    next.ask_focus(id);
-                }
-            }
-            Action::Reset(form) => {
-                next.form = form;
-                next.list = ListView::default();
-                next.removed = None;
-            }
-            Action::Measured(measured, replace) => {
-                next.form.take_measured(measured, replace);
-                next.list = ListView::default();
-                next.removed = None;
-            }
-            Action::Lang(l) => {
-                next.form = next.form.relocalised(l);
-                next.form.rename_examples(next.lang, l);
-                next.lang = l;
-                next.lang_chosen = true;
-            }
-            Action::Open(i) => next.list.open = i,
-            Action::AllRows(i) => {
-                let rows = &mut next.list.all_rows;
-                rows.resize(rows.len().max(i + 1), false);
-                rows[i] = true;
-            }
-            #[cfg(feature = "element")]
-            Action::Replace(form) => {
-                next.list = ListView::default();
-                next.form = Form {
-                    card_id: next.form.card_id,
-                    ..form.relocalised(next.lang)
-                }
-            }
-        }
-        Rc::new(next)
+        Rc::new(self.after(action))
     }
 }
 
 /// How long after the last edit the URL fragment follows the form.
 const FRAGMENT_DELAY_MS: u32 = 300;
 
+/// The first state, from the embedding or the browser's language and address.
 fn initial_state(embed: Option<&Embed>) -> AppState {
-    if let Some(e) = embed {
-        let form = match &e.preset {
-            Some((_, form)) => form.relocalised(e.lang),
-            None => Form::example(&e.card, e.lang),
-        };
-        return AppState::new(form, e.lang, false);
+    let embed = embed.map(|e| {
+        (
+            e.card.as_str(),
+            e.lang,
+            e.preset.as_ref().map(|(_, f)| &**f),
+        )
+    });
+    if embed.is_some() {
+        return AppState::first(embed, "", "");
     }
-    let tag = browser::browser_language();
-    let browser_lang = Lang::from_tag(&tag);
-    let fragment = browser::fragment();
-    if fragment.is_empty() {
-        let mut form = Form::example(DEFAULT_CARD_ID, browser_lang);
-        // The organisation is most likely where the browser's region is (de-DE: Germany).
-        form.organisation = region_of(&tag).unwrap_or_default();
-        return AppState::new(form, browser_lang, false);
-    }
-    match link::decode(&fragment) {
-        Ok((form, chosen)) => {
-            // The sender's language if they chose one; the recipient's otherwise.
-            let lang = chosen.unwrap_or(browser_lang);
-            let mut state = AppState::new(form.relocalised(lang), lang, false);
-            state.lang_chosen = chosen.is_some();
-            state
-        }
-        Err(_) => AppState::new(
-            Form::example(DEFAULT_CARD_ID, browser_lang),
-            browser_lang,
-            true,
-        ),
-    }
+    AppState::first(None, &browser::browser_language(), &browser::fragment())
 }
 
-/// The region of a language tag (`de-DE` → `DE`), when it names one that is a country code.
-fn region_of(tag: &str) -> Option<String> {
-    let region = tag.split(['-', '_']).nth(1)?;
-    crate::rating::CountryCode::parse(&region.to_ascii_uppercase()).map(|c| c.to_string())
-}
-
-/// The custom element's root: the app, started afresh whenever the element's root is given to
 /// another element (`Embed::reset`): the keyed child is recreated, while the root and its event
 /// listeners (which Yew never frees) stay.
 #[cfg(feature = "element")]
@@ -744,233 +556,6 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// What the usage import needs of the app: the file input, the panel the import's module
-/// renders into (Yew leaves its content alone: it has no children here), the callback handed
-/// to the module, and whether the module could not be loaded.
-struct UsageRefs {
-    file: NodeRef,
-    panel: NodeRef,
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    apply: Rc<std::cell::RefCell<Option<ApplyClosure>>>,
-    load_failed: UseStateHandle<bool>,
-}
-
-#[cfg(target_arch = "wasm32")]
-type ApplyClosure = Closure<dyn Fn(String, bool)>;
-#[cfg(not(target_arch = "wasm32"))]
-type ApplyClosure = ();
-
-/// "Use your real usage": a button that opens the file picker, a drop zone, and the panel
-/// where the lazily loaded import shows its progress and report. Nothing of the import is in
-/// this bundle but the hand-over: a share-link fragment of the measured profiles.
-fn usage_import(
-    state: &UseReducerHandle<AppState>,
-    importer: Option<Importer>,
-    refs: &UsageRefs,
-) -> Html {
-    let t = state.lang.texts();
-    let open = {
-        let file = refs.file.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let start = {
-        let (panel, apply, failed) = (
-            refs.panel.clone(),
-            refs.apply.clone(),
-            refs.load_failed.clone(),
-        );
-        let (lang, card) = (state.lang, state.form.card_id.clone());
-        let dispatcher = state.dispatcher();
-        Callback::from(move |files: js_sys::Array| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                let (Some(importer), Some(container)) =
-                    (&importer, panel.cast::<web_sys::Element>())
-                else {
-                    return;
-                };
-                if files.length() == 0 {
-                    return;
-                }
-                failed.set(false);
-                let dispatcher = dispatcher.clone();
-                let closure =
-                    Closure::<dyn Fn(String, bool)>::new(move |fragment: String, replace: bool| {
-                        if let Ok((form, _)) = link::decode(&fragment) {
-                            dispatcher.dispatch(Action::Measured(form, replace));
-                        }
-                    });
-                let args = js_sys::Array::of5(
-                    &container,
-                    &files,
-                    &JsValue::from_str(lang.tag()),
-                    &JsValue::from_str(&card),
-                    closure.as_ref(),
-                );
-                *apply.borrow_mut() = Some(closure);
-                if let Ok(promise) = importer.0.apply(&JsValue::NULL, &args) {
-                    let failed = failed.clone();
-                    let on_error =
-                        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| failed.set(true));
-                    let _ = js_sys::Promise::from(promise).catch(&on_error);
-                    // A few bytes per import, for a promise that may reject at any time.
-                    on_error.forget();
-                }
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (
-                &files,
-                &importer,
-                &panel,
-                &apply,
-                &failed,
-                lang,
-                &card,
-                &dispatcher,
-            );
-        })
-    };
-    let on_change = {
-        let start = start.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            if let Some(list) = input.files() {
-                start.emit(js_sys::Array::from(&list));
-            }
-            // The same file may be picked again.
-            input.set_value("");
-        })
-    };
-    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
-    let on_drop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
-            start.emit(js_sys::Array::from(&list));
-        }
-    });
-    html! {
-        <div class="ppm-usage-import" id="usage-drop" ondragover={on_drag_over} ondrop={on_drop}>
-            <button type="button" id="import-usage" aria-describedby="usage-hint" onclick={open}>{ t.use_real_usage }</button>
-            <input type="file" id="usage-file" ref={refs.file.clone()} class="visually-hidden" tabindex="-1"
-                aria-hidden="true" accept=".zip,.csv,.json,application/zip,text/csv,application/json" multiple=true onchange={on_change} />
-            <p class="ppm-hint" id="usage-hint">{ t.usage_hint }</p>
-            if *refs.load_failed {
-                <p class="ppm-notice" role="alert" id="usage-load-failed">{ t.usage_load_failed }</p>
-            }
-            <div id="usage-panel" ref={refs.panel.clone()}></div>
-        </div>
-    }
-}
-
-/// Keeps an embedded widget in step with its host: changed attributes reach the state (the
-/// first render already has them) and every new quote goes out (`ppm-quote`). Compiled only
-/// into the element's bundle.
-#[cfg(feature = "element")]
-#[hook]
-fn use_host_sync(embed: Option<&Embed>, state: &UseReducerHandle<AppState>, outcome: &Rc<Outcome>) {
-    let s = (*state).clone();
-    use_effect_with(embed.map(|e| e.lang), move |lang| {
-        if let Some(l) = *lang {
-            if s.lang != l {
-                s.dispatch(Action::Lang(l));
-            }
-        }
-    });
-    let s = (*state).clone();
-    use_effect_with(embed.map(|e| e.card.clone()), move |card| {
-        if let Some(c) = card {
-            if s.form.card_id != *c {
-                s.dispatch(Action::Edit(Edit::Card(c.clone())));
-            }
-        }
-    });
-    let s = (*state).clone();
-    use_effect_with(embed.and_then(|e| e.preset.clone()), move |preset| {
-        if let Some((_, form)) = preset {
-            if s.form != **form {
-                s.dispatch(Action::Replace((**form).clone()));
-            }
-        }
-    });
-    let on_quote = embed.map(|e| e.on_quote.clone());
-    let form = state.form.clone();
-    use_effect_with(outcome.clone(), move |outcome| {
-        if let (Some(cb), Ok(p)) = (on_quote, &**outcome) {
-            cb.emit((p.clone(), form.scenario()));
-        }
-    });
-}
-
-/// Without the custom element there is no host to keep in step with.
-#[cfg(not(feature = "element"))]
-#[hook]
-fn use_host_sync(
-    _embed: Option<&Embed>,
-    _state: &UseReducerHandle<AppState>,
-    _outcome: &Rc<Outcome>,
-) {
-}
-
-/// The scenario in one line, for the printed quote (the inputs are not printed).
-fn print_summary(form: &Form, lang: Lang) -> String {
-    let t = lang.texts();
-    let meetings: Vec<String> = form
-        .meetings
-        .iter()
-        .map(|m| {
-            if m.mode == crate::form::Mode::Measured {
-                let rows = m.measured_rows(lang);
-                let calls = rows
-                    .iter()
-                    .fold(rust_decimal::Decimal::ZERO, |a, (_, (c, _))| {
-                        a.checked_add(*c).unwrap_or(a)
-                    });
-                let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
-                countries.sort_unstable();
-                countries.dedup();
-                let calls = super::format::plain(lang, &calls.to_string(), 0);
-                return format!(
-                    "{}: {}",
-                    m.name,
-                    (t.measured_summary)(&calls, &countries.len().to_string())
-                );
-            }
-            let people: String = m
-                .groups(lang)
-                .iter()
-                .map(|g| g.count.clone())
-                .collect::<Vec<_>>()
-                .join("+");
-            format!(
-                "{}: {} {}, {} {}, {} {}",
-                m.name,
-                m.per_month,
-                t.period_unit(m.period),
-                m.minutes,
-                t.minutes_unit,
-                people,
-                t.people_unit
-            )
-        })
-        .collect();
-    format!(
-        "{} {}, {} {} · {}",
-        form.organisers,
-        t.organisers_unit,
-        if form.licences.is_empty() {
-            &form.organisers
-        } else {
-            &form.licences
-        },
-        t.licences_unit,
-        meetings.join(" · ")
-    )
 }
 
 /// Mounts the widget into the element with this id (which should be empty).

@@ -2,12 +2,14 @@
 //! Yew components (feature `widget`) run in the browser, and natively to prerender the page
 //! (feature `ssr`).
 
+pub mod app_state;
 pub mod country_aliases;
 pub mod csv;
 pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod pricing;
+pub mod print_summary;
 
 #[cfg(feature = "widget")]
 pub mod app;
@@ -18,7 +20,11 @@ mod components;
 #[cfg(all(target_arch = "wasm32", feature = "element"))]
 mod element;
 #[cfg(feature = "widget")]
+mod host_sync;
+#[cfg(feature = "widget")]
 mod quote_words;
+#[cfg(feature = "widget")]
+mod usage_button;
 #[cfg(all(
     target_arch = "wasm32",
     feature = "widget",

@@ -45,7 +45,6 @@ impl Rule {
 /// Files that broke a rule when the rule was written, to be mended (issue 16): each entry
 /// must still break its rule, so mending a file means deleting its line here.
 pub const KNOWN: &[(&str, Rule)] = &[
-    ("src/ui/app.rs", Rule::Length),
     ("src/ui/embed.rs", Rule::NoStringErrors),
     ("src/ui/element.rs", Rule::NoStringErrors),
     ("src/registry.rs", Rule::NoStringErrors),

@@ -1,0 +1,233 @@
+//! The widget's state and its reducer in plain Rust (no Yew, tested natively): the form, the
+//! page language (stored once, with the form's), how the list of profiles is shown, the last
+//! removal for undo, and where the focus goes. The Yew app only dispatches [`Action`]s.
+
+use crate::form::link;
+use crate::form::{Edit, Form, Removed};
+use crate::lang::Lang;
+use crate::shipped::DEFAULT_CARD_ID;
+
+/// The state the reducer owns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The form.
+    pub form: Form,
+    /// The page language.
+    pub lang: Lang,
+    /// Whether the visitor (or the link's sender) chose the language; share links then carry it.
+    pub lang_chosen: bool,
+    /// Shown when a share link could not be read.
+    pub bad_link: bool,
+    /// How the list of meeting profiles is shown.
+    pub list: ListView,
+    /// The last removal, until it is undone or another one replaces it.
+    pub removed: Option<Removed>,
+    /// The input to focus after the next render, with a counter so that asking again for the
+    /// same input focuses it again.
+    pub focus: Option<(u32, String)>,
+}
+
+impl AppState {
+    fn ask_focus(&mut self, id: String) {
+        let n = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
+        self.focus = Some((n, id));
+    }
+
+    /// A state for a form, in `lang`; `bad_link`: a share link could not be read.
+    pub fn new(form: Form, lang: Lang, bad_link: bool) -> AppState {
+        AppState {
+            form,
+            lang,
+            lang_chosen: false,
+            bad_link,
+            list: ListView::default(),
+            removed: None,
+            focus: None,
+        }
+    }
+}
+
+/// How the meeting profiles are shown: which one of a long list is open, and which show all
+/// their rows. Kept in step with the profiles, so each choice stays with its profile when others
+/// are added, copied or removed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ListView {
+    /// In a long list, the profile open for editing.
+    pub open: Option<usize>,
+    /// Per profile, whether all its rows are shown.
+    pub all_rows: Vec<bool>,
+}
+
+impl ListView {
+    /// Follows an edit of a form with `profiles` profiles: a new or copied profile opens,
+    /// removing one closes the open one, and the row choices move with their profiles.
+    fn follow(&mut self, edit: &Edit, profiles: usize) {
+        self.all_rows.resize(profiles, false);
+        match edit {
+            Edit::AddMeeting(_) => {
+                self.open = Some(profiles);
+                self.all_rows.push(false);
+            }
+            Edit::DuplicateMeeting(i) if *i < profiles => {
+                self.open = Some(i + 1);
+                self.all_rows.insert(i + 1, self.all_rows[*i]);
+            }
+            Edit::RemoveMeeting(i) if *i < profiles => {
+                self.open = None;
+                self.all_rows.remove(*i);
+            }
+            _ => {}
+        }
+    }
+
+    /// Follows a profile put back at `i` (undo): it opens, with its rows collapsed.
+    fn restored(&mut self, i: usize, profiles: usize) {
+        let at = i.min(self.all_rows.len());
+        self.all_rows.insert(at, false);
+        self.all_rows.resize(profiles, false);
+        self.open = Some(at);
+    }
+
+    /// Whether profile `i` shows all its rows.
+    pub fn shows_all(&self, i: usize) -> bool {
+        self.all_rows.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// Everything that changes the state.
+pub enum Action {
+    /// A form edit.
+    Edit(Edit),
+    /// Switch the language.
+    Lang(Lang),
+    /// Open a meeting profile of a long list (or close it).
+    Open(Option<usize>),
+    /// Show all rows of a profile.
+    AllRows(usize),
+    /// Put back what the last removal took away.
+    Undo,
+    /// Replace the estimate (start empty, or the example again).
+    Reset(Form),
+    /// Measured usage from the usage import: its profiles and organisers replace the modelled
+    /// meetings (`true`) or join them (`false`).
+    Measured(Form, bool),
+    /// Replace the scenario with a partner's preset; the card stays (the card attribute and
+    /// the picker choose it).
+    #[cfg(feature = "element")]
+    Replace(Form),
+}
+
+impl AppState {
+    /// The state after an action: the reducer, in plain Rust (the Yew `Reducible` only wraps
+    /// it). Nothing else changes the state.
+    pub fn after(&self, action: Action) -> AppState {
+        let mut next = self.clone();
+        match action {
+            Action::Edit(e) => {
+                next.list.follow(&e, next.form.meetings.len());
+                if let Some(r) = next.form.removed_by(&e) {
+                    next.removed = Some(r);
+                }
+                next.form.apply(e.clone());
+                if let Some(id) = next.form.focus_after(&e) {
+                    next.ask_focus(id);
+                }
+            }
+            Action::Undo => {
+                if let Some(r) = next.removed.take() {
+                    let meeting = match &r {
+                        Removed::Meeting { index, .. } => Some(*index),
+                        _ => None,
+                    };
+                    let id = next.form.restore(r);
+                    if let Some(i) = meeting {
+                        next.list.restored(i, next.form.meetings.len());
+                    }
+                    next.ask_focus(id);
+                }
+            }
+            Action::Reset(form) => {
+                next.form = form;
+                next.list = ListView::default();
+                next.removed = None;
+            }
+            Action::Measured(measured, replace) => {
+                next.form.take_measured(measured, replace);
+                next.list = ListView::default();
+                next.removed = None;
+            }
+            Action::Lang(l) => {
+                next.form = next.form.relocalised(l);
+                next.form.rename_examples(next.lang, l);
+                next.lang = l;
+                next.lang_chosen = true;
+            }
+            Action::Open(i) => next.list.open = i,
+            Action::AllRows(i) => {
+                let rows = &mut next.list.all_rows;
+                rows.resize(rows.len().max(i + 1), false);
+                rows[i] = true;
+            }
+            #[cfg(feature = "element")]
+            Action::Replace(form) => {
+                next.list = ListView::default();
+                next.form = Form {
+                    card_id: next.form.card_id,
+                    ..form.relocalised(next.lang)
+                }
+            }
+        }
+        next
+    }
+}
+
+impl AppState {
+    /// The first state of a widget: a partner's embedding (its preset or the example, in its
+    /// language), else the pricing page's address fragment (a share link, with the sender's
+    /// language if they chose one), else the example in the browser's language with the
+    /// organisation guessed from the browser's region. `tag` is the browser's language tag.
+    pub fn first(
+        embed: Option<(&str, Lang, Option<&Form>)>,
+        tag: &str,
+        fragment: &str,
+    ) -> AppState {
+        if let Some((card, lang, preset)) = embed {
+            let form = match preset {
+                Some(form) => form.relocalised(lang),
+                None => Form::example(card, lang),
+            };
+            return AppState::new(form, lang, false);
+        }
+        let browser_lang = Lang::from_tag(tag);
+        if fragment.is_empty() {
+            let mut form = Form::example(DEFAULT_CARD_ID, browser_lang);
+            // The organisation is most likely where the browser's region is (de-DE: Germany).
+            form.organisation = region_of(tag).unwrap_or_default();
+            return AppState::new(form, browser_lang, false);
+        }
+        match link::decode(fragment) {
+            Ok((form, chosen)) => {
+                // The sender's language if they chose one; the recipient's otherwise.
+                let lang = chosen.unwrap_or(browser_lang);
+                let mut state = AppState::new(form.relocalised(lang), lang, false);
+                state.lang_chosen = chosen.is_some();
+                state
+            }
+            Err(_) => AppState::new(
+                Form::example(DEFAULT_CARD_ID, browser_lang),
+                browser_lang,
+                true,
+            ),
+        }
+    }
+}
+
+/// The region of a language tag (`de-DE` → `DE`), when it names one that is a country code.
+fn region_of(tag: &str) -> Option<String> {
+    let region = tag.split(['-', '_']).nth(1)?;
+    crate::rating::CountryCode::parse(&region.to_ascii_uppercase()).map(|c| c.to_string())
+}
+
+#[cfg(test)]
+#[path = "app_state_tests.rs"]
+mod tests;

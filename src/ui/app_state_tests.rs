@@ -1,0 +1,103 @@
+//! The widget's state and reducer, natively: first states, undo with focus, the language
+//! switch, and the example's prices through the page's own pricing.
+
+use super::*;
+use crate::form::Mode;
+use crate::ui::pricing::price;
+
+fn example() -> AppState {
+    AppState::first(None, "en-US", "")
+}
+
+fn totals(state: &AppState) -> (String, String) {
+    let priced = price(&state.form, state.lang).expect("the example prices");
+    (
+        priced.quote.per_minute.monthly_total.to_string(),
+        priced.quote.per_user.monthly_total.to_string(),
+    )
+}
+
+#[test]
+fn the_example_prices_as_worked_out_by_hand() {
+    // USD card (rates/illustrative-usd.toml). Weekly all-hands, 4 a month x 60 min: DE toll
+    // 12 legs x 240 min x 0.0220 = 63.36, US toll-free 3 x 240 x 0.0300 = 21.60; customer
+    // calls, 60 a month x 30 min: GB toll 1,800 min x 0.0220 = 39.60, US dial-out 1,800 x
+    // 0.0120 = 21.60. Pay-per-minute 146.16. Per user: 50 licences x 4.00 + the toll-free
+    // 21.60 (toll dial-in included; the dial-out inside the 40 x 60 = 2,400-minute pool).
+    assert_eq!(
+        totals(&example()),
+        ("146.16".to_string(), "221.60".to_string())
+    );
+}
+
+#[test]
+fn the_first_state_follows_the_browser_or_the_link() {
+    let de = AppState::first(None, "de-DE", "");
+    assert_eq!(de.lang, Lang::De);
+    assert_eq!(de.form.organisation, "DE");
+    assert!(!de.lang_chosen && !de.bad_link);
+    assert_eq!(de.form.meetings[0].name, "Wöchentliche Betriebsversammlung");
+    // A link that cannot be read: the example, and the page says so.
+    let bad = AppState::first(None, "en-US", "v3&nonsense");
+    assert!(bad.bad_link);
+    assert_eq!(bad.form.meetings.len(), 2);
+    // A link whose sender chose French opens in French for a German browser.
+    let mut form = Form::example("illustrative-eur", Lang::En);
+    form.apply(Edit::Organisers("12".into()));
+    let fragment = link::encode(&form, Some(Lang::Fr));
+    let opened = AppState::first(None, "de-DE", &fragment);
+    assert_eq!((opened.lang, opened.lang_chosen), (Lang::Fr, true));
+    assert_eq!(opened.form.organisers, "12");
+    assert_eq!(opened.form.card_id, "illustrative-eur");
+    // An embedding's preset, in the host's language.
+    let embedded = AppState::first(Some(("illustrative-eur", Lang::De, Some(&form))), "", "");
+    assert_eq!(embedded.lang, Lang::De);
+    assert_eq!(embedded.form.organisers, "12");
+}
+
+#[test]
+fn a_removed_meeting_comes_back_with_undo_and_focus() {
+    let start = example();
+    let removed = start.after(Action::Edit(Edit::RemoveMeeting(0)));
+    assert_eq!(removed.form.meetings.len(), 1);
+    assert!(matches!(
+        removed.removed,
+        Some(Removed::Meeting { index: 0, .. })
+    ));
+    // Focus goes to the undo button, never to a remove button that is gone.
+    assert_eq!(
+        removed.focus.as_ref().map(|(_, id)| id.as_str()),
+        Some("undo")
+    );
+    let back = removed.after(Action::Undo);
+    assert_eq!(back.form, start.form);
+    assert_eq!(back.removed, None);
+    assert_eq!(back.list.open, Some(0));
+    assert_eq!(totals(&back), totals(&start));
+}
+
+#[test]
+fn switching_the_language_rewrites_numbers_and_example_names_but_not_prices() {
+    let mut start = example();
+    start = start.after(Action::Edit(Edit::Minutes(1, "30.5".into())));
+    let before = totals(&start);
+    let german = start.after(Action::Lang(Lang::De));
+    assert_eq!((german.lang, german.form.lang), (Lang::De, Lang::De));
+    assert!(german.lang_chosen);
+    assert_eq!(german.form.meetings[1].minutes, "30,5");
+    assert_eq!(german.form.meetings[1].name, "Kundengespräche");
+    assert_eq!(totals(&german), before);
+}
+
+#[test]
+fn measured_usage_replaces_the_meetings_and_resets_the_list() {
+    let start = example().after(Action::Open(Some(1)));
+    let mut measured = Form::empty("illustrative-usd", Lang::En);
+    measured.organisers = "3".into();
+    measured.apply(Edit::AddMeeting("DE".into()));
+    let next = start.after(Action::Measured(measured, true));
+    assert_eq!(next.form.meetings.len(), 1);
+    assert_eq!(next.form.meetings[0].mode, Mode::Measured);
+    assert_eq!(next.form.organisers, "3");
+    assert_eq!(next.list.open, None);
+}
