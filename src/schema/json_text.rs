@@ -53,6 +53,25 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, Json
     Ok(writer.out)
 }
 
+/// Integers are written as JSON numbers, as serde_json writes them.
+macro_rules! integers {
+    ($($name:ident $ty:ty),*) => {$(
+        fn $name(self, v: $ty) -> Result<(), JsonTextError> {
+            self.out.push_str(&v.to_string());
+            Ok(())
+        }
+    )*};
+}
+
+/// Scalars that are not text are no map keys here.
+macro_rules! not_keys {
+    ($($name:ident $ty:ty),*) => {$(
+        fn $name(self, _: $ty) -> Result<String, JsonTextError> {
+            Err(JsonTextError::KeyNotText)
+        }
+    )*};
+}
+
 /// The text written so far and the nesting depth (for indentation).
 struct Writer {
     out: String,
@@ -143,32 +162,8 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.out.push_str(if v { "true" } else { "false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), JsonTextError> {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), JsonTextError> {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), JsonTextError> {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), JsonTextError> {
-        self.out.push_str(&v.to_string());
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), JsonTextError> {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), JsonTextError> {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), JsonTextError> {
-        self.serialize_u64(u64::from(v))
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), JsonTextError> {
-        self.out.push_str(&v.to_string());
-        Ok(())
-    }
+    integers!(serialize_i8 i8, serialize_i16 i16, serialize_i32 i32, serialize_i64 i64,
+        serialize_u8 u8, serialize_u16 u16, serialize_u32 u32, serialize_u64 u64);
     fn serialize_f32(self, _: f32) -> Result<(), JsonTextError> {
         Err(JsonTextError::Unsupported("float"))
     }
@@ -363,44 +358,11 @@ impl ser::Serializer for KeyText {
     ) -> Result<String, JsonTextError> {
         value.serialize(self)
     }
-    fn serialize_bool(self, _: bool) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_i8(self, _: i8) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_i16(self, _: i16) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_i32(self, _: i32) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_i64(self, _: i64) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_u8(self, _: u8) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_u16(self, _: u16) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_u32(self, _: u32) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_u64(self, _: u64) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_f32(self, _: f32) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
-    fn serialize_f64(self, _: f64) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
-    }
+    not_keys!(serialize_bool bool, serialize_i8 i8, serialize_i16 i16, serialize_i32 i32,
+        serialize_i64 i64, serialize_u8 u8, serialize_u16 u16, serialize_u32 u32,
+        serialize_u64 u64, serialize_f32 f32, serialize_f64 f64, serialize_bytes &[u8]);
     fn serialize_char(self, v: char) -> Result<String, JsonTextError> {
         Ok(v.to_string())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<String, JsonTextError> {
-        Err(JsonTextError::KeyNotText)
     }
     fn serialize_none(self) -> Result<String, JsonTextError> {
         Err(JsonTextError::KeyNotText)
