@@ -104,19 +104,13 @@ const FRAGMENT_DELAY_MS: u32 = 300;
 
 /// The first state, from the embedding or the browser's language and address.
 fn initial_state(embed: Option<&Embed>) -> AppState {
-    let embed = embed.map(|e| {
-        (
-            e.card.as_str(),
-            e.lang,
-            e.preset.as_ref().map(|(_, f)| &**f),
-        )
-    });
-    if embed.is_some() {
-        return AppState::first(embed, "", "");
+    match embed {
+        Some(e) => AppState::embedded(&e.card, e.lang, e.preset.as_ref().map(|(_, f)| &**f)),
+        None => AppState::landing(&browser::browser_language(), &browser::fragment()),
     }
-    AppState::first(None, &browser::browser_language(), &browser::fragment())
 }
 
+/// The custom element's root: the app, started afresh whenever the element's root is given to
 /// another element (`Embed::reset`): the keyed child is recreated, while the root and its event
 /// listeners (which Yew never frees) stay.
 #[cfg(feature = "element")]

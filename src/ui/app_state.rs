@@ -182,22 +182,20 @@ impl AppState {
 }
 
 impl AppState {
-    /// The first state of a widget: a partner's embedding (its preset or the example, in its
-    /// language), else the pricing page's address fragment (a share link, with the sender's
-    /// language if they chose one), else the example in the browser's language with the
-    /// organisation guessed from the browser's region. `tag` is the browser's language tag.
-    pub fn first(
-        embed: Option<(&str, Lang, Option<&Form>)>,
-        tag: &str,
-        fragment: &str,
-    ) -> AppState {
-        if let Some((card, lang, preset)) = embed {
-            let form = match preset {
-                Some(form) => form.relocalised(lang),
-                None => Form::example(card, lang),
-            };
-            return AppState::new(form, lang, false);
-        }
+    /// The first state of an embedded widget: the host's preset or the example, in the host's
+    /// language.
+    pub fn embedded(card: &str, lang: Lang, preset: Option<&Form>) -> AppState {
+        let form = match preset {
+            Some(form) => form.relocalised(lang),
+            None => Form::example(card, lang),
+        };
+        AppState::new(form, lang, false)
+    }
+
+    /// The first state of the pricing page: the address fragment (a share link, with the
+    /// sender's language if they chose one), else the example in the browser's language with
+    /// the organisation guessed from the browser's region. `tag` is the browser's language tag.
+    pub fn landing(tag: &str, fragment: &str) -> AppState {
         let browser_lang = Lang::from_tag(tag);
         if fragment.is_empty() {
             let mut form = Form::example(DEFAULT_CARD_ID, browser_lang);

@@ -6,7 +6,7 @@ use crate::form::Mode;
 use crate::ui::pricing::price;
 
 fn example() -> AppState {
-    AppState::first(None, "en-US", "")
+    AppState::landing("en-US", "")
 }
 
 fn totals(state: &AppState) -> (String, String) {
@@ -32,25 +32,25 @@ fn the_example_prices_as_worked_out_by_hand() {
 
 #[test]
 fn the_first_state_follows_the_browser_or_the_link() {
-    let de = AppState::first(None, "de-DE", "");
+    let de = AppState::landing("de-DE", "");
     assert_eq!(de.lang, Lang::De);
     assert_eq!(de.form.organisation, "DE");
     assert!(!de.lang_chosen && !de.bad_link);
     assert_eq!(de.form.meetings[0].name, "Wöchentliche Betriebsversammlung");
     // A link that cannot be read: the example, and the page says so.
-    let bad = AppState::first(None, "en-US", "v3&nonsense");
+    let bad = AppState::landing("en-US", "v3&nonsense");
     assert!(bad.bad_link);
     assert_eq!(bad.form.meetings.len(), 2);
     // A link whose sender chose French opens in French for a German browser.
     let mut form = Form::example("illustrative-eur", Lang::En);
     form.apply(Edit::Organisers("12".into()));
     let fragment = link::encode(&form, Some(Lang::Fr));
-    let opened = AppState::first(None, "de-DE", &fragment);
+    let opened = AppState::landing("de-DE", &fragment);
     assert_eq!((opened.lang, opened.lang_chosen), (Lang::Fr, true));
     assert_eq!(opened.form.organisers, "12");
     assert_eq!(opened.form.card_id, "illustrative-eur");
     // An embedding's preset, in the host's language.
-    let embedded = AppState::first(Some(("illustrative-eur", Lang::De, Some(&form))), "", "");
+    let embedded = AppState::embedded("illustrative-eur", Lang::De, Some(&form));
     assert_eq!(embedded.lang, Lang::De);
     assert_eq!(embedded.form.organisers, "12");
 }
