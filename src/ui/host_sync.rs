@@ -4,11 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::Embed;
 #[cfg(feature = "element")]
 use super::app_state::Action;
 use super::app_state::AppState;
 use super::pricing::Outcome;
+use super::props::Embed;
 #[cfg(feature = "element")]
 use crate::form::Edit;
 

@@ -22,6 +22,8 @@ mod element;
 #[cfg(feature = "widget")]
 mod host_sync;
 #[cfg(feature = "widget")]
+mod props;
+#[cfg(feature = "widget")]
 mod quote_words;
 #[cfg(feature = "widget")]
 mod usage_button;

@@ -7,10 +7,10 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use super::app::Importer;
 #[cfg(target_arch = "wasm32")]
 use super::app_state::Action;
 use super::app_state::AppState;
+use super::props::Importer;
 #[cfg(target_arch = "wasm32")]
 use crate::form::link;
 
