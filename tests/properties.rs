@@ -1,14 +1,15 @@
 //! Property tests of the rating core over generated cards and scenarios:
 //! totals equal the sum of the lines, pay-per-minute never falls as usage grows, the licence
 //! model costs at least its fees, nothing makes the core panic, and at the reported break-even
-//! the unrounded totals agree.
+//! the unrounded totals agree; and every valid card written as TOML (`card_to_toml`, the
+//! card writer by hand) or as JSON (serde) reads back as the same card.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use ppm_pricing::rating::card::{
     AddonDocument, AddonsDocument, BillingDocument, CardDocument, CountryDocument, CreditsDocument,
-    DateText, DecimalText, LicenceDocument,
+    DateText, DecimalText, LicenceDocument, TranslationDocument, Translations,
 };
 use ppm_pricing::rating::scenario::{Amount, LegDocument, MeetingDocument};
 use ppm_pricing::rating::{
@@ -419,4 +420,51 @@ fn the_largest_scenario_prices() {
         q.per_minute.monthly_total.to_string(),
         "5040000000000000000.00"
     );
+}
+
+/// Text a card's free fields may hold: quotes, backslashes, newlines, other scripts.
+fn card_text() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "plain",
+        "with \"quotes\" and \\ backslash",
+        "two\nlines\tand a tab",
+        "Umsatzsteuer enthalten · é ü ß",
+        "'single' and ''' triple",
+    ])
+    .prop_map(str::to_string)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The card writer is held by this test rather than generated from the serde types: any
+    /// valid card, with or without a tax note and translations, written by `card_to_toml` or
+    /// by serde as JSON, reads back as exactly the same card.
+    #[test]
+    fn every_valid_card_reads_back_from_toml_and_json(
+        doc in card_doc(),
+        tax_note in prop::option::of(card_text()),
+        source in card_text(),
+        translated in prop::option::of((card_text(), prop::option::of(card_text()))),
+    ) {
+        let mut doc = doc;
+        doc.tax_note = tax_note;
+        doc.source = source;
+        if let Some((name, note)) = translated {
+            doc.translations = Translations(vec![(
+                "de".to_string(),
+                TranslationDocument { name: Some(name), tax_note: note },
+            )]);
+        }
+        let card = RateCard::from_document(doc);
+        // Only valid cards are written (proptest fails if too many are not).
+        prop_assume!(card.is_ok());
+        let card = card.expect("assumed valid");
+        let toml = ppm_pricing::rating::card::card_to_toml(&card.to_document());
+        let from_toml = RateCard::from_toml_str(&toml, Some("round-trip.toml"));
+        prop_assert_eq!(from_toml.as_ref(), Ok(&card), "{}", toml);
+        let json = serde_json::to_string(&card.to_document()).expect("a card is JSON");
+        let from_json = RateCard::from_json_str(&json, Some("round-trip.json"));
+        prop_assert_eq!(from_json.as_ref(), Ok(&card), "{}", json);
+    }
 }

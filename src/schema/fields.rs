@@ -102,6 +102,61 @@ mod tests {
         );
     }
 
+    /// Every scenario field path the core reports names only keys serde reads, level by level
+    /// (`meetings[0].legs[1].minutes`: `meetings` of the scenario, `legs` of a meeting,
+    /// `minutes` of a leg), so a partner can find the field the JS API names.
+    #[test]
+    fn field_paths_name_only_keys_serde_reads() {
+        use crate::rating::Field;
+        let levels = [
+            fields::<ScenarioDocument>(),
+            fields::<MeetingDocument>(),
+            fields::<LegDocument>(),
+        ];
+        let (m, l) = (2, 3);
+        let all = [
+            Field::Organisers,
+            Field::LicencesPurchased,
+            Field::UsCanadaAddon,
+            Field::OrganisationCountry,
+            Field::Meetings,
+            Field::PerMonth { meeting: m },
+            Field::Minutes { meeting: m },
+            Field::Legs { meeting: m },
+            Field::LegCountry { meeting: m, leg: l },
+            Field::LegCall { meeting: m, leg: l },
+            Field::LegCount { meeting: m, leg: l },
+            Field::LegMinutes { meeting: m, leg: l },
+        ];
+        // A new kind of field fails to compile here until it is added to the list above.
+        let _listed = |f: Field| match f {
+            Field::Scenario
+            | Field::Organisers
+            | Field::LicencesPurchased
+            | Field::UsCanadaAddon
+            | Field::OrganisationCountry
+            | Field::Meetings
+            | Field::PerMonth { .. }
+            | Field::Minutes { .. }
+            | Field::Legs { .. }
+            | Field::LegCountry { .. }
+            | Field::LegCall { .. }
+            | Field::LegCount { .. }
+            | Field::LegMinutes { .. } => (),
+        };
+        for field in all {
+            let path = field.to_string();
+            for (depth, part) in path.split('.').enumerate() {
+                let key = part.split('[').next().unwrap_or(part);
+                assert!(
+                    levels[depth].contains(&key),
+                    "`{path}`: `{key}` is not a key serde reads at depth {depth}"
+                );
+            }
+        }
+        assert_eq!(Field::Scenario.to_string(), "");
+    }
+
     #[test]
     fn a_type_that_is_not_a_struct_has_no_fields() {
         assert!(fields::<String>().is_empty());
