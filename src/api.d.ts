@@ -192,3 +192,30 @@ export interface RateCardDocument {
     audio_conferencing_available?: boolean;
   }[];
 }
+
+/**
+ * The `code` of an error the JS API throws: a stable name of what is wrong, for programs
+ * (the `message` is an English sentence for people). Scenario problems: `negative`,
+ * `unknownCountry`, `notANumber` …; a rate card that is not valid: `badCard` (its own kind in
+ * `problem`); `unknownCard` for a card id that is not loaded; shape problems of the input:
+ * `unknownField`, `wrongType`, `notJson`, `notAnObject`, `unreadable`, `inputTooLarge`.
+ */
+export type PpmErrorCode =
+  | "inputTooLarge" | "wrongType" | "unreadable" | "notJson" | "notAnObject" | "unknownField"
+  | "notANumber" | "negative" | "aboveLimit" | "tooPrecise" | "notWhole"
+  | "licencesBelowOrganisers" | "tooManyMeetings" | "tooManyLegs" | "unknownCall"
+  | "unknownCountry" | "countryNotOnCard" | "noRate" | "noAddon" | "noOrganiser"
+  | "sharesNotHundred" | "mixNotHundred" | "ambiguousNumber"
+  | "badCard" | "tooLarge" | "badOption" | "unknownCard" | "builtInCard" | "busy";
+
+/**
+ * What `quote`, `costCurve`, `countries`, `rateCards` and `loadRateCard` throw: an `Error`
+ * whose `message` says what is wrong in English, with a stable `code`, the JSON path of the
+ * field concerned (`meetings[0].minutes`, `countries[2].dial_out`, `maxFactor`) when there is
+ * one, and for a card that is not valid its problem's own kind (`negative`, `notADate` …).
+ */
+export interface PpmError extends Error {
+  code: PpmErrorCode;
+  field?: string;
+  problem?: string;
+}

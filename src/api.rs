@@ -1,22 +1,18 @@
 //! The JavaScript API (wasm32 only): thin `wasm-bindgen` exports over the rating core. Data
 //! crosses as plain objects through `serde-wasm-bindgen` (JSON-compatible: camelCase names,
 //! money as decimal strings); every failure is thrown as a JS `Error` whose message is the
-//! core's sentence. No arithmetic here.
+//! core's sentence, with a stable `code`, the `field` it concerns and, for a card, the card
+//! problem's code (`api_error`). No arithmetic here.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::js_value::{parse_json, plain_copy};
+use crate::api_error::{ApiError, ValueProblem};
+use crate::js_value::{js_error, parse_json, plain_copy};
 use crate::rating::{self, card, CardDocument, CurveOptions, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 use crate::schema::fields::fields;
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
-}
 
 /// The keys each object of a document may have. `serde-wasm-bindgen` reads only the fields it
 /// knows and ignores the rest, so unknown keys (typos) are caught here, before deserializing.
@@ -80,7 +76,7 @@ const CARD: Shape = Shape {
 const CURVE_OPTIONS: Shape = flat(fields::<CurveOptionsInput>);
 
 /// Checks an object (or each object of an array) against a shape; the error names the path.
-fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> {
+fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), ValueProblem> {
     if let Some(array) = value.dyn_ref::<js_sys::Array>() {
         for (i, item) in array.iter().enumerate() {
             check_keys(&item, shape, &format!("{path}[{i}]"))?;
@@ -101,15 +97,11 @@ fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> 
         }
         let keys = (shape.keys)();
         if !keys.contains(&key.as_str()) {
-            let at = if path.is_empty() {
-                String::new()
-            } else {
-                format!(" in `{path}`")
-            };
-            return Err(format!(
-                "unknown field `{key}`{at}; expected one of {}",
-                keys.join(", ")
-            ));
+            return Err(ValueProblem::UnknownField {
+                at: path.to_string(),
+                key,
+                expected: keys,
+            });
         }
         if let Some((_, child)) = shape.children.iter().find(|(k, _)| *k == key) {
             let inner =
@@ -125,41 +117,51 @@ fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), String> 
     Ok(())
 }
 
-/// A deserialization error as a sentence (serde-wasm-bindgen reports some shape problems as
-/// raw JavaScript TypeErrors).
-pub(crate) fn shape_error(what: &str, e: serde_wasm_bindgen::Error) -> String {
+/// A deserialization error as a kind (serde-wasm-bindgen reports some shape problems as raw
+/// JavaScript TypeErrors, which have no readable words for a person).
+pub(crate) fn shape_error(what: &'static str, e: serde_wasm_bindgen::Error) -> ApiError {
     // serde-wasm-bindgen's errors are JavaScript Errors: their text starts "Error: ".
     let text = e.to_string();
     let text = text.strip_prefix("Error: ").unwrap_or(&text);
     // JavaScript values have no name in serde's "invalid type: X, expected Y".
     let text = text.replace("invalid type: , ", "a value of the wrong type, ");
-    let text = crate::rating::problem::cut(&text, 200);
-    if text.contains("TypeError") {
-        format!(
-            "{what}: a value has the wrong type (a list, object, number or text where another \
-             was expected); check it against the {what} format"
-        )
-    } else {
-        format!("{what}: {text}")
-    }
+    let detail = (!text.contains("TypeError")).then(|| crate::rating::problem::cut(&text, 200));
+    ApiError::value(what, ValueProblem::WrongType { detail })
 }
 
 /// A scenario object from JavaScript as a document, its keys and types checked (not yet its
 /// values). Also used by the embedded widget for presets.
-pub(crate) fn scenario_document(value: JsValue) -> Result<ScenarioDocument, String> {
-    let value = plain_copy(&value).map_err(|e| format!("scenario: {e}"))?;
+pub(crate) fn scenario_document(value: JsValue) -> Result<ScenarioDocument, ApiError> {
+    let value = plain_copy(&value, "scenario")?;
     if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err("scenario: expected an object such as { organisers: 10, meetings: [] }".into());
+        return Err(ApiError::value(
+            "scenario",
+            ValueProblem::NotAnObject {
+                expected: "an object such as { organisers: 10, meetings: [] }",
+            },
+        ));
     }
-    check_keys(&value, &SCENARIO, "").map_err(|e| format!("scenario: {e}"))?;
+    check_keys(&value, &SCENARIO, "").map_err(|p| ApiError::value("scenario", p))?;
     serde_wasm_bindgen::from_value(value).map_err(|e| shape_error("scenario", e))
 }
 
 /// A scenario from JavaScript, validated, with the card it names (`card`, rating.md §2).
-fn scenario_from(value: JsValue) -> Result<(Scenario, Option<String>), String> {
+fn scenario_from(value: JsValue) -> Result<(Scenario, Option<String>), ApiError> {
     let doc = scenario_document(value)?;
-    let scenario = Scenario::from_document(&doc).map_err(|e| e.to_string())?;
+    let scenario = Scenario::from_document(&doc)?;
     Ok((scenario, doc.card))
+}
+
+/// What the API's functions throw: a JavaScript `Error` with `code`, `field` and `problem`.
+fn thrown(e: ApiError) -> JsValue {
+    js_error(&e)
+}
+
+/// A result as JavaScript data (JSON-compatible: money as decimal strings).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()).into())
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -170,15 +172,15 @@ const TYPES: &'static str = include_str!("api.d.ts");
 pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(js_name = cardId)] card_id: Option<String>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     // The JavaScript value is read before the registry is borrowed (see `js_value`).
-    let (s, own_card) = scenario_from(scenario).map_err(|e| JsError::new(&e))?;
+    let (s, own_card) = scenario_from(scenario).map_err(thrown)?;
     let q = with_registry(|r| {
         // A card given explicitly wins over the scenario's own.
         let card = r.get(card_id.as_deref().or(own_card.as_deref()))?;
-        rating::quote(card, &s).map_err(|e| e.to_string())
+        Ok::<_, ApiError>(rating::quote(card, &s)?)
     })
-    .map_err(|e| JsError::new(&e))?;
+    .map_err(thrown)?;
     to_js(&q)
 }
 
@@ -190,23 +192,15 @@ struct CurveOptionsInput {
     max_factor: Option<String>,
 }
 
-/// Both models' monthly totals at evenly spaced usage factors (for the chart).
-#[wasm_bindgen(js_name = costCurve, unchecked_return_type = "Curve")]
-pub fn cost_curve(
-    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
-    #[wasm_bindgen(js_name = cardId, unchecked_optional_param_type = "string | null")]
-    card_id: Option<String>,
-    #[wasm_bindgen(unchecked_optional_param_type = "CurveOptions")] options: Option<js_sys::Object>,
-) -> Result<JsValue, JsError> {
+/// The curve options from JavaScript, checked like a scenario.
+fn curve_options(options: Option<js_sys::Object>) -> Result<CurveOptions, ApiError> {
+    const WHAT: &str = "curve options";
     let input: CurveOptionsInput = match options.map(JsValue::from) {
         None => CurveOptionsInput::default(),
         Some(options) => {
-            let options =
-                plain_copy(&options).map_err(|e| JsError::new(&format!("curve options: {e}")))?;
-            check_keys(&options, &CURVE_OPTIONS, "")
-                .map_err(|e| JsError::new(&format!("curve options: {e}")))?;
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| JsError::new(&shape_error("curve options", e)))?
+            let options = plain_copy(&options, WHAT)?;
+            check_keys(&options, &CURVE_OPTIONS, "").map_err(|p| ApiError::value(WHAT, p))?;
+            serde_wasm_bindgen::from_value(options).map_err(|e| shape_error(WHAT, e))?
         }
     };
     let mut opts = CurveOptions::default();
@@ -214,26 +208,37 @@ pub fn cost_curve(
         opts.points = p;
     }
     if let Some(m) = input.max_factor {
-        opts.max_factor = Some(m.parse().map_err(|_| {
-            JsError::new(&format!(
-                "curve options: maxFactor \"{}\" is not a number",
-                crate::rating::problem::quoted(&m)
-            ))
+        opts.max_factor = Some(m.parse().map_err(|_| ApiError::BadOption {
+            what: WHAT,
+            name: "maxFactor",
+            text: m.clone(),
         })?);
     }
-    let (s, own_card) = scenario_from(scenario).map_err(|e| JsError::new(&e))?;
+    Ok(opts)
+}
+
+/// Both models' monthly totals at evenly spaced usage factors (for the chart).
+#[wasm_bindgen(js_name = costCurve, unchecked_return_type = "Curve")]
+pub fn cost_curve(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(js_name = cardId, unchecked_optional_param_type = "string | null")]
+    card_id: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "CurveOptions")] options: Option<js_sys::Object>,
+) -> Result<JsValue, JsValue> {
+    let opts = curve_options(options).map_err(thrown)?;
+    let (s, own_card) = scenario_from(scenario).map_err(thrown)?;
     let curve = with_registry(|r| {
         let card = r.get(card_id.as_deref().or(own_card.as_deref()))?;
-        rating::cost_curve(card, &s, opts).map_err(|e| e.to_string())
+        Ok::<_, ApiError>(rating::cost_curve(card, &s, opts)?)
     })
-    .map_err(|e| JsError::new(&e))?;
+    .map_err(thrown)?;
     to_js(&curve)
 }
 
 /// The available rate cards (shipped and registered).
 #[wasm_bindgen(js_name = rateCards, unchecked_return_type = "RateCardInfo[]")]
-pub fn rate_cards() -> Result<JsValue, JsError> {
-    let list = with_registry(|r| Ok(r.list())).map_err(|e| JsError::new(&e))?;
+pub fn rate_cards() -> Result<JsValue, JsValue> {
+    let list = with_registry(|r| Ok::<_, ApiError>(r.list())).map_err(thrown)?;
     to_js(&list)
 }
 
@@ -254,24 +259,46 @@ struct CountryInfo {
 #[wasm_bindgen(unchecked_return_type = "CountryRates[]")]
 pub fn countries(
     #[wasm_bindgen(js_name = cardId)] card_id: Option<String>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let list = with_registry(|r| {
         let card = r.get(card_id.as_deref())?;
-        Ok(card
-            .countries()
-            .map(|(code, rates)| CountryInfo {
-                code: code.to_string(),
-                zone: rates.zone.clone(),
-                toll_dial_in: rates.toll_dial_in.map(|r| r.to_string()),
-                toll_free_dial_in: rates.toll_free_dial_in.map(|r| r.to_string()),
-                dial_out: rates.dial_out.map(|r| r.to_string()),
-                credits_available: rates.credits_available,
-                audio_conferencing_available: rates.audio_conferencing_available,
-            })
-            .collect::<Vec<_>>())
+        Ok::<_, ApiError>(
+            card.countries()
+                .map(|(code, rates)| CountryInfo {
+                    code: code.to_string(),
+                    zone: rates.zone.clone(),
+                    toll_dial_in: rates.toll_dial_in.map(|r| r.to_string()),
+                    toll_free_dial_in: rates.toll_free_dial_in.map(|r| r.to_string()),
+                    dial_out: rates.dial_out.map(|r| r.to_string()),
+                    credits_available: rates.credits_available,
+                    audio_conferencing_available: rates.audio_conferencing_available,
+                })
+                .collect::<Vec<_>>(),
+        )
     })
-    .map_err(|e| JsError::new(&e))?;
+    .map_err(thrown)?;
     to_js(&list)
+}
+
+/// A partner's card from JavaScript (JSON text or an object), its keys and types checked.
+pub(crate) fn card_document(card: &JsValue) -> Result<CardDocument, ApiError> {
+    const WHAT: &str = "rate card";
+    // JSON text is parsed by the browser's own JSON.parse, not by a parser in the WASM; either
+    // way the value is a plain, bounded copy before Rust reads it.
+    let value = match card.as_string() {
+        Some(text) => parse_json(&text, WHAT)?,
+        None => plain_copy(card, WHAT)?,
+    };
+    if !value.is_object() {
+        return Err(ApiError::value(
+            WHAT,
+            ValueProblem::NotAnObject {
+                expected: "JSON text or an object",
+            },
+        ));
+    }
+    check_keys(&value, &CARD, "").map_err(|p| ApiError::value(WHAT, p))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| shape_error(WHAT, e))
 }
 
 /// Validates a partner's rate card (the JSON schema of `ppm convert`, as JSON text or as an
@@ -279,20 +306,8 @@ pub fn countries(
 #[wasm_bindgen(js_name = loadRateCard, unchecked_return_type = "RateCardInfo")]
 pub fn load_rate_card(
     #[wasm_bindgen(unchecked_param_type = "string | RateCardDocument")] card: JsValue,
-) -> Result<JsValue, JsError> {
-    // JSON text is parsed by the browser's own JSON.parse, not by a parser in the WASM; either
-    // way the value is a plain, bounded copy before Rust reads it.
-    let value = match card.as_string() {
-        Some(text) => parse_json(&text, "rate card"),
-        None => plain_copy(&card).map_err(|e| format!("rate card: {e}")),
-    }
-    .map_err(|e| JsError::new(&e))?;
-    if !value.is_object() {
-        return Err(JsError::new("rate card: expected JSON text or an object"));
-    }
-    check_keys(&value, &CARD, "").map_err(|e| JsError::new(&format!("rate card: {e}")))?;
-    let doc: CardDocument = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&shape_error("rate card", e)))?;
-    let info = with_registry(|r| r.register(doc)).map_err(|e| JsError::new(&e))?;
+) -> Result<JsValue, JsValue> {
+    let doc = card_document(&card).map_err(thrown)?;
+    let info = with_registry(|r| Ok::<_, ApiError>(r.register(doc)?)).map_err(thrown)?;
     to_js(&info)
 }

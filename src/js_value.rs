@@ -11,6 +11,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::api_error::{ApiError, ValueProblem};
 use crate::rating::problem::quoted;
 
 /// Deepest nesting accepted (a scenario needs 5 levels: scenario, meetings, meeting, legs, leg).
@@ -46,13 +47,11 @@ fn thrown(e: &JsValue) -> String {
     quoted(&text)
 }
 
-fn unreadable(path: &str, e: &JsValue) -> String {
-    let at = if path.is_empty() {
-        String::new()
-    } else {
-        format!("`{path}` ")
-    };
-    format!("{at}could not be read: reading it threw \"{}\"", thrown(e))
+fn unreadable(path: &str, e: &JsValue) -> ValueProblem {
+    ValueProblem::Unreadable {
+        path: path.to_string(),
+        thrown: thrown(e),
+    }
 }
 
 struct Walk {
@@ -60,12 +59,10 @@ struct Walk {
 }
 
 impl Walk {
-    fn copy(&mut self, v: &JsValue, path: &str, depth: usize) -> Result<JsValue, String> {
+    fn copy(&mut self, v: &JsValue, path: &str, depth: usize) -> Result<JsValue, ValueProblem> {
         self.values += 1;
         if self.values > MAX_VALUES {
-            return Err(format!(
-                "more than {MAX_VALUES} values; this input is too large"
-            ));
+            return Err(ValueProblem::TooManyValues { limit: MAX_VALUES });
         }
         if v.is_string()
             || v.as_f64().is_some()
@@ -82,12 +79,13 @@ impl Walk {
         };
         if !v.is_object() || v.is_function() {
             // Functions, symbols, BigInts: no JSON value.
-            return Err(format!("{at} is not a number, text, list or object"));
+            return Err(ValueProblem::NotData { at });
         }
         if depth >= MAX_DEPTH {
-            return Err(format!(
-                "{at} is nested more than {MAX_DEPTH} levels deep; no valid input is"
-            ));
+            return Err(ValueProblem::TooDeep {
+                at,
+                limit: MAX_DEPTH,
+            });
         }
         let child = |key: &str| {
             if path.is_empty() {
@@ -104,9 +102,11 @@ impl Walk {
                 .as_f64()
                 .unwrap_or(0.0);
             if !(0.0..=f64::from(MAX_LIST)).contains(&length) {
-                return Err(format!(
-                    "{at} is a list of {length} entries; no valid input has more than {MAX_LIST}"
-                ));
+                return Err(ValueProblem::ListTooLong {
+                    at,
+                    length,
+                    limit: MAX_LIST,
+                });
             }
             let out = js_sys::Array::new();
             for i in 0..length as u32 {
@@ -117,10 +117,11 @@ impl Walk {
         }
         let keys = object_keys(v).map_err(|e| unreadable(path, &e))?;
         if keys.length() > MAX_KEYS {
-            return Err(format!(
-                "{at} has {} keys; no valid input has more than {MAX_KEYS}",
-                keys.length()
-            ));
+            return Err(ValueProblem::TooManyKeys {
+                at,
+                keys: keys.length(),
+                limit: MAX_KEYS,
+            });
         }
         let out = js_sys::Object::new();
         for key in keys.iter() {
@@ -133,22 +134,43 @@ impl Walk {
     }
 }
 
-/// A plain copy of `value` (see the module's notes), or a sentence saying why there is none.
-pub fn plain_copy(value: &JsValue) -> Result<JsValue, String> {
-    Walk { values: 0 }.copy(value, "", 0)
+/// A plain copy of `value` (see the module's notes), or why there is none; `what` names the
+/// input in messages ("scenario", "rate card").
+pub fn plain_copy(value: &JsValue, what: &'static str) -> Result<JsValue, ApiError> {
+    Walk { values: 0 }
+        .copy(value, "", 0)
+        .map_err(|p| ApiError::value(what, p))
 }
 
-/// JSON text parsed by the browser's `JSON.parse` into a plain value of bounded size; `what`
-/// names the input in messages ("scenario", "rate card").
-pub fn parse_json(text: &str, what: &str) -> Result<JsValue, String> {
+/// JSON text parsed by the browser's `JSON.parse` into a plain value of bounded size.
+pub fn parse_json(text: &str, what: &'static str) -> Result<JsValue, ApiError> {
     if text.len() > MAX_TEXT {
-        return Err(format!(
-            "{what}: the text is {} MB; no valid {what} is larger than {} MB",
-            text.len() / (1024 * 1024),
-            MAX_TEXT / (1024 * 1024)
+        return Err(ApiError::value(
+            what,
+            ValueProblem::TextTooLarge {
+                megabytes: text.len() / (1024 * 1024),
+                limit: MAX_TEXT / (1024 * 1024),
+            },
         ));
     }
-    let value =
-        js_sys::JSON::parse(text).map_err(|e| format!("{what}: not valid JSON: {}", thrown(&e)))?;
-    plain_copy(&value).map_err(|e| format!("{what}: {e}"))
+    let value = js_sys::JSON::parse(text)
+        .map_err(|e| ApiError::value(what, ValueProblem::NotJson { thrown: thrown(&e) }))?;
+    plain_copy(&value, what)
+}
+
+/// An [`ApiError`] as a JavaScript `Error` whose `message` is the sentence, with `code`,
+/// `field` (when there is one) and, for a card, `problem`: what the JS API throws.
+pub fn js_error(e: &ApiError) -> JsValue {
+    let error = js_sys::Error::new(&e.to_string());
+    let set = |key: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), &JsValue::from_str(value));
+    };
+    set("code", e.code());
+    if let Some(field) = e.field() {
+        set("field", &field);
+    }
+    if let Some(problem) = e.card_problem() {
+        set("problem", problem);
+    }
+    error.into()
 }

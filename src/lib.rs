@@ -5,7 +5,8 @@
 //! - [`import`]: turning vendors' CSV rate sheets into rate cards (native only).
 //! - [`shipped`]: the cards of `rates/`, compiled in as data.
 //! - [`schema`]: the documents' key lists and JSON text, from their serde types.
-//! - `api`: the JavaScript API over the core (wasm32, feature `api`).
+//! - `api`: the JavaScript API over the core (wasm32, feature `api`); [`api_error`]: its errors
+//!   as kinds with stable codes (every target).
 //! - [`usage_export`]: the Teams PSTN usage export turned into a scenario of real calls.
 //! - [`form`]: the estimate's form as typed, its reading into a scenario, edits and share
 //!   links (the widget's domain model, free of Yew).
@@ -19,6 +20,7 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
+pub mod api_error;
 #[cfg(all(target_arch = "wasm32", any(feature = "api", feature = "element")))]
 pub mod js_value;
 

@@ -2,9 +2,59 @@
 //! time. Shared by the JS API and the widget; plain Rust, so it is tested natively.
 
 use std::cell::RefCell;
+use std::fmt;
 
 use crate::rating::{CardDocument, CardError, RateCard};
 use crate::shipped::{shipped_cards, DEFAULT_CARD_ID};
+
+/// Why the registry could not answer: kinds with their values, said in English by `Display`
+/// and in the page's language by the widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegistryError {
+    /// No card has this id.
+    UnknownCard {
+        /// The id asked for.
+        id: String,
+        /// The ids there are.
+        known: Vec<String>,
+    },
+    /// A partner card may not take a built-in card's id.
+    BuiltInId {
+        /// The id.
+        id: String,
+    },
+    /// The card is not valid.
+    BadCard(CardError),
+    /// The registry is in use by a call further up (a card callback calling back in).
+    Busy,
+}
+
+impl fmt::Display for RegistryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RegistryError::UnknownCard { id, known } => write!(
+                f,
+                "unknown rate card \"{}\"; available cards: {}",
+                crate::rating::problem::quoted(id),
+                known.join(", ")
+            ),
+            RegistryError::BuiltInId { id } => write!(
+                f,
+                "rate card id \"{id}\" belongs to a built-in card; give your card another id"
+            ),
+            RegistryError::BadCard(e) => e.fmt(f),
+            RegistryError::Busy => f.write_str("the rate cards are busy; try again"),
+        }
+    }
+}
+
+impl std::error::Error for RegistryError {}
+
+impl From<CardError> for RegistryError {
+    fn from(e: CardError) -> Self {
+        RegistryError::BadCard(e)
+    }
+}
 
 /// Cards by id, shipped cards first.
 #[derive(Debug, Clone)]
@@ -42,15 +92,15 @@ impl CardRegistry {
     }
 
     /// A card by id; `None` picks the default card.
-    pub fn get(&self, id: Option<&str>) -> Result<&RateCard, String> {
+    pub fn get(&self, id: Option<&str>) -> Result<&RateCard, RegistryError> {
         let id = id.unwrap_or(DEFAULT_CARD_ID);
-        self.cards.iter().find(|c| c.id() == id).ok_or_else(|| {
-            let known: Vec<&str> = self.cards.iter().map(RateCard::id).collect();
-            format!(
-                "unknown rate card \"{id}\"; available cards: {}",
-                known.join(", ")
-            )
-        })
+        self.cards
+            .iter()
+            .find(|c| c.id() == id)
+            .ok_or_else(|| RegistryError::UnknownCard {
+                id: id.to_string(),
+                known: self.cards.iter().map(|c| c.id().to_string()).collect(),
+            })
     }
 
     /// The cards, shipped first.
@@ -71,24 +121,29 @@ impl CardRegistry {
 
     /// Validates and registers a partner's card. A card with the id of an earlier partner card
     /// replaces it; the id of a shipped card is refused.
-    pub fn register(&mut self, doc: CardDocument) -> Result<CardInfo, String> {
-        let card = RateCard::from_document(doc).map_err(|e| e.to_string())?;
+    pub fn register(&mut self, doc: CardDocument) -> Result<CardInfo, RegistryError> {
+        let card = RateCard::from_document(doc)?;
         let id = card.id().to_string();
-        if let Some(i) = self.cards.iter().position(|c| c.id() == id) {
-            if i < self.shipped {
-                return Err(format!(
-                    "rate card id \"{id}\" belongs to a built-in card; give your card another id"
-                ));
+        let at = match self.cards.iter().position(|c| c.id() == id) {
+            Some(i) if i < self.shipped => return Err(RegistryError::BuiltInId { id }),
+            Some(i) => {
+                self.cards[i] = card;
+                i
             }
-            self.cards[i] = card;
-        } else {
-            self.cards.push(card);
-        }
-        // The card just registered, wherever it sits in the list.
-        self.list()
-            .into_iter()
-            .find(|i| i.id == id)
-            .ok_or_else(|| "the card could not be registered".to_string())
+            None => {
+                self.cards.push(card);
+                self.cards.len() - 1
+            }
+        };
+        let c = &self.cards[at];
+        Ok(CardInfo {
+            id: c.id().to_string(),
+            name: c.name().to_string(),
+            currency: c.currency().to_string(),
+            effective_from: c.effective_from().to_string(),
+            illustrative: c.illustrative(),
+            built_in: false,
+        })
     }
 }
 
@@ -96,21 +151,18 @@ thread_local! {
     static REGISTRY: RefCell<Option<CardRegistry>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` with this thread's card registry (the page's), creating it on first use.
-pub fn with_registry<T>(
-    f: impl FnOnce(&mut CardRegistry) -> Result<T, String>,
-) -> Result<T, String> {
+/// Runs `f` with this thread's card registry (the page's), creating it on first use. `f`'s
+/// error type takes the registry's own errors (busy, a shipped card that does not load).
+pub fn with_registry<T, E: From<RegistryError>>(
+    f: impl FnOnce(&mut CardRegistry) -> Result<T, E>,
+) -> Result<T, E> {
     REGISTRY.with(|cell| {
-        let mut slot = cell
-            .try_borrow_mut()
-            .map_err(|_| "the rate cards are busy; try again".to_string())?;
-        if slot.is_none() {
-            *slot = Some(CardRegistry::new().map_err(|e| e.to_string())?);
-        }
-        match slot.as_mut() {
-            Some(registry) => f(registry),
-            None => Err("the rate cards could not be loaded".to_string()),
-        }
+        let mut slot = cell.try_borrow_mut().map_err(|_| RegistryError::Busy)?;
+        let registry = match slot.as_mut() {
+            Some(registry) => registry,
+            None => slot.insert(CardRegistry::new().map_err(RegistryError::BadCard)?),
+        };
+        f(registry)
     })
 }
 
@@ -145,15 +197,26 @@ mod tests {
     fn default_get_register() {
         let mut r = CardRegistry::new().unwrap();
         assert_eq!(r.get(None).unwrap().id(), DEFAULT_CARD_ID);
-        assert!(r
-            .get(Some("nope"))
-            .unwrap_err()
+        let unknown = r.get(Some("nope")).unwrap_err();
+        assert_eq!(
+            unknown,
+            RegistryError::UnknownCard {
+                id: "nope".into(),
+                known: vec!["illustrative-eur".into(), "illustrative-usd".into()]
+            }
+        );
+        assert!(unknown
+            .to_string()
             .contains("available cards: illustrative-eur"));
         let mut doc = r.get(None).unwrap().to_document();
-        assert!(r
-            .register(doc.clone())
-            .unwrap_err()
-            .contains("belongs to a built-in card"));
+        let built_in = r.register(doc.clone()).unwrap_err();
+        assert_eq!(
+            built_in,
+            RegistryError::BuiltInId {
+                id: DEFAULT_CARD_ID.into()
+            }
+        );
+        assert!(built_in.to_string().contains("belongs to a built-in card"));
         doc.id = "partner".into();
         doc.name = "Partner".into();
         let info = r.register(doc.clone()).unwrap();

@@ -1,6 +1,7 @@
 //! Rate-card validation: one test per rule; each asserts that the message names the field (and,
 //! for TOML files, the line) so that the person editing the card can find and fix it.
 
+use ppm_pricing::rating::card::CardProblem;
 use ppm_pricing::rating::{CardError, RateCard};
 
 /// A valid card; each test breaks one thing in it. Line numbers below refer to this text.
@@ -134,7 +135,15 @@ fn negative_rate() {
         Some(32),
         "\"-0.0300\" is negative",
     );
-    assert!(e.message.contains("country DE"), "{e}");
+    // The kind and where it is: the DE entry's dial-out rate.
+    assert_eq!(e.country, ppm_pricing::rating::CountryCode::parse("DE"));
+    assert_eq!(
+        e.problem,
+        CardProblem::Negative {
+            text: "-0.0300".into()
+        }
+    );
+    assert!(e.message().contains("(country DE)"), "{e}");
 }
 
 #[test]
@@ -318,7 +327,8 @@ fn no_countries() {
     doc.addons.us_canada_dial_out = None;
     let e = RateCard::from_document(doc).unwrap_err();
     assert_eq!(e.field, "countries");
-    assert!(e.message.contains("the card lists no countries"), "{e}");
+    assert_eq!(e.problem, CardProblem::NoCountries);
+    assert!(e.message().contains("the card lists no countries"), "{e}");
 }
 
 #[test]
@@ -340,7 +350,8 @@ fn json_cards_are_validated_the_same_way() {
     assert!(e.to_string().contains("card.json"), "{e}");
     doc["countries"][0]["dial_out"] = serde_json::json!(0.03);
     let e = RateCard::from_json_str(&doc.to_string(), Some("card.json")).unwrap_err();
-    assert!(e.message.contains("a decimal string in quotes"), "{e}");
+    assert!(matches!(e.problem, CardProblem::Syntax { .. }), "{e}");
+    assert!(e.message().contains("a decimal string in quotes"), "{e}");
 }
 
 /// The card with German and French texts after its top-level keys.

@@ -145,7 +145,7 @@ fn price_file(json: &str) -> rating::Quote {
     let scenario = Scenario::from_document(&doc).expect("the page priced it");
     with_registry(|r| {
         let card = r.get(doc.card.as_deref())?;
-        rating::quote(card, &scenario).map_err(|e| e.to_string())
+        Ok::<_, ppm_pricing::api_error::ApiError>(rating::quote(card, &scenario)?)
     })
     .expect("the file prices")
 }

@@ -26,7 +26,6 @@ const ATTRIBUTES = ["lang", "card", "card-src", "scenario", "compact", "hide"];
 /** How long a `card-src` fetch may take, and how large the card may be. */
 const CARD_TIMEOUT_MS = 10000;
 const CARD_MAX_BYTES = 2 * 1024 * 1024;
-const tooLarge = (bytes) => `it is ${Math.round(bytes / 1024)} KB; a rate card may be at most ${CARD_MAX_BYTES / 1024} KB`;
 
 /** Every connected element, so that a crash of the shared WebAssembly reaches them all. */
 const live = new Set();
@@ -339,31 +338,44 @@ export class PpmPricing extends HTMLElement {
     let id = null;
     let error = null;
     if (src) {
+      // A failure goes to the widget as data (`reason` and its values), so that the widget
+      // says it in its own language; a card that is not valid goes with its text, which the
+      // widget checks again to name the problem by kind.
+      const fail = (reason, values) => {
+        const err = new Error(reason);
+        err.failure = { src, reason, ...values };
+        return err;
+      };
       try {
         const url = new URL(src, document.baseURI);
         if (url.protocol !== "https:" && url.protocol !== "http:") {
-          throw new Error(`only http(s) addresses can be loaded, not ${url.protocol}`);
+          throw fail("protocol", { protocol: url.protocol });
         }
         const response = await fetch(url, {
           credentials: "omit",
           headers: { accept: "application/json" },
           signal: AbortSignal.timeout(CARD_TIMEOUT_MS),
         });
-        if (!response.ok) throw new Error(`the server answered ${response.status}`);
+        if (!response.ok) throw fail("status", { status: response.status });
         const declared = Number(response.headers.get("content-length"));
-        if (declared > CARD_MAX_BYTES) throw new Error(tooLarge(declared));
+        if (declared > CARD_MAX_BYTES) throw fail("tooLarge", { bytes: declared, limit: CARD_MAX_BYTES });
         const text = await response.text();
-        if (text.length > CARD_MAX_BYTES) throw new Error(tooLarge(text.length));
-        id = wasm_loadRateCard(text).id;
+        if (text.length > CARD_MAX_BYTES) throw fail("tooLarge", { bytes: text.length, limit: CARD_MAX_BYTES });
+        try {
+          id = wasm_loadRateCard(text).id;
+        } catch (err) {
+          if (isTrap(err)) throw err;
+          throw fail("card", { text, message: err.message });
+        }
       } catch (err) {
         if (isTrap(err)) {
           crash(err);
           return;
         }
-        const why = err && err.name === "TimeoutError"
-          ? `no answer within ${CARD_TIMEOUT_MS / 1000} seconds`
-          : err.message;
-        error = `card-src: the rate card "${src}" could not be used (${why}); showing the built-in card.`;
+        error = err.failure
+          ?? (err && err.name === "TimeoutError"
+            ? { src, reason: "timeout", seconds: CARD_TIMEOUT_MS / 1000 }
+            : { src, reason: "network", message: String(err && err.message) });
       }
     }
     if (token !== this.#card.token) return; // a newer card-src replaced this one

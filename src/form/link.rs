@@ -25,9 +25,7 @@ const MAX_LINK: usize = 32 * 1024 * 1024;
 /// Most participant groups or country rows in one profile of a link (the scenario's limit).
 const MAX_ROWS: usize = 1_000;
 
-/// Why a link could not be read (shown as one translated sentence; the detail is for logs).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadLink(pub String);
+pub use super::link_error::LinkError;
 
 fn call_letter(call: Call) -> char {
     match call {
@@ -61,7 +59,7 @@ fn enc(s: &str) -> String {
     out
 }
 
-fn dec(s: &str) -> Result<String, BadLink> {
+fn dec(s: &str) -> Result<String, LinkError> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -70,7 +68,7 @@ fn dec(s: &str) -> Result<String, BadLink> {
             let hex = s
                 .get(i + 1..i + 3)
                 .and_then(|h| u8::from_str_radix(h, 16).ok())
-                .ok_or_else(|| BadLink(format!("bad escape at {i}")))?;
+                .ok_or(LinkError::BadEscape { at: i })?;
             out.push(hex);
             i += 3;
         } else {
@@ -78,7 +76,7 @@ fn dec(s: &str) -> Result<String, BadLink> {
             i += 1;
         }
     }
-    String::from_utf8(out).map_err(|_| BadLink("not UTF-8".into()))
+    String::from_utf8(out).map_err(|_| LinkError::NotUtf8)
 }
 
 /// Encodes the form as a fragment (without the `#`), with the language when the sender chose
@@ -153,18 +151,18 @@ pub fn encode(form: &Form, chosen: Option<Lang>) -> String {
 /// Decodes a fragment (with or without `#`): the form (numbers in the scenario's notation,
 /// i.e. as English writes them) and the language the sender chose, if any. Anything malformed
 /// or of another version is an error; the caller shows a message and falls back to the example.
-pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
+pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), LinkError> {
     let fragment = fragment.trim_start_matches('#');
     // No link of a valid estimate is longer (1,000 profiles of 1,000 groups, a few bytes each).
     if fragment.len() > MAX_LINK {
-        return Err(BadLink("longer than any estimate".into()));
+        return Err(LinkError::TooLong);
     }
     let mut parts = fragment.split('&');
     let version = match parts.next() {
         Some("v1") => 1,
         Some("v2") => 2,
         Some("v3") => 3,
-        _ => return Err(BadLink("unknown version".into())),
+        _ => return Err(LinkError::UnknownVersion),
     };
     let mut form = Form {
         card_id: String::new(),
@@ -177,9 +175,9 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
     };
     let mut lang = None;
     for part in parts {
-        let (key, value) = part
-            .split_once('=')
-            .ok_or_else(|| BadLink(format!("no value in {part}")))?;
+        let (key, value) = part.split_once('=').ok_or_else(|| LinkError::NoValue {
+            part: part.to_string(),
+        })?;
         let value = dec(value)?;
         match key {
             "card" => form.card_id = value,
@@ -193,11 +191,15 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
             "m" => form
                 .meetings
                 .push(std::rc::Rc::new(meeting(&value, version)?)),
-            other => return Err(BadLink(format!("unknown key {other}"))),
+            other => {
+                return Err(LinkError::UnknownKey {
+                    key: other.to_string(),
+                })
+            }
         }
     }
     if form.card_id.is_empty() || form.meetings.len() > 1000 {
-        return Err(BadLink("no card or too many meetings".into()));
+        return Err(LinkError::NoCardOrTooManyMeetings);
     }
     let rows: usize = form
         .meetings
@@ -205,14 +207,15 @@ pub fn decode(fragment: &str) -> Result<(Form, Option<Lang>), BadLink> {
         .map(|m| m.legs.len() + m.countries.len())
         .sum();
     if rows > MAX_FORM_ROWS {
-        return Err(BadLink(format!(
-            "{rows} participant rows; a link holds at most {MAX_FORM_ROWS}"
-        )));
+        return Err(LinkError::TooManyRows {
+            rows,
+            limit: MAX_FORM_ROWS,
+        });
     }
     Ok((form, lang))
 }
 
-fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
+fn meeting(value: &str, version: u8) -> Result<MeetingForm, LinkError> {
     let fields: Vec<&str> = value.split('~').collect();
     let (name, per_month, minutes, legs) = match (version, fields.as_slice()) {
         (1, [name, per_month, minutes, legs]) => (name, per_month, minutes, legs),
@@ -221,10 +224,10 @@ fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
         {
             (name, per_month, minutes, legs)
         }
-        _ => return Err(BadLink("a meeting has the wrong number of fields".into())),
+        _ => return Err(LinkError::MeetingFields),
     };
     if legs.split(',').count() > MAX_ROWS {
-        return Err(BadLink("a meeting has too many participant groups".into()));
+        return Err(LinkError::TooManyGroups);
     }
     let mut m = MeetingForm::detailed(
         &dec(name)?,
@@ -233,20 +236,25 @@ fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
         legs_of(legs)?,
     );
     if let Some(letter) = fields.get(8) {
-        m.period = Period::from_letter(letter)
-            .ok_or_else(|| BadLink(format!("unknown period {letter}")))?;
+        m.period = Period::from_letter(letter).ok_or_else(|| LinkError::UnknownPeriod {
+            letter: letter.to_string(),
+        })?;
     }
     if let [_, _, _, mode, participants, phone_share, countries, _, ..] = fields.as_slice() {
         m.mode = match *mode {
             "s" => Mode::Simple,
             "d" => Mode::Detailed,
             "u" => Mode::Measured,
-            other => return Err(BadLink(format!("unknown mode {other}"))),
+            other => {
+                return Err(LinkError::UnknownMode {
+                    word: other.to_string(),
+                })
+            }
         };
         m.participants = dec(participants)?;
         m.phone_share = dec(phone_share)?;
         if countries.split(',').count() > MAX_ROWS {
-            return Err(BadLink("a meeting has too many countries".into()));
+            return Err(LinkError::TooManyCountries);
         }
         m.countries = countries
             .split(',')
@@ -263,7 +271,9 @@ fn meeting(value: &str, version: u8) -> Result<MeetingForm, BadLink> {
                             dial_out: dec(dial_out)?,
                         })
                     }
-                    _ => Err(BadLink(format!("bad country mix {c}"))),
+                    _ => Err(LinkError::BadCountryMix {
+                        text: c.to_string(),
+                    }),
                 }
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -277,7 +287,7 @@ fn is_code(text: &str) -> bool {
     text.len() == 2 && text.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
-fn legs_of(legs: &str) -> Result<Vec<LegForm>, BadLink> {
+fn legs_of(legs: &str) -> Result<Vec<LegForm>, LinkError> {
     legs.split(',')
         .filter(|l| !l.is_empty())
         .map(|l| {
@@ -291,7 +301,9 @@ fn legs_of(legs: &str) -> Result<Vec<LegForm>, BadLink> {
                     count: dec(count)?,
                     minutes: dec(minutes)?,
                 }),
-                _ => Err(BadLink(format!("bad participants {l}"))),
+                _ => Err(LinkError::BadParticipants {
+                    text: l.to_string(),
+                }),
             }
         })
         .collect()
@@ -342,7 +354,14 @@ mod tests {
         let profile = format!("&m=n~1~2~{}", vec!["DE.t.1"; 1_000].join("%2C"));
         let link = |n: usize| format!("v1&card=x{}", profile.repeat(n));
         let err = decode(&link(20)).unwrap_err();
-        assert!(err.0.contains("a link holds at most 20000"), "{err:?}");
+        assert!(
+            matches!(err, LinkError::TooManyRows { limit: 20_000, .. }),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains("a link holds at most 20000"),
+            "{err}"
+        );
         assert!(decode(&link(19)).is_ok());
     }
 
@@ -422,10 +441,7 @@ mod tests {
         // More groups in one profile than any scenario may have.
         let many = vec!["DE.t.1"; 1_001].join("%2C");
         let bad = format!("v1&card=x&m=n~1~2~{many}");
-        assert_eq!(
-            decode(&bad).unwrap_err(),
-            BadLink("a meeting has too many participant groups".into())
-        );
+        assert_eq!(decode(&bad).unwrap_err(), LinkError::TooManyGroups);
         // Found by fuzzing (`share_link`): a two-byte letter where a country code belongs was
         // read, and the link written from it could not be read back.
         assert!(decode("v1&card=illu&o=3&a=0&lang=en&m=Dai~12~15~\u{17a}.t.2%2CUS.a.1").is_err());

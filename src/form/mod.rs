@@ -6,6 +6,7 @@
 
 mod edit;
 pub mod link;
+mod link_error;
 mod mix;
 mod model;
 pub mod names;

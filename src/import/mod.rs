@@ -13,6 +13,81 @@ use crate::rating::{Call, CardError, CountryCode, RateCard};
 
 pub use crate::country_names::{find_country, COUNTRY_NAMES};
 
+/// What is wrong with a rate sheet, as a kind with its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetProblem {
+    /// A row the CSV reader cannot read (its own words).
+    NotCsv {
+        /// The reader's message.
+        message: String,
+    },
+    /// No rows.
+    Empty,
+    /// A header whose country and rate columns cannot be told apart.
+    UnclearHeader {
+        /// The header's cells.
+        headers: Vec<String>,
+    },
+    /// A country that is neither an ISO code nor a known name.
+    UnknownCountry {
+        /// The cell as written.
+        name: String,
+    },
+    /// A row without a rate.
+    NoRate {
+        /// The row's country.
+        country: CountryCode,
+    },
+    /// A rate that is not a number of 0 or more.
+    NotARate {
+        /// The cell as written.
+        text: String,
+        /// The row's country.
+        country: CountryCode,
+    },
+    /// A country listed twice.
+    Twice {
+        /// The country.
+        country: CountryCode,
+        /// The line it is first on.
+        first: usize,
+    },
+}
+
+impl fmt::Display for SheetProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::rating::problem::quoted;
+        match self {
+            SheetProblem::NotCsv { message } => write!(f, "not a readable CSV row: {message}"),
+            SheetProblem::Empty => f.write_str("the sheet is empty"),
+            SheetProblem::UnclearHeader { headers } => write!(
+                f,
+                "cannot tell the country and rate columns apart in the header ({}); name them \
+                 \"Country\" and \"Rate\"",
+                quoted(&headers.join(", "))
+            ),
+            SheetProblem::UnknownCountry { name } => write!(
+                f,
+                "unknown country \"{}\"; use an ISO 3166-1 code such as DE or an English name \
+                 such as Germany",
+                quoted(name)
+            ),
+            SheetProblem::NoRate { country } => {
+                write!(f, "no rate for {country}; enter a rate or remove the row")
+            }
+            SheetProblem::NotARate { text, country } => write!(
+                f,
+                "\"{}\" is not a rate for {country}; write a number of 0 or more, such as \
+                 0.0280, without a currency sign",
+                quoted(text)
+            ),
+            SheetProblem::Twice { country, first } => {
+                write!(f, "{country} appears twice (first on line {first})")
+            }
+        }
+    }
+}
+
 /// A problem with a rate sheet, naming the sheet and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
@@ -21,7 +96,7 @@ pub struct ImportError {
     /// 1-based line in the sheet, where known.
     pub line: Option<usize>,
     /// What is wrong.
-    pub message: String,
+    pub problem: SheetProblem,
 }
 
 impl fmt::Display for ImportError {
@@ -30,7 +105,7 @@ impl fmt::Display for ImportError {
         if let Some(line) = self.line {
             write!(f, ", line {line}")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", self.problem)
     }
 }
 
@@ -91,10 +166,10 @@ fn header_index(headers: &[String], words: &[&str]) -> Option<usize> {
 /// like "code"/"iso", else "country"/"destination"; the rate column is named like
 /// "rate"/"price"/"per minute". Without a header, column 1 is the country and column 2 the rate.
 pub fn parse_sheet(text: &str, sheet: &str, call: Call) -> Result<Sheet, ImportError> {
-    let err = |line: Option<usize>, message: String| ImportError {
+    let err = |line: Option<usize>, problem: SheetProblem| ImportError {
         sheet: sheet.to_string(),
         line,
-        message,
+        problem,
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -106,7 +181,9 @@ pub fn parse_sheet(text: &str, sheet: &str, call: Call) -> Result<Sheet, ImportE
         let rec = rec.map_err(|e| {
             err(
                 e.position().map(|p| p.line() as usize),
-                format!("not a readable CSV row: {e}"),
+                SheetProblem::NotCsv {
+                    message: e.to_string(),
+                },
             )
         })?;
         let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
@@ -117,7 +194,7 @@ pub fn parse_sheet(text: &str, sheet: &str, call: Call) -> Result<Sheet, ImportE
         records.push((line, cells));
     }
     let Some((_, first)) = records.first() else {
-        return Err(err(None, "the sheet is empty".into()));
+        return Err(err(None, SheetProblem::Empty));
     };
     let has_header = first.get(1).is_none_or(|c| parse_rate(c).is_none());
     let (country_col, rate_col, skip) = if has_header {
@@ -131,11 +208,7 @@ pub fn parse_sheet(text: &str, sheet: &str, call: Call) -> Result<Sheet, ImportE
             _ => {
                 return Err(err(
                     Some(records[0].0),
-                    format!(
-                        "cannot tell the country and rate columns apart in the header ({}); \
-                         name them \"Country\" and \"Rate\"",
-                        headers.join(", ")
-                    ),
+                    SheetProblem::UnclearHeader { headers },
                 ))
             }
         }
@@ -151,33 +224,26 @@ pub fn parse_sheet(text: &str, sheet: &str, call: Call) -> Result<Sheet, ImportE
         let country = find_country(name).ok_or_else(|| {
             err(
                 Some(*line),
-                format!(
-                    "unknown country \"{name}\"; use an ISO 3166-1 code such as DE or an \
-                     English name such as Germany"
-                ),
+                SheetProblem::UnknownCountry {
+                    name: name.to_string(),
+                },
             )
         })?;
         let raw = cell(rate_col);
         if raw.is_empty() {
-            return Err(err(
-                Some(*line),
-                format!("no rate for {country}; enter a rate or remove the row"),
-            ));
+            return Err(err(Some(*line), SheetProblem::NoRate { country }));
         }
         let rate = parse_rate(raw).ok_or_else(|| {
             err(
                 Some(*line),
-                format!(
-                    "\"{raw}\" is not a rate for {country}; write a number of 0 or more, such \
-                     as 0.0280, without a currency sign"
-                ),
+                SheetProblem::NotARate {
+                    text: raw.to_string(),
+                    country,
+                },
             )
         })?;
         if let Some(first) = seen.insert(country, *line) {
-            return Err(err(
-                Some(*line),
-                format!("{country} appears twice (first on line {first})"),
-            ));
+            return Err(err(Some(*line), SheetProblem::Twice { country, first }));
         }
         rates.push((country, rate));
     }
@@ -377,6 +443,44 @@ fn slot(c: &mut CountryDocument, call: Call) -> &mut Option<DecimalText> {
 mod tests {
     use super::*;
     use crate::country_names::fold;
+
+    #[test]
+    fn sheet_problems_are_kinds_with_their_line() {
+        let de = CountryCode::parse("DE").unwrap();
+        let problem = |text: &str| parse_sheet(text, "s.csv", Call::DialOut).unwrap_err();
+        // Line 3 repeats the country of line 2 (line 1 is the header).
+        let e = problem("Country,Rate\nGermany,0.01\nDE,0.02\n");
+        assert_eq!(
+            (e.line, &e.problem),
+            (
+                Some(3),
+                &SheetProblem::Twice {
+                    country: de,
+                    first: 2
+                }
+            )
+        );
+        let e = problem("Country,Rate\nGermany,lots\n");
+        assert_eq!(
+            e.problem,
+            SheetProblem::NotARate {
+                text: "lots".into(),
+                country: de
+            }
+        );
+        assert_eq!(problem("").problem, SheetProblem::Empty);
+        assert_eq!(
+            problem("A,B,C\nx,y,z\n").problem,
+            SheetProblem::UnclearHeader {
+                headers: vec!["A".into(), "B".into(), "C".into()]
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "rate sheet s.csv, line 2: \"lots\" is not a rate for DE; write a number of 0 or \
+             more, such as 0.0280, without a currency sign"
+        );
+    }
 
     #[test]
     fn finds_countries_by_code_name_and_alias() {

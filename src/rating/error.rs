@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::card::CardProblem;
+use super::country::CountryCode;
 use super::money::Overflow;
 use super::problem::{Field, Problem};
 
@@ -55,7 +57,8 @@ impl From<ScenarioError> for Error {
     }
 }
 
-/// A rate card that cannot be used, with where the problem is.
+/// A rate card that cannot be used: what is wrong ([`CardProblem`], a kind with its values)
+/// and where (file, line, field, country).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardError {
     /// The file the card came from, when it came from a file.
@@ -64,18 +67,29 @@ pub struct CardError {
     pub field: String,
     /// The 1-based line in the file, where it could be found.
     pub line: Option<usize>,
-    /// What is wrong, naming the offending value.
-    pub message: String,
+    /// The country whose entry holds the problem, when that helps to find it.
+    pub country: Option<CountryCode>,
+    /// What is wrong, with the offending value.
+    pub problem: CardProblem,
 }
 
 impl CardError {
-    /// An error about `field` with a message; file and line are filled in by the loader.
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> CardError {
+    /// `problem` at `field`; file, line and country are filled in by whoever knows them.
+    pub fn new(field: impl Into<String>, problem: CardProblem) -> CardError {
         CardError {
             file: None,
             field: field.into(),
             line: None,
-            message: message.into(),
+            country: None,
+            problem,
+        }
+    }
+
+    /// What is wrong, in English, with the country when it is known (no file or field).
+    pub fn message(&self) -> String {
+        match self.country {
+            Some(code) => format!("{} (country {code})", self.problem),
+            None => self.problem.to_string(),
         }
     }
 }
@@ -92,7 +106,7 @@ impl fmt::Display for CardError {
         if !self.field.is_empty() {
             write!(f, ", field `{}`", self.field)?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", self.message())
     }
 }
 

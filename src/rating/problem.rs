@@ -252,6 +252,31 @@ pub fn cut(text: &str, max: usize) -> String {
     out
 }
 
+impl Problem {
+    /// A stable name of the kind, in camelCase, for programs (the JS API's error `code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::NotANumber { .. } => "notANumber",
+            Problem::Negative { .. } => "negative",
+            Problem::AboveLimit { .. } => "aboveLimit",
+            Problem::TooPrecise { .. } => "tooPrecise",
+            Problem::NotWhole { .. } => "notWhole",
+            Problem::LicencesBelowOrganisers { .. } => "licencesBelowOrganisers",
+            Problem::TooManyMeetings { .. } => "tooManyMeetings",
+            Problem::TooManyLegs { .. } => "tooManyLegs",
+            Problem::UnknownCall { .. } => "unknownCall",
+            Problem::NotACountryCode { .. } => "unknownCountry",
+            Problem::CountryNotOnCard { .. } => "countryNotOnCard",
+            Problem::NoRate { .. } => "noRate",
+            Problem::NoAddon { .. } => "noAddon",
+            Problem::NoOrganiser => "noOrganiser",
+            Problem::SharesNotHundred { .. } => "sharesNotHundred",
+            Problem::MixNotHundred { .. } => "mixNotHundred",
+            Problem::AmbiguousNumber { .. } => "ambiguousNumber",
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -22,7 +22,7 @@ use crate::form::link;
 use crate::form::{message_for, messages_under, Edit, Form, Removed};
 use crate::lang::Lang;
 use crate::rating::Call;
-use crate::registry::{with_registry, CardInfo};
+use crate::registry::{with_registry, CardInfo, RegistryError};
 
 impl Reducible for AppState {
     type Action = Action;
@@ -132,18 +132,20 @@ pub fn App(props: &AppProps) -> Html {
     let partner_card = embed.and_then(|e| e.partner_card.as_deref());
     let lang_tag = state.lang.tag();
     let cards: Vec<CardInfo> = with_registry(|r| {
-        Ok(r.list()
-            .into_iter()
-            .filter(|c| c.built_in || Some(c.id.as_str()) == partner_card)
-            .map(|c| CardInfo {
-                // The card's own name in the page's language, when it has one.
-                name: r
-                    .get(Some(&c.id))
-                    .map(|card| card.name_in(lang_tag).to_string())
-                    .unwrap_or(c.name.clone()),
-                ..c
-            })
-            .collect())
+        Ok::<_, RegistryError>(
+            r.list()
+                .into_iter()
+                .filter(|c| c.built_in || Some(c.id.as_str()) == partner_card)
+                .map(|c| CardInfo {
+                    // The card's own name in the page's language, when it has one.
+                    name: r
+                        .get(Some(&c.id))
+                        .map(|card| card.name_in(lang_tag).to_string())
+                        .unwrap_or(c.name.clone()),
+                    ..c
+                })
+                .collect(),
+        )
     })
     .unwrap_or_default();
     // The card's countries with their names in the page's language, sorted by name, and the
@@ -153,23 +155,25 @@ pub fn App(props: &AppProps) -> Html {
         |(lang, card_id)| {
             let t = lang.texts();
             let found: Vec<(String, String)> = with_registry(|r| {
-                Ok(r.get(Some(card_id))?
-                    .countries()
-                    .map(|(c, rates)| {
-                        let ways: Vec<&str> =
-                            [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut]
-                                .into_iter()
-                                .filter(|call| rates.rate(*call).is_some())
-                                .map(|call| t.call(call))
-                                .collect();
-                        let ways = if ways.is_empty() {
-                            t.app_only.to_string()
-                        } else {
-                            ways.join(" · ")
-                        };
-                        (c.to_string(), ways)
-                    })
-                    .collect())
+                Ok::<_, RegistryError>(
+                    r.get(Some(card_id))?
+                        .countries()
+                        .map(|(c, rates)| {
+                            let ways: Vec<&str> =
+                                [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut]
+                                    .into_iter()
+                                    .filter(|call| rates.rate(*call).is_some())
+                                    .map(|call| t.call(call))
+                                    .collect();
+                            let ways = if ways.is_empty() {
+                                t.app_only.to_string()
+                            } else {
+                                ways.join(" · ")
+                            };
+                            (c.to_string(), ways)
+                        })
+                        .collect(),
+                )
             })
             .unwrap_or_default();
             let names = browser::CountryNames::new(lang.tag());
@@ -353,7 +357,10 @@ pub fn App(props: &AppProps) -> Html {
     if compact {
         hidden = hidden.with(Section::Header).with(Section::Inputs);
     }
-    let notice = embed.and_then(|e| e.notice.clone());
+    // The configuration's problems in the widget's language, one sentence each.
+    let notice = embed
+        .filter(|e| !e.problems.is_empty())
+        .map(|e| super::i18n::embed_notice(state.lang, &e.problems));
 
     html! {
         <div class={classes!("ppm", compact.then_some("ppm-compact"))} ref={root_ref}>

@@ -12,13 +12,15 @@ use yew::{AppHandle, Callback};
 
 use super::app::{AppProps, ElementRoot, Embed};
 use super::embed::{preset_text, Hidden, PresetText};
+use super::embed_problem::{sentences, CardSrcCause, EmbedProblem};
 use super::pricing::Priced;
-use crate::api::{scenario_document, shape_error};
+use crate::api::{card_document, scenario_document, shape_error};
+use crate::api_error::ApiError;
 use crate::form::link;
 use crate::form::{Form, MAX_FORM_ROWS};
 use crate::lang::Lang;
 use crate::rating::quote::Cheaper;
-use crate::rating::{Money, Quote, Scenario, ScenarioDocument};
+use crate::rating::{Error, Money, Quote, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 use crate::shipped::DEFAULT_CARD_ID;
 
@@ -32,7 +34,72 @@ struct Options {
     compact: bool,
     hide: Option<String>,
     partner_card: Option<String>,
-    card_src_error: Option<String>,
+    card_src_error: Option<CardSrcFailure>,
+}
+
+/// Why the element could not use its `card-src` card, as its script saw it: `reason` is
+/// `protocol`, `status`, `tooLarge` (with `bytes` and `limit`), `timeout` (with `seconds`),
+/// `network` or `card` (the card's own text, checked again here so that its problem is said
+/// by kind).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct CardSrcFailure {
+    src: String,
+    reason: String,
+    protocol: Option<String>,
+    status: Option<u16>,
+    bytes: Option<f64>,
+    limit: Option<f64>,
+    seconds: Option<u32>,
+    message: Option<String>,
+    text: Option<String>,
+}
+
+impl CardSrcFailure {
+    /// The failure as a problem kind.
+    fn problem(self) -> EmbedProblem {
+        let cause = match self.reason.as_str() {
+            "protocol" => CardSrcCause::Protocol {
+                protocol: self.protocol.unwrap_or_default(),
+            },
+            "status" => CardSrcCause::Status {
+                status: self.status.unwrap_or(0),
+            },
+            "tooLarge" => CardSrcCause::TooLarge {
+                kilobytes: kilobytes(self.bytes),
+                limit: kilobytes(self.limit),
+            },
+            "timeout" => CardSrcCause::Timeout {
+                seconds: self.seconds.unwrap_or(0),
+            },
+            "card" => match self.text.map(|t| card_problem(&t)) {
+                Some(Err(e)) => CardSrcCause::Card(Box::new(e)),
+                _ => CardSrcCause::Network {
+                    message: self.message.unwrap_or_default(),
+                },
+            },
+            _ => CardSrcCause::Network {
+                message: self.message.unwrap_or_default(),
+            },
+        };
+        EmbedProblem::CardSrc {
+            src: self.src,
+            cause,
+        }
+    }
+}
+
+/// Bytes as whole KB (the element's script gives sizes in bytes).
+fn kilobytes(bytes: Option<f64>) -> u64 {
+    (bytes.unwrap_or(0.0).max(0.0) / 1024.0).round() as u64
+}
+
+/// A card's text checked as `loadRateCard` checks it, without registering it: why it was
+/// refused.
+fn card_problem(text: &str) -> Result<(), ApiError> {
+    let doc = card_document(&JsValue::from_str(text))?;
+    crate::rating::RateCard::from_document(doc).map_err(|e| ApiError::from(Error::from(e)))?;
+    Ok(())
 }
 
 /// Both models' value of one figure.
@@ -109,7 +176,7 @@ fn fresh_embed(on_quote: js_sys::Function, lang: &str, reset: u32) -> Embed {
         preset: None,
         compact: false,
         hidden: Hidden::default(),
-        notice: None,
+        problems: Rc::from([]),
         partner_card: None,
         on_quote,
         reset,
@@ -166,11 +233,15 @@ impl Widget {
         {
             core::arch::wasm32::unreachable();
         }
-        let options = crate::js_value::plain_copy(&options)
-            .map_err(|e| JsError::new(&format!("options: {e}")))?;
+        let options = crate::js_value::plain_copy(&options, "options")
+            .map_err(|e| JsError::new(&e.to_string()))?;
         let o: Options = serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&shape_error("options", e)))?;
-        let mut problems: Vec<String> = o.card_src_error.into_iter().collect();
+            .map_err(|e| JsError::new(&shape_error("options", e).to_string()))?;
+        let mut problems: Vec<EmbedProblem> = o
+            .card_src_error
+            .map(CardSrcFailure::problem)
+            .into_iter()
+            .collect();
         let mut next = self.embed.clone();
         if let Some(tag) = o.lang.as_deref().filter(|t| !t.is_empty()) {
             next.lang = Lang::from_tag(tag);
@@ -194,7 +265,7 @@ impl Widget {
             Some(id) => match with_registry(|r| r.get(Some(&id)).map(|c| c.id().to_string())) {
                 Ok(id) => id,
                 Err(e) => {
-                    problems.push(format!("card: {e}"));
+                    problems.push(EmbedProblem::Card(e));
                     DEFAULT_CARD_ID.into()
                 }
             },
@@ -216,16 +287,14 @@ impl Widget {
                 },
             }
         }
-        // One sentence per problem.
-        let problems: Vec<String> = problems
-            .into_iter()
-            .map(|p| if p.ends_with('.') { p } else { format!("{p}.") })
-            .collect();
-        next.notice = (!problems.is_empty()).then(|| problems.join(" "));
+        // The widget says the problems in its language; the error (and so `ppm-error`) in
+        // English, one sentence each.
+        let thrown = sentences(&problems);
+        next.problems = Rc::from(problems);
         self.update(next);
-        match problems.is_empty() {
+        match thrown.is_empty() {
             true => Ok(()),
-            false => Err(JsError::new(&problems.join(" "))),
+            false => Err(JsError::new(&thrown)),
         }
     }
 
@@ -238,7 +307,7 @@ impl Widget {
             Some(text) => preset_form(&text, Some(&self.embed.card)).map(|(f, _)| f),
             None => preset_from_value(value, Some(&self.embed.card)),
         }
-        .map_err(|e| JsError::new(&e))?;
+        .map_err(|e| JsError::new(&e.to_string()))?;
         let mut next = self.embed.clone();
         self.generation += 1;
         next.preset = Some((self.generation, Rc::new(form)));
@@ -278,37 +347,33 @@ impl Widget {
 
 /// A preset from a scenario object, checked like the JS API's input (keys, types, values).
 /// Its card: the one the host asked for, else the scenario's own `card`, else the default.
-fn preset_from_value(value: JsValue, card: Option<&str>) -> Result<Form, String> {
-    let doc = scenario_document(value)?;
+fn preset_from_value(value: JsValue, card: Option<&str>) -> Result<Form, EmbedProblem> {
+    let doc = scenario_document(value).map_err(|e| EmbedProblem::Scenario(Box::new(e)))?;
     let card = card.or(doc.card.as_deref()).unwrap_or(DEFAULT_CARD_ID);
-    // The core's sentences begin "scenario, field …" already.
-    Scenario::from_document(&doc).map_err(|e| e.to_string())?;
+    Scenario::from_document(&doc).map_err(|e| EmbedProblem::Scenario(Box::new(e.into())))?;
     let rows: usize = doc.meetings.iter().map(|m| m.legs.len()).sum();
     if rows > MAX_FORM_ROWS {
-        return Err(format!(
-            "scenario: {rows} participant groups; the widget takes at most {MAX_FORM_ROWS} \
-             (price larger scenarios with the JS API's quote() or `ppm quote`)"
-        ));
+        return Err(EmbedProblem::TooManyRows {
+            rows,
+            limit: MAX_FORM_ROWS,
+        });
     }
-    Form::from_scenario(card, &doc, Lang::En).map_err(|e| e.to_string())
+    Form::from_scenario(card, &doc, Lang::En)
+        .map_err(|e| EmbedProblem::Scenario(Box::new(e.into())))
 }
 
 /// A preset from a `scenario` attribute: scenario JSON (parsed by the browser's JSON.parse) or
 /// a share link (with its language, if it has one). `card`: the card the host asked for; a
 /// share link otherwise keeps its own.
-fn preset_form(text: &str, card: Option<&str>) -> Result<(Form, Option<Lang>), String> {
+fn preset_form(text: &str, card: Option<&str>) -> Result<(Form, Option<Lang>), EmbedProblem> {
     match preset_text(text)? {
         PresetText::Json(json) => {
-            let value = crate::js_value::parse_json(json, "scenario")?;
+            let value = crate::js_value::parse_json(json, "scenario")
+                .map_err(|e| EmbedProblem::Scenario(Box::new(e)))?;
             Ok((preset_from_value(value, card)?, None))
         }
         PresetText::Link(fragment) => {
-            let (mut form, lang) = link::decode(fragment).map_err(|e| {
-                format!(
-                    "scenario: the share link could not be read ({}); copy it again",
-                    e.0
-                )
-            })?;
+            let (mut form, lang) = link::decode(fragment).map_err(EmbedProblem::Link)?;
             if let Some(card) = card {
                 form.card_id = card.to_string();
             }

@@ -1,6 +1,8 @@
 //! What a partner's page can set on an embedded widget (`<ppm-pricing>`): plain Rust, tested
 //! natively. The element's attributes arrive here as text and leave as checked values or as a
-//! sentence saying what is wrong.
+//! problem kind ([`EmbedProblem`]).
+
+use super::embed_problem::EmbedProblem;
 
 /// A part of the widget a partner can hide with the `hide` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +60,7 @@ pub struct Hidden(u8);
 impl Hidden {
     /// Reads a `hide` attribute: section words separated by spaces or commas, in any case.
     /// An unknown word is an error naming it and the words that exist.
-    pub fn parse(text: &str) -> Result<Hidden, String> {
+    pub fn parse(text: &str) -> Result<Hidden, EmbedProblem> {
         let mut set = Hidden::default();
         for word in text
             .split(|c: char| c == ',' || c.is_whitespace())
@@ -67,12 +69,8 @@ impl Hidden {
             let section = Section::ALL
                 .into_iter()
                 .find(|s| s.word().eq_ignore_ascii_case(word))
-                .ok_or_else(|| {
-                    let known: Vec<&str> = Section::ALL.iter().map(|s| s.word()).collect();
-                    format!(
-                        "hide: unknown section \"{word}\"; use any of {}",
-                        known.join(", ")
-                    )
+                .ok_or_else(|| EmbedProblem::UnknownSection {
+                    word: word.to_string(),
                 })?;
             set.0 |= section.bit();
         }
@@ -100,7 +98,7 @@ pub enum PresetText<'a> {
 }
 
 /// Tells scenario JSON from a share link; anything else is an error saying what is expected.
-pub fn preset_text(text: &str) -> Result<PresetText<'_>, String> {
+pub fn preset_text(text: &str) -> Result<PresetText<'_>, EmbedProblem> {
     let t = text.trim();
     if t.starts_with('{') {
         return Ok(PresetText::Json(t));
@@ -115,11 +113,7 @@ pub fn preset_text(text: &str) -> Result<PresetText<'_>, String> {
     {
         Ok(PresetText::Link(fragment))
     } else {
-        Err(
-            "scenario: expected scenario JSON ({ \"organisers\": … }) or a share link \
-             (…#v3&…)"
-                .into(),
-        )
+        Err(EmbedProblem::NotAPreset)
     }
 }
 
@@ -133,8 +127,15 @@ mod tests {
         assert!(h.hides(Section::Chart) && h.hides(Section::Lines) && h.hides(Section::Warnings));
         assert!(!h.hides(Section::Inputs) && !h.hides(Section::Header));
         assert_eq!(Hidden::parse("").unwrap(), Hidden::default());
+        let e = Hidden::parse("chart graph").unwrap_err();
         assert_eq!(
-            Hidden::parse("chart graph").unwrap_err(),
+            e,
+            EmbedProblem::UnknownSection {
+                word: "graph".into()
+            }
+        );
+        assert_eq!(
+            e.to_string(),
             "hide: unknown section \"graph\"; use any of header, inputs, chart, lines, \
              warnings, pool, actions"
         );
@@ -156,8 +157,10 @@ mod tests {
             PresetText::Link("v3&o=3")
         );
         assert_eq!(preset_text("#v1&o=3").unwrap(), PresetText::Link("v1&o=3"));
-        assert!(preset_text("<img src=x onerror=alert(1)>")
-            .unwrap_err()
+        let e = preset_text("<img src=x onerror=alert(1)>").unwrap_err();
+        assert_eq!(e, EmbedProblem::NotAPreset);
+        assert!(e
+            .to_string()
             .starts_with("scenario: expected scenario JSON"));
     }
 }

@@ -3,10 +3,11 @@
 
 use std::rc::Rc;
 
+use super::i18n::registry_problem;
 use crate::form::Form;
 use crate::lang::Lang;
 use crate::rating::{self, Curve, CurveOptions, Error, Problem, Quote, Scenario, ScenarioError};
-use crate::registry::with_registry;
+use crate::registry::{with_registry, RegistryError};
 
 /// A priced form: the quote and the chart curve.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,29 +35,32 @@ pub fn price(form: &Form, lang: Lang) -> Outcome {
     let at_input = |e: ScenarioError| vec![say((form.input_id(e.field), e.problem))];
     let priced = with_registry(|r| {
         let card = r.get(Some(&card_id))?;
-        Ok(Scenario::from_document(&doc)
-            .map_err(at_input)
-            .and_then(|scenario| {
-                let quote = rating::quote(card, &scenario).map_err(|e| core_error(e, &at_input))?;
+        Ok::<_, RegistryError>(Scenario::from_document(&doc).map_err(at_input).and_then(
+            |scenario| {
+                let quote =
+                    rating::quote(card, &scenario).map_err(|e| core_error(e, lang, &at_input))?;
                 let curve = rating::cost_curve(card, &scenario, CurveOptions::default())
-                    .map_err(|e| core_error(e, &at_input))?;
+                    .map_err(|e| core_error(e, lang, &at_input))?;
                 Ok(Rc::new(Priced { quote, curve }))
-            }))
+            },
+        ))
     });
     match priced {
         Ok(outcome) => outcome,
-        Err(card_problem) => Err(vec![("card".to_string(), card_problem)]),
+        Err(e) => Err(vec![("card".to_string(), registry_problem(lang, &e))]),
     }
 }
 
 /// A core error as messages per input: scenario problems at their input; anything else (a
-/// computation too large for the decimal type) under the card picker.
+/// computation too large for the decimal type) under the card picker, in the page's language.
 fn core_error(
     e: Error,
+    lang: Lang,
     at_input: &dyn Fn(ScenarioError) -> Vec<(String, String)>,
 ) -> Vec<(String, String)> {
     match e {
         Error::Scenario(s) => at_input(s),
+        Error::Overflow(_) => vec![("card".to_string(), lang.texts().too_large.to_string())],
         other => vec![("card".to_string(), other.to_string())],
     }
 }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::embed::Hidden;
+use super::embed_problem::EmbedProblem;
 use super::pricing::Priced;
 use crate::form::Form;
 use crate::lang::Lang;
@@ -26,8 +27,9 @@ pub struct Embed {
     pub compact: bool,
     /// Sections the host hides.
     pub hidden: Hidden,
-    /// A configuration problem to show (bad attribute, card that could not be loaded).
-    pub notice: Option<String>,
+    /// The configuration's problems (bad attributes, a card that could not be loaded), shown
+    /// in the widget's language.
+    pub problems: Rc<[EmbedProblem]>,
     /// A partner card this widget loaded itself; listed after the built-in cards.
     pub partner_card: Option<String>,
     /// Called with every new quote and the scenario it prices.

@@ -23,7 +23,7 @@ impl CardTexts {
     pub fn of(card_id: &str, fallback: &str, lang: Lang) -> CardTexts {
         with_registry(|r| {
             let card = r.get(Some(card_id))?;
-            Ok(CardTexts {
+            Ok::<_, crate::registry::RegistryError>(CardTexts {
                 name: card.name_in(lang.tag()).to_string(),
                 tax_note: card.tax_note_in(lang.tag()).map(str::to_string),
             })

@@ -358,7 +358,7 @@ impl UsageImport {
         let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&text);
         self.graph
             .read(text, &mut self.tally)
-            .map_err(|why| ExportError::Json { file, why })?;
+            .map_err(|problem| ExportError::Json { file, problem })?;
         Ok(Step::Done)
     }
 

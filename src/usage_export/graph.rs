@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+pub use super::problems::JsonProblem;
+
 use super::columns::{column_of, Column};
 use super::tally::{Row, Tally};
 
@@ -27,26 +29,27 @@ impl Row for Fields {
 
 impl GraphPages {
     /// Reads one JSON file's rows into `tally`.
-    pub fn read(&mut self, text: &[u8], tally: &mut Tally) -> Result<(), String> {
+    pub fn read(&mut self, text: &[u8], tally: &mut Tally) -> Result<(), JsonProblem> {
         match serde_json::from_slice::<Value>(text) {
             Ok(value) => self.value(value, tally, 0),
             Err(whole) => {
                 // JSON Lines: one page or row per line.
-                let text = std::str::from_utf8(text)
-                    .map_err(|_| "the file is not UTF-8 text".to_string())?;
+                let text = std::str::from_utf8(text).map_err(|_| JsonProblem::NotUtf8)?;
                 let mut any = false;
                 for (n, line) in text
                     .lines()
                     .enumerate()
                     .filter(|(_, l)| !l.trim().is_empty())
                 {
-                    let value: Value = serde_json::from_str(line).map_err(|e| {
-                        if any {
-                            format!("line {}: {e}", n + 1)
-                        } else {
-                            whole.to_string()
-                        }
-                    })?;
+                    let value: Value =
+                        serde_json::from_str(line).map_err(|e| JsonProblem::Syntax {
+                            line: any.then_some(n + 1),
+                            message: if any {
+                                e.to_string()
+                            } else {
+                                whole.to_string()
+                            },
+                        })?;
                     any = true;
                     self.value(value, tally, 0)?;
                 }
@@ -55,7 +58,7 @@ impl GraphPages {
         }
     }
 
-    fn value(&mut self, value: Value, tally: &mut Tally, depth: u8) -> Result<(), String> {
+    fn value(&mut self, value: Value, tally: &mut Tally, depth: u8) -> Result<(), JsonProblem> {
         match value {
             Value::Array(items) if depth < 2 => {
                 for item in items {
@@ -66,7 +69,7 @@ impl GraphPages {
             Value::Object(mut map) => {
                 if let Some(rows) = map.remove("value") {
                     let Value::Array(rows) = rows else {
-                        return Err("`value` is not a list of call rows".into());
+                        return Err(JsonProblem::ValueNotAList);
                     };
                     for row in rows {
                         self.row(row, tally);
@@ -77,7 +80,7 @@ impl GraphPages {
                     Ok(())
                 }
             }
-            _ => Err("expected Graph's call log: pages with a `value` list, or call rows".into()),
+            _ => Err(JsonProblem::NotACallLog),
         }
     }
 
@@ -133,8 +136,21 @@ mod tests {
     #[test]
     fn not_a_call_log() {
         let mut g = GraphPages::default();
-        assert!(g.read(b"42", &mut Tally::default()).is_err());
-        assert!(g.read(b"{\"value\": 3}", &mut Tally::default()).is_err());
-        assert!(g.read(b"{\"value\": [", &mut Tally::default()).is_err());
+        assert_eq!(
+            g.read(b"42", &mut Tally::default()),
+            Err(JsonProblem::NotACallLog)
+        );
+        assert_eq!(
+            g.read(b"{\"value\": 3}", &mut Tally::default()),
+            Err(JsonProblem::ValueNotAList)
+        );
+        assert!(matches!(
+            g.read(b"{\"value\": [", &mut Tally::default()),
+            Err(JsonProblem::Syntax { line: None, .. })
+        ));
+        assert_eq!(
+            g.read(b"\xff{", &mut Tally::default()),
+            Err(JsonProblem::NotUtf8)
+        );
     }
 }

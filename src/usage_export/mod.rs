@@ -34,6 +34,7 @@ mod graph;
 mod native;
 #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 mod phone_numbers;
+mod problems;
 mod reconcile;
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
@@ -57,6 +58,7 @@ pub use driver::{Need, UsageImport, CHUNK};
 pub use native::{import_bytes, import_paths};
 #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 pub use phone_numbers::country_of_number;
+pub use problems::{JsonProblem, ZipProblem};
 pub use reconcile::{fit_to_card, reconcile, NotOnCard, ReconciledLine, Reconciliation};
 pub use report::{
     BilledRow, FileKind, FileNote, ImportOptions, Imported, LeftOut, LeftOutRows, Named, Period,
@@ -64,8 +66,6 @@ pub use report::{
 };
 #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
 pub use tally::MAX_LEG_SECONDS;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
-pub use zip::ZipProblem;
 
 /// What a file that is not an export lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +94,6 @@ pub enum ExportError {
         missing: Missing,
     },
     /// A zip that cannot be read.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
     Zip {
         /// The file.
         file: String,
@@ -106,7 +105,7 @@ pub enum ExportError {
         /// The file.
         file: String,
         /// What is wrong.
-        why: String,
+        problem: JsonProblem,
     },
     /// A JSON file larger than the import reads.
     TooLarge {
@@ -163,7 +162,6 @@ impl fmt::Display for ExportError {
                     shown(file)
                 )
             }
-            #[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
             ExportError::Zip { file, problem } => {
                 let why = match problem {
                     ZipProblem::NotAZip => "it is not a zip archive, or it is cut short".to_string(),
@@ -173,11 +171,11 @@ impl fmt::Display for ExportError {
                 };
                 write!(f, "{} cannot be read: {why}", shown(file))
             }
-            ExportError::Json { file, why } => write!(
+            ExportError::Json { file, problem } => write!(
                 f,
                 "{} is not Graph's PSTN call log: {}",
                 shown(file),
-                shown(why)
+                shown(&problem.to_string())
             ),
             ExportError::TooLarge { file, limit } => write!(
                 f,

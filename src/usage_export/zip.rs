@@ -10,20 +10,7 @@ pub const TAIL: u64 = 22 + 65_535;
 /// The size of a local file header before its name and extra field.
 pub const LOCAL_HEADER: u64 = 30;
 
-/// Why a zip cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ZipProblem {
-    /// No end-of-central-directory record: not a zip, or cut short.
-    NotAZip,
-    /// A zip64 archive (over 4 GB or 65,535 entries).
-    Zip64,
-    /// A header that does not match the format.
-    Damaged(&'static str),
-    /// An entry compressed with a method other than stored or deflate, or encrypted.
-    Unsupported(String),
-    /// The inflated data do not match the stored checksum or size.
-    Corrupt(String),
-}
+pub use super::problems::ZipProblem;
 
 /// One file in the archive.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -48,6 +48,40 @@ test("a scenario's own card is used when no card id is given; an id wins", () =>
   assert.throws(() => api.quote({ ...own, cards: "x" }), /unknown field `cards`; expected one of organisers, licencesPurchased, usCanadaAddon, organisationCountry, meetings, card/);
 });
 
+test("errors carry a stable code, the field's JSON path and, for a card, its problem", () => {
+  const thrown = (f) => { try { f(); } catch (e) { return e; } assert.fail("no error"); };
+  const bad = structuredClone(example);
+  bad.meetings[0].minutes = -5;
+  let e = thrown(() => api.quote(bad));
+  assert.ok(e instanceof Error);
+  assert.deepEqual([e.code, e.field, e.problem], ["negative", "meetings[0].minutes", undefined]);
+  bad.meetings[0].minutes = 60;
+  bad.meetings[0].legs[1].country = "XX";
+  e = thrown(() => api.quote(bad));
+  assert.deepEqual([e.code, e.field], ["unknownCountry", "meetings[0].legs[1].country"]);
+  e = thrown(() => api.quote(example, "no-such-card"));
+  assert.deepEqual([e.code, e.field], ["unknownCard", undefined]);
+  e = thrown(() => api.quote({ organisers: 1, meetings: [{ perMonth: 1, minutes: 1, legs: [{ country: "DE", call: "app", cuont: 1 }] }] }));
+  assert.deepEqual([e.code, e.field], ["unknownField", "meetings[0].legs[0].cuont"]);
+  e = thrown(() => api.costCurve(example, null, { maxFactor: "lots" }));
+  assert.deepEqual([e.code, e.field], ["badOption", "maxFactor"]);
+  e = thrown(() => api.loadRateCard("{ not json"));
+  assert.equal(e.code, "notJson");
+  // A card that is not valid: badCard, the card's field, and the card problem's own kind.
+  const card = {
+    id: "negative-card", name: "Negative", currency: "USD", effective_from: "2027-01-01",
+    illustrative: false, source: "tests",
+    billing: { increment_seconds: 60, minimum_seconds: 60, rounding: "half_up", decimals: 2 },
+    licence: { price_per_user_month: "5.00", pool_minutes_per_licence: 0, pool_basis: "assigned", pool_zone: "A" },
+    credits: { minimum_purchase: "25.00" },
+    countries: [{ code: "DE", zone: "A", toll_dial_in: "0.0100", dial_out: "-1" }],
+  };
+  e = thrown(() => api.loadRateCard(card));
+  assert.deepEqual([e.code, e.field, e.problem], ["badCard", "countries[0].dial_out", "negative"]);
+  e = thrown(() => api.loadRateCard({ ...card, id: "illustrative-usd", countries: [{ code: "DE" }] }));
+  assert.equal(e.code, "builtInCard");
+});
+
 test("errors are thrown as Error with the core's message", () => {
   const bad = structuredClone(example);
   bad.meetings[0].legs[0].country = "XX";

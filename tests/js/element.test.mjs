@@ -39,6 +39,10 @@ before(async () => {
     "card.json": JSON.stringify(partnerCard),
     "favicon.ico": "",
     "broken-card.json": "{ \"id\": \"x\", ",
+    // The partner card with a negative dial-out rate (countries[0], DE).
+    "negative-card.json": JSON.stringify({ ...partnerCard, id: "negative", countries: [{ ...partnerCard.countries[0], dial_out: "-1" }] }),
+    "german-card.html": hostPage(`<ppm-pricing id="de" lang="de" card-src="negative-card.json"></ppm-pricing>
+<ppm-pricing id="fr" lang="fr" card-src="negative-card.json" hide="graphe"></ppm-pricing>`),
     "hostile.css": hostile,
     "plain.html": hostPage(`<h2 id="host-h2">Host heading</h2><p id="host-p">Host text</p>
 <button id="host-button">Host button</button><ppm-pricing id="w"></ppm-pricing>`),
@@ -468,6 +472,31 @@ test("hostile scenarios: a clear ppm-error, and every widget on the page keeps w
   // And a widget added afterwards starts.
   await page.evaluate(() => { const n = document.createElement("ppm-pricing"); n.id = "late"; document.body.append(n); });
   await inside(page, "#late", "#per-minute-monthly").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("card-src: a German or French widget says what is wrong with a partner's card in its language; ppm-error stays English", async () => {
+  const { page, context, errors } = await open(a.url + "german-card.html");
+  for (const id of ["#de", "#fr"]) await inside(page, id, "#config-problem").waitFor();
+  // The card's problem by kind (rates/…: a negative rate), where it is, and the country.
+  assert.equal(
+    await text(page, "#de", "#config-problem"),
+    "card-src: Die Tariftabelle „negative-card.json“ ließ sich nicht verwenden (Tariftabelle, Feld `countries[0].dial_out`: „-1“ ist negativ; Tarife und Preise müssen 0 oder mehr sein (Land DE)); es gilt die eingebaute Tariftabelle.",
+  );
+  assert.equal(
+    await text(page, "#fr", "#config-problem"),
+    "card-src : la grille tarifaire « negative-card.json » n’a pas pu être utilisée (grille tarifaire, champ `countries[0].dial_out` : « -1 » est négatif ; les tarifs et les prix doivent être de 0 ou plus (pays DE)) ; la grille intégrée est affichée. hide : section inconnue « graphe » ; utilisez header, inputs, chart, lines, warnings, pool, actions.",
+  );
+  // The event is for the host's code: English, as before.
+  const fired = await page.evaluate(() => window.__ppmErrors);
+  assert.equal(
+    fired.find((e) => e.id === "de").message,
+    "card-src: the rate card \"negative-card.json\" could not be used (rate card, field `countries[0].dial_out`: \"-1\" is negative; rates and prices must be 0 or more (country DE)); showing the built-in card.",
+  );
+  // The built-in card prices meanwhile (the example in German: 146,16 $).
+  assert.equal(await text(page, "#de", "#per-minute-monthly"), "146,16 $");
+  await page.screenshot({ path: shots + "card-src-german.png", fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

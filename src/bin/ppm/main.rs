@@ -274,7 +274,7 @@ fn load_scenario(positional: &[String]) -> Result<(Scenario, Option<String>), Fa
         let (form, _) = ppm_pricing::form::link::decode(fragment).map_err(|e| {
             input(format!(
                 "{name} is not a share link this version reads ({})",
-                e.0
+                e
             ))
         })?;
         let scenario = Scenario::from_document(&form.scenario()).map_err(input)?;

@@ -2,6 +2,7 @@
 //! [`RateCard::from_document`] and trusted by the rest of the core.
 
 mod document;
+mod problem;
 #[cfg(not(target_arch = "wasm32"))]
 mod toml_file;
 mod validate;
@@ -12,6 +13,7 @@ pub use document::{
     AddonDocument, AddonsDocument, BillingDocument, CardDocument, CountryDocument, CreditsDocument,
     DateText, DecimalText, LicenceDocument, TranslationDocument, Translations,
 };
+pub use problem::{CardProblem, MAX_POOL_MINUTES};
 #[cfg(not(target_arch = "wasm32"))]
 pub use toml_file::card_to_toml;
 

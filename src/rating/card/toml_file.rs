@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::document::CardDocument;
-use super::RateCard;
+use super::{CardProblem, RateCard};
 use crate::rating::error::CardError;
 
 impl RateCard {
@@ -20,7 +20,10 @@ impl RateCard {
                 file: file.map(str::to_string),
                 field,
                 line,
-                message: e.message().trim().to_string(),
+                country: None,
+                problem: CardProblem::Syntax {
+                    message: e.message().trim().to_string(),
+                },
             }
         })?;
         RateCard::from_document(doc).map_err(|mut e| {
@@ -36,7 +39,10 @@ impl RateCard {
             file: file.map(str::to_string),
             field: String::new(),
             line: Some(e.line()),
-            message: e.to_string(),
+            country: None,
+            problem: CardProblem::Syntax {
+                message: e.to_string(),
+            },
         })?;
         RateCard::from_document(doc).map_err(|mut e| {
             e.file = file.map(str::to_string);

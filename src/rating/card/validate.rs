@@ -6,15 +6,13 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::document::{CardDocument, CountryDocument, DecimalText, Translations};
+use super::problem::{CardProblem, MAX_POOL_MINUTES};
 use super::{
     Addon, Billing, CardDate, CountryCode, CountryRates, CountryTable, Licence, PoolBasis, RateCard,
 };
 use crate::rating::error::CardError;
 use crate::rating::iso;
 use crate::rating::money::{MoneyRule, Rate, Rounding, MAX_MONEY_DECIMALS};
-
-/// Largest pool size per licence a card may state (minutes per month; 31 days × 24 h = 44,640).
-const MAX_POOL_MINUTES: i64 = 44_640;
 
 impl TryFrom<CardDocument> for RateCard {
     type Error = CardError;
@@ -42,10 +40,9 @@ impl RateCard {
         if !iso::is_currency_code(&doc.currency) {
             return Err(CardError::new(
                 "currency",
-                format!(
-                    "\"{}\" is not an ISO 4217 currency code (such as \"USD\" or \"EUR\")",
-                    doc.currency
-                ),
+                CardProblem::NotACurrency {
+                    text: doc.currency.clone(),
+                },
             ));
         }
         let effective_from = parse_date(&doc.effective_from.0)?;
@@ -57,19 +54,15 @@ impl RateCard {
         let rounding = Rounding::from_word(&b.rounding).ok_or_else(|| {
             CardError::new(
                 "billing.rounding",
-                format!(
-                    "unknown rounding \"{}\"; use one of half_up, half_even, up, down",
-                    b.rounding
-                ),
+                CardProblem::UnknownRounding {
+                    text: b.rounding.clone(),
+                },
             )
         })?;
         if !(0..=i64::from(MAX_MONEY_DECIMALS)).contains(&b.decimals) {
             return Err(CardError::new(
                 "billing.decimals",
-                format!(
-                    "{} decimals is out of range; use 0 to {MAX_MONEY_DECIMALS}",
-                    b.decimals
-                ),
+                CardProblem::DecimalsOutOfRange { value: b.decimals },
             ));
         }
         let decimals = b.decimals as u32;
@@ -88,10 +81,9 @@ impl RateCard {
         if !(0..=MAX_POOL_MINUTES).contains(&l.pool_minutes_per_licence) {
             return Err(CardError::new(
                 "licence.pool_minutes_per_licence",
-                format!(
-                    "{} minutes is out of range; use 0 to {MAX_POOL_MINUTES}",
-                    l.pool_minutes_per_licence
-                ),
+                CardProblem::PoolMinutesOutOfRange {
+                    value: l.pool_minutes_per_licence,
+                },
             ));
         }
         let pool_basis = match l.pool_basis.as_str() {
@@ -100,7 +92,7 @@ impl RateCard {
             other => {
                 return Err(CardError::new(
                     "licence.pool_basis",
-                    format!("unknown pool basis \"{other}\"; use assigned or purchased"),
+                    CardProblem::UnknownPoolBasis { text: other.into() },
                 ))
             }
         };
@@ -130,16 +122,13 @@ impl RateCard {
                     if countries.get(c).is_none() {
                         return Err(CardError::new(
                             path,
-                            format!(
-                                "add-on country {c} is not listed in `countries`; add a \
-                                 [[countries]] entry for it"
-                            ),
+                            CardProblem::AddonCountryNotListed { code: c },
                         ));
                     }
                     if set.contains(&c) {
                         return Err(CardError::new(
                             path,
-                            format!("add-on country {c} is listed twice"),
+                            CardProblem::AddonCountryTwice { code: c },
                         ));
                     }
                     set.push(c);
@@ -182,10 +171,7 @@ impl RateCard {
 
 fn countries(docs: &[CountryDocument]) -> Result<CountryTable, CardError> {
     if docs.is_empty() {
-        return Err(CardError::new(
-            "countries",
-            "the card lists no countries; add at least one [[countries]] entry",
-        ));
+        return Err(CardError::new("countries", CardProblem::NoCountries));
     }
     let mut rows = Vec::with_capacity(docs.len());
     // First position of each code, by the code's dense slot (0 = not seen yet).
@@ -198,7 +184,7 @@ fn countries(docs: &[CountryDocument]) -> Result<CountryTable, CardError> {
                 let first = *seen - 1;
                 return Err(CardError::new(
                     format!("{base}.code"),
-                    format!("country {code} is listed twice (first as countries[{first}])"),
+                    CardProblem::CountryTwice { code, first },
                 ));
             }
             *seen = i + 1;
@@ -229,21 +215,20 @@ fn countries(docs: &[CountryDocument]) -> Result<CountryTable, CardError> {
 }
 
 fn with_country(mut e: CardError, code: CountryCode) -> CardError {
-    e.message = format!("{} (country {code})", e.message);
+    e.country = Some(code);
     e
 }
 
 fn country_code(field: &str, code: &str) -> Result<CountryCode, CardError> {
     CountryCode::parse(code).ok_or_else(|| {
         let upper = code.to_ascii_uppercase();
-        let hint = if upper != code && CountryCode::parse(&upper).is_some() {
-            format!("; write it in capitals: \"{upper}\"")
-        } else {
-            String::new()
-        };
+        let in_capitals = (upper != code && CountryCode::parse(&upper).is_some()).then_some(upper);
         CardError::new(
             field,
-            format!("\"{code}\" is not an ISO 3166-1 alpha-2 country code{hint}"),
+            CardProblem::NotACountryCode {
+                text: code.to_string(),
+                in_capitals,
+            },
         )
     })
 }
@@ -259,16 +244,14 @@ fn check_id(id: &str) -> Result<(), CardError> {
     } else {
         Err(CardError::new(
             "id",
-            format!(
-                "\"{id}\" is not a valid id; use 1 to 64 lower-case letters, digits and dashes"
-            ),
+            CardProblem::NotAnId { text: id.into() },
         ))
     }
 }
 
 fn not_empty(field: &str, value: &str) -> Result<(), CardError> {
     if value.trim().is_empty() {
-        Err(CardError::new(field, "must not be empty"))
+        Err(CardError::new(field, CardProblem::Empty))
     } else {
         Ok(())
     }
@@ -285,7 +268,7 @@ fn check_zone(field: &str, zone: &str) -> Result<(), CardError> {
     } else {
         Err(CardError::new(
             field,
-            format!("\"{zone}\" is not a zone name; use capital letters or digits, such as \"A\""),
+            CardProblem::NotAZone { text: zone.into() },
         ))
     }
 }
@@ -296,7 +279,7 @@ fn seconds_in_range(field: &str, value: i64) -> Result<u32, CardError> {
     } else {
         Err(CardError::new(
             field,
-            format!("{value} seconds is out of range; use 1 to 3600"),
+            CardProblem::SecondsOutOfRange { value },
         ))
     }
 }
@@ -304,16 +287,12 @@ fn seconds_in_range(field: &str, value: i64) -> Result<u32, CardError> {
 /// Parses a non-negative decimal string exactly (no silent rounding of long inputs).
 fn non_negative(field: &str, text: &DecimalText) -> Result<Rate, CardError> {
     let t = text.0.as_str();
-    let value = Decimal::from_str_exact(t).map_err(|_| {
-        CardError::new(
-            field,
-            format!("\"{t}\" is not a decimal number; write it like \"0.0280\""),
-        )
-    })?;
+    let value = Decimal::from_str_exact(t)
+        .map_err(|_| CardError::new(field, CardProblem::NotADecimal { text: t.into() }))?;
     if value.is_sign_negative() && !value.is_zero() {
         return Err(CardError::new(
             field,
-            format!("\"{t}\" is negative; rates and prices must be 0 or more"),
+            CardProblem::Negative { text: t.into() },
         ));
     }
     Ok(Rate::new(value))
@@ -325,10 +304,10 @@ fn money_value(field: &str, text: &DecimalText, decimals: u32) -> Result<Rate, C
     if rate.value().normalize().scale() > decimals {
         return Err(CardError::new(
             field,
-            format!(
-                "\"{}\" has more decimals than the currency's {decimals} (billing.decimals)",
-                text.0
-            ),
+            CardProblem::TooManyDecimals {
+                text: text.0.clone(),
+                decimals,
+            },
         ));
     }
     Ok(rate)
@@ -338,7 +317,7 @@ fn parse_date(text: &str) -> Result<CardDate, CardError> {
     let bad = || {
         CardError::new(
             "effective_from",
-            format!("\"{text}\" is not a date; write it as YYYY-MM-DD, such as 2026-01-01"),
+            CardProblem::NotADate { text: text.into() },
         )
     };
     let parts: Vec<&str> = text.split('-').collect();
@@ -378,15 +357,11 @@ fn translations(
         if lang.len() != 2 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
             return Err(CardError::new(
                 field,
-                format!(
-                    "\"{}\" is not a language code; use a lowercase two-letter ISO 639-1 code \
-                     such as \"de\"",
-                    crate::rating::problem::quoted(lang)
-                ),
+                CardProblem::NotALanguage { text: lang.clone() },
             ));
         }
         if out.iter().any(|(l, _, _)| l == lang) {
-            return Err(CardError::new(field, "this language is translated twice"));
+            return Err(CardError::new(field, CardProblem::TranslatedTwice));
         }
         let kept = |text: &Option<String>| text.clone().filter(|t| !t.trim().is_empty());
         out.push((lang.clone(), kept(&texts.name), kept(&texts.tax_note)));

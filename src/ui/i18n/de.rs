@@ -57,6 +57,7 @@ pub const DE: Texts = Texts {
     lines: "Einzelposten",
     model: "Modell",
     legs: "Verbindungen",
+    too_large: "Die Schätzung ist zu groß zum Berechnen; bitte weniger Besprechungen, kürzere Dauern oder kleinere Tarife verwenden.",
     minutes: "Minuten",
     rate: "Preis",
     amount: "Betrag",

@@ -57,6 +57,7 @@ pub const EN: Texts = Texts {
     lines: "Line items",
     model: "Model",
     legs: "Legs",
+    too_large: "The estimate is too large to price; use fewer meetings, shorter durations or smaller rates.",
     minutes: "Minutes",
     rate: "Price",
     amount: "Amount",

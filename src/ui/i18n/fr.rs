@@ -57,6 +57,7 @@ pub const FR: Texts = Texts {
     lines: "Détail des postes",
     model: "Modèle",
     legs: "Connexions",
+    too_large: "L’estimation est trop grande pour être calculée ; utilisez moins de réunions, des durées plus courtes ou des tarifs plus bas.",
     minutes: "Minutes",
     rate: "Prix",
     amount: "Montant",

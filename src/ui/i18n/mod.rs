@@ -5,6 +5,8 @@
 mod de;
 mod en;
 mod fr;
+#[cfg(any(test, feature = "element"))]
+pub mod partner;
 
 pub use de::DE;
 pub use en::EN;
@@ -14,6 +16,7 @@ pub use crate::lang::Lang;
 use crate::rating::break_even::NoBreakEven;
 use crate::rating::problem::Problem;
 use crate::rating::warnings::WarningCode;
+use crate::registry::RegistryError;
 
 /// What each language says: its problems and its texts (the language itself is the leaf
 /// [`Lang`]).
@@ -36,6 +39,53 @@ impl Lang {
     }
 }
 
+/// A rate-card registry problem in `lang` (an unknown card id; a partner's card that is not
+/// valid, said kind by kind where the partner texts are compiled in).
+pub fn registry_problem(lang: Lang, e: &RegistryError) -> String {
+    use crate::rating::problem::quoted;
+    match (e, lang) {
+        (RegistryError::UnknownCard { id, known }, Lang::De) => format!(
+            "Unbekannte Tariftabelle „{}“; verfügbar sind: {}",
+            quoted(id),
+            known.join(", ")
+        ),
+        (RegistryError::UnknownCard { id, known }, Lang::Fr) => format!(
+            "grille tarifaire inconnue « {} » ; disponibles : {}",
+            quoted(id),
+            known.join(", ")
+        ),
+        (RegistryError::BuiltInId { id }, Lang::De) => format!(
+            "Die Kennung „{}“ gehört zu einer eingebauten Tariftabelle; bitte Ihrer Tariftabelle eine andere Kennung geben",
+            quoted(id)
+        ),
+        (RegistryError::BuiltInId { id }, Lang::Fr) => format!(
+            "l’identifiant « {} » appartient à une grille intégrée ; donnez un autre identifiant à votre grille",
+            quoted(id)
+        ),
+        (RegistryError::Busy, Lang::De) => {
+            "Die Tariftabellen sind gerade belegt; bitte erneut versuchen".into()
+        }
+        (RegistryError::Busy, Lang::Fr) => {
+            "les grilles tarifaires sont occupées ; réessayez".into()
+        }
+        #[cfg(any(test, feature = "element"))]
+        (RegistryError::BadCard(card), _) => partner::card_error(lang, card),
+        (other, _) => other.to_string(),
+    }
+}
+
+/// The problems of an element's configuration in `lang`, one sentence each (English where
+/// the partner texts are not compiled in: the pricing page has no element).
+pub fn embed_notice(lang: Lang, problems: &[crate::ui::embed_problem::EmbedProblem]) -> String {
+    #[cfg(any(test, feature = "element"))]
+    return partner::embed_notice(lang, problems);
+    #[cfg(not(any(test, feature = "element")))]
+    {
+        let _ = lang;
+        crate::ui::embed_problem::sentences(problems)
+    }
+}
+
 /// Writes a number the way the page's language does (for numbers inside messages).
 pub type NumberText<'a> = dyn Fn(&rust_decimal::Decimal) -> String + 'a;
 
@@ -55,6 +105,7 @@ pub struct WarningArgs<'a> {
 #[derive(Debug)]
 #[allow(missing_docs)] // one doc line per label would only repeat its English text
 pub struct Texts {
+    pub too_large: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
     pub language: &'static str,
