@@ -61,6 +61,9 @@ fn core_error(
     match e {
         Error::Scenario(s) => at_input(s),
         Error::Overflow(_) => vec![("card".to_string(), lang.texts().too_large.to_string())],
-        other => vec![("card".to_string(), other.to_string())],
+        // A validated card and the default curve options: not expected, said in general.
+        Error::Card(_) | Error::Option { .. } => {
+            vec![("card".to_string(), lang.texts().cannot_price.to_string())]
+        }
     }
 }

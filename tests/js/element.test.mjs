@@ -495,7 +495,7 @@ test("card-src: a German or French widget says what is wrong with a partner's ca
     "card-src: the rate card \"negative-card.json\" could not be used (rate card, field `countries[0].dial_out`: \"-1\" is negative; rates and prices must be 0 or more (country DE)); showing the built-in card.",
   );
   // The built-in card prices meanwhile (the example in German: 146,16 $).
-  assert.equal(await text(page, "#de", "#per-minute-monthly"), "146,16 $");
+  assert.equal(await text(page, "#de", "#per-minute-monthly"), "146,16\u00a0$");
   await page.screenshot({ path: shots + "card-src-german.png", fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();

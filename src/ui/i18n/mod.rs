@@ -40,10 +40,16 @@ impl Lang {
 }
 
 /// A rate-card registry problem in `lang` (an unknown card id; a partner's card that is not
-/// valid, said kind by kind where the partner texts are compiled in).
+/// valid, said kind by kind where the partner texts are compiled in: only the element loads
+/// partner cards, so the pricing page's bundle carries one general sentence for it).
 pub fn registry_problem(lang: Lang, e: &RegistryError) -> String {
     use crate::rating::problem::quoted;
     match (e, lang) {
+        (RegistryError::UnknownCard { id, known }, Lang::En) => format!(
+            "unknown rate card \"{}\"; available cards: {}",
+            quoted(id),
+            known.join(", ")
+        ),
         (RegistryError::UnknownCard { id, known }, Lang::De) => format!(
             "Unbekannte Tariftabelle „{}“; verfügbar sind: {}",
             quoted(id),
@@ -54,6 +60,10 @@ pub fn registry_problem(lang: Lang, e: &RegistryError) -> String {
             quoted(id),
             known.join(", ")
         ),
+        (RegistryError::BuiltInId { id }, Lang::En) => format!(
+            "rate card id \"{}\" belongs to a built-in card; give your card another id",
+            quoted(id)
+        ),
         (RegistryError::BuiltInId { id }, Lang::De) => format!(
             "Die Kennung „{}“ gehört zu einer eingebauten Tariftabelle; bitte Ihrer Tariftabelle eine andere Kennung geben",
             quoted(id)
@@ -62,15 +72,16 @@ pub fn registry_problem(lang: Lang, e: &RegistryError) -> String {
             "l’identifiant « {} » appartient à une grille intégrée ; donnez un autre identifiant à votre grille",
             quoted(id)
         ),
-        (RegistryError::Busy, Lang::De) => {
-            "Die Tariftabellen sind gerade belegt; bitte erneut versuchen".into()
+        (RegistryError::Busy, _) => lang.texts().cards_busy.to_string(),
+        (RegistryError::BadCard(card), _) => {
+            #[cfg(any(test, feature = "element"))]
+            return partner::card_error(lang, card);
+            #[cfg(not(any(test, feature = "element")))]
+            {
+                let _ = card;
+                lang.texts().bad_card.to_string()
+            }
         }
-        (RegistryError::Busy, Lang::Fr) => {
-            "les grilles tarifaires sont occupées ; réessayez".into()
-        }
-        #[cfg(any(test, feature = "element"))]
-        (RegistryError::BadCard(card), _) => partner::card_error(lang, card),
-        (other, _) => other.to_string(),
     }
 }
 
@@ -106,6 +117,9 @@ pub struct WarningArgs<'a> {
 #[allow(missing_docs)] // one doc line per label would only repeat its English text
 pub struct Texts {
     pub too_large: &'static str,
+    pub cannot_price: &'static str,
+    pub cards_busy: &'static str,
+    pub bad_card: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
     pub language: &'static str,
