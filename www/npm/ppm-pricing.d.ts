@@ -48,7 +48,7 @@ export interface PpmPricingAttributes {
   card?: string;
   /** URL of a partner rate card (JSON, as `ppm convert` writes it). */
   "card-src"?: string;
-  /** Scenario JSON, or a share link / its `#v2&…` fragment. */
+  /** Scenario JSON, or a share link / its `#v3&…` fragment (older `#v1&`/`#v2&` links open too). */
   scenario?: string;
   /** Present: results only, one column. */
   compact?: boolean | "";
