@@ -2,7 +2,7 @@
 //! per-user Audio Conferencing licence.
 //!
 //! - [`rating`]: the pure rating core (rate cards, scenarios, quotes), native and WASM alike.
-//! - [`import`]: turning vendors' CSV rate sheets into rate cards (native only).
+//! - [`import`]: turning vendors' CSV rate sheets into rate cards (feature `cli`).
 //! - [`shipped`]: the cards of `rates/`, compiled in as data.
 //! - [`schema`]: the documents' key lists and JSON text, from their serde types.
 //! - `api`: the JavaScript API over the core (wasm32, feature `api`); [`api_error`]: its errors
@@ -33,7 +33,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 pub mod country_names;
 pub mod form;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "cli")]
 pub mod import;
 pub mod lang;
 pub mod rating;

@@ -166,7 +166,7 @@ pub fn with_registry<T, E: From<RegistryError>>(
     })
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -313,7 +313,7 @@ fn legs_of(legs: &str) -> Result<Vec<LegForm>, LinkError> {
 mod tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn round_trips_exactly() {
         let mut form = Form::example("illustrative-eur", Lang::En);
         std::rc::Rc::make_mut(&mut form.meetings[0]).name = "Board & team ~ 50% , café".into();
@@ -330,7 +330,7 @@ mod tests {
         assert_eq!(lang, None);
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn numbers_travel_in_the_scenarios_notation() {
         // Typed on a German page: 1.200 organisers, 2,5 people; the link says 1200 and 2.5.
         let mut form = Form::example("illustrative-eur", Lang::De);
@@ -347,7 +347,7 @@ mod tests {
         assert_eq!(back.relocalised(Lang::De).scenario(), form.scenario());
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn a_link_holds_at_most_20000_rows() {
         // 20 profiles of 1,000 groups each: 20,000 groups plus one (empty-mix) country row
         // each in version 1 links is 20,020 rows, above the bound; 19 profiles are fine.
@@ -365,7 +365,7 @@ mod tests {
         assert!(decode(&link(19)).is_ok());
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn measured_profiles_and_leg_minutes_round_trip() {
         use crate::rating::scenario::{Amount, LegDocument, MeetingDocument};
         use crate::rating::ScenarioDocument;
@@ -406,7 +406,7 @@ mod tests {
         assert_eq!(old.meetings[0].legs[0].minutes, "");
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn older_links_still_open_in_the_recipients_language() {
         let (form, lang) =
             decode("v1&card=illustrative-usd&o=3&l=&a=0&lang=en&m=Daily~20~15~DE.t.2%2CUS.a.1")
@@ -425,7 +425,7 @@ mod tests {
         assert_eq!(form.meetings[0].countries[0].country, "DE");
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn malformed_links_are_errors() {
         for bad in [
             "",

@@ -17,7 +17,7 @@ use crate::rating::{Call, Field, Problem, ScenarioDocument, ScenarioError};
 mod reading {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn a_preset_scenario_gives_a_form_with_the_same_scenario() {
         // The example's simple-mode meeting becomes detailed legs (DE toll 12, US toll-free 3,
         // app 35 = 50 × 30 % × 80 % / 20 % and the rest); the scenario stays identical.
@@ -38,7 +38,7 @@ mod reading {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn the_example_is_a_valid_scenario() {
         let form = Form::example("illustrative-usd", Lang::En);
         assert!(form.field_errors().is_empty());
@@ -47,7 +47,7 @@ mod reading {
         assert_eq!(s.meetings().len(), 2);
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn each_bad_input_gets_its_problem() {
         let mut form = Form::example("illustrative-usd", Lang::En);
         form.organisers = "".into();
@@ -93,7 +93,7 @@ mod reading {
         assert_eq!(errors.len(), 6);
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn german_numbers_are_read_as_german() {
         let mut form = Form::example("illustrative-usd", Lang::De);
         form.organisers = "1.200".into();
@@ -113,7 +113,7 @@ mod reading {
         assert_eq!(en.scenario(), doc);
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn core_problems_point_at_the_input_that_causes_them() {
         let mut form = Form::example("illustrative-usd", Lang::En);
         // Share mode: groups are DE toll (from row 0), US toll-free (row 1), app.
@@ -152,7 +152,7 @@ mod reading {
 mod undo_tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn a_removal_can_be_undone_and_focus_never_lands_on_a_remove_button() {
         let mut f = Form::example("illustrative-usd", Lang::En);
         let before = f.clone();
@@ -184,7 +184,7 @@ mod undo_tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn frequency_per_week_or_year_becomes_per_month() {
         let mut f = Form::example("illustrative-usd", Lang::En);
         // 30 a week: 30 × 52 / 12 = 130 a month; 24 a year: 2 a month.
@@ -211,7 +211,7 @@ mod undo_tests {
 mod simple_mode_tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn shares_become_groups() {
         let f = Form::example("illustrative-usd", Lang::En);
         // 50 people x 30 % = 15 by phone: 80 % in DE (all toll), 20 % in the US (toll-free).
@@ -226,7 +226,7 @@ mod simple_mode_tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn fractional_and_mixed() {
         let mut m = Form::new_meeting("FR");
         m.participants = "7".into();
@@ -244,7 +244,7 @@ mod simple_mode_tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn shares_over_100_percent_are_errors() {
         let mut f = Form::example("illustrative-usd", Lang::En);
         f.apply(Edit::Mix(0, 1, MixField::Share, "40".into()));
@@ -283,7 +283,7 @@ mod simple_mode_tests {
         );
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn switching_to_detailed_keeps_the_groups() {
         let mut f = Form::example("illustrative-usd", Lang::En);
         let before = f.scenario();
@@ -298,7 +298,7 @@ mod simple_mode_tests {
 mod edit_tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn add_duplicate_remove() {
         let mut f = Form::example("illustrative-usd", Lang::En);
         f.apply(Edit::DuplicateMeeting(0));
@@ -334,7 +334,7 @@ mod edit_tests {
         f.apply(Edit::RemoveMeeting(99));
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn measured_profiles_replace_or_join_and_sum_up_per_country() {
         // A measured form as the usage import hands it over: 4 organisers, 0.5 meetings a
         // month, DE toll 2 calls of 3 min + 1 of 0 min, FR dial-out 1 of 1 min.

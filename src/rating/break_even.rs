@@ -179,14 +179,14 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn root_before_the_pool_runs_out() {
         // g(k) = 40 + k(10 − 100) → k = 40/90 = 0.444…; k1 = P/E = 6000/3000 = 2.
         let b = solve(&parts(100, 10, 50, 3000, 6000, 40), 1).unwrap();
         assert_eq!(b.factor().unwrap().round_dp(6).to_string(), "0.444444");
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn root_after_the_pool_runs_out() {
         // Only pool dial-out: A = R = 100, B = 0, E = 6000 s, P = 3000 s, F = 80.
         // Segment 1: g = 80 − 100k, root 0.8 > k1 = 0.5. g(0.5) = 30, s2 = −100 + 100 = 0:
@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(b.factor().unwrap().to_string(), "0.6");
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn no_usage_and_free_licence() {
         let mut p = parts(0, 0, 0, 0, 0, 40);
         p.phone_seconds = Decimal::ZERO;

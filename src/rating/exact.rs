@@ -114,7 +114,7 @@ mod tests {
     }
 
     /// Products and sums agree with `Decimal` in value and in scale ("6.0" stays "6.0").
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn agrees_with_decimal_digit_for_digit() {
         for (a, b) in [
             ("1.5", "4"),
@@ -144,7 +144,7 @@ mod tests {
     }
 
     /// Beyond `Decimal`'s exact range the answer is `None`, never a rounded value.
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn refuses_what_decimal_would_round() {
         let big = Exact::of(Decimal::MAX);
         assert_eq!(big.checked_add(Exact::of(Decimal::ONE)), None);

@@ -56,13 +56,13 @@ pub fn is_currency_code(code: &str) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn lists_are_sorted_for_binary_search() {
         assert!(COUNTRY_CODES.windows(2).all(|w| w[0] < w[1]));
         assert!(CURRENCY_CODES.windows(2).all(|w| w[0] < w[1]));
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn known_and_unknown_codes() {
         assert!(is_country_code("DE"));
         assert!(is_country_code("ZW"));

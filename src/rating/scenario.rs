@@ -508,7 +508,7 @@ fn whole_number(a: &Amount, max: u64) -> Result<u64, Problem> {
 mod tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn number_text() {
         assert!(looks_numeric("12"));
         assert!(looks_numeric("-1.5e30"));
@@ -552,7 +552,7 @@ mod tests {
         assert_eq!(amount_from_text(""), Amount::Invalid("".into()));
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn floats_become_the_typed_decimals() {
         let read = |json: &str| serde_json::from_str::<Amount>(json).unwrap();
         assert_eq!(read("0.1"), Amount::Number(Decimal::new(1, 1)));

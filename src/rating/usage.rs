@@ -317,10 +317,13 @@ mod tests {
         Decimal::from_str(s).unwrap()
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn index_search_integer_and_decimal_sums_give_the_same_lines() {
         use crate::rating::scenario::ScenarioDocument;
-        let card = RateCard::from_toml_str(include_str!("../../rates/illustrative-usd.toml"), None)
+        let card = crate::shipped::shipped_cards()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.id() == "illustrative-usd")
             .unwrap();
         let mut legs = Vec::new();
         // 4 call types x 6 countries, some repeated across two meetings: 24 groups each.
@@ -367,10 +370,13 @@ mod tests {
         assert_eq!(de.seconds, d("29070"));
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn values_beyond_the_integer_range_are_summed_as_decimal() {
         use crate::rating::scenario::ScenarioDocument;
-        let card = RateCard::from_toml_str(include_str!("../../rates/illustrative-usd.toml"), None)
+        let card = crate::shipped::shipped_cards()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.id() == "illustrative-usd")
             .unwrap();
         // 0.000000000000001 x 0.000000000000003 has 30 decimals: Decimal rounds it to 28, which
         // the integer sums cannot follow, so the whole grouping runs in Decimal.
@@ -388,7 +394,7 @@ mod tests {
         assert_eq!(lines[0].legs, d("0.000000000000006"));
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn billable_seconds_per_increment_and_minimum() {
         // 61 s per minute: 2 started minutes = 120 s.
         assert_eq!(billable_seconds(d("61"), 60, 60).unwrap(), d("120"));

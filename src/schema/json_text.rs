@@ -428,7 +428,7 @@ impl ser::Serializer for KeyText {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::rating::ScenarioDocument;

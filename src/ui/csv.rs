@@ -239,10 +239,13 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rating::{quote, RateCard, Scenario};
+    use crate::rating::{quote, Scenario};
 
     fn example_csv(lang: Lang, name: &str) -> String {
-        let card = RateCard::from_toml_str(include_str!("../../rates/illustrative-usd.toml"), None)
+        let card = crate::shipped::shipped_cards()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.id() == "illustrative-usd")
             .unwrap();
         let mut form = Form::example("illustrative-usd", lang);
         std::rc::Rc::make_mut(&mut form.meetings[1]).name = name.into();

@@ -20,43 +20,43 @@
 //! assert_eq!(imported.report.period.month_factor, "30.4375");
 //! ```
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 mod build;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 mod columns;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 mod csv_stream;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 mod driver;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 mod graph;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "cli")]
 mod native;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 mod phone_numbers;
 mod problems;
 mod reconcile;
 mod report;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "cli")]
 pub mod sample;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 mod tally;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 mod values;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 mod zip;
 
 use std::fmt;
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 pub use build::for_card;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 pub use columns::Column;
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 pub use driver::{Need, UsageImport, CHUNK};
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "cli")]
 pub use native::{import_bytes, import_paths};
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 pub use phone_numbers::country_of_number;
 pub use problems::{JsonProblem, ZipProblem};
 pub use reconcile::{fit_to_card, reconcile, NotOnCard, ReconciledLine, Reconciliation};
@@ -64,7 +64,7 @@ pub use report::{
     BilledRow, FileKind, FileNote, ImportOptions, Imported, LeftOut, LeftOutRows, Named, Period,
     PeriodSource, Report, UsageRow,
 };
-#[cfg(any(not(target_arch = "wasm32"), feature = "usage-import"))]
+#[cfg(feature = "usage-export")]
 pub use tally::MAX_LEG_SECONDS;
 
 /// What a file that is not an export lacks.

@@ -124,12 +124,14 @@ const SIZE_FLAGS_VAR: &str = "PPM_SIZE_RUSTFLAGS";
 /// `RUSTC_BOOTSTRAP` for this build only); if the compiler refuses them, with plain stable
 /// options. `cargo` runs one cargo command (arguments, extra environment).
 pub fn build_bundle(feature: &str, cargo: &mut CargoCommand) -> Result<Build, String> {
+    // No default features: the native ones (`cli`: files, TOML, CSV) never reach a bundle.
     let common = [
         "--lib",
         "--profile",
         profile(feature),
         "--target",
         WASM_TARGET,
+        "--no-default-features",
         "--features",
         feature,
     ];
@@ -446,7 +448,8 @@ mod tests {
         // The fallback: no -Z, no bootstrap, the same profile and feature.
         assert_eq!(
             seen[1].0,
-            "build --lib --profile wasm-release --target wasm32-unknown-unknown --features api"
+            "build --lib --profile wasm-release --target wasm32-unknown-unknown \
+             --no-default-features --features api"
         );
         assert!(!seen[1].1.contains("RUSTC_BOOTSTRAP"), "{seen:?}");
         // A compiler that accepts them: one build.

@@ -2,7 +2,8 @@
 //!
 //! - `cargo xtask test`: everything CI checks: formatting, clippy with warnings as errors
 //!   (native, and the library for wasm32), the whole native test suite (unit, golden quotes,
-//!   card validation, properties, CLI, doc tests), then `dist` and the JS tests: the JS API
+//!   card validation, properties, CLI, doc tests), the core's tests again in WebAssembly
+//!   (Node), then `dist` and the JS tests: the JS API
 //!   against the real WASM in Node, the TypeScript declarations (tsc), and the page in
 //!   headless Chromium (installing Debian's `chromium` and the npm test packages when
 //!   missing). `.ci/run` calls exactly this.
@@ -172,23 +173,28 @@ fn test() -> Result<(), String> {
     )?;
     // The core must also build for the browser, without its native-only parsers.
     ensure_wasm_target()?;
-    let wasm_clippy = [
-        "clippy",
-        "--lib",
-        "--target",
-        WASM_TARGET,
-        "--features",
-        "element",
-        "--",
-        "-D",
-        "warnings",
-    ];
-    run("cargo", &wasm_clippy)?;
-    // The usage import's own browser module.
-    let mut import_clippy = wasm_clippy;
-    import_clippy[5] = "usage-import";
-    run("cargo", &import_clippy)?;
+    // Each browser bundle as it is built: no default (native) features.
+    for bundle in ["widget", "element", "usage-import"] {
+        run(
+            "cargo",
+            &[
+                "clippy",
+                "--lib",
+                "--target",
+                WASM_TARGET,
+                "--no-default-features",
+                "--features",
+                bundle,
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )?;
+    }
     run("cargo", &["test", "--workspace", "--exclude", "xtask"])?;
+    // The core's and the form's unit tests and the golden quotes again, in WebAssembly (Node),
+    // as the browser runs them; the runner is built from the pinned wasm-bindgen-cli.
+    wasm_tests()?;
     // xtask's own logic (the dist fallback, the server's encoding negotiation).
     run("cargo", &["test", "-p", "xtask"])?;
     // The real WASM in Node (JS API, TypeScript declarations) and the page in Chromium.
@@ -205,6 +211,39 @@ fn test() -> Result<(), String> {
     )?;
     run("node", &["--test", "--test-concurrency=1", "tests/js/"])?;
     Ok(())
+}
+
+/// Runs the tests that also run in WebAssembly (`#[wasm_bindgen_test(unsupported = test)]`:
+/// the core's and the form's unit tests, `tests/core_wasm.rs`) for wasm32, in Node, with the
+/// test runner of the pinned wasm-bindgen release built from crates.io.
+fn wasm_tests() -> Result<(), String> {
+    ensure_wasm_target()?;
+    run(
+        "cargo",
+        &[
+            "build",
+            "-q",
+            "-p",
+            "xtask",
+            "--bin",
+            "wasm-bindgen-test-runner",
+        ],
+    )?;
+    let runner = root()?.join("target/debug/wasm-bindgen-test-runner");
+    let runner = runner.to_string_lossy();
+    run_with_env(
+        "cargo",
+        &[
+            "test",
+            "--target",
+            WASM_TARGET,
+            "--no-default-features",
+            "--lib",
+            "--test",
+            "core_wasm",
+        ],
+        &[("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)],
+    )
 }
 
 /// The npm package of the JS and browser tests.

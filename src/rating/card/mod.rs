@@ -3,7 +3,7 @@
 
 mod document;
 mod problem;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "card-text")]
 mod toml_file;
 mod validate;
 
@@ -14,7 +14,7 @@ pub use document::{
     DateText, DecimalText, LicenceDocument, TranslationDocument, Translations,
 };
 pub use problem::{CardProblem, MAX_POOL_MINUTES};
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "card-text")]
 pub use toml_file::card_to_toml;
 
 use super::call::Call;
