@@ -13,8 +13,9 @@ use super::components::{
     CountryList, CountryPicker, MeetingEditor, NumberField, Results, SummaryBar, MEETING_LIMIT,
 };
 use super::embed::Section;
+use super::hooks::{use_focus, use_page_language, use_share_link};
 use super::host_sync::use_host_sync;
-use super::pricing::{price, Priced};
+
 use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};
 use super::usage_button::{usage_import, UsageRefs};
@@ -30,9 +31,6 @@ impl Reducible for AppState {
         Rc::new(self.after(action))
     }
 }
-
-/// How long after the last edit the URL fragment follows the form.
-const FRAGMENT_DELAY_MS: u32 = 300;
 
 /// The first state, from the embedding or the browser's language and address.
 fn initial_state(embed: Option<&Embed>) -> AppState {
@@ -57,67 +55,17 @@ pub fn ElementRoot(props: &AppProps) -> Html {
 pub fn App(props: &AppProps) -> Html {
     let embed = props.embed();
     let state = use_reducer(|| initial_state(embed));
-    let last_valid = use_mut_ref(|| None::<Rc<Priced>>);
     let copied = use_state(|| false);
-    let t = state.lang.texts();
+    let t = state.lang().texts();
     let root_ref = use_node_ref();
 
-    let outcome = {
-        let form = state.form.clone();
-        let lang = state.lang;
-        use_memo((form, lang), |(form, lang)| price(form, *lang))
-    };
-    let fresh_errors: Vec<(String, String)> = match &*outcome {
-        Ok(p) => {
-            *last_valid.borrow_mut() = Some(p.clone());
-            Vec::new()
-        }
-        Err(e) => e.clone(),
-    };
-    let shown = last_valid.borrow().clone();
-    // The same `Rc` while the messages stay the same, so unchanged rows are not re-rendered.
-    let errors_cell = use_mut_ref(|| Rc::new(Vec::<(String, String)>::new()));
-    if **errors_cell.borrow() != fresh_errors {
-        *errors_cell.borrow_mut() = Rc::new(fresh_errors);
-    }
-    let errors: Rc<Vec<(String, String)>> = errors_cell.borrow().clone();
+    // The reducer keeps the form priced; the page shows the last valid quote.
+    let shown = state.pricing.shown.clone();
+    let errors: Rc<Vec<(String, String)>> = state.pricing.errors.clone();
 
-    // The URL fragment (the share link) follows the form a moment after the last edit, off
-    // the keystroke's path: replacing history state costs milliseconds per call.
-    let fragment_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-    {
-        let form = state.form.clone();
-        let standalone = embed.is_none();
-        let chosen = state.lang_chosen.then_some(state.lang);
-        use_effect_with((form, chosen), move |(form, chosen)| {
-            if standalone {
-                // The link is written when the timer fires, not on every keystroke.
-                let (form, chosen) = (form.clone(), *chosen);
-                let timer = gloo::timers::callback::Timeout::new(FRAGMENT_DELAY_MS, move || {
-                    browser::set_fragment(&link::encode(&form, chosen))
-                });
-                *fragment_timer.borrow_mut() = Some(timer);
-            }
-        });
-    }
-    {
-        // Only when the language changes: a new `<html lang>` restyles the whole document.
-        let standalone = embed.is_none();
-        let import_language = props.import_language.clone();
-        use_effect_with(state.lang, move |lang| {
-            if let Some(f) = import_language {
-                let _ = f.0.call1(
-                    &wasm_bindgen::JsValue::NULL,
-                    &wasm_bindgen::JsValue::from_str(lang.tag()),
-                );
-            }
-            if standalone {
-                let t = lang.texts();
-                browser::set_document_language(lang.tag(), t.title, t.description);
-            }
-        });
-    }
-    use_host_sync(embed, &state, &outcome);
+    use_share_link(embed.is_none(), &state);
+    use_page_language(embed.is_none(), props.import_language.clone(), state.lang());
+    use_host_sync(embed, &state);
 
     // One callback for the whole life of the app, so that components holding it compare equal.
     let edit = {
@@ -130,7 +78,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let error_for = |id: &str| message_for(&errors, id);
     let partner_card = embed.and_then(|e| e.partner_card.as_deref());
-    let lang_tag = state.lang.tag();
+    let lang_tag = state.lang().tag();
     let cards: Vec<CardInfo> = with_registry(|r| {
         Ok::<_, RegistryError>(
             r.list()
@@ -151,7 +99,7 @@ pub fn App(props: &AppProps) -> Html {
     // The card's countries with their names in the page's language, sorted by name, and the
     // ways of joining each supports: looked up once per language and card, not on every edit.
     let choices = use_memo(
-        (state.lang, state.form.card_id.clone()),
+        (state.lang(), state.form.card_id.clone()),
         |(lang, card_id)| {
             let t = lang.texts();
             let found: Vec<(String, String)> = with_registry(|r| {
@@ -242,7 +190,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             // The fragment may still be on its way (see above): set it now.
-            let chosen = state.lang_chosen.then_some(state.lang);
+            let chosen = state.lang_chosen.then_some(state.lang());
             browser::set_fragment(&link::encode(&state.form, chosen));
             browser::copy_text(&browser::page_url());
             copied.set(true);
@@ -254,7 +202,7 @@ pub fn App(props: &AppProps) -> Html {
         let countries = countries.clone();
         Callback::from(move |_| {
             if let Some(p) = &shown {
-                let lang = state.lang;
+                let lang = state.lang();
                 let names = browser::CountryNames::new(lang.tag());
                 let card =
                     super::quote_words::CardTexts::of(&p.quote.card.id, &p.quote.card.name, lang);
@@ -306,7 +254,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_reset = {
         let dispatcher = state.dispatcher();
-        let (card, lang) = (state.form.card_id.clone(), state.lang);
+        let (card, lang) = (state.form.card_id.clone(), state.lang());
         Callback::from(move |example: bool| {
             dispatcher.dispatch(Action::Reset(if example {
                 Form::example(&card, lang)
@@ -325,26 +273,14 @@ pub fn App(props: &AppProps) -> Html {
         };
         match r {
             Removed::Meeting { index, meeting } if meeting.name.is_empty() => {
-                crate::form::names::meeting_n(state.lang, index + 1)
+                crate::form::names::meeting_n(state.lang(), index + 1)
             }
             Removed::Meeting { meeting, .. } => meeting.name.clone(),
             Removed::Leg { leg, .. } => format!("{}, {}", country(&leg.country), t.call(leg.call)),
             Removed::Country { mix, .. } => country(&mix.country),
         }
     });
-    {
-        // Moves the focus where an edit asked for it (inside this widget's own root, which
-        // may be a shadow root).
-        let root = root_ref.clone();
-        use_effect_with(state.focus.clone(), move |focus| {
-            if let Some((_, id)) = focus.clone() {
-                // After every component this render touched has rendered (a restored row is
-                // drawn by a grandchild, which Yew may render after this effect).
-                gloo::timers::callback::Timeout::new(0, move || browser::focus_within(&root, &id))
-                    .forget();
-            }
-        });
-    }
+    use_focus(&root_ref, state.focus.clone());
     let usage = UsageRefs {
         file: use_node_ref(),
         panel: use_node_ref(),
@@ -360,7 +296,7 @@ pub fn App(props: &AppProps) -> Html {
     // The configuration's problems in the widget's language, one sentence each.
     let notice = embed
         .filter(|e| !e.problems.is_empty())
-        .map(|e| super::i18n::embed_notice(state.lang, &e.problems));
+        .map(|e| super::i18n::embed_notice(state.lang(), &e.problems));
 
     html! {
         <div class={classes!("ppm", compact.then_some("ppm-compact"))} ref={root_ref}>
@@ -375,20 +311,20 @@ pub fn App(props: &AppProps) -> Html {
                         <label for="lang-switch">{ t.language }</label>
                         <select id="lang-switch" onchange={on_lang}>
                             { for Lang::ALL.iter().map(|l| html! {
-                                <option value={l.tag()} lang={l.tag()} selected={*l == state.lang}>{ l.name() }</option>
+                                <option value={l.tag()} lang={l.tag()} selected={*l == state.lang()}>{ l.name() }</option>
                             }) }
                         </select>
                     </div>
                 </header>
             }
             if embed.is_none() {
-                <p class="ppm-print-only" id="print-summary">{ print_summary(&state.form, state.lang) }</p>
+                <p class="ppm-print-only" id="print-summary">{ print_summary(&state.form, state.lang()) }</p>
             }
             if state.bad_link {
                 <p class="ppm-notice" role="alert" id="bad-link">{ t.bad_link }</p>
             }
             if let (Some(p), false) = (shown.clone(), compact || hidden.hides(Section::Inputs)) {
-                <SummaryBar priced={p} lang={state.lang} />
+                <SummaryBar priced={p} lang={state.lang()} />
             }
             <div class="ppm-layout">
                 if !hidden.hides(Section::Inputs) {
@@ -431,7 +367,7 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         <h2>{ t.meetings }</h2>
                         { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
-                            <MeetingEditor index={i} meeting={m.clone()} lang={state.lang}
+                            <MeetingEditor index={i} meeting={m.clone()} lang={state.lang()}
                                 countries={countries.clone()} errors={messages_under(&errors, &format!("meetings-{i}-"))}
                                 collapsed={long_list && state.list.open != Some(i)}
                                 closable={long_list && state.list.open == Some(i)}
@@ -469,7 +405,7 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="ppm-stale" id="stale">{ t.stale }</p>
                     }
                     if let Some(p) = shown.clone() {
-                        <Results priced={p} lang={state.lang} hidden={hidden} />
+                        <Results priced={p} lang={state.lang()} hidden={hidden} />
                     }
                     if !hidden.hides(Section::Actions) {
                         <div class="ppm-actions">

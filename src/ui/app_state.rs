@@ -1,7 +1,11 @@
-//! The widget's state and its reducer in plain Rust (no Yew, tested natively): the form, the
-//! page language (stored once, with the form's), how the list of profiles is shown, the last
+//! The widget's state and its reducer in plain Rust (no Yew, tested natively): the form (and
+//! with it the page language, stored once), its pricing (kept up to date by the reducer, so
+//! nothing is computed or written during render), how the list of profiles is shown, the last
 //! removal for undo, and where the focus goes. The Yew app only dispatches [`Action`]s.
 
+use std::rc::Rc;
+
+use super::pricing::{price, Priced};
 use crate::form::link;
 use crate::form::{Edit, Form, Removed};
 use crate::lang::Lang;
@@ -10,10 +14,10 @@ use crate::shipped::DEFAULT_CARD_ID;
 /// The state the reducer owns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
-    /// The form.
+    /// The form; its language is the page's.
     pub form: Form,
-    /// The page language.
-    pub lang: Lang,
+    /// The form priced: what the page shows.
+    pub pricing: Pricing,
     /// Whether the visitor (or the link's sender) chose the language; share links then carry it.
     pub lang_chosen: bool,
     /// Shown when a share link could not be read.
@@ -27,17 +31,61 @@ pub struct AppState {
     pub focus: Option<(u32, String)>,
 }
 
+/// What the page shows of the form's price: the last valid quote (kept while an input is
+/// wrong) and the messages per input id.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Pricing {
+    /// The last valid quote and chart, if the form ever priced.
+    pub shown: Option<Rc<Priced>>,
+    /// The problems of the current form, by input id (the same `Rc` while they stay the same,
+    /// so rows whose messages did not change are not rendered again).
+    pub errors: Rc<Vec<(String, String)>>,
+    /// Whether the current form priced (`shown` is its quote).
+    pub valid: bool,
+}
+
+impl Pricing {
+    /// The pricing after the form changed: the new quote, or the old one with the problems.
+    fn of(form: &Form, before: &Pricing) -> Pricing {
+        let keep = |errors: Vec<(String, String)>| {
+            if *before.errors == errors {
+                before.errors.clone()
+            } else {
+                Rc::new(errors)
+            }
+        };
+        match price(form, form.lang) {
+            Ok(priced) => Pricing {
+                shown: Some(priced),
+                errors: keep(Vec::new()),
+                valid: true,
+            },
+            Err(errors) => Pricing {
+                shown: before.shown.clone(),
+                errors: keep(errors),
+                valid: false,
+            },
+        }
+    }
+}
+
 impl AppState {
+    /// The page language (the form's).
+    pub fn lang(&self) -> Lang {
+        self.form.lang
+    }
+
     fn ask_focus(&mut self, id: String) {
         let n = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
         self.focus = Some((n, id));
     }
 
-    /// A state for a form, in `lang`; `bad_link`: a share link could not be read.
+    /// A state for a form, in `lang`, priced; `bad_link`: a share link could not be read.
     pub fn new(form: Form, lang: Lang, bad_link: bool) -> AppState {
+        let form = form.relocalised(lang);
         AppState {
+            pricing: Pricing::of(&form, &Pricing::default()),
             form,
-            lang,
             lang_chosen: false,
             bad_link,
             list: ListView::default(),
@@ -122,6 +170,16 @@ impl AppState {
     /// it). Nothing else changes the state.
     pub fn after(&self, action: Action) -> AppState {
         let mut next = self.clone();
+        next.apply(action);
+        // Priced here, once per change of the form (its language included), never in render.
+        if next.form != self.form {
+            next.pricing = Pricing::of(&next.form, &self.pricing);
+        }
+        next
+    }
+
+    fn apply(&mut self, action: Action) {
+        let next = self;
         match action {
             Action::Edit(e) => {
                 next.list.follow(&e, next.form.meetings.len());
@@ -157,9 +215,9 @@ impl AppState {
                 next.removed = None;
             }
             Action::Lang(l) => {
+                let was = next.form.lang;
                 next.form = next.form.relocalised(l);
-                next.form.rename_examples(next.lang, l);
-                next.lang = l;
+                next.form.rename_examples(was, l);
                 next.lang_chosen = true;
             }
             Action::Open(i) => next.list.open = i,
@@ -172,12 +230,11 @@ impl AppState {
             Action::Replace(form) => {
                 next.list = ListView::default();
                 next.form = Form {
-                    card_id: next.form.card_id,
-                    ..form.relocalised(next.lang)
+                    card_id: next.form.card_id.clone(),
+                    ..form.relocalised(next.form.lang)
                 }
             }
         }
-        next
     }
 }
 

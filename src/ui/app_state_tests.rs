@@ -9,8 +9,12 @@ fn example() -> AppState {
     AppState::landing("en-US", "")
 }
 
+/// The totals the page shows: the reducer's pricing, checked against pricing the form anew.
 fn totals(state: &AppState) -> (String, String) {
-    let priced = price(&state.form, state.lang).expect("the example prices");
+    let priced = state.pricing.shown.clone().expect("the form has priced");
+    if state.pricing.valid {
+        assert_eq!(Ok(priced.clone()), price(&state.form, state.lang()));
+    }
     (
         priced.quote.per_minute.monthly_total.to_string(),
         priced.quote.per_user.monthly_total.to_string(),
@@ -33,7 +37,7 @@ fn the_example_prices_as_worked_out_by_hand() {
 #[test]
 fn the_first_state_follows_the_browser_or_the_link() {
     let de = AppState::landing("de-DE", "");
-    assert_eq!(de.lang, Lang::De);
+    assert_eq!(de.lang(), Lang::De);
     assert_eq!(de.form.organisation, "DE");
     assert!(!de.lang_chosen && !de.bad_link);
     assert_eq!(de.form.meetings[0].name, "Wöchentliche Betriebsversammlung");
@@ -46,12 +50,12 @@ fn the_first_state_follows_the_browser_or_the_link() {
     form.apply(Edit::Organisers("12".into()));
     let fragment = link::encode(&form, Some(Lang::Fr));
     let opened = AppState::landing("de-DE", &fragment);
-    assert_eq!((opened.lang, opened.lang_chosen), (Lang::Fr, true));
+    assert_eq!((opened.lang(), opened.lang_chosen), (Lang::Fr, true));
     assert_eq!(opened.form.organisers, "12");
     assert_eq!(opened.form.card_id, "illustrative-eur");
     // An embedding's preset, in the host's language.
     let embedded = AppState::embedded("illustrative-eur", Lang::De, Some(&form));
-    assert_eq!(embedded.lang, Lang::De);
+    assert_eq!(embedded.lang(), Lang::De);
     assert_eq!(embedded.form.organisers, "12");
 }
 
@@ -82,7 +86,7 @@ fn switching_the_language_rewrites_numbers_and_example_names_but_not_prices() {
     start = start.after(Action::Edit(Edit::Minutes(1, "30.5".into())));
     let before = totals(&start);
     let german = start.after(Action::Lang(Lang::De));
-    assert_eq!((german.lang, german.form.lang), (Lang::De, Lang::De));
+    assert_eq!((german.lang(), german.form.lang), (Lang::De, Lang::De));
     assert!(german.lang_chosen);
     assert_eq!(german.form.meetings[1].minutes, "30,5");
     assert_eq!(german.form.meetings[1].name, "Kundengespräche");
@@ -100,4 +104,27 @@ fn measured_usage_replaces_the_meetings_and_resets_the_list() {
     assert_eq!(next.form.meetings[0].mode, Mode::Measured);
     assert_eq!(next.form.organisers, "3");
     assert_eq!(next.list.open, None);
+}
+
+#[test]
+fn a_wrong_input_keeps_the_last_quote_and_says_what_is_wrong() {
+    let start = example();
+    let wrong = start.after(Action::Edit(Edit::Organisers("-5".into())));
+    assert!(!wrong.pricing.valid);
+    assert_eq!(
+        wrong.pricing.errors.as_slice(),
+        [("organisers".to_string(), "Enter 0 or more.".to_string())]
+    );
+    // The example's totals stay on screen (see the_example_prices_as_worked_out_by_hand).
+    assert_eq!(totals(&wrong), totals(&start));
+    // Fixed: priced again, no message; 41 organisers change nothing here (50 licences bought).
+    let fixed = wrong.after(Action::Edit(Edit::Organisers("41".into())));
+    assert!(fixed.pricing.valid && fixed.pricing.errors.is_empty());
+    assert_eq!(totals(&fixed), totals(&start));
+    // An action that does not touch the form keeps the very same pricing.
+    let opened = fixed.after(Action::Open(Some(0)));
+    assert!(Rc::ptr_eq(
+        opened.pricing.shown.as_ref().unwrap(),
+        fixed.pricing.shown.as_ref().unwrap()
+    ));
 }

@@ -1,13 +1,10 @@
 //! An embedded widget kept in step with its host page: attributes into the state, quotes out.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 #[cfg(feature = "element")]
 use super::app_state::Action;
 use super::app_state::AppState;
-use super::pricing::Outcome;
 use super::props::Embed;
 #[cfg(feature = "element")]
 use crate::form::Edit;
@@ -17,15 +14,11 @@ use crate::form::Edit;
 /// into the element's bundle.
 #[cfg(feature = "element")]
 #[hook]
-pub fn use_host_sync(
-    embed: Option<&Embed>,
-    state: &UseReducerHandle<AppState>,
-    outcome: &Rc<Outcome>,
-) {
+pub fn use_host_sync(embed: Option<&Embed>, state: &UseReducerHandle<AppState>) {
     let s = (*state).clone();
     use_effect_with(embed.map(|e| e.lang), move |lang| {
         if let Some(l) = *lang {
-            if s.lang != l {
+            if s.lang() != l {
                 s.dispatch(Action::Lang(l));
             }
         }
@@ -46,21 +39,21 @@ pub fn use_host_sync(
             }
         }
     });
+    // Every new valid quote goes out (a valid form again after a wrong input too).
     let on_quote = embed.map(|e| e.on_quote.clone());
     let form = state.form.clone();
-    use_effect_with(outcome.clone(), move |outcome| {
-        if let (Some(cb), Ok(p)) = (on_quote, &**outcome) {
-            cb.emit((p.clone(), form.scenario()));
-        }
-    });
+    let pricing = &state.pricing;
+    use_effect_with(
+        (pricing.shown.clone(), pricing.valid),
+        move |(shown, valid)| {
+            if let (Some(cb), Some(p), true) = (on_quote, shown, *valid) {
+                cb.emit((p.clone(), form.scenario()));
+            }
+        },
+    );
 }
 
 /// Without the custom element there is no host to keep in step with.
 #[cfg(not(feature = "element"))]
 #[hook]
-pub fn use_host_sync(
-    _embed: Option<&Embed>,
-    _state: &UseReducerHandle<AppState>,
-    _outcome: &Rc<Outcome>,
-) {
-}
+pub fn use_host_sync(_embed: Option<&Embed>, _state: &UseReducerHandle<AppState>) {}

@@ -21,6 +21,8 @@ mod components;
 #[cfg(all(target_arch = "wasm32", feature = "element"))]
 mod element;
 #[cfg(feature = "widget")]
+mod hooks;
+#[cfg(feature = "widget")]
 mod host_sync;
 #[cfg(feature = "widget")]
 mod props;

@@ -44,7 +44,7 @@ pub fn usage_import(
     importer: Option<Importer>,
     refs: &UsageRefs,
 ) -> Html {
-    let t = state.lang.texts();
+    let t = state.lang().texts();
     let open = {
         let file = refs.file.clone();
         Callback::from(move |_: MouseEvent| {
@@ -59,7 +59,7 @@ pub fn usage_import(
             refs.apply.clone(),
             refs.load_failed.clone(),
         );
-        let (lang, card) = (state.lang, state.form.card_id.clone());
+        let (lang, card) = (state.lang(), state.form.card_id.clone());
         let dispatcher = state.dispatcher();
         Callback::from(move |files: js_sys::Array| {
             #[cfg(target_arch = "wasm32")]
