@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use super::input_id::{InputId, LegInput, MeetingInput, MixInput};
 use super::model::*;
 use crate::rating::Call;
 
@@ -219,12 +220,12 @@ impl Form {
 
     /// Puts back what a removal took away (where it was, or at the end when the list has
     /// shrunk since). Returns the id of the input to focus: the restored item's first.
-    pub fn restore(&mut self, removed: Removed) -> String {
+    pub fn restore(&mut self, removed: Removed) -> InputId {
         match removed {
             Removed::Meeting { index, meeting } => {
                 let at = index.min(self.meetings.len());
                 self.meetings.insert(at, meeting);
-                format!("meetings-{at}-name")
+                InputId::meeting(at, MeetingInput::Name)
             }
             Removed::Leg {
                 meeting,
@@ -236,7 +237,7 @@ impl Form {
                     at = index.min(m.legs.len());
                     m.legs.insert(at, leg);
                 });
-                format!("meetings-{meeting}-legs-{at}-country")
+                InputId::meeting(meeting, MeetingInput::Leg(at, LegInput::Country))
             }
             Removed::Country {
                 meeting,
@@ -248,31 +249,34 @@ impl Form {
                     at = index.min(m.countries.len());
                     m.countries.insert(at, mix);
                 });
-                format!("meetings-{meeting}-countries-{at}-country")
+                InputId::meeting(meeting, MeetingInput::Country(at, MixInput::Country))
             }
         }
     }
 
     /// Where the focus goes after `edit` (applied): into what was added; after a removal, to
     /// the undo button (never to another destructive button).
-    pub fn focus_after(&self, edit: &Edit) -> Option<String> {
+    pub fn focus_after(&self, edit: &Edit) -> Option<InputId> {
         let rows = |i: usize, f: fn(&MeetingForm) -> usize| self.meetings.get(i).map(|m| f(m));
         match *edit {
-            Edit::AddMeeting(_) => Some(format!(
-                "meetings-{}-name",
-                self.meetings.len().checked_sub(1)?
+            Edit::AddMeeting(_) => Some(InputId::meeting(
+                self.meetings.len().checked_sub(1)?,
+                MeetingInput::Name,
             )),
-            Edit::DuplicateMeeting(i) => Some(format!("meetings-{}-name", i + 1)),
+            Edit::DuplicateMeeting(i) => Some(InputId::meeting(i + 1, MeetingInput::Name)),
             Edit::AddLeg(i, _) => {
                 let j = rows(i, |m| m.legs.len())?.checked_sub(1)?;
-                Some(format!("meetings-{i}-legs-{j}-country"))
+                Some(InputId::meeting(i, MeetingInput::Leg(j, LegInput::Country)))
             }
             Edit::AddCountry(i, _) => {
                 let k = rows(i, |m| m.countries.len())?.checked_sub(1)?;
-                Some(format!("meetings-{i}-countries-{k}-country"))
+                Some(InputId::meeting(
+                    i,
+                    MeetingInput::Country(k, MixInput::Country),
+                ))
             }
             Edit::RemoveMeeting(_) | Edit::RemoveLeg(..) | Edit::RemoveCountry(..) => {
-                Some("undo".to_string())
+                Some(InputId::Undo)
             }
             _ => None,
         }

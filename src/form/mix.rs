@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::input_id::{LegInput, MeetingInput, MixInput};
 use super::model::*;
 use super::number_input;
 use crate::lang::Lang;
@@ -98,16 +99,16 @@ impl MeetingForm {
     }
 
     /// Every number input of this meeting: (input id suffix, text, largest value).
-    pub(super) fn numbers(&self) -> Vec<(String, &str, Decimal)> {
+    pub(super) fn numbers(&self) -> Vec<(MeetingInput, &str, Decimal)> {
         let mut out = vec![
             // Checked against the limit once converted to meetings per month (`field_errors`).
             (
-                "perMonth".to_string(),
+                MeetingInput::PerMonth,
                 self.per_month.as_str(),
                 Decimal::MAX,
             ),
             (
-                "minutes".to_string(),
+                MeetingInput::Minutes,
                 self.minutes.as_str(),
                 Decimal::from(MAX_MINUTES),
             ),
@@ -120,7 +121,7 @@ impl MeetingForm {
         if self.mode == Mode::Detailed {
             for (j, l) in self.legs.iter().enumerate() {
                 out.push((
-                    format!("legs-{j}-count"),
+                    MeetingInput::Leg(j, LegInput::Count),
                     l.count.as_str(),
                     Decimal::from(MAX_COUNT),
                 ));
@@ -128,20 +129,24 @@ impl MeetingForm {
             return out;
         }
         out.push((
-            "participants".into(),
+            MeetingInput::Participants,
             &self.participants,
             Decimal::from(MAX_COUNT),
         ));
-        out.push(("phoneShare".into(), &self.phone_share, Decimal::ONE_HUNDRED));
+        out.push((
+            MeetingInput::PhoneShare,
+            &self.phone_share,
+            Decimal::ONE_HUNDRED,
+        ));
         for (k, c) in self.countries.iter().enumerate() {
-            for (key, text) in [
-                ("share", &c.share),
-                ("toll", &c.toll),
-                ("tollFree", &c.toll_free),
-                ("dialOut", &c.dial_out),
+            for (input, text) in [
+                (MixInput::Share, &c.share),
+                (MixInput::Toll, &c.toll),
+                (MixInput::TollFree, &c.toll_free),
+                (MixInput::DialOut, &c.dial_out),
             ] {
                 out.push((
-                    format!("countries-{k}-{key}"),
+                    MeetingInput::Country(k, input),
                     text.as_str(),
                     Decimal::ONE_HUNDRED,
                 ));

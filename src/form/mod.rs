@@ -5,6 +5,7 @@
 //! targets all use it; it is plain Rust, tested natively.
 
 mod edit;
+mod input_id;
 pub mod link;
 mod link_error;
 mod mix;
@@ -17,6 +18,7 @@ mod read;
 mod tests;
 
 pub use edit::{Edit, MixField, Removed};
+pub use input_id::{InputId, LegInput, MeetingInput, MixInput};
 pub use model::{
     CountryMix, Form, InputProblem, LegForm, MeetingForm, Mode, Origin, Period, MAX_FORM_ROWS,
 };

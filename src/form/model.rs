@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
+use super::input_id::InputId;
 use super::number_input;
 use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
@@ -226,5 +227,5 @@ pub(super) fn leg(country: &str, call: Call, count: &str) -> LegForm {
     }
 }
 
-/// A problem of one input: the input's id and what is wrong.
-pub type InputProblem = (String, Problem);
+/// A problem of one input: the input and what is wrong.
+pub type InputProblem = (InputId, Problem);

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
+use super::input_id::{InputId, LegInput, MeetingInput, MixInput};
 use super::model::*;
 use super::number_input;
 use crate::rating::scenario::{
@@ -70,7 +71,7 @@ impl Form {
     /// number is well-formed and in range (the core may still refuse a combination).
     pub fn field_errors(&self) -> Vec<InputProblem> {
         let mut out = Vec::new();
-        let mut check = |id: String, text: &str, max: Decimal, whole: bool| {
+        let mut check = |id: InputId, text: &str, max: Decimal, whole: bool| {
             let problem = match number_input::read(text, self.lang) {
                 Err(p) => Some(p),
                 Ok(a) => check_amount(&a, max, whole).err(),
@@ -80,18 +81,18 @@ impl Form {
             }
         };
         let users = Decimal::from(MAX_ORGANISERS);
-        check("organisers".into(), &self.organisers, users, true);
+        check(InputId::Organisers, &self.organisers, users, true);
         if !self.licences.trim().is_empty() {
-            check("licencesPurchased".into(), &self.licences, users, true);
+            check(InputId::Licences, &self.licences, users, true);
         }
         for (i, m) in self.meetings.iter().enumerate() {
-            for (key, text, max) in m.numbers() {
-                check(format!("meetings-{i}-{key}"), text, max, false);
+            for (input, text, max) in m.numbers() {
+                check(InputId::meeting(i, input), text, max, false);
             }
         }
         // The frequency's limit holds for meetings per month, whatever the period typed.
         for (i, m) in self.meetings.iter().enumerate() {
-            let id = format!("meetings-{i}-perMonth");
+            let id = InputId::meeting(i, MeetingInput::PerMonth);
             if !out.iter().any(|(e, _)| *e == id) {
                 if let Err(p) =
                     check_amount(&self.per_month(m), Decimal::from(MAX_PER_MONTH), false)
@@ -118,7 +119,7 @@ impl Form {
             let total = sum(m.countries.iter().map(|c| pct(&c.share)));
             if total != Decimal::ONE_HUNDRED {
                 out.push((
-                    format!("meetings-{i}-shares"),
+                    InputId::meeting(i, MeetingInput::Shares),
                     Problem::SharesNotHundred { total },
                 ));
             }
@@ -126,7 +127,7 @@ impl Form {
                 let mix = sum([pct(&c.toll), pct(&c.toll_free), pct(&c.dial_out)]);
                 if mix != Decimal::ONE_HUNDRED && !pct(&c.share).is_zero() {
                     out.push((
-                        format!("meetings-{i}-countries-{k}-mix"),
+                        InputId::meeting(i, MeetingInput::Country(k, MixInput::Mix)),
                         Problem::MixNotHundred { total: mix },
                     ));
                 }
@@ -138,16 +139,15 @@ impl Form {
     /// The id of the input that causes a problem the core found at `field` of this form's
     /// scenario: in the simple mode, the country row and the share the participant group was
     /// made from.
-    pub fn input_id(&self, field: Field) -> String {
+    pub fn input_id(&self, field: Field) -> InputId {
         let Some(i) = field.meeting() else {
             return match field {
-                Field::LicencesPurchased => "licencesPurchased",
-                Field::UsCanadaAddon => "addon",
-                Field::OrganisationCountry => "organisation",
-                Field::Organisers => "organisers",
-                _ => "meetings",
-            }
-            .to_string();
+                Field::LicencesPurchased => InputId::Licences,
+                Field::UsCanadaAddon => InputId::Addon,
+                Field::OrganisationCountry => InputId::Organisation,
+                Field::Organisers => InputId::Organisers,
+                _ => InputId::Meetings,
+            };
         };
         let origin = field.leg().and_then(|j| {
             let m = self.meetings.get(i)?;
@@ -158,29 +158,32 @@ impl Form {
             .get(i)
             .is_some_and(|m| m.mode == Mode::Measured);
         if measured {
-            return format!("meetings-{i}-measured");
+            return InputId::meeting(i, MeetingInput::Measured);
         }
-        let row = |key: &str| match origin {
-            Some(Origin::Row(j)) => format!("meetings-{i}-legs-{j}-{key}"),
-            Some(Origin::Mix(k, call)) => {
-                let share = match (key, call) {
-                    ("country", _) => "country",
-                    (_, Call::TollDialIn) => "toll",
-                    (_, Call::TollFreeDialIn) => "tollFree",
-                    _ => "dialOut",
-                };
-                format!("meetings-{i}-countries-{k}-{share}")
-            }
-            Some(Origin::App) | None => format!("meetings-{i}-participants"),
+        let row = |leg: LegInput| match origin {
+            Some(Origin::Row(j)) => MeetingInput::Leg(j, leg),
+            Some(Origin::Mix(k, call)) => MeetingInput::Country(
+                k,
+                match (leg, call) {
+                    (LegInput::Country, _) => MixInput::Country,
+                    (_, Call::TollDialIn) => MixInput::Toll,
+                    (_, Call::TollFreeDialIn) => MixInput::TollFree,
+                    _ => MixInput::DialOut,
+                },
+            ),
+            Some(Origin::App) | None => MeetingInput::Participants,
         };
-        match field {
-            Field::PerMonth { .. } => format!("meetings-{i}-perMonth"),
-            Field::Minutes { .. } => format!("meetings-{i}-minutes"),
-            Field::LegCountry { .. } => row("country"),
-            Field::LegCall { .. } => row("call"),
-            Field::LegCount { .. } => row("count"),
-            _ => format!("meetings-{i}"),
-        }
+        InputId::meeting(
+            i,
+            match field {
+                Field::PerMonth { .. } => MeetingInput::PerMonth,
+                Field::Minutes { .. } => MeetingInput::Minutes,
+                Field::LegCountry { .. } => row(LegInput::Country),
+                Field::LegCall { .. } => row(LegInput::Call),
+                Field::LegCount { .. } => row(LegInput::Count),
+                _ => MeetingInput::Profile,
+            },
+        )
     }
 }
 

@@ -20,7 +20,7 @@ use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};
 use super::usage_button::{usage_import, UsageRefs};
 use crate::form::link;
-use crate::form::{message_for, messages_under, Edit, Form, Removed};
+use crate::form::{message_for, messages_under, Edit, Form, InputId, Removed};
 use crate::lang::Lang;
 use crate::rating::Call;
 use crate::registry::{with_registry, CardInfo, RegistryError};
@@ -280,7 +280,7 @@ pub fn App(props: &AppProps) -> Html {
             Removed::Country { mix, .. } => country(&mix.country),
         }
     });
-    use_focus(&root_ref, state.focus.clone());
+    use_focus(&root_ref, state.focus);
     let usage = UsageRefs {
         file: use_node_ref(),
         panel: use_node_ref(),
@@ -368,7 +368,7 @@ pub fn App(props: &AppProps) -> Html {
                         <h2>{ t.meetings }</h2>
                         { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
                             <MeetingEditor index={i} meeting={m.clone()} lang={state.lang()}
-                                countries={countries.clone()} errors={messages_under(&errors, &format!("meetings-{i}-"))}
+                                countries={countries.clone()} errors={messages_under(&errors, &format!("{}-", InputId::meeting_prefix(i)))}
                                 collapsed={long_list && state.list.open != Some(i)}
                                 closable={long_list && state.list.open == Some(i)}
                                 ontoggle={on_toggle.clone()}

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::pricing::{price, Priced};
 use crate::form::link;
-use crate::form::{Edit, Form, Removed};
+use crate::form::{Edit, Form, InputId, Removed};
 use crate::lang::Lang;
 use crate::shipped::DEFAULT_CARD_ID;
 
@@ -28,7 +28,7 @@ pub struct AppState {
     pub removed: Option<Removed>,
     /// The input to focus after the next render, with a counter so that asking again for the
     /// same input focuses it again.
-    pub focus: Option<(u32, String)>,
+    pub focus: Option<(u32, InputId)>,
 }
 
 /// What the page shows of the form's price: the last valid quote (kept while an input is
@@ -75,7 +75,7 @@ impl AppState {
         self.form.lang
     }
 
-    fn ask_focus(&mut self, id: String) {
+    fn ask_focus(&mut self, id: InputId) {
         let n = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
         self.focus = Some((n, id));
     }

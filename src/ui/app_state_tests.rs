@@ -70,8 +70,8 @@ fn a_removed_meeting_comes_back_with_undo_and_focus() {
     ));
     // Focus goes to the undo button, never to a remove button that is gone.
     assert_eq!(
-        removed.focus.as_ref().map(|(_, id)| id.as_str()),
-        Some("undo")
+        removed.focus.map(|(_, id)| id),
+        Some(crate::form::InputId::Undo)
     );
     let back = removed.after(Action::Undo);
     assert_eq!(back.form, start.form);

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::app::Importer;
 use super::app_state::AppState;
 use super::browser;
-use crate::form::link;
+use crate::form::{link, InputId};
 use crate::lang::Lang;
 
 /// How long after the last edit the URL fragment follows the form.
@@ -58,10 +58,11 @@ pub fn use_page_language(standalone: bool, import_language: Option<Importer>, la
 /// Moves the focus where an edit asked for it, inside this widget's own root (which may be a
 /// shadow root).
 #[hook]
-pub fn use_focus(root: &NodeRef, focus: Option<(u32, String)>) {
+pub fn use_focus(root: &NodeRef, focus: Option<(u32, InputId)>) {
     let root = root.clone();
     use_effect_with(focus, move |focus| {
-        if let Some((_, id)) = focus.clone() {
+        if let Some((_, id)) = *focus {
+            let id = id.to_string();
             // After every component this render touched has rendered (a restored row is drawn
             // by a grandchild, which Yew may render after this effect).
             gloo::timers::callback::Timeout::new(0, move || browser::focus_within(&root, &id))

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::i18n::registry_problem;
-use crate::form::Form;
+use crate::form::{Form, InputId};
 use crate::lang::Lang;
 use crate::rating::{self, Curve, CurveOptions, Error, Problem, Quote, Scenario, ScenarioError};
 use crate::registry::{with_registry, RegistryError};
@@ -24,7 +24,7 @@ pub type Outcome = Result<Rc<Priced>, Vec<(String, String)>>;
 /// Prices the form with its card: the quote and the chart curve, or each problem's message
 /// by input id (a card problem under `card`).
 pub fn price(form: &Form, lang: Lang) -> Outcome {
-    let say = |(id, problem): (String, Problem)| (id, lang.say(&problem));
+    let say = |(id, problem): (InputId, Problem)| (id.to_string(), lang.say(&problem));
     let local = form.field_errors();
     if !local.is_empty() {
         return Err(local.into_iter().map(say).collect());
@@ -47,7 +47,10 @@ pub fn price(form: &Form, lang: Lang) -> Outcome {
     });
     match priced {
         Ok(outcome) => outcome,
-        Err(e) => Err(vec![("card".to_string(), registry_problem(lang, &e))]),
+        Err(e) => Err(vec![(
+            InputId::Card.to_string(),
+            registry_problem(lang, &e),
+        )]),
     }
 }
 
@@ -60,10 +63,16 @@ fn core_error(
 ) -> Vec<(String, String)> {
     match e {
         Error::Scenario(s) => at_input(s),
-        Error::Overflow(_) => vec![("card".to_string(), lang.texts().too_large.to_string())],
+        Error::Overflow(_) => vec![(
+            InputId::Card.to_string(),
+            lang.texts().too_large.to_string(),
+        )],
         // A validated card and the default curve options: not expected, said in general.
         Error::Card(_) | Error::Option { .. } => {
-            vec![("card".to_string(), lang.texts().cannot_price.to_string())]
+            vec![(
+                InputId::Card.to_string(),
+                lang.texts().cannot_price.to_string(),
+            )]
         }
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{input_value, select_value, CountryPicker};
-use crate::form::{message_for, Edit, LegForm};
+use crate::form::{message_for, Edit, InputId, LegForm, LegInput, MeetingInput};
 use crate::lang::Lang;
 use crate::rating::Call;
 
@@ -34,7 +34,9 @@ pub struct LegRowProps {
 pub fn LegRow(p: &LegRowProps) -> Html {
     let t = p.lang.texts();
     let (i, j) = (p.meeting, p.row);
-    let id = format!("meetings-{i}-legs-{j}");
+    // The row's own elements (its message) are named after it; its inputs by their `InputId`.
+    let id = format!("{}-legs-{j}", InputId::meeting(i, MeetingInput::Profile));
+    let input = |leg: LegInput| InputId::meeting(i, MeetingInput::Leg(j, leg)).to_string();
     let err = |id: &str| message_for(&p.errors, id);
     let on_country = p
         .onedit
@@ -47,12 +49,12 @@ pub fn LegRow(p: &LegRowProps) -> Html {
         .onedit
         .reform(move |e: InputEvent| Edit::LegCount(i, j, input_value(&e)));
     let remove = p.onedit.reform(move |_: MouseEvent| Edit::RemoveLeg(i, j));
-    let count_error = err(&format!("{id}-count"));
-    let row_error = err(&format!("{id}-country")).or_else(|| err(&format!("{id}-call")));
+    let count_error = err(&input(LegInput::Count));
+    let row_error = err(&input(LegInput::Country)).or_else(|| err(&input(LegInput::Call)));
     html! {
         <tr>
             <td data-label={t.country}>
-                <CountryPicker id={format!("{id}-country")} label={format!("{} {}", t.country, j + 1)}
+                <CountryPicker id={input(LegInput::Country)} label={format!("{} {}", t.country, j + 1)}
                     code={p.leg.country.clone()} countries={p.countries.clone()}
                     unknown_message={t.err_country} onchange={on_country} />
                 if let Some(msg) = row_error {
@@ -60,14 +62,14 @@ pub fn LegRow(p: &LegRowProps) -> Html {
                 }
             </td>
             <td data-label={t.call_type}>
-                <select id={format!("{id}-call")} aria-label={format!("{} {}", t.call_type, j + 1)} onchange={on_call}>
+                <select id={input(LegInput::Call)} aria-label={format!("{} {}", t.call_type, j + 1)} onchange={on_call}>
                     { for Call::ALL.iter().map(|c| html! {
                         <option value={c.as_word()} selected={*c == p.leg.call}>{ t.call(*c) }</option>
                     }) }
                 </select>
             </td>
             <td data-label={t.count}>
-                <input id={format!("{id}-count")} type="text" inputmode="decimal" class="ppm-count"
+                <input id={input(LegInput::Count)} type="text" inputmode="decimal" class="ppm-count"
                     aria-label={format!("{} {} ({})", t.count, j + 1, t.people_unit)}
                     aria-invalid={if count_error.is_some() { "true" } else { "false" }}
                     aria-describedby={count_error.as_ref().map(|_| format!("{id}-count-error"))}

@@ -11,7 +11,9 @@ use rust_decimal::Decimal;
 
 use super::{input_value, select_value, LegRow, MixRow, NumberField};
 use crate::form::number_input;
-use crate::form::{message_for, messages_under, Edit, MeetingForm, Mode, Period};
+use crate::form::{
+    message_for, messages_under, Edit, InputId, MeetingForm, MeetingInput, Mode, Period,
+};
 use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::Amount;
@@ -61,7 +63,8 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
     let i = p.index;
     let err = |id: &str| message_for(&p.errors, id);
     let edit = p.onedit.clone();
-    let base = format!("meetings-{i}");
+    let base = InputId::meeting(i, MeetingInput::Profile).to_string();
+    let id_of = |input: MeetingInput| InputId::meeting(i, input).to_string();
     // A profile with a problem opens, so that its message is seen.
     let has_error = p
         .errors
@@ -130,13 +133,13 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                     onclick={p.ontoggle.reform(|_: MouseEvent| None)}>{ t.close_meeting }</button>
             }
             <div class="ppm-field">
-                <label for={format!("{base}-name")}>{ t.meeting_name }</label>
-                <input id={format!("{base}-name")} type="text" value={p.meeting.name.clone()} oninput={on_name} />
+                <label for={id_of(MeetingInput::Name)}>{ t.meeting_name }</label>
+                <input id={id_of(MeetingInput::Name)} type="text" value={p.meeting.name.clone()} oninput={on_name} />
             </div>
             <div class="ppm-row">
-                { frequency(p, err(&format!("{base}-perMonth"))) }
-                <NumberField id={format!("{base}-minutes")} label={t.duration} unit={t.minutes_unit}
-                    value={p.meeting.minutes.clone()} error={err(&format!("{base}-minutes"))}
+                { frequency(p, err(&id_of(MeetingInput::PerMonth))) }
+                <NumberField id={id_of(MeetingInput::Minutes)} label={t.duration} unit={t.minutes_unit}
+                    value={p.meeting.minutes.clone()} error={err(&id_of(MeetingInput::Minutes))}
                     oninput={edit.reform(move |v| Edit::Minutes(i, v))} />
             </div>
             <div class="ppm-mode" role="radiogroup" aria-label={t.entry_mode}>
@@ -185,9 +188,9 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
 fn frequency(p: &MeetingEditorProps, error: Option<String>) -> Html {
     let t = p.lang.texts();
     let i = p.index;
-    let id = format!("meetings-{i}-perMonth");
+    let id = InputId::meeting(i, MeetingInput::PerMonth).to_string();
     let error_id = format!("{id}-error");
-    let period_id = format!("meetings-{i}-period");
+    let period_id = InputId::meeting(i, MeetingInput::Period).to_string();
     let on_input = p
         .onedit
         .reform(move |e: InputEvent| Edit::PerMonth(i, input_value(&e)));
@@ -222,17 +225,18 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
     let t = p.lang.texts();
     let i = p.index;
     let edit = p.onedit.clone();
-    let base = format!("meetings-{i}");
+    let base = InputId::meeting(i, MeetingInput::Profile).to_string();
+    let id_of = |input: MeetingInput| InputId::meeting(i, input).to_string();
     let err = |id: &str| message_for(&p.errors, id);
-    let shares_error = err(&format!("{base}-shares"));
+    let shares_error = err(&id_of(MeetingInput::Shares));
     html! {
         <>
             <div class="ppm-row">
-                <NumberField id={format!("{base}-participants")} label={t.participants} unit={t.people_unit}
-                    value={p.meeting.participants.clone()} error={err(&format!("{base}-participants"))}
+                <NumberField id={id_of(MeetingInput::Participants)} label={t.participants} unit={t.people_unit}
+                    value={p.meeting.participants.clone()} error={err(&id_of(MeetingInput::Participants))}
                     oninput={edit.reform(move |v| Edit::Participants(i, v))} />
-                <NumberField id={format!("{base}-phoneShare")} label={t.phone_share} unit={t.percent}
-                    value={p.meeting.phone_share.clone()} error={err(&format!("{base}-phoneShare"))}
+                <NumberField id={id_of(MeetingInput::PhoneShare)} label={t.phone_share} unit={t.percent}
+                    value={p.meeting.phone_share.clone()} error={err(&id_of(MeetingInput::PhoneShare))}
                     oninput={edit.reform(move |v| Edit::PhoneShare(i, v))} />
             </div>
                         <table class="ppm-legs ppm-mix">
@@ -266,7 +270,8 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
 fn measured(p: &MeetingEditorProps, title: &str) -> Html {
     let t = p.lang.texts();
     let i = p.index;
-    let base = format!("meetings-{i}");
+    let base = InputId::meeting(i, MeetingInput::Profile).to_string();
+    let id_of = |input: MeetingInput| InputId::meeting(i, input).to_string();
     let rows = p.meeting.measured_rows(p.lang);
     let total = rows.iter().fold(Decimal::ZERO, |sum, (_, (c, _))| {
         sum.cadd(*c).unwrap_or(sum)
@@ -288,7 +293,7 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
             <p class="ppm-meeting-summary" id={format!("{base}-summary")}>
                 { (t.measured_summary)(&n(&total, 0), &countries.len().to_string()) }
             </p>
-            if let Some(msg) = message_for(&p.errors, &format!("{base}-measured")) {
+            if let Some(msg) = message_for(&p.errors, &id_of(MeetingInput::Measured)) {
                 <p class="ppm-error" id={format!("{base}-measured-error")}>{ msg }</p>
             }
             <table class="ppm-lines">

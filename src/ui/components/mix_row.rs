@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{input_value, CountryPicker};
-use crate::form::{message_for, CountryMix, Edit, MixField};
+use crate::form::{message_for, CountryMix, Edit, InputId, MeetingInput, MixField, MixInput};
 use crate::lang::Lang;
 
 /// Props of [`MixRow`].
@@ -33,7 +33,12 @@ pub struct MixRowProps {
 pub fn MixRow(p: &MixRowProps) -> Html {
     let t = p.lang.texts();
     let (i, k) = (p.meeting, p.row);
-    let id = format!("meetings-{i}-countries-{k}");
+    // The row's own elements (its messages) are named after it; its inputs by their `InputId`.
+    let id = format!(
+        "{}-countries-{k}",
+        InputId::meeting(i, MeetingInput::Profile)
+    );
+    let input = |mix: MixInput| InputId::meeting(i, MeetingInput::Country(k, mix)).to_string();
     let err = |id: &str| message_for(&p.errors, id);
     let c = &p.mix;
     let country_name = p
@@ -42,8 +47,8 @@ pub fn MixRow(p: &MixRowProps) -> Html {
         .find(|(code, _)| *code == c.country)
         .map(|(_, n)| n.clone())
         .unwrap_or_else(|| c.country.clone());
-    let cell = |field: MixField, key: &str, value: &str, label: &str, short: &str| {
-        let input_id = format!("{id}-{key}");
+    let cell = |field: MixField, which: MixInput, value: &str, label: &str, short: &str| {
+        let input_id = input(which);
         let e = err(&input_id);
         let on = p
             .onedit
@@ -64,12 +69,12 @@ pub fn MixRow(p: &MixRowProps) -> Html {
     let on_country = p
         .onedit
         .reform(move |code: String| Edit::Mix(i, k, MixField::Country, code));
-    let mix_error = err(&format!("{id}-mix"));
-    let country_error = err(&format!("{id}-country"));
+    let mix_error = err(&input(MixInput::Mix));
+    let country_error = err(&input(MixInput::Country));
     html! {
         <tr>
             <td data-label={t.country}>
-                <CountryPicker id={format!("{id}-country")} label={format!("{} {}", t.country, k + 1)}
+                <CountryPicker id={input(MixInput::Country)} label={format!("{} {}", t.country, k + 1)}
                     code={c.country.clone()} countries={p.countries.clone()}
                     unknown_message={t.err_country} onchange={on_country} />
                 if let Some(msg) = country_error {
@@ -79,10 +84,10 @@ pub fn MixRow(p: &MixRowProps) -> Html {
                     <p class="ppm-error" id={format!("{id}-mix-error")}>{ msg }</p>
                 }
             </td>
-            { cell(MixField::Share, "share", &c.share, t.share_of_phone, &format!("{} (%)", t.share_short)) }
-            { cell(MixField::Toll, "toll", &c.toll, t.toll_dial_in, &format!("{} (%)", t.toll_short)) }
-            { cell(MixField::TollFree, "tollFree", &c.toll_free, t.toll_free_dial_in, &format!("{} (%)", t.toll_free_short)) }
-            { cell(MixField::DialOut, "dialOut", &c.dial_out, t.dial_out, &format!("{} (%)", t.dial_out_short)) }
+            { cell(MixField::Share, MixInput::Share, &c.share, t.share_of_phone, &format!("{} (%)", t.share_short)) }
+            { cell(MixField::Toll, MixInput::Toll, &c.toll, t.toll_dial_in, &format!("{} (%)", t.toll_short)) }
+            { cell(MixField::TollFree, MixInput::TollFree, &c.toll_free, t.toll_free_dial_in, &format!("{} (%)", t.toll_free_short)) }
+            { cell(MixField::DialOut, MixInput::DialOut, &c.dial_out, t.dial_out, &format!("{} (%)", t.dial_out_short)) }
             <td><button type="button" class="ppm-remove" onclick={p.onedit.reform(move |_: MouseEvent| Edit::RemoveCountry(i, k))}
                 aria-label={format!("{} {}", t.remove, country_name)}>{ "×" }</button></td>
         </tr>
