@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api_error::{ApiError, ValueProblem};
+use crate::api_types::{CountryInfo, CurveOptionsInput};
 use crate::js_value::{js_error, parse_json, plain_copy};
 use crate::rating::{self, card, CardDocument, CurveOptions, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
@@ -184,14 +185,6 @@ pub fn quote(
     to_js(&q)
 }
 
-/// Options of `costCurve`.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CurveOptionsInput {
-    points: Option<usize>,
-    max_factor: Option<String>,
-}
-
 /// The curve options from JavaScript, checked like a scenario.
 fn curve_options(options: Option<js_sys::Object>) -> Result<CurveOptions, ApiError> {
     const WHAT: &str = "curve options";
@@ -240,19 +233,6 @@ pub fn cost_curve(
 pub fn rate_cards() -> Result<JsValue, JsValue> {
     let list = with_registry(|r| Ok::<_, ApiError>(r.list())).map_err(thrown)?;
     to_js(&list)
-}
-
-/// One country of a card, for pickers.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CountryInfo {
-    code: String,
-    zone: Option<String>,
-    toll_dial_in: Option<String>,
-    toll_free_dial_in: Option<String>,
-    dial_out: Option<String>,
-    credits_available: bool,
-    audio_conferencing_available: bool,
 }
 
 /// The countries of a card with their per-minute rates (decimal strings; `null`: not offered).

@@ -21,6 +21,7 @@
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
 pub mod api_error;
+pub mod api_types;
 #[cfg(all(target_arch = "wasm32", any(feature = "api", feature = "element")))]
 pub mod js_value;
 

@@ -66,6 +66,8 @@ pub struct CardRegistry {
 /// A card's id, name and status, for pickers and `rateCards()`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "RateCardInfo"))]
 pub struct CardInfo {
     /// Card id.
     pub id: String,

@@ -17,6 +17,8 @@ use super::pricing::LinearParts;
 /// Why there is no break-even.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "NoBreakEvenReason"))]
 pub enum NoBreakEven {
     /// The scenario has no phone minutes to scale.
     NoPhoneUsage,

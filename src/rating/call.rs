@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 /// How one participant leg joins a meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "CallType"))]
 pub enum Call {
     /// The participant dials the organisation's toll number (billed under pay-per-minute only).
     TollDialIn,

@@ -23,6 +23,7 @@ use super::money::Money;
 /// Recommended auto-recharge settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Recharge {
     /// Recharge when the balance falls below this.
     pub trigger: Money,

@@ -40,6 +40,7 @@ impl Default for CurveOptions {
 /// One point of the curve.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CurvePoint {
     /// Usage factor (1 = the scenario as entered).
     pub factor: Quantity,
@@ -54,6 +55,7 @@ pub struct CurvePoint {
 /// The curve and its marks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Curve {
     /// The points, factor ascending.
     pub points: Vec<CurvePoint>,

@@ -16,6 +16,7 @@ use super::usage::{aggregate, UsageLine, SIXTY};
 /// Why a call line costs what it costs under a model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LineBilling {
     /// Billed per minute from Communications Credits.
     PerMinute,

@@ -30,6 +30,7 @@ impl Serialize for Quantity {
 /// The card a quote was priced with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CardSummary {
     /// Card id.
     pub id: String,
@@ -46,6 +47,7 @@ pub struct CardSummary {
 /// What kind of line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LineKind {
     /// Usage of one call type in one country.
     Call,
@@ -59,35 +61,45 @@ pub enum LineKind {
 /// `billing` (and `coveredMinutes` for pool lines); fee lines carry `quantity` and `unitPrice`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct QuoteLine {
     /// Call or fee.
     pub kind: LineKind,
     /// Call type (call lines).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub call: Option<Call>,
     /// Country code (call lines).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub country: Option<CountryCode>,
     /// Legs per month (call lines).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub legs: Option<Quantity>,
     /// Billable minutes per month (call lines), unrounded.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub minutes: Option<Quantity>,
     /// Applied per-minute rate (call lines), as written on the card.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub rate: Option<Rate>,
     /// Why the line costs what it costs (call lines).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub billing: Option<LineBilling>,
     /// Minutes covered by the pool (pool lines).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub covered_minutes: Option<Quantity>,
     /// Licences or organisers (fee lines).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub quantity: Option<u64>,
     /// Price of one (fee lines).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub unit_price: Option<Rate>,
     /// The line's amount, rounded once with the card's rule.
     pub amount: Money,
@@ -96,6 +108,7 @@ pub struct QuoteLine {
 /// The pool of the per-user model, in minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PoolQuote {
     /// Pool size.
     pub minutes: Quantity,
@@ -108,6 +121,7 @@ pub struct PoolQuote {
 /// One model's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ModelQuote {
     /// Sum of the lines.
     pub monthly_total: Money,
@@ -121,12 +135,14 @@ pub struct ModelQuote {
     pub lines: Vec<QuoteLine>,
     /// The Zone A pool (per-user model only).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub pool: Option<PoolQuote>,
 }
 
 /// Which model is cheaper per month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Cheaper {
     /// Pay-per-minute.
     PerMinute,
@@ -139,6 +155,7 @@ pub enum Cheaper {
 /// The break-even as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BreakEvenQuote {
     /// Usage factor at which both models cost the same (1 = as entered), unrounded.
     pub factor: Option<Quantity>,
@@ -153,6 +170,7 @@ pub struct BreakEvenQuote {
 /// Phone usage of the scenario as entered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UsageSummary {
     /// Billable phone legs per month.
     pub phone_legs: Quantity,
@@ -165,6 +183,7 @@ pub struct UsageSummary {
 /// A full quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Quote {
     /// ISO 4217 currency of every amount.
     pub currency: String,

@@ -209,10 +209,13 @@ impl<'de> Deserialize<'de> for Amount {
 /// One group of identical participant legs in a meeting (JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "Leg"))]
 pub struct LegDocument {
     /// ISO 3166-1 alpha-2 code: the country called from (dial-in) or called (dial-out).
     pub country: String,
     /// `tollDialIn` | `tollFreeDialIn` | `dialOut` | `app`.
+    #[cfg_attr(feature = "ts", ts(type = "CallType"))]
     pub call: String,
     /// How many participants join this way (may be an average).
     pub count: Amount,
@@ -225,6 +228,8 @@ pub struct LegDocument {
 /// One meeting profile (JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "Meeting"))]
 pub struct MeetingDocument {
     /// A name for people; optional.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -235,12 +240,15 @@ pub struct MeetingDocument {
     pub minutes: Amount,
     /// The participant legs of one meeting.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub legs: Vec<LegDocument>,
 }
 
 /// The scenario as JSON: the input of `quote` in the CLI, the JS API and share links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "Scenario"))]
 pub struct ScenarioDocument {
     /// Users who hold a licence and organise meetings.
     pub organisers: Amount,
@@ -249,6 +257,7 @@ pub struct ScenarioDocument {
     pub licences_purchased: Option<Amount>,
     /// Whether the organisers have the US/Canada dial-out add-on.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub us_canada_addon: bool,
     /// ISO 3166-1 alpha-2 code of where the organisation is located (its tenant country):
     /// availability warnings come from it.
@@ -256,6 +265,7 @@ pub struct ScenarioDocument {
     pub organisation_country: Option<String>,
     /// Meeting profiles.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<_>"))]
     pub meetings: Vec<MeetingDocument>,
     /// The id of the rate card the scenario was priced with (rating.md §2): a tool that is
     /// given no card uses it, so a downloaded estimate prices again as it was shown. Written

@@ -10,6 +10,7 @@ use super::money::Money;
 /// What a warning is about. The codes are stable: partners match on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum WarningCode {
     /// The card's rates are illustrative, not official.
     IllustrativeRates,
@@ -27,6 +28,8 @@ pub enum WarningCode {
 
 /// One warning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "QuoteWarning"))]
 pub struct Warning {
     /// Stable code.
     pub code: WarningCode,

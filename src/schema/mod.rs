@@ -4,3 +4,5 @@
 
 pub mod fields;
 pub mod json_text;
+#[cfg(feature = "ts")]
+mod ts;

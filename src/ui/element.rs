@@ -16,11 +16,11 @@ use super::embed_problem::{sentences, CardSrcCause, EmbedProblem};
 use super::pricing::Priced;
 use crate::api::{card_document, scenario_document, shape_error};
 use crate::api_error::ApiError;
+use crate::api_types::{Pair, QuoteDetail};
 use crate::form::link;
 use crate::form::{Form, MAX_FORM_ROWS};
 use crate::lang::Lang;
-use crate::rating::quote::Cheaper;
-use crate::rating::{Error, Money, Quote, Scenario, ScenarioDocument};
+use crate::rating::{Error, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 use crate::shipped::DEFAULT_CARD_ID;
 
@@ -100,29 +100,6 @@ fn card_problem(text: &str) -> Result<(), ApiError> {
     let doc = card_document(&JsValue::from_str(text))?;
     crate::rating::RateCard::from_document(doc).map_err(|e| ApiError::from(Error::from(e)))?;
     Ok(())
-}
-
-/// Both models' value of one figure.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Pair<'a> {
-    per_minute: &'a Money,
-    per_user: &'a Money,
-}
-
-/// The `detail` of a `ppm-quote` event.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct QuoteDetail<'a> {
-    currency: &'a str,
-    card: &'a str,
-    monthly: Pair<'a>,
-    yearly: Pair<'a>,
-    cheaper: Cheaper,
-    savings_monthly: &'a Money,
-    savings_yearly: &'a Money,
-    scenario: &'a ScenarioDocument,
-    quote: &'a Quote,
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {

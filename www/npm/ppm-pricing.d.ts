@@ -5,28 +5,8 @@ export type * from "./ppm_element.js";
 /** Resolves when the JS API functions can be called: `await ready` (the element itself needs
  * nothing; `await customElements.whenDefined("ppm-pricing")` waits for its class). */
 export declare const ready: Promise<void>;
-import type { DecimalString, Quote, Scenario } from "./ppm_element.js";
-
-/** The `detail` of a `ppm-quote` event (and the value of the `quote` property). */
-export interface PpmQuoteDetail {
-  /** ISO 4217 code of the card's currency. */
-  currency: string;
-  /** The rate card's id. */
-  card: string;
-  /** Monthly totals of both models. */
-  monthly: { perMinute: DecimalString; perUser: DecimalString };
-  /** Yearly totals (12 × monthly). */
-  yearly: { perMinute: DecimalString; perUser: DecimalString };
-  /** The cheaper model. */
-  cheaper: "perMinute" | "perUser" | "equal";
-  /** How much the cheaper model saves per month / per year. */
-  savingsMonthly: DecimalString;
-  savingsYearly: DecimalString;
-  /** The scenario that was priced (the scenario JSON format). */
-  scenario: Scenario;
-  /** The full quote (the quote JSON format). */
-  quote: Quote;
-}
+// `PpmQuoteDetail` (the `ppm-quote` detail) is generated from the Rust types with the JS API's.
+import type { PpmQuoteDetail, Scenario } from "./ppm_element.js";
 
 /** The `detail` of a `ppm-error` event. */
 export interface PpmErrorDetail {

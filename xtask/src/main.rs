@@ -9,6 +9,8 @@
 //!   missing). `.ci/run` calls exactly this.
 //! - `cargo xtask tidy`: the house rules (module docs, a web-free core, no string errors, no
 //!   file over 600 lines, `ui::` only inside the UI); part of `test`.
+//! - `cargo xtask codegen [--check]`: `src/api.d.ts` generated from the Rust types (ts-rs,
+//!   feature `ts`); `--check` is part of `test`.
 //! - `cargo xtask bench`: the `quote` benchmark (prints quotes per second; no assertions).
 //! - `cargo xtask dist`: the deployable static files in `dist/`, with a size table.
 //! - `cargo xtask serve [--port N] [--no-build]`: `dist` (unless `--no-build`), then serve it
@@ -16,6 +18,7 @@
 //! - `cargo xtask perf`: after `dist`, the performance report (sizes, load, edits, Lighthouse,
 //!   quote times); numbers only, no assertions.
 
+mod codegen;
 mod dist;
 mod fuzz;
 mod npm;
@@ -43,12 +46,13 @@ fn main() -> ExitCode {
         }),
         Some("perf") => perf::perf(),
         Some("tidy") => tidy::tidy(),
+        Some("codegen") => codegen::codegen(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         // Part of `test`; on its own after `dist` when working on the crash tests.
         Some("test-trap") => dist::test_trap_bundle(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test|tidy|bench|dist|perf|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]>"
+                "usage: cargo xtask <test|tidy|codegen [--check]|bench|dist|perf|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]>"
             );
             return ExitCode::from(2);
         }
@@ -148,6 +152,7 @@ fn rustup_lists(args: &[&str], name: &str) -> Result<bool, String> {
 fn test() -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--", "--check"])?;
     tidy::tidy()?;
+    codegen::codegen(&["--check".to_string()])?;
     let clippy = [
         "clippy",
         "--workspace",
@@ -157,7 +162,8 @@ fn test() -> Result<(), String> {
         "warnings",
     ];
     run("cargo", &clippy)?;
-    // The widget's components also build natively, for the prerendered page.
+    // The widget's components also build natively, for the prerendered page; and the
+    // TypeScript generator (feature `ts`).
     run(
         "cargo",
         &[
@@ -165,7 +171,7 @@ fn test() -> Result<(), String> {
             "--lib",
             "--bins",
             "--features",
-            "ssr",
+            "ssr,ts",
             "--",
             "-D",
             "warnings",

@@ -10,6 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A whole rate card as written in the file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "RateCardDocument"))]
 pub struct CardDocument {
     /// Unique id, `[a-z0-9-]+`.
     pub id: String,
@@ -45,12 +47,17 @@ pub struct CardDocument {
 /// `[billing]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BillingDocument {
     /// Per-leg time increment in seconds (60 = each started minute, 1 = per second).
     pub increment_seconds: i64,
     /// Minimum billable seconds of a leg that lasts more than 0 s.
     pub minimum_seconds: i64,
     /// `half_up` | `half_even` | `up` | `down`.
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"half_up\" | \"half_even\" | \"up\" | \"down\"")
+    )]
     pub rounding: String,
     /// Money decimals of the currency.
     pub decimals: i64,
@@ -62,12 +69,14 @@ pub struct BillingDocument {
 /// `[licence]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LicenceDocument {
     /// Price of one Audio Conferencing licence per month.
     pub price_per_user_month: DecimalText,
     /// Pool-zone dial-out minutes per licence per month.
     pub pool_minutes_per_licence: i64,
     /// `assigned` (the organisers) | `purchased`.
+    #[cfg_attr(feature = "ts", ts(type = "\"assigned\" | \"purchased\""))]
     pub pool_basis: String,
     /// The zone whose destinations the pool covers (`"A"`).
     pub pool_zone: String,
@@ -76,6 +85,7 @@ pub struct LicenceDocument {
 /// `[credits]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CreditsDocument {
     /// Smallest Communications Credits purchase.
     pub minimum_purchase: DecimalText,
@@ -84,6 +94,7 @@ pub struct CreditsDocument {
 /// `[addons]`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AddonsDocument {
     /// The Extended Dial-Out Minutes to US & Canada add-on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,6 +111,7 @@ impl AddonsDocument {
 /// `[addons.us_canada_dial_out]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AddonDocument {
     /// Price per organiser per month.
     pub price_per_organiser_month: DecimalText,
@@ -111,6 +123,7 @@ pub struct AddonDocument {
 /// code). A missing text falls back to the top-level one.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TranslationDocument {
     /// The card's name in that language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -165,6 +178,7 @@ impl<'de> Deserialize<'de> for Translations {
 /// One `[[countries]]` table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CountryDocument {
     /// ISO 3166-1 alpha-2 code.
     pub code: String,
