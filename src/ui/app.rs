@@ -13,7 +13,9 @@ use super::components::{
     CountryList, CountryPicker, MeetingEditor, NumberField, Results, SummaryBar, MEETING_LIMIT,
 };
 use super::embed::Section;
-use super::hooks::{use_focus, use_page_language, use_share_link};
+use super::hooks::{
+    use_after_first_render, use_country_choices, use_focus, use_page_language, use_share_link,
+};
 use super::host_sync::use_host_sync;
 
 use super::print_summary::print_summary;
@@ -22,7 +24,6 @@ use super::usage_button::{usage_import, UsageRefs};
 use crate::form::link;
 use crate::form::{message_for, messages_under, Edit, Form, InputId, Removed};
 use crate::lang::Lang;
-use crate::rating::Call;
 use crate::registry::{with_registry, CardInfo, RegistryError};
 
 impl Reducible for AppState {
@@ -38,16 +39,6 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
         Some(e) => AppState::embedded(&e.card, e.lang, e.preset.as_ref().map(|(_, f)| &**f)),
         None => AppState::landing(&browser::browser_language(), &browser::fragment()),
     }
-}
-
-/// The custom element's root: the app, started afresh whenever the element's root is given to
-/// another element (`Embed::reset`): the keyed child is recreated, while the root and its event
-/// listeners (which Yew never frees) stay.
-#[cfg(feature = "element")]
-#[component]
-pub fn ElementRoot(props: &AppProps) -> Html {
-    let key = props.embed.as_ref().map_or(0, |e| e.reset);
-    html! { <App key={key.to_string()} embed={props.embed.clone()} importer={None::<Importer>} import_language={None::<Importer>} /> }
 }
 
 /// The widget.
@@ -96,57 +87,12 @@ pub fn App(props: &AppProps) -> Html {
         )
     })
     .unwrap_or_default();
-    // The card's countries with their names in the page's language, sorted by name, and the
-    // ways of joining each supports: looked up once per language and card, not on every edit.
-    let choices = use_memo(
-        (state.lang(), state.form.card_id.clone()),
-        |(lang, card_id)| {
-            let t = lang.texts();
-            let found: Vec<(String, String)> = with_registry(|r| {
-                Ok::<_, RegistryError>(
-                    r.get(Some(card_id))?
-                        .countries()
-                        .map(|(c, rates)| {
-                            let ways: Vec<&str> =
-                                [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut]
-                                    .into_iter()
-                                    .filter(|call| rates.rate(*call).is_some())
-                                    .map(|call| t.call(call))
-                                    .collect();
-                            let ways = if ways.is_empty() {
-                                t.app_only.to_string()
-                            } else {
-                                ways.join(" · ")
-                            };
-                            (c.to_string(), ways)
-                        })
-                        .collect(),
-                )
-            })
-            .unwrap_or_default();
-            let names = browser::CountryNames::new(lang.tag());
-            let mut rows: Vec<(String, String, String)> = found
-                .into_iter()
-                .map(|(c, ways)| {
-                    let n = names.name(&c);
-                    (c, n, ways)
-                })
-                .collect();
-            rows.sort_by(|a, b| a.1.cmp(&b.1));
-            let ways = rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>();
-            let list = rows.into_iter().map(|(c, n, _)| (c, n)).collect::<Vec<_>>();
-            (Rc::new(list), Rc::new(ways))
-        },
-    );
+    let choices = use_country_choices(state.lang(), state.form.card_id.clone());
     let countries: Rc<Vec<(String, String)>> = choices.0.clone();
 
     // The 249 suggestions come after the first render: not in the prerendered page, not in the
     // first frame.
-    let list_ready = use_state(|| false);
-    {
-        let list_ready = list_ready.setter();
-        use_effect_with((), move |_| list_ready.set(true));
-    }
+    let list_ready = use_after_first_render();
 
     let long_list = state.form.meetings.len() > MEETING_LIMIT;
     let on_toggle = {
@@ -390,7 +336,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <button type="button" id="undo" onclick={on_undo}>{ t.undo }</button>
                             }
                         </div>
-                        if *list_ready {
+                        if list_ready {
                             <CountryList countries={countries.clone()} ways={choices.1.clone()} />
                         }
                     </form>

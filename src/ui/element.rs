@@ -10,7 +10,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
-use super::app::{AppProps, ElementRoot, Embed};
+use super::app::{AppProps, Embed};
+use super::element_root::ElementRoot;
 use super::embed::{preset_text, Hidden, PresetText};
 use super::embed_problem::{sentences, CardSrcCause, EmbedProblem};
 use super::pricing::Priced;

@@ -1,5 +1,8 @@
-//! The app's effects as named hooks: the share link in the address, the page's language, and
-//! the focus after an edit. Each runs after render, never during it.
+//! The app's effects and look-ups as named hooks: the share link in the address, the page's
+//! language, the focus after an edit, the card's country choices and the first render. Effects
+//! run after render, never during it.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -8,6 +11,8 @@ use super::app_state::AppState;
 use super::browser;
 use crate::form::{link, InputId};
 use crate::lang::Lang;
+use crate::rating::Call;
+use crate::registry::{with_registry, RegistryError};
 
 /// How long after the last edit the URL fragment follows the form.
 const FRAGMENT_DELAY_MS: u32 = 300;
@@ -69,4 +74,62 @@ pub fn use_focus(root: &NodeRef, focus: Option<(u32, InputId)>) {
                 .forget();
         }
     });
+}
+
+/// The countries a card has, with their names in `lang` sorted by name, and the ways of
+/// joining each supports: looked up once per language and card, not on every edit.
+#[hook]
+pub fn use_country_choices(lang: Lang, card_id: String) -> CountryChoices {
+    use_memo((lang, card_id), |(lang, card_id)| {
+        let t = lang.texts();
+        let found: Vec<(String, String)> = with_registry(|r| {
+            Ok::<_, RegistryError>(
+                r.get(Some(card_id))?
+                    .countries()
+                    .map(|(c, rates)| {
+                        let ways: Vec<&str> =
+                            [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut]
+                                .into_iter()
+                                .filter(|call| rates.rate(*call).is_some())
+                                .map(|call| t.call(call))
+                                .collect();
+                        let ways = if ways.is_empty() {
+                            t.app_only.to_string()
+                        } else {
+                            ways.join(" · ")
+                        };
+                        (c.to_string(), ways)
+                    })
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
+        let names = browser::CountryNames::new(lang.tag());
+        let mut rows: Vec<(String, String, String)> = found
+            .into_iter()
+            .map(|(c, ways)| {
+                let n = names.name(&c);
+                (c, n, ways)
+            })
+            .collect();
+        rows.sort_by(|a, b| a.1.cmp(&b.1));
+        let ways = rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>();
+        let list = rows.into_iter().map(|(c, n, _)| (c, n)).collect::<Vec<_>>();
+        (Rc::new(list), Rc::new(ways))
+    })
+}
+
+/// Country choices: `(code, name)` sorted by name, and each one's ways of joining in words.
+pub type CountryChoices = Rc<(Rc<Vec<(String, String)>>, Rc<Vec<String>>)>;
+
+/// False in the first render, true from the second on (for what need not be in the first
+/// frame or the prerendered page).
+#[hook]
+pub fn use_after_first_render() -> bool {
+    let ready = use_state(|| false);
+    {
+        let ready = ready.setter();
+        use_effect_with((), move |_| ready.set(true));
+    }
+    *ready
 }

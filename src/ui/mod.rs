@@ -20,6 +20,8 @@ mod browser;
 mod components;
 #[cfg(all(target_arch = "wasm32", feature = "element"))]
 mod element;
+#[cfg(feature = "element")]
+mod element_root;
 #[cfg(feature = "widget")]
 mod hooks;
 #[cfg(feature = "widget")]
