@@ -13,7 +13,7 @@ use yew::{AppHandle, Callback};
 use super::app::{AppProps, Embed};
 use super::element_root::ElementRoot;
 use super::embed::{preset_text, Hidden, PresetText};
-use super::embed_problem::{sentences, CardSrcCause, EmbedProblem};
+use super::embed::{sentences, CardSrcCause, EmbedProblem};
 use super::pricing::Priced;
 use crate::api::{card_document, scenario_document, shape_error};
 use crate::api_error::ApiError;

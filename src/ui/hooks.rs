@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::Importer;
 use super::app_state::AppState;
 use super::browser;
+use super::props::Importer;
 use crate::form::{link, InputId};
 use crate::lang::Lang;
 use crate::rating::Call;

@@ -6,7 +6,6 @@ pub mod app_state;
 pub mod country_aliases;
 pub mod csv;
 pub mod embed;
-pub mod embed_problem;
 pub mod format;
 pub mod i18n;
 pub mod pricing;

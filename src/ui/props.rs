@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::embed::EmbedProblem;
 use super::embed::Hidden;
-use super::embed_problem::EmbedProblem;
 use super::pricing::Priced;
 use crate::form::Form;
 use crate::lang::Lang;

@@ -87,13 +87,13 @@ pub fn registry_problem(lang: Lang, e: &RegistryError) -> String {
 
 /// The problems of an element's configuration in `lang`, one sentence each (English where
 /// the partner texts are not compiled in: the pricing page has no element).
-pub fn embed_notice(lang: Lang, problems: &[crate::ui::embed_problem::EmbedProblem]) -> String {
+pub fn embed_notice(lang: Lang, problems: &[crate::ui::embed::EmbedProblem]) -> String {
     #[cfg(any(test, feature = "element"))]
     return partner::embed_notice(lang, problems);
     #[cfg(not(any(test, feature = "element")))]
     {
         let _ = lang;
-        crate::ui::embed_problem::sentences(problems)
+        crate::ui::embed::sentences(problems)
     }
 }
 

@@ -11,7 +11,7 @@ use crate::rating::money::MAX_MONEY_DECIMALS;
 use crate::rating::problem::quoted;
 use crate::rating::CardError;
 use crate::rating::Field;
-use crate::ui::embed_problem::{CardSrcCause, EmbedProblem};
+use crate::ui::embed::{CardSrcCause, EmbedProblem};
 
 /// A card error in `lang`: where (file, line, field, country) and what is wrong.
 pub fn card_error(lang: Lang, e: &CardError) -> String {
