@@ -4,13 +4,21 @@
 
 use rust_decimal::Decimal;
 
-use super::input_id::{LegInput, MeetingInput, MixInput};
 use super::model::*;
 use super::number_input;
 use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
-use crate::rating::scenario::{Amount, MAX_COUNT, MAX_MINUTES};
+use crate::rating::scenario::Amount;
 use crate::rating::Call;
+
+/// A simple-mode meeting's numbers: participants, the phone %, and per country row its share
+/// %, toll %, toll-free % and dial-out %.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct MixNumbers {
+    pub(super) people: Decimal,
+    pub(super) phone: Decimal,
+    pub(super) rows: Vec<[Decimal; 4]>,
+}
 
 impl MeetingForm {
     /// The participant groups this meeting stands for, counts written in `lang`: the typed
@@ -31,38 +39,62 @@ impl MeetingForm {
                 .map(|(j, l)| (l, Origin::Row(j)))
                 .collect();
         }
+        let count = |d: Decimal| number_input::localised(&d.normalize().to_string(), lang);
+        self.simple_groups(&self.mix_numbers(lang))
+            .into_iter()
+            .map(|(country, call, n, origin)| (leg(country, call, &count(n)), origin))
+            .collect()
+    }
+
+    /// The simple mode's numbers read from their text in `lang` (what does not read counts as
+    /// 0 here; its input shows the problem).
+    pub(super) fn mix_numbers(&self, lang: Lang) -> MixNumbers {
+        MixNumbers {
+            people: value(&self.participants, lang),
+            phone: value(&self.phone_share, lang),
+            rows: self
+                .countries
+                .iter()
+                .map(|c| [&c.share, &c.toll, &c.toll_free, &c.dial_out].map(|t| value(t, lang)))
+                .collect(),
+        }
+    }
+
+    /// The simple mode's groups from its numbers: `participants × phone % × country % × way %`
+    /// per country and way of joining, and the rest joining by app (fractional counts are
+    /// averages): `(country, way, count, where it comes from)`. The one place of this
+    /// arithmetic, whether the numbers were read once for the scenario or for display.
+    pub(super) fn simple_groups(&self, n: &MixNumbers) -> Vec<(&str, Call, Decimal, Origin)> {
         // `part` % of `whole`; out-of-range inputs give 0 here and an error message elsewhere.
-        let share = |whole: Decimal, part: &str| {
+        let share = |whole: Decimal, part: Decimal| {
             whole
-                .cmul(value(part, lang))
+                .cmul(part)
                 .and_then(|v| v.cdiv(Decimal::ONE_HUNDRED))
                 .unwrap_or(Decimal::ZERO)
         };
-        let count = |d: Decimal| number_input::localised(&d.normalize().to_string(), lang);
-        let people = value(&self.participants, lang);
-        let phone = share(people, &self.phone_share);
+        let phone = share(n.people, n.phone);
         let mut out = Vec::new();
-        for (k, c) in self.countries.iter().enumerate() {
-            let here = share(phone, &c.share);
+        for (k, (c, row)) in self.countries.iter().zip(&n.rows).enumerate() {
+            let here = share(phone, row[0]);
             for (call, part) in [
-                (Call::TollDialIn, &c.toll),
-                (Call::TollFreeDialIn, &c.toll_free),
-                (Call::DialOut, &c.dial_out),
+                (Call::TollDialIn, row[1]),
+                (Call::TollFreeDialIn, row[2]),
+                (Call::DialOut, row[3]),
             ] {
-                let n = share(here, part);
-                if !n.is_zero() {
-                    out.push((leg(&c.country, call, &count(n)), Origin::Mix(k, call)));
+                let count = share(here, part);
+                if !count.is_zero() {
+                    out.push((c.country.as_str(), call, count, Origin::Mix(k, call)));
                 }
             }
         }
-        let app = people.csub(phone).unwrap_or(Decimal::ZERO);
+        let app = n.people.csub(phone).unwrap_or(Decimal::ZERO);
         if app > Decimal::ZERO {
             let country = self
                 .countries
                 .first()
                 .map(|c| c.country.as_str())
                 .unwrap_or("US");
-            out.push((leg(country, Call::App, &count(app)), Origin::App));
+            out.push((country, Call::App, app, Origin::App));
         }
         out
     }
@@ -96,63 +128,6 @@ impl MeetingForm {
         }
         rows.sort_by(|a, b| a.0.cmp(&b.0));
         rows
-    }
-
-    /// Every number input of this meeting: (input id suffix, text, largest value).
-    pub(super) fn numbers(&self) -> Vec<(MeetingInput, &str, Decimal)> {
-        let mut out = vec![
-            // Checked against the limit once converted to meetings per month (`field_errors`).
-            (
-                MeetingInput::PerMonth,
-                self.per_month.as_str(),
-                Decimal::MAX,
-            ),
-            (
-                MeetingInput::Minutes,
-                self.minutes.as_str(),
-                Decimal::from(MAX_MINUTES),
-            ),
-        ];
-        if self.mode == Mode::Measured {
-            // Nothing of a measured profile is typed; the core checks its numbers.
-            out.clear();
-            return out;
-        }
-        if self.mode == Mode::Detailed {
-            for (j, l) in self.legs.iter().enumerate() {
-                out.push((
-                    MeetingInput::Leg(j, LegInput::Count),
-                    l.count.as_str(),
-                    Decimal::from(MAX_COUNT),
-                ));
-            }
-            return out;
-        }
-        out.push((
-            MeetingInput::Participants,
-            &self.participants,
-            Decimal::from(MAX_COUNT),
-        ));
-        out.push((
-            MeetingInput::PhoneShare,
-            &self.phone_share,
-            Decimal::ONE_HUNDRED,
-        ));
-        for (k, c) in self.countries.iter().enumerate() {
-            for (input, text) in [
-                (MixInput::Share, &c.share),
-                (MixInput::Toll, &c.toll),
-                (MixInput::TollFree, &c.toll_free),
-                (MixInput::DialOut, &c.dial_out),
-            ] {
-                out.push((
-                    MeetingInput::Country(k, input),
-                    text.as_str(),
-                    Decimal::ONE_HUNDRED,
-                ));
-            }
-        }
-        out
     }
 
     /// Numbers typed in `from`, written as `to` writes them.

@@ -14,6 +14,7 @@ pub mod names;
 pub mod number_input;
 mod presets;
 mod read;
+mod reader;
 #[cfg(test)]
 mod tests;
 
@@ -23,3 +24,4 @@ pub use model::{
     CountryMix, Form, InputProblem, LegForm, MeetingForm, Mode, Origin, Period, MAX_FORM_ROWS,
 };
 pub use read::{message_for, messages_under};
+pub use reader::Reading;

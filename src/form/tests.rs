@@ -397,3 +397,52 @@ mod edit_tests {
         assert_eq!(f.organisers, "40");
     }
 }
+
+mod one_reading {
+    use super::*;
+
+    /// The scenario read in one pass has exactly the groups the page shows (the simple mode's
+    /// arithmetic from the numbers as read, not from text written and read again), in English
+    /// and in German, with fractional shares.
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn the_one_pass_reading_gives_the_groups_the_page_shows() {
+        for lang in [Lang::En, Lang::De] {
+            let mut form = Form::example("illustrative-usd", lang);
+            // 50 participants x 33.3 % by phone: 16.65 on the phone, fractions all the way.
+            form.apply(Edit::PhoneShare(
+                0,
+                if lang == Lang::De { "33,3" } else { "33.3" }.into(),
+            ));
+            let reading = form.read();
+            assert!(reading.problems.is_empty(), "{:?}", reading.problems);
+            for (m, doc) in form.meetings.iter().zip(&reading.scenario.meetings) {
+                let shown: Vec<(String, Call, Amount)> = m
+                    .groups(lang)
+                    .into_iter()
+                    .map(|g| {
+                        let count = number_input::read(&g.count, lang).unwrap();
+                        (g.country, g.call, count)
+                    })
+                    .collect();
+                let read: Vec<(String, Call, Amount)> = doc
+                    .legs
+                    .iter()
+                    .map(|l| {
+                        (
+                            l.country.clone(),
+                            Call::from_word(&l.call).unwrap(),
+                            l.count.clone(),
+                        )
+                    })
+                    .collect();
+                assert_eq!(read, shown);
+            }
+            // 16.65 x 80 % in Germany, all toll: 13.32 (worked out by hand).
+            assert_eq!(
+                reading.scenario.meetings[0].legs[0].count,
+                Amount::Number(Decimal::new(1332, 2))
+            );
+            assert_eq!(reading.scenario, form.scenario());
+        }
+    }
+}

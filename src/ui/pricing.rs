@@ -25,12 +25,13 @@ pub type Outcome = Result<Rc<Priced>, Vec<(String, String)>>;
 /// by input id (a card problem under `card`).
 pub fn price(form: &Form, lang: Lang) -> Outcome {
     let say = |(id, problem): (InputId, Problem)| (id.to_string(), lang.say(&problem));
-    let local = form.field_errors();
-    if !local.is_empty() {
-        return Err(local.into_iter().map(say).collect());
+    // Every typed number is read once: into the scenario, or into a problem at its input.
+    let reading = form.read();
+    if !reading.problems.is_empty() {
+        return Err(reading.problems.into_iter().map(say).collect());
     }
     let card_id = form.card_id.clone();
-    let doc = form.scenario();
+    let doc = reading.scenario;
     // Problems the core finds are shown at the input that causes them.
     let at_input = |e: ScenarioError| vec![say((form.input_id(e.field), e.problem))];
     let priced = with_registry(|r| {
