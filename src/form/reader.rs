@@ -58,6 +58,12 @@ impl Reader {
     }
 }
 
+/// A number that is only read, not checked (a measured profile's: the core checks them); text
+/// that does not read is kept as written.
+fn as_typed(text: &str, lang: Lang) -> Amount {
+    number_input::read(text, lang).unwrap_or_else(|_| Amount::Invalid(text.to_string()))
+}
+
 fn decimal(a: &Amount) -> Decimal {
     match a {
         Amount::Number(d) => *d,
@@ -85,8 +91,7 @@ impl Form {
             // Nothing of a measured profile is typed: its numbers are only read (the core
             // checks them); the frequency's limit holds for every profile.
             let typed = if measured {
-                number_input::read(&m.per_month, self.lang)
-                    .unwrap_or_else(|_| Amount::Invalid(m.per_month.clone()))
+                as_typed(&m.per_month, self.lang)
             } else {
                 r.number(
                     id(MeetingInput::PerMonth),
@@ -109,8 +114,7 @@ impl Form {
                 }
             }
             let minutes = if measured {
-                number_input::read(&m.minutes, self.lang)
-                    .unwrap_or_else(|_| Amount::Invalid(m.minutes.clone()))
+                as_typed(&m.minutes, self.lang)
             } else {
                 r.number(
                     id(MeetingInput::Minutes),
@@ -126,8 +130,7 @@ impl Form {
                     .map(|l| LegDocument {
                         country: l.country.clone(),
                         call: l.call.as_word().into(),
-                        count: number_input::read(&l.count, self.lang)
-                            .unwrap_or_else(|_| Amount::Invalid(l.count.clone())),
+                        count: as_typed(&l.count, self.lang),
                         minutes: (!l.minutes.is_empty()).then(|| Amount::parse(&l.minutes)),
                     })
                     .collect(),

@@ -253,13 +253,11 @@ impl fmt::Display for EmbedProblem {
     }
 }
 
-/// The problems as the English sentences of `ppm-error` and the thrown `Error`: each ends
-/// with a full stop.
-pub fn sentences(problems: &[EmbedProblem]) -> String {
-    problems
-        .iter()
-        .map(|p| {
-            let text = p.to_string();
+/// Texts as sentences, each ending with a full stop, joined by spaces.
+pub fn join_sentences(texts: impl IntoIterator<Item = String>) -> String {
+    texts
+        .into_iter()
+        .map(|text| {
             if text.ends_with('.') {
                 text
             } else {
@@ -268,6 +266,11 @@ pub fn sentences(problems: &[EmbedProblem]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The problems as the English sentences of `ppm-error` and the thrown `Error`.
+pub fn sentences(problems: &[EmbedProblem]) -> String {
+    join_sentences(problems.iter().map(ToString::to_string))
 }
 
 #[cfg(test)]

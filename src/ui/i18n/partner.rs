@@ -11,7 +11,7 @@ use crate::rating::money::MAX_MONEY_DECIMALS;
 use crate::rating::problem::quoted;
 use crate::rating::CardError;
 use crate::rating::Field;
-use crate::ui::embed::{CardSrcCause, EmbedProblem};
+use crate::ui::embed::{join_sentences, CardSrcCause, EmbedProblem};
 
 /// A card error in `lang`: where (file, line, field, country) and what is wrong.
 pub fn card_error(lang: Lang, e: &CardError) -> String {
@@ -126,18 +126,7 @@ fn french(p: &CardProblem) -> String {
 
 /// The problems of an element's configuration in `lang`, one sentence each.
 pub fn embed_notice(lang: Lang, problems: &[EmbedProblem]) -> String {
-    problems
-        .iter()
-        .map(|p| {
-            let text = embed_problem(lang, p);
-            if text.ends_with('.') {
-                text
-            } else {
-                text + "."
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    join_sentences(problems.iter().map(|p| embed_problem(lang, p)))
 }
 
 /// One problem of an element's configuration in `lang`.
