@@ -17,24 +17,42 @@ pub enum CallKind {
     Other(&'static str),
 }
 
-/// The call types of the export that are not audio conferencing.
-const OTHER_CALL_TYPES: [&str; 7] = [
+/// The documented call types of the export that are not audio conferencing (Microsoft's
+/// current PSTN usage report: users, emergency and unassigned numbers, FMC, bots, Direct
+/// Routing; `Byot…` variants are recognised by their prefix).
+const OTHER_CALL_TYPES: [&str; 22] = [
     "user_in",
     "user_out",
     "user_out_conf",
     "user_out_transfer",
     "user_out_forwarding",
+    "unassigned_in",
+    "emergency_in",
+    "emergency_out",
+    "fmc_in",
+    "fmc_out",
     "ucap_in",
     "ucap_out",
+    "ucap_out_conf",
+    "dr_in",
+    "dr_out",
+    "dr_out_user_conf",
+    "dr_out_user_forwarding",
+    "dr_out_user_transfer",
+    "dr_emergency_out",
+    "dr_unassigned_in",
+    "dr_in_bot",
+    "dr_out_bot",
 ];
 
-/// Reads a call type (`conf_in`, `Conf In`, `CONF-OUT`, …); `None` for a word the export does
-/// not use.
+/// Reads a call type (`conf_in`, `Conf In`, `CONF-OUT`, …); `None` for a word the export's
+/// documentation does not name.
 pub fn call_kind(text: &str) -> Option<CallKind> {
     let key = fold(text);
     match key.as_str() {
         "confin" => Some(CallKind::ConferenceIn),
         "confout" => Some(CallKind::ConferenceOut),
+        k if k.starts_with("byot") => Some(CallKind::Other("Byot…")),
         _ => OTHER_CALL_TYPES
             .iter()
             .find(|word| fold(word) == key)
@@ -202,6 +220,18 @@ mod tests {
         assert_eq!(call_kind(" Conf Out "), Some(CallKind::ConferenceOut));
         assert_eq!(call_kind("USER_OUT"), Some(CallKind::Other("user_out")));
         assert_eq!(call_kind("ucap_in"), Some(CallKind::Other("ucap_in")));
+        // Every documented type that is not a conference is named as such (issue 17 found
+        // `emergency_out` reported as "not understood").
+        for word in OTHER_CALL_TYPES {
+            assert_eq!(call_kind(word), Some(CallKind::Other(word)), "{word}");
+        }
+        assert_eq!(
+            call_kind("emergency_out"),
+            Some(CallKind::Other("emergency_out"))
+        );
+        assert_eq!(call_kind("ByotOutUserConf"), Some(CallKind::Other("Byot…")));
+        // Undocumented types stay "not understood".
+        assert_eq!(call_kind("oc_ucap_in"), None);
         assert_eq!(call_kind("conference"), None);
     }
 
