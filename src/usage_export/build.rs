@@ -47,7 +47,8 @@ pub struct PeriodHint {
 
 impl PeriodHint {
     /// Reads the time range of a `parameters.json`: the first date-like text under a key that
-    /// says start/from and under one that says end/to (searched at any depth).
+    /// says start/from and under one that says end/until/to (`endDate`, `To`, and Graph's own
+    /// `toDateTime`), searched at any depth.
     pub fn from_parameters(text: &[u8]) -> Option<PeriodHint> {
         let value: serde_json::Value = serde_json::from_slice(text).ok()?;
         let mut start = None;
@@ -77,7 +78,12 @@ fn find_dates(
                 let Some(t) = instant(s) else { continue };
                 if start.is_none() && (key.contains("start") || key.contains("from")) {
                     *start = Some(t);
-                } else if end.is_none() && (key.contains("end") || key.ends_with("to")) {
+                } else if end.is_none()
+                    && (key.contains("end")
+                        || key.contains("until")
+                        || key.ends_with("to")
+                        || key.starts_with("todate"))
+                {
                     *end = Some(t);
                 }
             }
@@ -356,6 +362,17 @@ mod tests {
         .unwrap();
         let p = period(&Tally::default(), Some(h), &ImportOptions::default()).unwrap();
         assert_eq!((p.days, p.to.as_deref()), (31, Some("2026-03-31")));
+        // Graph's own names (issue 17: a March export whose last call was on the 28th was
+        // scaled as 28 days, because `toDateTime` was not read): the whole of March.
+        let h = PeriodHint::from_parameters(
+            br#"{"fromDateTime":"2026-03-01T00:00:00Z","toDateTime":"2026-04-01T00:00:00Z"}"#,
+        )
+        .unwrap();
+        let p = period(&Tally::default(), Some(h), &ImportOptions::default()).unwrap();
+        assert_eq!(
+            (p.days, p.from.as_deref(), p.to.as_deref()),
+            (31, Some("2026-03-01"), Some("2026-03-31"))
+        );
         assert!(PeriodHint::from_parameters(b"{}").is_none());
     }
 }
