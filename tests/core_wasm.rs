@@ -1,7 +1,8 @@
 //! The rating core and the form as the browser runs them: in WebAssembly, in Node
 //! (`cargo xtask test` runs this file for wasm32 with the pinned wasm-bindgen test runner), and
 //! natively as ordinary tests. The golden quotes (every `tests/golden` case, compiled in), the
-//! scenario errors by kind, and the page's example form priced through the form module.
+//! scenario errors by kind, the page's example form priced through the form module, and old
+//! share links.
 
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -143,6 +144,35 @@ fn the_example_form_prices_as_on_the_page() {
     .unwrap();
     assert_eq!(q.per_minute.monthly_total.to_string(), "146.16");
     assert_eq!(q.per_user.monthly_total.to_string(), "221.60");
+}
+
+/// Old share links (versions 1 and 2, from before measured usage and before the language was
+/// a choice) still open and price as they did: 3 organisers, 20 meetings a month of 15 min
+/// with 2 toll dial-ins from Germany (v1 as groups; v2 as 10 participants, 20 % by phone, all
+/// from Germany, all toll). 2 x 20 x 15 = 600 min x 0.0220 = 13.20 per minute; per user 3
+/// licences x 4.00 = 12.00 (toll dial-in included).
+#[wasm_bindgen_test(unsupported = test)]
+fn old_share_links_still_open_and_price_the_same() {
+    for link in [
+        "v1&card=illustrative-usd&o=3&l=&a=0&lang=en&m=Daily~20~15~DE.t.2%2CUS.a.1",
+        "v2&card=illustrative-usd&o=3&l=&a=0&lang=de&m=Daily~20~15~s~10~20~DE%3A100%3A100%3A0%3A0~",
+    ] {
+        let (form, _) = ppm_pricing::form::link::decode(link).unwrap();
+        let reading = form.read();
+        assert!(
+            reading.problems.is_empty(),
+            "{link}: {:?}",
+            reading.problems
+        );
+        let scenario = Scenario::from_document(&reading.scenario).unwrap();
+        let q = with_registry(|r| {
+            let card = r.get(Some(&form.card_id))?;
+            Ok::<_, ApiError>(quote(card, &scenario)?)
+        })
+        .unwrap();
+        assert_eq!(q.per_minute.monthly_total.to_string(), "13.20", "{link}");
+        assert_eq!(q.per_user.monthly_total.to_string(), "12.00", "{link}");
+    }
 }
 
 /// Natively only: the list of golden cases above is the folder's.

@@ -295,3 +295,26 @@ impl Texts {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page's English registry sentences are written apart from `RegistryError`'s
+    /// `Display` (so the page's bundle carries no card-problem sentences); they must say the
+    /// same.
+    #[test]
+    fn english_registry_problems_are_the_display_sentences() {
+        for e in [
+            RegistryError::UnknownCard {
+                id: "nope".into(),
+                known: vec!["illustrative-eur".into(), "illustrative-usd".into()],
+            },
+            RegistryError::BuiltInId {
+                id: "illustrative-usd".into(),
+            },
+        ] {
+            assert_eq!(registry_problem(Lang::En, &e), e.to_string());
+        }
+    }
+}
