@@ -43,8 +43,8 @@ fn check_golden(imported: &Imported, row: u64) {
     let r = &imported.report;
     let at = |n: u64| n + row - 2;
     // Rows 2-6, 13-15 are used (8); 7 (user_out) and 8 (ucap_in) are not conferencing; 9 is in
-    // "Atlantis" with no number; 10 has no duration; 11 lasts 90,000 s (> 24 h); 12 is a
-    // "premium" number.
+    // "Atlantis" with no number; 10 has no duration; 11 lasts 108,001 s (30 h and a second,
+    // longer than a Teams meeting lasts); 12 is a "premium" number.
     assert_eq!((r.rows_read, r.rows_used), (14, 8));
     let left: Vec<(LeftOut, u64, Vec<u64>)> = r
         .left_out
@@ -58,7 +58,7 @@ fn check_golden(imported: &Imported, row: u64) {
             (LeftOut::UnknownNumberType, 1, vec![at(12)]),
             (LeftOut::UnknownCountry, 1, vec![at(9)]),
             (LeftOut::UnreadableDuration, 1, vec![at(10)]),
-            (LeftOut::LongerThanADay, 1, vec![at(11)]),
+            (LeftOut::LongerThanAMeeting, 1, vec![at(11)]),
         ]
     );
     // ann (twice, once capitalised), bob, carol, dave.
@@ -69,7 +69,10 @@ fn check_golden(imported: &Imported, row: u64) {
     assert_eq!(r.period.from.as_deref(), Some("2026-03-01"));
     assert_eq!(r.period.to.as_deref(), Some("2026-03-31"));
     // Groups by country, way, length: 125 s = 2.083333 min (toward zero), 61 s = 1.016666.
-    // Row 15 names no country; +1 416 is Toronto: CA. Row 3's +49 800 number is German.
+    // Countries come from External Country, else the number dialled, never from `Caller ID`
+    // (the caller's own number: row 2's German bridge is dialled from a French mobile, row 3's
+    // from a Canadian one). Row 15 names no country and has no External Country; +1 416 is
+    // Toronto: CA. Row 3's +49 800 number is German.
     let s = |a: &str, b: &str, c: &str, d: &str| {
         (a.to_string(), b.to_string(), c.to_string(), d.to_string())
     };
@@ -186,44 +189,90 @@ fn the_golden_calls_in_the_admin_centers_zip() {
     );
 }
 
-#[test]
-fn the_golden_calls_as_graph_json_pages() {
+/// The golden file's calls as `(column name, value)` maps, in file order.
+fn golden_rows() -> Vec<std::collections::HashMap<String, String>> {
     let mut reader = csv::Reader::from_reader(GOLDEN.strip_prefix(b"\xEF\xBB\xBF").unwrap());
-    let rows: Vec<Value> = reader
+    let names: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    reader
         .records()
         .map(|r| {
-            let r = r.unwrap();
-            let duration = r[15]
-                .parse::<u64>()
-                .map(Value::from)
-                .unwrap_or(json!(r[15].to_string()));
-            json!({
-                "userPrincipalName": r[5], "calleeNumber": r[7], "callType": r[8],
-                "inventoryType": r[9], "destinationName": r[11], "startDateTime": r[13],
-                "duration": duration, "connectionCharge": r[16], "charge": r[17],
-                "currency": r[18], "licenseCapability": r[19]
-            })
+            names
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(String::from))
+                .collect()
         })
+        .collect()
+}
+
+/// One golden call as Graph's `pstnCallLogRow` (Graph has no External Country; its
+/// `callerNumber` is the caller's own number, `calleeNumber` the number dialled).
+fn graph_row(r: &std::collections::HashMap<String, String>) -> Value {
+    let duration = r["Duration Seconds"]
+        .parse::<u64>()
+        .map(Value::from)
+        .unwrap_or(json!(r["Duration Seconds"]));
+    json!({
+        "userPrincipalName": r["UPN"], "callerNumber": r["Caller ID"],
+        "calleeNumber": r["Destination Number"], "callType": r["Call Type"],
+        "inventoryType": r["Number Type"], "destinationName": r["Destination Dialed"],
+        "startDateTime": r["Start Time"], "duration": duration,
+        "connectionCharge": r["Connection Fee"], "charge": r["Charge"],
+        "currency": r["Currency"], "licenseCapability": r["Capability"]
+    })
+}
+
+#[test]
+fn the_golden_calls_in_the_older_20_column_layout() {
+    // Files from 2020-2022: no Call Direction, External Country, Operator, Source of Call
+    // Duration or Administrative Units, and "AAD ObjectId". Columns are read by name, and the
+    // number dialled gives the same countries as External Country did.
+    let dropped = [
+        "Call Direction",
+        "External Country",
+        "Operator",
+        "Source of Call Duration",
+        "Administrative Units",
+    ];
+    let mut reader = csv::Reader::from_reader(GOLDEN.strip_prefix(b"\xEF\xBB\xBF").unwrap());
+    let names: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let keep: Vec<usize> = (0..names.len())
+        .filter(|i| !dropped.contains(&names[*i].as_str()))
         .collect();
-    // Two pages, as Graph pages them, one per line.
-    let page = |rows: &[Value]| json!({ "@odata.nextLink": "https://graph.microsoft.com/next", "value": rows });
-    let text = format!("{}\n{}\n", page(&rows[..7]), page(&rows[7..]));
-    check_golden(&import(&[("calls.json", text.as_bytes())]), 1);
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(keep.iter().map(|i| match names[*i].as_str() {
+        "Microsoft Entra ObjectId" => "AAD ObjectId",
+        n => n,
+    }))
+    .unwrap();
+    for r in reader.records() {
+        let r = r.unwrap();
+        out.write_record(keep.iter().map(|i| &r[*i])).unwrap();
+    }
+    let old = out.into_inner().unwrap();
+    let imported = import(&[("PSTN.calls.2026-03-31.csv", &old)]);
+    check_golden(&imported, 2);
+    assert!(imported.report.files[0].columns_not_understood.is_empty());
+}
+
+#[test]
+fn the_golden_calls_as_graph_json_pages() {
+    let rows: Vec<Value> = golden_rows().iter().map(graph_row).collect();
+    // Two pages, as Graph pages them, one per line: the first links to the second.
+    let text = format!(
+        "{}\n{}\n",
+        json!({ "@odata.nextLink": "https://graph.microsoft.com/next", "value": rows[..7] }),
+        json!({ "value": rows[7..] })
+    );
+    let imported = import(&[("calls.json", text.as_bytes())]);
+    check_golden(&imported, 1);
+    assert!(!imported.report.pages_missing);
 }
 
 #[test]
 fn graph_pages_in_several_files_are_one_export() {
     // Rows 1-7 in one file, 8-14 in another: numbered on across files, as one export.
-    let mut reader = csv::Reader::from_reader(GOLDEN.strip_prefix(b"\xEF\xBB\xBF").unwrap());
-    let rows: Vec<Value> = reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            json!({ "userPrincipalName": r[5], "calleeNumber": r[7], "callType": r[8],
-                    "inventoryType": r[9], "destinationName": r[11], "startDateTime": r[13],
-                    "duration": r[15], "charge": r[17], "currency": r[18] })
-        })
-        .collect();
+    let rows: Vec<Value> = golden_rows().iter().map(graph_row).collect();
     let first = json!({ "value": rows[..7] }).to_string();
     let second = json!({ "value": rows[7..] }).to_string();
     let imported = import(&[
@@ -243,6 +292,27 @@ fn graph_pages_in_several_files_are_one_export() {
         .unwrap();
     assert_eq!(premium.first_rows, vec![11]);
     assert_eq!(imported.report.files.len(), 2);
+}
+
+#[test]
+fn a_graph_page_whose_next_page_was_not_given_is_reported() {
+    // Page 1 alone, with its @odata.nextLink: the export is incomplete, and the report says
+    // so. Given its second page (in another file, in either order), nothing is missing.
+    let rows: Vec<Value> = golden_rows().iter().map(graph_row).collect();
+    let first =
+        json!({ "@odata.nextLink": "https://graph.microsoft.com/next", "value": rows[..7] })
+            .to_string();
+    let second = json!({ "value": rows[7..] }).to_string();
+    assert!(
+        import(&[("page1.json", first.as_bytes())])
+            .report
+            .pages_missing
+    );
+    let both = import(&[
+        ("page2.json", second.as_bytes()),
+        ("page1.json", first.as_bytes()),
+    ]);
+    assert!(!both.report.pages_missing);
 }
 
 #[test]
@@ -343,11 +413,11 @@ fn generated_exports_agree_in_every_shape() {
     assert_eq!(csv.report.left_out, zip.report.left_out);
     assert!(csv.report.organisers <= 40);
     // Every reason appears in a file this size (see sample.rs: unknown places, shared
-    // toll-free numbers, 0 s and 90,000 s calls, other call types).
+    // toll-free numbers, 0 s and 110,000 s calls, other call types).
     for reason in [
         LeftOut::NotConferencing,
         LeftOut::UnknownCountry,
-        LeftOut::LongerThanADay,
+        LeftOut::LongerThanAMeeting,
     ] {
         assert!(
             csv.report.left_out.iter().any(|l| l.reason == reason),
@@ -373,6 +443,19 @@ fn generated_exports_agree_in_every_shape() {
             "user_out_transfer"
         ]
     );
+    // An undocumented call type is reported by its spelling; no Graph page is missing.
+    let unknown: Vec<&str> = csv
+        .report
+        .unknown_call_types
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(unknown, ["oc_ucap_in"]);
+    assert_eq!(
+        graph.report.unknown_call_types,
+        csv.report.unknown_call_types
+    );
+    assert!(!graph.report.pages_missing);
     // Used + left out = read.
     let left: u64 = csv.report.left_out.iter().map(|l| l.count).sum();
     assert_eq!(csv.report.rows_used + left, csv.report.rows_read);

@@ -23,8 +23,11 @@ pub const MAX_MEETINGS: usize = 1_000;
 pub const MAX_LEGS_PER_MEETING: usize = 1_000;
 /// Most meetings per month of one profile.
 pub const MAX_PER_MONTH: u32 = 1_000_000;
-/// Longest meeting in minutes: Teams ends PSTN meetings after 24 hours.
+/// Longest meeting in minutes (a meeting profile's `minutes`): 24 hours.
 pub const MAX_MINUTES: u32 = 1_440;
+/// Longest leg in minutes (a leg group's own `minutes`): a Teams meeting lasts up to 30 hours,
+/// so a measured leg may reach 1,800 minutes (rating.md §2).
+pub const MAX_LEG_MINUTES: u32 = 1_800;
 /// Most participants in one leg group.
 pub const MAX_COUNT: u32 = 100_000;
 
@@ -407,12 +410,14 @@ impl Scenario {
                 )?;
                 let minutes = match &leg.minutes {
                     None => None,
-                    Some(a) => Some(check_amount(a, Decimal::from(MAX_MINUTES), false).map_err(
-                        at(Field::LegMinutes {
-                            meeting,
-                            leg: leg_index,
-                        }),
-                    )?),
+                    Some(a) => Some(
+                        check_amount(a, Decimal::from(MAX_LEG_MINUTES), false).map_err(at(
+                            Field::LegMinutes {
+                                meeting,
+                                leg: leg_index,
+                            },
+                        ))?,
+                    ),
                 };
                 legs.push(Leg {
                     country,

@@ -16,6 +16,9 @@
 //! - Organisers: the distinct UPNs of the rows used (case ignored), unless given. With none
 //!   found, 1, and the report says so.
 //! - The organisation's country: Graph's `tenantCountryCode` when all rows agree.
+//! - A leg's country: `External Country`, else the number dialled, else the name dialled;
+//!   never `Caller ID` (`tally.rs`). Legs up to 30 hours are used.
+//! - Graph pages: when every page given has an `@odata.nextLink`, pages are missing (said).
 
 use rust_decimal::prelude::*;
 
@@ -302,6 +305,15 @@ pub fn build(
                 count: *count,
             })
             .collect(),
+        unknown_call_types: tally
+            .unknown_calls
+            .iter()
+            .map(|(name, count)| Named {
+                name: name.clone(),
+                count: *count,
+            })
+            .collect(),
+        pages_missing: tally.graph_next_links > 0 && tally.graph_next_links >= tally.graph_pages,
         organisers_found: found,
         organisers,
         usage: tally

@@ -11,10 +11,11 @@ pub enum Column {
     NumberType,
     /// `Destination Dialed` / `destinationName`: a country or region name.
     DestinationDialed,
-    /// `Caller ID` (the number that received an inbound call, the number dialled for an
-    /// outbound one) / `calleeNumber`; E.164.
-    CalledNumber,
-    /// `Destination Number` (E.164).
+    /// `External Country` (ISO 3166-1 alpha-2 of the country dialled; current exports only).
+    ExternalCountry,
+    /// `Destination Number` / `calleeNumber`: the number dialled (E.164; for a dial-in leg,
+    /// the conference number). `Caller ID` / `callerNumber` is the caller's own number in the
+    /// current documentation and is never read.
     DestinationNumber,
     /// `Duration Seconds` / `duration`.
     Duration,
@@ -40,7 +41,7 @@ impl Column {
         Column::CallType,
         Column::NumberType,
         Column::DestinationDialed,
-        Column::CalledNumber,
+        Column::ExternalCountry,
         Column::DestinationNumber,
         Column::Duration,
         Column::StartTime,
@@ -58,7 +59,7 @@ impl Column {
             Column::CallType => "Call Type",
             Column::NumberType => "Number Type",
             Column::DestinationDialed => "Destination Dialed",
-            Column::CalledNumber => "Caller ID",
+            Column::ExternalCountry => "External Country",
             Column::DestinationNumber => "Destination Number",
             Column::Duration => "Duration Seconds",
             Column::StartTime => "Start Time",
@@ -97,6 +98,13 @@ const KNOWN_UNUSED: &[&str] = &[
     "userid",
     "userdisplayname",
     "callernumber",
+    "callerid",
+    "microsoftentraobjectid",
+    "entraobjectid",
+    "calldirection",
+    "sourceofcallduration",
+    "calldurationsource",
+    "administrativeunits",
     "usagecountrycode",
     "callid",
     "operator",
@@ -116,8 +124,8 @@ pub fn column_of(header: &str) -> Option<Column> {
         "calltype" => Column::CallType,
         "numbertype" | "inventorytype" => Column::NumberType,
         "destinationdialed" | "destinationname" | "destination" => Column::DestinationDialed,
-        "callerid" | "calleenumber" | "numbercalled" => Column::CalledNumber,
-        "destinationnumber" => Column::DestinationNumber,
+        "externalcountry" | "externalcountrycode" | "countrycodedialed" => Column::ExternalCountry,
+        "destinationnumber" | "calleenumber" | "numbercalled" => Column::DestinationNumber,
         "durationseconds" | "duration" | "durationsec" | "durationinseconds" => Column::Duration,
         "starttime" | "startdatetime" | "starttimeutc" => Column::StartTime,
         "charge" => Column::Charge,
@@ -175,7 +183,11 @@ mod tests {
         assert_eq!(column_of("callType"), Some(Column::CallType));
         assert_eq!(column_of(" DURATION SECONDS "), Some(Column::Duration));
         assert_eq!(column_of("inventoryType"), Some(Column::NumberType));
-        assert_eq!(column_of("Caller ID"), Some(Column::CalledNumber));
+        // The caller's own number is never read (usage-export.md): a known, unused column.
+        assert_eq!(column_of("Caller ID"), None);
+        assert_eq!(column_of("callerNumber"), None);
+        assert_eq!(column_of("calleeNumber"), Some(Column::DestinationNumber));
+        assert_eq!(column_of("External Country"), Some(Column::ExternalCountry));
         assert_eq!(
             column_of("Destination Dialed"),
             Some(Column::DestinationDialed)

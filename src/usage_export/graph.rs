@@ -71,6 +71,13 @@ impl GraphPages {
                     let Value::Array(rows) = rows else {
                         return Err(JsonProblem::ValueNotAList);
                     };
+                    tally.graph_pages += 1;
+                    if map
+                        .get("@odata.nextLink")
+                        .is_some_and(|l| l.as_str().is_some_and(|l| !l.trim().is_empty()))
+                    {
+                        tally.graph_next_links += 1;
+                    }
                     for row in rows {
                         self.row(row, tally);
                     }

@@ -178,6 +178,13 @@ pub struct Report {
     pub left_out: Vec<LeftOutRows>,
     /// Rows that are not audio conferencing, by call type.
     pub not_conferencing: Vec<Named>,
+    /// Rows whose call type is not one the documentation names, by its spelling.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown_call_types: Vec<Named>,
+    /// Graph pages end with an `@odata.nextLink` whose page was not given: the export is
+    /// incomplete (every page given links to a next one).
+    #[serde(default)]
+    pub pages_missing: bool,
     /// Distinct UPNs of the rows used.
     pub organisers_found: u64,
     /// The scenario's organisers.
@@ -208,8 +215,8 @@ pub enum LeftOut {
     UnknownCountry,
     /// The duration is not a whole number of seconds.
     UnreadableDuration,
-    /// Longer than 24 hours (Teams ends PSTN meetings after 24 h).
-    LongerThanADay,
+    /// Longer than 30 hours, the longest a Teams meeting lasts.
+    LongerThanAMeeting,
     /// The row itself could not be read (a field longer than the import takes).
     UnreadableRow,
 }
@@ -225,7 +232,7 @@ impl LeftOut {
             }
             LeftOut::UnknownCountry => "country not found",
             LeftOut::UnreadableDuration => "duration not a whole number of seconds",
-            LeftOut::LongerThanADay => "longer than 24 hours",
+            LeftOut::LongerThanAMeeting => "longer than 30 hours",
             LeftOut::UnreadableRow => "row could not be read",
         }
     }

@@ -108,7 +108,8 @@ impl Sample {
                 88 => "user_out_conf",
                 89 => "user_out_transfer",
                 90 => "user_out_forwarding",
-                91..=95 => "ucap_in",
+                91..=94 => "ucap_in",
+                95 => "oc_ucap_in",
                 _ => "ucap_out",
             };
             let number_type = match rng.below(12) {
@@ -123,7 +124,8 @@ impl Sample {
             let (place, number) = PLACES[rng.below(PLACES.len() as u64) as usize];
             let secs = match rng.below(200) {
                 0 => 0,
-                1 => 90_000,
+                1 => 110_000,
+                2 => 93_600,
                 _ => 5 + rng.below(3_600),
             };
             let at = start + (rng.below(span as u64) as i64);
@@ -154,7 +156,8 @@ impl Sample {
                     format!("obj-{user}"),
                     format!("user{user}@contoso.example"),
                     format!("Doe, Jane {user}\n(Sales)"),
-                    number.into(),
+                    // The caller's own number (a French mobile): never a leg's country.
+                    "+33 6 12 34 56 78".into(),
                     call.into(),
                     number_type.into(),
                     "International".into(),
@@ -207,28 +210,35 @@ impl Sample {
     /// Graph's `getPstnCalls` as JSON pages of `page` rows, one page per line.
     pub fn graph_lines(&self, page: usize) -> Vec<u8> {
         let mut rows = Vec::new();
-        let mut out = String::new();
-        let flush = |rows: &mut Vec<String>, out: &mut String| {
+        let mut pages: Vec<String> = Vec::new();
+        let flush = |rows: &mut Vec<String>, pages: &mut Vec<String>| {
             if !rows.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "{{\"@odata.nextLink\":\"https://graph.example/next\",\"value\":[{}]}}",
-                    rows.join(",")
-                );
+                pages.push(rows.join(","));
                 rows.clear();
             }
         };
         self.for_each_row(|_, r| {
             let s = |t: &str| format!("\"{}\"", t.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n"));
             rows.push(format!(
-                "{{\"id\":{},\"callType\":{},\"inventoryType\":{},\"destinationName\":{},\"calleeNumber\":{},\"duration\":{},\"startDateTime\":{},\"charge\":{},\"connectionCharge\":0,\"currency\":\"EUR\",\"licenseCapability\":\"MCOMEETACPEA\",\"userPrincipalName\":{},\"tenantCountryCode\":\"DE\"}}",
-                s(&r[1]), s(&r[8]), s(&r[9]), s(&r[11]), s(&r[7]), r[15], s(&r[13]), r[17], s(&r[5])
+                "{{\"id\":{},\"callType\":{},\"inventoryType\":{},\"destinationName\":{},\"callerNumber\":{},\"calleeNumber\":{},\"duration\":{},\"startDateTime\":{},\"charge\":{},\"connectionCharge\":0,\"currency\":\"EUR\",\"licenseCapability\":\"MCOMEETACPEA\",\"userPrincipalName\":{},\"tenantCountryCode\":\"DE\"}}",
+                s(&r[1]), s(&r[8]), s(&r[9]), s(&r[11]), s(&r[7]), s(&r[12]), r[15], s(&r[13]), r[17], s(&r[5])
             ));
             if rows.len() >= page {
-                flush(&mut rows, &mut out);
+                flush(&mut rows, &mut pages);
             }
         });
-        flush(&mut rows, &mut out);
+        flush(&mut rows, &mut pages);
+        // Every page but the last links to the next, as Graph pages them.
+        let mut out = String::new();
+        let last = pages.len().saturating_sub(1);
+        for (i, rows) in pages.iter().enumerate() {
+            let next = if i < last {
+                "\"@odata.nextLink\":\"https://graph.example/next\","
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "{{{next}\"value\":[{rows}]}}");
+        }
         out.into_bytes()
     }
 }

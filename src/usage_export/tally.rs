@@ -15,8 +15,9 @@ use super::values::{call_kind, instant, money, seconds, toll_free, CallKind};
 use crate::country_names::find_country;
 use crate::rating::{Call, CountryCode};
 
-/// The longest leg taken: Teams ends PSTN meetings after 24 hours.
-pub const MAX_LEG_SECONDS: u64 = 86_400;
+/// The longest leg taken: a Teams meeting lasts up to 30 hours (usage-export.md), the
+/// scenario's limit for a leg's own minutes (1,800).
+pub const MAX_LEG_SECONDS: u64 = 108_000;
 
 /// How many row numbers a report lists per reason.
 pub const FIRST_ROWS: usize = 5;
@@ -73,6 +74,13 @@ pub struct Tally {
     pub left_out: BTreeMap<LeftOut, ReasonCount>,
     /// Rows of other call types, by call type.
     pub other_calls: BTreeMap<&'static str, u64>,
+    /// Rows of call types the documentation does not name, by their spelling (trimmed, at most
+    /// 40 characters; "" when empty; "(other)" past 32 spellings).
+    pub unknown_calls: BTreeMap<String, u64>,
+    /// Graph pages read (objects with a `value` list).
+    pub graph_pages: u64,
+    /// Of them, pages with an `@odata.nextLink`: a complete set has one fewer than its pages.
+    pub graph_next_links: u64,
     /// The first and last start time of the rows used (seconds since 1970).
     pub span: Option<(i64, i64)>,
     /// Rows used whose start time could not be read.
@@ -128,6 +136,21 @@ impl Tally {
         }
     }
 
+    /// Counts a call type not understood, by its spelling.
+    fn unknown_call(&mut self, text: &str) {
+        let spelled: String = text.trim().chars().take(40).collect();
+        if let Some(n) = self.unknown_calls.get_mut(&spelled) {
+            *n += 1;
+            return;
+        }
+        let name = if self.unknown_calls.len() < MAX_NAMES {
+            spelled
+        } else {
+            "(other)".to_string()
+        };
+        *self.unknown_calls.entry(name).or_default() += 1;
+    }
+
     /// The index of a row's currency in [`Tally::currencies`] (added when new).
     fn currency(&mut self, text: &str) -> usize {
         let t = text.trim();
@@ -157,34 +180,32 @@ impl Tally {
         }
     }
 
-    /// The country of a leg: for dial-in, the country of the number that was called (the
-    /// conference number), else the country named in `Destination Dialed`; for dial-out, the
-    /// country named, else that of the number dialled.
-    fn country(&mut self, call: Call, row: &impl Row) -> Option<CountryCode> {
-        let named = |t: &mut Tally| {
-            row.get(Column::DestinationDialed)
+    /// The country of a leg (usage-export.md): `External Country`, else the country of the
+    /// number dialled (`Destination Number` / `calleeNumber`: for a dial-in leg, the
+    /// conference number), else the name in `Destination Dialed` / `destinationName`. The
+    /// same for dial-in and dial-out, and never from `Caller ID` (the caller's own number),
+    /// so that CSV and Graph rows of the same calls give the same countries.
+    fn country(&mut self, row: &impl Row) -> Option<CountryCode> {
+        let by_name = |t: &mut Tally, column| {
+            row.get(column)
                 .and_then(|name| cached(&mut t.names, name, find_country))
         };
-        let numbered = |t: &mut Tally| {
-            [Column::CalledNumber, Column::DestinationNumber]
-                .into_iter()
-                .find_map(|c| {
-                    row.get(c)
-                        .and_then(|n| cached(&mut t.numbers, n, country_of_number))
-                })
-        };
-        if call == Call::DialOut {
-            named(self).or_else(|| numbered(self))
-        } else {
-            numbered(self).or_else(|| named(self))
-        }
+        by_name(self, Column::ExternalCountry)
+            .or_else(|| {
+                row.get(Column::DestinationNumber)
+                    .and_then(|n| cached(&mut self.numbers, n, country_of_number))
+            })
+            .or_else(|| by_name(self, Column::DestinationDialed))
     }
 
     /// Counts one row (`number`: its row number in the file, the header being row 1).
     pub fn add(&mut self, number: u64, row: &impl Row) {
         self.rows_read += 1;
         let call = match row.get(Column::CallType).and_then(call_kind) {
-            None => return self.leave(number, LeftOut::UnknownCallType),
+            None => {
+                self.unknown_call(row.get(Column::CallType).unwrap_or(""));
+                return self.leave(number, LeftOut::UnknownCallType);
+            }
             Some(CallKind::Other(word)) => {
                 *self.other_calls.entry(word).or_default() += 1;
                 return self.leave(number, LeftOut::NotConferencing);
@@ -198,14 +219,16 @@ impl Tally {
         };
         let secs = match row.get(Column::Duration).and_then(seconds) {
             None => return self.leave(number, LeftOut::UnreadableDuration),
-            Some(s) if s > MAX_LEG_SECONDS => return self.leave(number, LeftOut::LongerThanADay),
+            Some(s) if s > MAX_LEG_SECONDS => {
+                return self.leave(number, LeftOut::LongerThanAMeeting)
+            }
             Some(s) => s,
         };
-        let Some(country) = self.country(call, row) else {
+        let Some(country) = self.country(row) else {
             return self.leave(number, LeftOut::UnknownCountry);
         };
         self.rows_used += 1;
-        // At most 86,400: fits.
+        // At most 108,000: fits.
         let secs32 = u32::try_from(secs).unwrap_or(u32::MAX);
         *self.groups.entry((country, call, secs32)).or_default() += 1;
         let usage = self.usage.entry((call, country)).or_default();
@@ -311,7 +334,7 @@ mod tests {
         t.add(6, &row("conf_in", "premium", "Germany", "60"));
         t.add(7, &row("conf_in", "toll", "Atlantis", "60"));
         t.add(8, &row("conf_in", "toll", "Germany", "sixty"));
-        t.add(9, &row("conf_in", "toll", "Germany", "86401"));
+        t.add(9, &row("conf_in", "toll", "Germany", "108001"));
         t.add(10, &row("conf_in", "toll", "Germany", "125"));
         let de = CountryCode::parse("DE").unwrap();
         assert_eq!(t.rows_read, 9);
@@ -335,7 +358,7 @@ mod tests {
             (LeftOut::UnknownNumberType, 6),
             (LeftOut::UnknownCountry, 7),
             (LeftOut::UnreadableDuration, 8),
-            (LeftOut::LongerThanADay, 9),
+            (LeftOut::LongerThanAMeeting, 9),
         ] {
             assert_eq!(
                 t.left_out[&why],
@@ -349,21 +372,47 @@ mod tests {
     }
 
     #[test]
-    fn dial_in_takes_the_called_numbers_country_first() {
+    fn a_legs_country_is_external_country_then_number_then_name_never_caller_id() {
+        let code = |c| CountryCode::parse(c).unwrap();
         let mut t = Tally::default();
-        let mut r = row("conf_in", "toll", "Germany", "60");
-        r.0.push((Column::CalledNumber, "+33 1 23 45 67 89"));
+        // A German bridge dialled from a French mobile: `Caller ID` is not a column the
+        // import reads, so the caller's +33 plays no part; External Country says DE.
+        let mut r = row("conf_in", "toll", "France", "60");
+        r.0.push((Column::ExternalCountry, "de"));
+        r.0.push((Column::DestinationNumber, "+33 1 23 45 67 89"));
         t.add(2, &r);
-        // Dial-out: the country named wins.
-        let mut r = row("conf_out", "", "Germany", "60");
-        r.0.push((Column::CalledNumber, "+33 1 23 45 67 89"));
+        // No External Country: the conference number's country (+49 69), not the name.
+        let mut r = row("conf_in", "toll", "France", "61");
+        r.0.push((Column::DestinationNumber, "+49 69 1234 5678"));
         t.add(3, &r);
-        let (fr, de) = (
-            CountryCode::parse("FR").unwrap(),
-            CountryCode::parse("DE").unwrap(),
-        );
-        assert_eq!(t.groups[&(fr, Call::TollDialIn, 60)], 1);
-        assert_eq!(t.groups[&(de, Call::DialOut, 60)], 1);
+        // Dial-out follows the same order; a US number with a Canadian name is the US.
+        let mut r = row("conf_out", "", "Canada", "62");
+        r.0.push((Column::DestinationNumber, "+1 206 555 0100"));
+        t.add(4, &r);
+        // An External Country not understood falls through to the number.
+        let mut r = row("conf_out", "", "", "63");
+        r.0.push((Column::ExternalCountry, "ZZ"));
+        r.0.push((Column::DestinationNumber, "+44 20 7946 0000"));
+        t.add(5, &r);
+        // Only a name: the name.
+        t.add(6, &row("conf_out", "", "Japan", "64"));
+        assert_eq!(t.groups[&(code("DE"), Call::TollDialIn, 60)], 1);
+        assert_eq!(t.groups[&(code("DE"), Call::TollDialIn, 61)], 1);
+        assert_eq!(t.groups[&(code("US"), Call::DialOut, 62)], 1);
+        assert_eq!(t.groups[&(code("GB"), Call::DialOut, 63)], 1);
+        assert_eq!(t.groups[&(code("JP"), Call::DialOut, 64)], 1);
+        assert_eq!(t.rows_used, 5);
+    }
+
+    #[test]
+    fn a_leg_of_26_hours_is_used_and_one_past_30_hours_is_not() {
+        let mut t = Tally::default();
+        // 26 h = 93,600 s: a Teams meeting lasts up to 30 h.
+        t.add(2, &row("conf_in", "toll", "Germany", "93600"));
+        t.add(3, &row("conf_in", "toll", "Germany", "108000"));
+        t.add(4, &row("conf_in", "toll", "Germany", "108001"));
+        assert_eq!(t.rows_used, 2);
+        assert_eq!(t.left_out[&LeftOut::LongerThanAMeeting].first_rows, vec![4]);
     }
 
     #[test]

@@ -164,8 +164,8 @@ test("legs with their own minutes (measured usage) through the JS API", () => {
   assert.equal(q.perMinute.lines[0].minutes, "372");
   assert.equal(q.perMinute.lines[0].legs, "12");
   assert.equal(q.perMinute.monthlyTotal, "7.44");
-  assert.throws(() => api.quote({ organisers: 1, meetings: [{ perMonth: 1, minutes: 1, legs: [{ country: "DE", call: "tollDialIn", count: 1, minutes: 1441 }] }] }, "per-leg-test"),
-    /`meetings\[0\].legs\[0\].minutes`: 1441 is more than the limit of 1440/);
+  assert.throws(() => api.quote({ organisers: 1, meetings: [{ perMonth: 1, minutes: 1, legs: [{ country: "DE", call: "tollDialIn", count: 1, minutes: 1801 }] }] }, "per-leg-test"),
+    /`meetings\[0\].legs\[0\].minutes`: 1801 is more than the limit of 1800/);
 });
 
 test("the organisation's country and card translations through the JS API", () => {

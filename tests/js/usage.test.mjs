@@ -44,7 +44,7 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
     "dial-in number neither toll nor toll-free: 1 (rows 12)",
     "country not found: 1 (rows 9)",
     "duration not readable: 1 (rows 10)",
-    "longer than 24 hours: 1 (rows 11)",
+    "longer than 30 hours: 1 (rows 11)",
   ]);
   // Calls by way of joining and country: DE toll 3 calls (125 + 0 + 125 s = 4.2 min).
   const minutes = await page.locator("#usage-minutes tbody tr").allInnerTexts();

@@ -163,6 +163,19 @@ pub fn report_table(
     for n in &r.not_conferencing {
         let _ = writeln!(out, "              {:>8}  of them {}", n.count, n.name);
     }
+    for n in &r.unknown_call_types {
+        let _ = writeln!(
+            out,
+            "              {:>8}  of them call type \"{}\" (not understood)",
+            n.count, n.name
+        );
+    }
+    if r.pages_missing {
+        let _ = writeln!(
+            out,
+            "Pages missing the last Graph page given has an @odata.nextLink: fetch the next pages and import them together"
+        );
+    }
     let _ = writeln!(
         out,
         "Organisers    {} found{}",

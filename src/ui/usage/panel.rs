@@ -226,6 +226,15 @@ fn report(
                 <dt>{ t.organisers_found }</dt>
                 <dd id="usage-organisers">{ if r.organisers_found == 0 && r.rows_used > 0 { t.organisers_assumed.to_string() } else { n(r.organisers_found) } }</dd>
             </dl>
+            if r.pages_missing {
+                <p class="ppm-notice" role="alert" id="usage-pages-missing">{ t.pages_missing }</p>
+            }
+            if !r.unknown_call_types.is_empty() {
+                <p class="ppm-hint" id="usage-unknown-call-types">{ (t.unknown_call_types)(&r.unknown_call_types.iter().map(|c| {
+                    let name = if c.name.is_empty() { t.empty.to_string() } else { format!("“{}”", c.name) };
+                    format!("{name} {}", n(c.count))
+                }).collect::<Vec<_>>().join(", ")) }</p>
+            }
             { for r.files.iter().filter(|f| !f.columns_not_understood.is_empty()).map(|f| html! {
                 <p class="ppm-hint">{ (t.columns_not_understood)(&f.columns_not_understood.join(", ")) }</p>
             }) }

@@ -74,6 +74,12 @@ pub struct UsageTexts {
     pub columns_not_understood: fn(&str) -> String,
     /// Entries of a zip that were skipped.
     pub skipped: fn(&str) -> String,
+    /// Call types not understood, as written: the list ("“oc_ucap_in” 3, “” 1").
+    pub unknown_call_types: fn(&str) -> String,
+    /// An empty call type, in that list.
+    pub empty: &'static str,
+    /// Graph pages end with a link to a page that was not given.
+    pub pages_missing: &'static str,
     /// The profile's name.
     pub profile_name: &'static str,
     /// Reasons rows were left out.
@@ -135,6 +141,9 @@ const EN: UsageTexts = UsageTexts {
     failed: |why| format!("This could not be imported: {why} Nothing was changed."),
     columns_not_understood: |list| format!("Columns not understood: {list}"),
     skipped: |list| format!("Not read (not PSTN call files): {list}"),
+    unknown_call_types: |list| format!("Call types not understood: {list}"),
+    empty: "(empty)",
+    pages_missing: "Pages are missing: the last Graph page given links to a next page (@odata.nextLink) that was not imported. Fetch every page and import them together; until then the figures cover only part of the period.",
     profile_name: "Measured usage",
     reason: |r| match r {
         LeftOut::NotConferencing => "not audio conferencing",
@@ -142,7 +151,7 @@ const EN: UsageTexts = UsageTexts {
         LeftOut::UnknownNumberType => "dial-in number neither toll nor toll-free",
         LeftOut::UnknownCountry => "country not found",
         LeftOut::UnreadableDuration => "duration not readable",
-        LeftOut::LongerThanADay => "longer than 24 hours",
+        LeftOut::LongerThanAMeeting => "longer than 30 hours",
         LeftOut::UnreadableRow => "row not readable",
     },
     error: |e| match e {
@@ -193,6 +202,9 @@ const DE: UsageTexts = UsageTexts {
     failed: |why| format!("Import nicht möglich: {why} Nichts wurde geändert."),
     columns_not_understood: |list| format!("Nicht erkannte Spalten: {list}"),
     skipped: |list| format!("Nicht gelesen (keine PSTN-Anrufdateien): {list}"),
+    unknown_call_types: |list| format!("Nicht erkannte Anruftypen: {list}"),
+    empty: "(leer)",
+    pages_missing: "Es fehlen Seiten: Die letzte Graph-Seite verweist auf eine weitere Seite (@odata.nextLink), die nicht importiert wurde. Rufen Sie alle Seiten ab und importieren Sie sie zusammen; bis dahin decken die Zahlen nur einen Teil des Zeitraums ab.",
     profile_name: "Gemessene Nutzung",
     reason: |r| match r {
         LeftOut::NotConferencing => "keine Audiokonferenz",
@@ -200,7 +212,7 @@ const DE: UsageTexts = UsageTexts {
         LeftOut::UnknownNumberType => "Einwahlnummer weder gebührenpflichtig noch gebührenfrei",
         LeftOut::UnknownCountry => "Land nicht gefunden",
         LeftOut::UnreadableDuration => "Dauer nicht lesbar",
-        LeftOut::LongerThanADay => "länger als 24 Stunden",
+        LeftOut::LongerThanAMeeting => "länger als 30 Stunden",
         LeftOut::UnreadableRow => "Zeile nicht lesbar",
     },
     error: |e| match e {
@@ -251,6 +263,9 @@ const FR: UsageTexts = UsageTexts {
     failed: |why| format!("Import impossible : {why} Rien n’a été modifié."),
     columns_not_understood: |list| format!("Colonnes non reconnues : {list}"),
     skipped: |list| format!("Non lus (pas des fichiers d’appels RTC) : {list}"),
+    unknown_call_types: |list| format!("Types d’appel non reconnus : {list}"),
+    empty: "(vide)",
+    pages_missing: "Des pages manquent : la dernière page Graph fournie renvoie à une page suivante (@odata.nextLink) qui n’a pas été importée. Récupérez toutes les pages et importez-les ensemble ; d’ici là, les chiffres ne couvrent qu’une partie de la période.",
     profile_name: "Utilisation mesurée",
     reason: |r| match r {
         LeftOut::NotConferencing => "pas d’audioconférence",
@@ -258,7 +273,7 @@ const FR: UsageTexts = UsageTexts {
         LeftOut::UnknownNumberType => "numéro d’accès ni payant ni gratuit",
         LeftOut::UnknownCountry => "pays introuvable",
         LeftOut::UnreadableDuration => "durée illisible",
-        LeftOut::LongerThanADay => "plus de 24 heures",
+        LeftOut::LongerThanAMeeting => "plus de 30 heures",
         LeftOut::UnreadableRow => "ligne illisible",
     },
     error: |e| match e {
