@@ -610,3 +610,22 @@ fn grouped_for_a_card_the_price_is_the_same_with_far_fewer_legs() {
     assert_eq!(a.per_user.monthly_total, b.per_user.monthly_total);
     assert_eq!(a.per_minute.lines, b.per_minute.lines);
 }
+
+#[test]
+fn a_26_hour_leg_is_priced() {
+    // A Teams meeting lasts up to 30 hours: a 26-hour dial-in (93,600 s = 1,560 min) is real
+    // usage. On the EUR card (DE toll 0.02, 60 s increments), over one day (x 30.4375):
+    // 1,560 x 30.4375 = 47,482.5 min x 0.02 = 949.65.
+    let csv = "Call Type,Number Type,External Country,Duration Seconds,UPN,Start Time\n\
+               conf_in,toll,DE,93600,ann@example.com,2026-03-01T09:00:00Z\n";
+    let imported = import(&[("calls.csv", csv.as_bytes())]);
+    assert_eq!(imported.report.rows_used, 1);
+    assert_eq!(
+        legs(&imported),
+        vec![("DE".into(), "tollDialIn".into(), "1".into(), "1560".into())]
+    );
+    let card = RateCard::from_toml_str(include_str!("usage/card-eur.toml"), None).unwrap();
+    let (doc, _) = ppm_pricing::usage_export::fit_to_card(&imported, &card);
+    let q = quote(&card, &Scenario::from_document(&doc).unwrap()).unwrap();
+    assert_eq!(q.per_minute.lines[0].amount.to_string(), "949.65");
+}
