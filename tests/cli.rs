@@ -562,8 +562,14 @@ fn usage_turns_an_export_into_a_scenario_and_a_report() {
         "Left out             1  country not found (rows 9)",
         "Organisers    4 found",
         "  tollDialIn       DE                3          4.2",
-        "  tollDialIn       DE              2            6         0.12         0.00        -0.12  <- disagrees",
-        "  tollFreeDialIn   DE              1            1         0.06         0.06         0.00",
+        // Toll dial-in under the licence: the per-user model charges nothing for it.
+        "  Billed under the Audio Conferencing licence (MCOMEETADD): card per-user model (toll dial-in included)",
+        "  tollDialIn       DE            2         6      0.00      0.00      0.00       0.00",
+        "  tollFreeDialIn   DE            1         1      0.06      0.06      0.00       0.00",
+        // CA: 61 s = 2 min x 0.02 = 0.04 against 0.02 billed.
+        "  dialOut          CA            1         2      0.04      0.02      0.00      -0.02  <- disagrees",
+        "  total                          6                0.14      0.12      0.01      -0.01",
+        "  The licence billed 50.0% of the calls (4 of 8)",
         "  dialOut          KR              1  not on the card: left out of the scenario",
     ] {
         assert!(out.contains(line), "missing {line:?} in\n{out}");
@@ -582,7 +588,10 @@ fn usage_turns_an_export_into_a_scenario_and_a_report() {
     );
     let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(r["report"]["rowsUsed"], 8);
-    assert_eq!(r["reconciliation"]["lines"][0]["disagrees"], true);
+    assert_eq!(r["reconciliation"]["lines"][3]["disagrees"], true);
+    assert_eq!(r["reconciliation"]["lines"][0]["basis"], "licence");
+    assert_eq!(r["reconciliation"]["totals"]["connectionFee"], "0.01");
+    assert_eq!(r["reconciliation"]["licenceShare"], "50.0");
     assert_eq!(r["report"]["leftOut"][0]["reason"], "notConferencing");
     // Not an export: exit 2 and a sentence.
     let o = ppm(&["usage", "tests/sheets/dial-out.csv"], None);

@@ -7,7 +7,7 @@ use std::path::Path;
 use ppm_pricing::rating::{quote, RateCard, Scenario};
 use ppm_pricing::usage_export::sample::{zip_of, Sample};
 use ppm_pricing::usage_export::{
-    import_bytes, import_paths, reconcile, ExportError, ImportOptions, Imported, LeftOut,
+    import_bytes, import_paths, reconcile, Basis, ExportError, ImportOptions, Imported, LeftOut,
     PeriodSource,
 };
 use proptest::prelude::*;
@@ -136,10 +136,16 @@ fn check_golden(imported: &Imported, row: u64) {
             b("dialOut", "KR", "1.20"),
         ]
     );
-    assert_eq!(r.capabilities.len(), 1);
+    // Toll dial-in under the licence (rows 2, 4, 13, 14), toll-free under Communications
+    // Credits (row 3), dial-out pay-per-minute (rows 5, 6, 15).
+    let caps: Vec<(&str, u64)> = r
+        .capabilities
+        .iter()
+        .map(|c| (c.name.as_str(), c.count))
+        .collect();
     assert_eq!(
-        (r.capabilities[0].name.as_str(), r.capabilities[0].count),
-        ("MCOMEETACPEA", 8)
+        caps,
+        [("MCOMEETACPEA", 3), ("MCOMEETADD", 4), ("MCOPSTNPP", 1)]
     );
     let v = serde_json::to_value(&imported.scenario).unwrap();
     // Scenario numbers are written as decimal strings.
@@ -320,45 +326,120 @@ fn reconciliation_against_a_card() {
     let card = RateCard::from_toml_str(include_str!("usage/card-eur.toml"), None).unwrap();
     let imported = import(&[("golden.csv", GOLDEN)]);
     let r = reconcile(&imported, &card).unwrap();
-    let lines: Vec<(String, String, String, String, Option<String>, bool)> = r
+    type Line = (
+        Basis,
+        String,
+        String,
+        u64,
+        String,
+        String,
+        String,
+        String,
+        bool,
+    );
+    let lines: Vec<Line> = r
         .lines
         .iter()
         .map(|l| {
             (
+                l.basis,
                 l.call.as_word().into(),
                 l.country.clone(),
-                l.legs.clone(),
+                l.legs,
                 l.card.clone(),
-                l.difference.clone(),
+                l.charge.clone().unwrap_or_default(),
+                l.connection_fee.clone().unwrap_or_default(),
+                l.difference.clone().unwrap_or_default(),
                 l.disagrees,
             )
         })
         .collect();
-    let l = |a: &str, c: &str, n: &str, card: &str, d: &str, x| {
-        (
-            a.to_string(),
-            c.to_string(),
-            n.to_string(),
-            card.to_string(),
-            Some(d.to_string()),
-            x,
-        )
+    let l = |b, a: &str, c: &str, n, card: &str, ch: &str, fee: &str, d: &str, x| {
+        let s = |t: &str| t.to_string();
+        (b, s(a), s(c), n, s(card), s(ch), s(fee), s(d), x)
     };
-    // Over the period (each call once), 60 s increments and minimum:
-    // DE toll: the 0 s call is not billed; 2 calls of 125 s = 3 min each, 6 x 0.02 = 0.12;
-    //   billed 0.00: 0.12 off, more than 1 cent per call (0.02): disagrees.
-    // GB toll: 3 min x 0.03 = 0.09 vs 0.00: disagrees. DE toll-free: 1 min x 0.06 = 0.06 = bill.
-    // CA dial-out: 61 s = 2 min x 0.02 = 0.04 vs 0.02 (0.02 off > 0.01): disagrees.
-    // FR dial-out: 30 s billed the 60 s minimum, 1 x 0.04 = 0.04 vs 0.05: within a cent.
+    // Over the period (each call once), 60 s increments and minimum, each call under the offer
+    // that billed it:
+    // Licence (MCOMEETADD): toll dial-in is part of the per-user price, so the card says 0;
+    //   DE: 2 billed calls (the 0 s call is not billed), billed 0.00; GB: 1 call, 0.00.
+    // Pay-per-minute (MCOPSTNPP, MCOMEETACPEA): DE toll-free 1 min x 0.06 = 0.06 = the bill.
+    //   CA dial-out 61 s = 2 min x 0.02 = 0.04 vs 0.02 (0.02 off > 1 cent a call): disagrees.
+    //   FR dial-out: 30 s billed the 60 s minimum, 1 x 0.04 = 0.04 vs 0.04 + 0.01 fee: within
+    //   a cent.
+    use Basis::{Licence, PayPerMinute};
     assert_eq!(
         lines,
         vec![
-            l("tollDialIn", "DE", "2", "0.12", "-0.12", true),
-            l("tollDialIn", "GB", "1", "0.09", "-0.09", true),
-            l("tollFreeDialIn", "DE", "1", "0.06", "0.00", false),
-            l("dialOut", "CA", "1", "0.04", "-0.02", true),
-            l("dialOut", "FR", "1", "0.04", "0.01", false),
+            l(
+                Licence,
+                "tollDialIn",
+                "DE",
+                2,
+                "0.00",
+                "0.00",
+                "0.00",
+                "0.00",
+                false
+            ),
+            l(
+                Licence,
+                "tollDialIn",
+                "GB",
+                1,
+                "0.00",
+                "0.00",
+                "0.00",
+                "0.00",
+                false
+            ),
+            l(
+                PayPerMinute,
+                "tollFreeDialIn",
+                "DE",
+                1,
+                "0.06",
+                "0.06",
+                "0.00",
+                "0.00",
+                false
+            ),
+            l(
+                PayPerMinute,
+                "dialOut",
+                "CA",
+                1,
+                "0.04",
+                "0.02",
+                "0.00",
+                "-0.02",
+                true
+            ),
+            l(
+                PayPerMinute,
+                "dialOut",
+                "FR",
+                1,
+                "0.04",
+                "0.04",
+                "0.01",
+                "0.01",
+                false
+            ),
         ]
+    );
+    // Totals are the sums of the lines: card 0.06 + 0.04 + 0.04 = 0.14; charges 0.06 + 0.02 +
+    // 0.04 = 0.12; fees 0.01; billed 0.13; differences -0.02 + 0.01 = -0.01.
+    let t = &r.totals;
+    assert_eq!(
+        (
+            t.legs,
+            t.card.as_str(),
+            t.charge.as_str(),
+            t.connection_fee.as_str(),
+            t.billed.as_str(),
+            t.difference.as_str()
+        ),
+        (6, "0.14", "0.12", "0.01", "0.13", "-0.01")
     );
     // The card has no Korea: that call is left out, and said.
     assert_eq!(r.not_on_card.len(), 1);
@@ -366,15 +447,25 @@ fn reconciliation_against_a_card() {
         (r.not_on_card[0].country.as_str(), r.not_on_card[0].legs),
         ("KR", 1)
     );
-    assert_eq!(r.under_licence, 0);
-    // Two used rows billed under the licence (rows 2 and 3 of the file) are counted, so that a
-    // toll line "disagreeing" is explained.
-    let text =
-        String::from_utf8(GOLDEN.to_vec())
-            .unwrap()
-            .replacen("MCOMEETACPEA", "MCOMEETADD", 2);
+    // 4 of the 8 calls used were billed under the licence: 50.0 %.
+    assert_eq!(
+        (r.licence_legs, r.legs, r.licence_share.as_str()),
+        (4, 8, "50.0")
+    );
+    // Everything under pay-per-minute instead: the toll lines are priced per minute and,
+    // billed 0.00, disagree (DE 6 min x 0.02 = 0.12; GB 3 min x 0.03 = 0.09).
+    let text = String::from_utf8(GOLDEN.to_vec())
+        .unwrap()
+        .replace("MCOMEETADD", "MCOMEETACPEA");
     let r = reconcile(&import(&[("golden.csv", text.as_bytes())]), &card).unwrap();
-    assert_eq!(r.under_licence, 2);
+    let toll: Vec<(&str, &str, bool)> = r
+        .lines
+        .iter()
+        .filter(|l| l.call.as_word() == "tollDialIn")
+        .map(|l| (l.country.as_str(), l.card.as_str(), l.disagrees))
+        .collect();
+    assert_eq!(toll, [("DE", "0.12", true), ("GB", "0.09", true)]);
+    assert_eq!((r.licence_legs, r.licence_share.as_str()), (0, "0.0"));
 }
 
 #[test]

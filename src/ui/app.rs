@@ -20,7 +20,7 @@ use super::host_sync::use_host_sync;
 
 use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};
-use super::usage_button::{usage_import, UsageRefs};
+use super::usage_button::{usage_import, usage_panel, UsageRefs};
 use crate::form::link;
 use crate::form::{message_for, messages_under, Edit, Form, InputId, Removed};
 use crate::lang::Lang;
@@ -368,6 +368,9 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     }
                 </section>
+                if embed.is_none() {
+                    { usage_panel(&usage) }
+                }
             </div>
         </div>
     }

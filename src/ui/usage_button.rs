@@ -36,6 +36,12 @@ pub type ApplyClosure = Closure<dyn Fn(String, bool)>;
 #[cfg(not(target_arch = "wasm32"))]
 pub type ApplyClosure = ();
 
+/// The full-width panel the import's module renders its progress and report into (below the
+/// inputs and the results, so that the report's tables have a desktop's width).
+pub fn usage_panel(refs: &UsageRefs) -> Html {
+    html! { <div class="ppm-usage-report" id="usage-panel" ref={refs.panel.clone()}></div> }
+}
+
 /// "Use your real usage": a button that opens the file picker, a drop zone, and the panel
 /// where the lazily loaded import shows its progress and report. Nothing of the import is in
 /// this bundle but the hand-over: a share-link fragment of the measured profiles.
@@ -88,6 +94,8 @@ pub fn usage_import(
                     closure.as_ref(),
                 );
                 *apply.borrow_mut() = Some(closure);
+                // The report is drawn below both columns, at the page's full width.
+                container.scroll_into_view();
                 if let Ok(promise) = importer.0.apply(&JsValue::NULL, &args) {
                     let failed = failed.clone();
                     let on_error =
@@ -137,7 +145,6 @@ pub fn usage_import(
             if *refs.load_failed {
                 <p class="ppm-notice" role="alert" id="usage-load-failed">{ t.usage_load_failed }</p>
             }
-            <div id="usage-panel" ref={refs.panel.clone()}></div>
         </div>
     }
 }

@@ -22,17 +22,17 @@
 
 use rust_decimal::prelude::*;
 
+use super::legs::minutes_of;
+use super::legs::profiles;
 use super::reconcile::{fit_to_card, NotOnCard};
 use super::report::{
-    BilledRow, FileNote, ImportOptions, Imported, LeftOutRows, Named, Period, PeriodSource, Report,
-    UsageRow,
+    BasisGroup, BilledRow, FileNote, ImportOptions, Imported, LeftOutRows, Named, Period,
+    PeriodSource, Report, UsageRow,
 };
 use super::tally::Tally;
 use super::values::{civil_from_days, instant, Instant};
 use super::ExportError;
-use crate::rating::scenario::{
-    Amount, LegDocument, MeetingDocument, MAX_COUNT, MAX_LEGS_PER_MEETING,
-};
+use crate::rating::scenario::Amount;
 use crate::rating::usage::billable_seconds;
 use crate::rating::CountryCode;
 use crate::rating::{Call, RateCard, ScenarioDocument};
@@ -95,13 +95,6 @@ fn find_dates(
     }
 }
 
-/// `seconds / 60` rounded toward zero to 6 decimals.
-pub fn minutes_of(seconds: u32) -> Decimal {
-    (Decimal::from(seconds) / Decimal::from(60))
-        .round_dp_with_strategy(6, RoundingStrategy::ToZero)
-        .normalize()
-}
-
 /// The period: from `parameters.json`, else the calls' span, else the days given.
 fn period(
     tally: &Tally,
@@ -141,42 +134,6 @@ fn period(
         source,
         month_factor: factor.normalize().to_string(),
     })
-}
-
-/// Scenario legs of `groups` ((country, way, minutes) → calls in the period), in profiles of at
-/// most 1,000 legs with at most 100,000 calls each, all `per_month` times a month.
-fn profiles(
-    name: &str,
-    per_month: Decimal,
-    groups: Vec<((CountryCode, Call, Decimal), u64)>,
-) -> Vec<MeetingDocument> {
-    let mut legs = Vec::new();
-    for ((country, call, minutes), mut n) in groups {
-        while n > 0 {
-            let part = n.min(u64::from(MAX_COUNT));
-            n -= part;
-            legs.push(LegDocument {
-                country: country.as_str().to_string(),
-                call: call.as_word().to_string(),
-                count: Amount::Number(Decimal::from(part)),
-                minutes: Some(Amount::Number(minutes)),
-            });
-        }
-    }
-    let chunks = legs.len().div_ceil(MAX_LEGS_PER_MEETING);
-    legs.chunks(MAX_LEGS_PER_MEETING)
-        .enumerate()
-        .map(|(i, part)| MeetingDocument {
-            name: if chunks > 1 {
-                format!("{name} ({}/{chunks})", i + 1)
-            } else {
-                name.to_string()
-            },
-            per_month: Amount::Number(per_month),
-            minutes: Amount::Number(Decimal::ZERO),
-            legs: part.to_vec(),
-        })
-        .collect()
 }
 
 /// The import's scenario for pricing with `card` in the widget: [`fit_to_card`], then the legs
@@ -250,14 +207,29 @@ pub fn build(
             found
         });
 
-    // Groups sorted by country, way of joining and length; counts split at the limit.
-    let mut groups: Vec<_> = tally
+    // Groups sorted by country, way of joining and length (whatever offer billed them);
+    // counts split at the limit.
+    let mut merged: BTreeMap<(CountryCode, Call, u32), u64> = BTreeMap::new();
+    for ((country, call, secs, _), n) in &tally.groups {
+        *merged.entry((*country, *call, *secs)).or_default() += n;
+    }
+    let groups: Vec<_> = merged
+        .into_iter()
+        .map(|((country, call, secs), n)| ((country, call, minutes_of(secs)), n))
+        .collect();
+    let meetings = profiles(&options.profile_name, factor, groups);
+    let mut by_basis: Vec<BasisGroup> = tally
         .groups
         .iter()
-        .map(|((country, call, secs), n)| ((*country, *call, minutes_of(*secs)), *n))
+        .map(|((country, call, seconds, basis), legs)| BasisGroup {
+            basis: *basis,
+            country: *country,
+            call: *call,
+            seconds: *seconds,
+            legs: *legs,
+        })
         .collect();
-    groups.sort_unstable();
-    let meetings = profiles(&options.profile_name, factor, groups);
+    by_basis.sort_unstable();
     let organisation_country = match tally.tenant_countries.keys().collect::<Vec<_>>()[..] {
         [one] => Some(one.as_str().to_string()),
         _ => None,
@@ -270,19 +242,28 @@ pub fn build(
         meetings,
         card: None,
     };
-    // By way of joining, country, then currency code.
+    // By offer, way of joining, country, then currency code.
     let mut billed: Vec<BilledRow> = tally
         .billed
         .iter()
-        .map(|((call, country, currency), amount)| BilledRow {
+        .map(|((basis, call, country, currency), b)| BilledRow {
+            basis: *basis,
             call: *call,
             country: country.as_str().to_string(),
             currency: tally.currencies.get(*currency).cloned().unwrap_or_default(),
-            amount: amount.to_string(),
+            legs: b.legs,
+            charge: b.charge.to_string(),
+            connection_fee: b.connection_fee.to_string(),
+            amount: b
+                .charge
+                .checked_add(b.connection_fee)
+                .unwrap_or(b.charge)
+                .to_string(),
         })
         .collect();
-    billed
-        .sort_by(|a, b| (a.call, &a.country, &a.currency).cmp(&(b.call, &b.country, &b.currency)));
+    billed.sort_by(|a, b| {
+        (a.basis, a.call, &a.country, &a.currency).cmp(&(b.basis, b.call, &b.country, &b.currency))
+    });
     let report = Report {
         files,
         period,
@@ -338,7 +319,11 @@ pub fn build(
         start_times_unreadable: tally.start_times_unreadable,
         charges_unreadable: tally.charges_unreadable,
     };
-    Ok(Imported { scenario, report })
+    Ok(Imported {
+        scenario,
+        report,
+        by_basis,
+    })
 }
 
 #[cfg(test)]

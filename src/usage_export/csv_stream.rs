@@ -241,9 +241,9 @@ mod tests {
             assert_eq!(t.rows_used, 3, "chunk {chunk}");
             let de = CountryCode::parse("DE").unwrap();
             let kr = CountryCode::parse("KR").unwrap();
-            assert_eq!(t.groups[&(de, Call::TollDialIn, 60)], 1);
-            assert_eq!(t.groups[&(kr, Call::DialOut, 120)], 1);
-            assert_eq!(t.groups[&(de, Call::TollFreeDialIn, 30)], 1);
+            assert_eq!(t.legs_of(de, Call::TollDialIn, 60), 1);
+            assert_eq!(t.legs_of(kr, Call::DialOut, 120), 1);
+            assert_eq!(t.legs_of(de, Call::TollFreeDialIn, 30), 1);
             // "Atlan\ntis" is not a country: row 4 (the header is row 1; the blank line is none).
             assert_eq!(
                 t.left_out[&crate::usage_export::LeftOut::UnknownCountry].first_rows,

@@ -135,7 +135,7 @@ mod tests {
             g.read(text.as_bytes(), &mut t).unwrap();
             let de = CountryCode::parse("DE").unwrap();
             let n = if text == page { 2 } else { 4 };
-            assert_eq!(t.groups[&(de, Call::TollFreeDialIn, 125)], n, "{text}");
+            assert_eq!(t.legs_of(de, Call::TollFreeDialIn, 125), n, "{text}");
             assert_eq!(t.tenant_countries[&de], n);
         }
     }

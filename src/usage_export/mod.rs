@@ -30,6 +30,7 @@ mod csv_stream;
 mod driver;
 #[cfg(feature = "usage-export")]
 mod graph;
+mod legs;
 #[cfg(feature = "cli")]
 mod native;
 #[cfg(feature = "usage-export")]
@@ -59,10 +60,12 @@ pub use native::{import_bytes, import_paths};
 #[cfg(feature = "usage-export")]
 pub use phone_numbers::country_of_number;
 pub use problems::{JsonProblem, ZipProblem};
-pub use reconcile::{fit_to_card, reconcile, NotOnCard, ReconciledLine, Reconciliation};
+pub use reconcile::{
+    fit_to_card, reconcile, NotOnCard, ReconciledLine, ReconciledTotals, Reconciliation,
+};
 pub use report::{
-    BilledRow, FileKind, FileNote, ImportOptions, Imported, LeftOut, LeftOutRows, Named, Period,
-    PeriodSource, Report, UsageRow,
+    Basis, BasisGroup, BilledRow, FileKind, FileNote, ImportOptions, Imported, LeftOut,
+    LeftOutRows, Named, Period, PeriodSource, Report, UsageRow,
 };
 #[cfg(feature = "usage-export")]
 pub use tally::MAX_LEG_SECONDS;

@@ -36,6 +36,65 @@ pub struct Imported {
     pub scenario: ScenarioDocument,
     /// How it was made.
     pub report: Report,
+    /// The scenario's legs by the offer that billed them, for [`reconcile`]: (basis, country
+    /// code, way of joining, length in seconds, calls in the period). Kept in memory only (a
+    /// year has tens of thousands of lengths; the scenario already carries them).
+    ///
+    /// [`reconcile`]: super::reconcile
+    #[serde(skip)]
+    pub by_basis: Vec<BasisGroup>,
+}
+
+/// Calls of one length, of one way of joining, in one country, billed under one offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct BasisGroup {
+    /// The offer that billed them.
+    pub basis: Basis,
+    /// Country code.
+    pub country: crate::rating::CountryCode,
+    /// Way of joining.
+    pub call: Call,
+    /// Length of each call in whole seconds.
+    pub seconds: u32,
+    /// Calls in the period.
+    pub legs: u64,
+}
+
+/// The offer a call was billed under, from the export's `Capability` (usage-export.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Basis {
+    /// The per-user Audio Conferencing licence (`MCOMEETADD`): compared with what the per-user
+    /// model charges (toll dial-in included, toll-free and dial-out per minute).
+    Licence,
+    /// Pay-per-minute (`MCOMEETACPEA`, or Communications Credits `MCOPSTNPP`): compared with
+    /// the card's per-minute price.
+    PayPerMinute,
+    /// No capability, or another one (a Calling Plan): compared with the per-minute price.
+    Unstated,
+}
+
+impl Basis {
+    /// The basis a `Capability` value names (case and spaces ignored).
+    pub fn of_capability(text: &str) -> Basis {
+        let t = text.trim();
+        if t.eq_ignore_ascii_case("MCOMEETADD") {
+            Basis::Licence
+        } else if t.eq_ignore_ascii_case("MCOMEETACPEA") || t.eq_ignore_ascii_case("MCOPSTNPP") {
+            Basis::PayPerMinute
+        } else {
+            Basis::Unstated
+        }
+    }
+
+    /// The basis as an English phrase.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Basis::Licence => "billed under the Audio Conferencing licence (MCOMEETADD)",
+            Basis::PayPerMinute => "billed pay-per-minute (MCOMEETACPEA, MCOPSTNPP)",
+            Basis::Unstated => "no pay-per-minute or licence capability",
+        }
+    }
 }
 
 /// What kind of file a [`FileNote`] is about.
@@ -148,17 +207,25 @@ pub struct UsageRow {
     pub seconds: u64,
 }
 
-/// What the tenant was billed for one way of joining in one country.
+/// What the tenant was billed for one way of joining in one country under one offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BilledRow {
+    /// The offer that billed them.
+    pub basis: Basis,
     /// Way of joining.
     pub call: Call,
     /// Country code.
     pub country: String,
     /// ISO 4217 code ("" when the rows named none).
     pub currency: String,
-    /// Charge plus connection fee, added up.
+    /// Calls.
+    pub legs: u64,
+    /// `Charge`, added up.
+    pub charge: String,
+    /// `Connection Fee`, added up.
+    pub connection_fee: String,
+    /// Charge plus connection fee.
     pub amount: String,
 }
 
@@ -191,7 +258,7 @@ pub struct Report {
     pub organisers: u64,
     /// Phone usage over the period, by way of joining then country.
     pub usage: Vec<UsageRow>,
-    /// The tenant's own charges, by way of joining, country and currency.
+    /// The tenant's own charges, by offer, way of joining, country and currency.
     pub billed: Vec<BilledRow>,
     /// Rows used per capability (licence).
     pub capabilities: Vec<Named>,

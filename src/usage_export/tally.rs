@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::columns::Column;
 use super::phone_numbers::country_of_number;
+use super::report::Basis;
 pub use super::report::LeftOut;
 use super::values::{call_kind, instant, money, seconds, toll_free, CallKind};
 use crate::country_names::find_country;
@@ -52,16 +53,27 @@ pub struct Usage {
     pub seconds: u64,
 }
 
+/// What the tenant was billed for some calls: their number, `Charge` and `Connection Fee`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Billed {
+    /// Calls.
+    pub legs: u64,
+    /// `Charge`, added up.
+    pub charge: Decimal,
+    /// `Connection Fee`, added up.
+    pub connection_fee: Decimal,
+}
+
 /// Everything counted so far.
 #[derive(Debug, Default)]
 pub struct Tally {
-    /// Legs per (country, way of joining, length in seconds).
-    pub groups: HashMap<(CountryCode, Call, u32), u64>,
+    /// Legs per (country, way of joining, length in seconds, the offer that billed them).
+    pub groups: HashMap<(CountryCode, Call, u32, Basis), u64>,
     /// Legs and seconds per (way of joining, country).
     pub usage: BTreeMap<(Call, CountryCode), Usage>,
-    /// Charge + connection fee per (way of joining, country, currency: an index into
+    /// What was billed per (offer, way of joining, country, currency: an index into
     /// [`Tally::currencies`]).
-    pub billed: BTreeMap<(Call, CountryCode, usize), Decimal>,
+    pub billed: BTreeMap<(Basis, Call, CountryCode, usize), Billed>,
     /// The currencies named (upper case; "" for none, "(other)" past 32 of them).
     pub currencies: Vec<String>,
     /// Hashes of the organisers' UPNs (case ignored).
@@ -117,6 +129,16 @@ fn cached(
 }
 
 impl Tally {
+    /// Calls of one length in one country and way, whatever offer billed them (for tests).
+    #[cfg(test)]
+    pub fn legs_of(&self, country: CountryCode, call: Call, seconds: u32) -> u64 {
+        self.groups
+            .iter()
+            .filter(|((c, w, s, _), _)| (*c, *w, *s) == (country, call, seconds))
+            .map(|(_, n)| n)
+            .sum()
+    }
+
     /// Organisers found: distinct UPNs of the rows used.
     pub fn organisers(&self) -> u64 {
         self.organisers.len() as u64
@@ -228,9 +250,13 @@ impl Tally {
             return self.leave(number, LeftOut::UnknownCountry);
         };
         self.rows_used += 1;
+        let basis = Basis::of_capability(row.get(Column::Capability).unwrap_or(""));
         // At most 108,000: fits.
         let secs32 = u32::try_from(secs).unwrap_or(u32::MAX);
-        *self.groups.entry((country, call, secs32)).or_default() += 1;
+        *self
+            .groups
+            .entry((country, call, secs32, basis))
+            .or_default() += 1;
         let usage = self.usage.entry((call, country)).or_default();
         usage.legs += 1;
         usage.seconds += secs;
@@ -246,20 +272,34 @@ impl Tally {
                 .for_each(|c| c.hash(&mut h));
             self.organisers.insert(h.finish());
         }
-        let mut charged = Decimal::ZERO;
-        for column in [Column::Charge, Column::ConnectionFee] {
+        let mut amounts = [Decimal::ZERO; 2];
+        for (amount, column) in amounts
+            .iter_mut()
+            .zip([Column::Charge, Column::ConnectionFee])
+        {
             let text = row.get(column).map(str::trim).unwrap_or("");
             if text.is_empty() {
                 continue;
             }
-            match money(text).and_then(|m| charged.checked_add(m)) {
-                Some(sum) => charged = sum,
+            match money(text) {
+                Some(m) => *amount = m,
                 None => self.charges_unreadable += 1,
             }
         }
         let currency = self.currency(row.get(Column::Currency).unwrap_or(""));
-        let sum = self.billed.entry((call, country, currency)).or_default();
-        *sum = sum.checked_add(charged).unwrap_or(*sum);
+        let billed = self
+            .billed
+            .entry((basis, call, country, currency))
+            .or_default();
+        billed.legs += 1;
+        billed.charge = billed
+            .charge
+            .checked_add(amounts[0])
+            .unwrap_or(billed.charge);
+        billed.connection_fee = billed
+            .connection_fee
+            .checked_add(amounts[1])
+            .unwrap_or(billed.connection_fee);
         match row.get(Column::StartTime).and_then(instant) {
             Some(t) => {
                 self.span = Some(match self.span {
@@ -339,8 +379,8 @@ mod tests {
         let de = CountryCode::parse("DE").unwrap();
         assert_eq!(t.rows_read, 9);
         assert_eq!(t.rows_used, 4);
-        assert_eq!(t.groups[&(de, Call::TollDialIn, 125)], 2);
-        assert_eq!(t.groups[&(de, Call::TollFreeDialIn, 125)], 1);
+        assert_eq!(t.legs_of(de, Call::TollDialIn, 125), 2);
+        assert_eq!(t.legs_of(de, Call::TollFreeDialIn, 125), 1);
         assert_eq!(
             t.usage[&(Call::TollDialIn, de)],
             Usage {
@@ -350,7 +390,15 @@ mod tests {
         );
         // Two rows of 0.10 + 0.05, in the first currency named ("usd" written upper case).
         assert_eq!(t.currencies, ["USD"]);
-        assert_eq!(t.billed[&(Call::TollDialIn, de, 0)], Decimal::new(30, 2));
+        // No capability: the unstated offer. Charge 2 x 0.10, connection fee 2 x 0.05.
+        assert_eq!(
+            t.billed[&(Basis::Unstated, Call::TollDialIn, de, 0)],
+            Billed {
+                legs: 2,
+                charge: Decimal::new(20, 2),
+                connection_fee: Decimal::new(10, 2),
+            }
+        );
         assert_eq!(t.organisers(), 1);
         assert_eq!(t.other_calls[&"user_out"], 1);
         for (why, row) in [
@@ -396,11 +444,11 @@ mod tests {
         t.add(5, &r);
         // Only a name: the name.
         t.add(6, &row("conf_out", "", "Japan", "64"));
-        assert_eq!(t.groups[&(code("DE"), Call::TollDialIn, 60)], 1);
-        assert_eq!(t.groups[&(code("DE"), Call::TollDialIn, 61)], 1);
-        assert_eq!(t.groups[&(code("US"), Call::DialOut, 62)], 1);
-        assert_eq!(t.groups[&(code("GB"), Call::DialOut, 63)], 1);
-        assert_eq!(t.groups[&(code("JP"), Call::DialOut, 64)], 1);
+        assert_eq!(t.legs_of(code("DE"), Call::TollDialIn, 60), 1);
+        assert_eq!(t.legs_of(code("DE"), Call::TollDialIn, 61), 1);
+        assert_eq!(t.legs_of(code("US"), Call::DialOut, 62), 1);
+        assert_eq!(t.legs_of(code("GB"), Call::DialOut, 63), 1);
+        assert_eq!(t.legs_of(code("JP"), Call::DialOut, 64), 1);
         assert_eq!(t.rows_used, 5);
     }
 

@@ -50,11 +50,14 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
   const minutes = await page.locator("#usage-minutes tbody tr").allInnerTexts();
   assert.equal(minutes[0].replace(/\s+/g, " ").trim(), "Toll dial-in Germany 3 4.2");
   assert.equal(minutes.length, 6);
-  // The USD card beside a bill in EUR: the card's price of the same calls (over the period,
-  // 60 s increments: DE toll 2 x 3 min x 0.0220 = 0.132 -> $0.13) and the euros billed.
-  const rec = await page.locator("#usage-reconciliation tbody tr").first().innerText();
-  // No difference in another currency ("–").
-  assert.equal(rec.replace(/\s+/g, " ").trim(), "Toll dial-in Germany 2 $0.13 billed €0.00 –");
+  // The USD card beside a bill in EUR, each call under the offer that billed it: DE toll
+  // dial-in under the licence (MCOMEETADD) is part of the per-user price ($0.00); the euros
+  // billed are shown beside it, with no difference across currencies ("–").
+  const row = async (sel) => (await page.locator(sel).first().innerText()).replace(/\s+/g, " ").trim();
+  assert.equal(await row("#usage-basis-licence tr:not(.ppm-basis-head)"), "Toll dial-in Germany 2 $0.00 billed €0.00 – –");
+  assert.equal(await row("#usage-basis-licence .ppm-basis-head"), "Billed under the Audio Conferencing licence; card: the per-user model (toll dial-in included)");
+  // 4 of the 8 calls used were billed under the licence (rows 2, 4, 13, 14).
+  assert.equal(await text(page, "#usage-licence-share"), "The licence billed 50% of the calls (4 of 8).");
   // Nothing is changed until the visitor says so.
   assert.equal(await page.evaluate(() => location.hash), before);
   assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
@@ -125,7 +128,7 @@ test("a dropped file joins the modelled meetings; German texts", async () => {
   assert.equal(await text(page, "#usage-period"), "Anrufe.csv: 01.03.2026 bis 31.03.2026 (31 Tage)");
   // Nothing of the report is cut off at the side of its box (German words are long).
   const cut = await page.evaluate(() => {
-    const box = document.getElementById("usage-drop").getBoundingClientRect();
+    const box = document.getElementById("usage-panel").getBoundingClientRect();
     return [...document.querySelectorAll("#usage-report td, #usage-report th:not(thead th), #usage-report p, #usage-report li")]
       .filter((el) => el.getBoundingClientRect().right > box.right + 1).map((el) => el.textContent);
   });
@@ -152,21 +155,44 @@ test("with a card in the bill's currency, disagreements are marked", async () =>
   await page.selectOption("#card", "illustrative-eur");
   await page.setInputFiles("#usage-file", golden);
   await page.locator("#usage-reconciliation").waitFor();
-  const rows = (await page.locator("#usage-reconciliation tbody tr").allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim());
-  // DE toll on the EUR card: 2 calls x 3 min x 0.0202 = 0.1212 -> €0.12, billed €0.00: 12 cents
-  // off for 2 calls (more than a cent a call), marked. DE toll-free: 1 min x 0.0598 -> €0.06,
-  // as billed.
-  assert.equal(rows[0], "Toll dial-in Germany 2 €0.12 €0.00 -€0.12 differs");
-  assert.equal(rows[2], "Toll-free dial-in Germany 1 €0.06 €0.06 €0.00");
-  assert.equal(await page.locator("#usage-reconciliation tr.ppm-disagrees").first().locator("th").innerText(), "Toll dial-in");
-  assert.equal(await page.locator("#usage-under-licence").count(), 0);
+  const rows = async (sel) => (await page.locator(sel).allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim());
+  // On the EUR card, each call under the offer that billed it (60 s increments):
+  // licence: DE toll, 2 billed calls, €0.00 under the per-user model, billed €0.00: no
+  //   difference, nothing marked.
+  // pay-per-minute: DE toll-free 1 min x 0.0598 -> €0.06, as billed; CA dial-out 2 min x
+  //   0.0110 -> €0.02, as billed; FR dial-out 1 min x 0.0322 -> €0.03 beside €0.04 + €0.01 fee:
+  //   2 cents off for one call, marked; KR 10 min x 0.0414 -> €0.41 beside €1.20, marked.
+  const licence = await rows("#usage-basis-licence tr:not(.ppm-basis-head)");
+  assert.deepEqual(licence, ["Toll dial-in Germany 2 €0.00 €0.00 €0.00 €0.00", "Toll dial-in United Kingdom 1 €0.00 €0.00 €0.00 €0.00"]);
+  const perMinute = await rows("#usage-basis-per-minute tr:not(.ppm-basis-head)");
+  assert.deepEqual(perMinute, [
+    "Toll-free dial-in Germany 1 €0.06 €0.06 €0.00 €0.00",
+    "Dial-out Canada 1 €0.02 €0.02 €0.00 €0.00",
+    "Dial-out France 1 €0.03 €0.04 €0.01 €0.02 differs",
+    "Dial-out South Korea 1 €0.41 €1.20 €0.00 €0.79 differs",
+  ]);
+  // The totals are the sums of the lines: 0.06 + 0.02 + 0.03 + 0.41 = 0.52; 0.06 + 0.02 + 0.04
+  // + 1.20 = 1.32; 0.01; 0.02 + 0.79 = 0.81. Calls: 2 + 1 + 1 + 1 + 1 + 1 = 7.
+  assert.deepEqual(await rows("#usage-reconciliation-total"), ["Total 7 €0.52 €1.32 €0.01 €0.81"]);
+  assert.equal(await text(page, "#usage-licence-share"), "The licence billed 50% of the calls (4 of 8).");
+  // On a desktop the report spans the page below both columns: a real table (its header
+  // row shown), wider than the inputs column by half again.
+  const widths = await page.evaluate(() => [
+    document.getElementById("usage-reconciliation").getBoundingClientRect().width,
+    document.querySelector(".ppm-inputs").getBoundingClientRect().width,
+    document.querySelector("#usage-reconciliation thead th").getBoundingClientRect().width,
+  ]);
+  assert.ok(widths[0] > 1.5 * widths[1], `report ${widths[0]} px, inputs ${widths[1]} px`);
+  assert.ok(widths[2] > 1, "the table's header row is shown");
   await page.screenshot({ path: shots + "usage-reconciliation-eur.png", fullPage: true });
-  // The same calls, two of them billed under the licence (MCOMEETADD): said, as the reason
-  // such lines differ.
-  const licensed = readFileSync(golden, "utf8").replace("MCOMEETACPEA", "MCOMEETADD").replace("MCOMEETACPEA", "MCOMEETADD");
-  await page.setInputFiles("#usage-file", { name: "licensed.csv", mimeType: "text/csv", buffer: Buffer.from(licensed) });
-  await page.locator("#usage-under-licence").waitFor();
-  assert.equal(await text(page, "#usage-under-licence"), "2 calls were billed under the Audio Conferencing licence, not per minute: lines with them differ from the card by design.");
+  // The same calls all billed pay-per-minute: the toll lines are priced per minute, and billed
+  // €0.00 they are marked (DE: 2 calls x 3 min x 0.0202 = 0.1212 -> €0.12).
+  const perMinuteOnly = readFileSync(golden, "utf8").replaceAll("MCOMEETADD", "MCOMEETACPEA");
+  await page.setInputFiles("#usage-file", { name: "ppm.csv", mimeType: "text/csv", buffer: Buffer.from(perMinuteOnly) });
+  await page.waitForFunction(() => document.getElementById("usage-period")?.innerText.startsWith("ppm.csv"));
+  assert.equal(await page.locator("#usage-basis-licence").count(), 0);
+  assert.equal((await rows("#usage-basis-per-minute tr:not(.ppm-basis-head)"))[0], "Toll dial-in Germany 2 €0.12 €0.00 €0.00 -€0.12 differs");
+  assert.equal(await text(page, "#usage-licence-share"), "The licence billed 0% of the calls (0 of 8).");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use ppm_pricing::rating::RateCard;
 use ppm_pricing::usage_export::{
-    fit_to_card, import_paths, reconcile, FileKind, ImportOptions, Imported, Reconciliation,
+    fit_to_card, import_paths, reconcile, Basis, FileKind, ImportOptions, Imported, Reconciliation,
 };
 
 use crate::{input, json, write_out, Args, Failure};
@@ -219,40 +219,85 @@ pub fn report_table(
     if let (Some(rec), Some(card)) = (rec, card) {
         let _ = writeln!(
             out,
-            "\nThe card {} ({}) beside the bill, for the period (pay-per-minute)",
+            "\nThe card {} ({}) beside the bill, for the period, by the offer that billed the calls",
             card.id(),
             rec.currency
         );
-        let _ = writeln!(
-            out,
-            "  {:<16} {:<8} {:>8} {:>12} {:>12} {:>12} {:>12}",
-            "way", "country", "calls", "billable min", "card", "billed", "difference"
-        );
-        for l in &rec.lines {
+        let row = |out: &mut String, cells: [&str; 8], flag: &str| {
             let _ = writeln!(
                 out,
-                "  {:<16} {:<8} {:>8} {:>12} {:>12} {:>12} {:>12}{}",
-                l.call.as_word(),
-                l.country,
-                l.legs,
-                l.billable_minutes,
-                l.card,
-                l.billed.as_deref().unwrap_or("-"),
-                l.difference.as_deref().unwrap_or("-"),
-                if l.disagrees { "  <- disagrees" } else { "" }
+                "  {:<16} {:<8} {:>6} {:>9} {:>9} {:>9} {:>9} {:>10}{flag}",
+                cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]
+            );
+        };
+        let mut basis = None;
+        for l in &rec.lines {
+            if basis != Some(l.basis) {
+                basis = Some(l.basis);
+                let _ = writeln!(
+                    out,
+                    "  {}: card {}",
+                    capitalised(l.basis.describe()),
+                    match l.basis {
+                        Basis::Licence => "per-user model (toll dial-in included)",
+                        _ => "per minute",
+                    }
+                );
+                row(
+                    &mut out,
+                    [
+                        "way",
+                        "country",
+                        "calls",
+                        "bill. min",
+                        "card",
+                        "charge",
+                        "conn. fee",
+                        "difference",
+                    ],
+                    "",
+                );
+            }
+            let legs = l.legs.to_string();
+            row(
+                &mut out,
+                [
+                    l.call.as_word(),
+                    &l.country,
+                    &legs,
+                    &l.billable_minutes,
+                    &l.card,
+                    l.charge.as_deref().unwrap_or("-"),
+                    l.connection_fee.as_deref().unwrap_or("-"),
+                    l.difference.as_deref().unwrap_or("-"),
+                ],
+                if l.disagrees { "  <- disagrees" } else { "" },
             );
             for (currency, amount) in &l.other_currencies {
                 let _ = writeln!(out, "  {:<16} {:<8} billed {amount} {currency}", "", "");
             }
         }
-        if rec.under_licence > 0 {
-            let _ = writeln!(
-                out,
-                "  {} calls were billed under the Audio Conferencing licence (MCOMEETADD), not per \
-                 minute: lines with them differ from the card by design",
-                rec.under_licence
-            );
-        }
+        let t = &rec.totals;
+        let legs = t.legs.to_string();
+        row(
+            &mut out,
+            [
+                "total",
+                "",
+                &legs,
+                "",
+                &t.card,
+                &t.charge,
+                &t.connection_fee,
+                &t.difference,
+            ],
+            "",
+        );
+        let _ = writeln!(
+            out,
+            "  The licence billed {}% of the calls ({} of {})",
+            rec.licence_share, rec.licence_legs, rec.legs
+        );
         for n in &rec.not_on_card {
             let _ = writeln!(
                 out,
@@ -264,4 +309,13 @@ pub fn report_table(
         }
     }
     out
+}
+
+/// `text` with its first letter upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -17,7 +17,7 @@ use crate::registry::with_registry;
 use crate::ui::browser::CountryNames;
 use crate::ui::format;
 use crate::usage_export::{
-    for_card, reconcile, ExportError, ImportOptions, Imported, Reconciliation, UsageImport,
+    for_card, reconcile, Basis, ExportError, ImportOptions, Imported, Reconciliation, UsageImport,
 };
 
 /// The widget's callback `(fragment, replace)`; always equal (it never changes).
@@ -276,7 +276,9 @@ fn report(
     }
 }
 
-/// The card beside the bill.
+/// The card beside the bill: a group of lines per offer that billed the calls, the totals, and
+/// the share of the calls the licence billed. A table on a wide screen; on a narrow one each
+/// line is a row of labelled numbers.
 fn reconciliation(
     t: &UsageTexts,
     lang: Lang,
@@ -287,6 +289,19 @@ fn reconciliation(
     let words = lang.texts();
     let money = format::Numbers::new(lang, &rec.currency, card.money().decimals() as usize);
     let card_name = card.name_in(lang.tag()).to_string();
+    let n = |v: u64| format::plain(lang, &v.to_string(), 0);
+    let amount = |v: &Option<String>| {
+        v.as_deref()
+            .map(|d| money.money(d))
+            .unwrap_or_else(|| "–".into())
+    };
+    let mut bases: Vec<Basis> = rec.lines.iter().map(|l| l.basis).collect();
+    bases.dedup();
+    let share = format!(
+        "{}{}",
+        format::plain(lang, &rec.licence_share, 1),
+        if lang == Lang::En { "%" } else { "\u{a0}%" }
+    );
     html! {
         <>
             <table class="ppm-lines" id="usage-reconciliation">
@@ -295,44 +310,65 @@ fn reconciliation(
                     <th scope="col">{ t.way }</th><th scope="col">{ t.country }</th>
                     <th scope="col" class="num">{ t.calls }</th>
                     <th scope="col" class="num">{ t.card_price }</th>
-                    <th scope="col" class="num">{ t.billed }</th>
+                    <th scope="col" class="num">{ t.charge }</th>
+                    <th scope="col" class="num">{ t.connection_fee }</th>
                     <th scope="col" class="num">{ t.difference }</th>
                 </tr></thead>
-                <tbody>
-                    { for rec.lines.iter().map(|l| html! {
-                        <tr class={classes!(l.disagrees.then_some("ppm-disagrees"))}>
-                            <th scope="row">{ words.call(l.call) }</th>
-                            <td data-label={t.country}>{ names.name(&l.country) }</td>
-                            <td class="num" data-label={t.calls}>{ format::plain(lang, &l.legs, 2) }</td>
-                            <td class="num" data-label={t.card_price}>{ money.money(&l.card) }</td>
-                            <td class="num" data-label={t.billed}>
-                                if let Some(b) = l.billed.as_deref() {
-                                    { money.money(b) }
-                                } else if l.other_currencies.is_empty() {
-                                    { "–" }
-                                }
-                                { for l.other_currencies.iter().map(|(c, a)| html! {
-                                    <span class="ppm-hint ppm-other-currency">{ (t.other_currency)(&format::Numbers::new(lang, c, 2).money(a)) }</span>
-                                }) }
-                            </td>
-                            <td class="num" data-label={t.difference}>
-                                { l.difference.as_deref().map(|d| money.money(d)).unwrap_or_else(|| "–".into()) }
-                                if l.disagrees {
-                                    <strong class="ppm-flag">{ " " }{ t.disagrees }</strong>
-                                }
-                            </td>
-                        </tr>
-                    }) }
-                </tbody>
+                { for bases.iter().map(|b| html! {
+                    <tbody class="ppm-basis" id={format!("usage-basis-{}", basis_id(*b))}>
+                        <tr class="ppm-basis-head"><th scope="rowgroup" colspan="7">{ (t.basis)(*b) }</th></tr>
+                        { for rec.lines.iter().filter(|l| l.basis == *b).map(|l| html! {
+                            <tr class={classes!(l.disagrees.then_some("ppm-disagrees"))}>
+                                <th scope="row">{ words.call(l.call) }</th>
+                                <td data-label={t.country}>{ names.name(&l.country) }</td>
+                                <td class="num" data-label={t.calls}>{ n(l.legs) }</td>
+                                <td class="num" data-label={t.card_price}>{ money.money(&l.card) }</td>
+                                <td class="num" data-label={t.charge}>
+                                    if l.charge.is_some() || l.other_currencies.is_empty() {
+                                        { amount(&l.charge) }
+                                    }
+                                    { for l.other_currencies.iter().map(|(c, a)| html! {
+                                        <span class="ppm-hint ppm-other-currency">{ (t.other_currency)(&format::Numbers::new(lang, c, 2).money(a)) }</span>
+                                    }) }
+                                </td>
+                                <td class="num" data-label={t.connection_fee}>{ amount(&l.connection_fee) }</td>
+                                <td class="num" data-label={t.difference}>
+                                    { amount(&l.difference) }
+                                    if l.disagrees {
+                                        <strong class="ppm-flag">{ " " }{ t.disagrees }</strong>
+                                    }
+                                </td>
+                            </tr>
+                        }) }
+                    </tbody>
+                }) }
+                <tfoot>
+                    <tr id="usage-reconciliation-total">
+                        <th scope="row">{ t.total }</th>
+                        <td data-label={t.country}></td>
+                        <td class="num" data-label={t.calls}>{ n(rec.totals.legs) }</td>
+                        <td class="num" data-label={t.card_price}>{ money.money(&rec.totals.card) }</td>
+                        <td class="num" data-label={t.charge}>{ money.money(&rec.totals.charge) }</td>
+                        <td class="num" data-label={t.connection_fee}>{ money.money(&rec.totals.connection_fee) }</td>
+                        <td class="num" data-label={t.difference}>{ money.money(&rec.totals.difference) }</td>
+                    </tr>
+                </tfoot>
             </table>
             <p class="ppm-hint">{ t.reconcile_note }</p>
-            if rec.under_licence > 0 {
-                <p class="ppm-hint" id="usage-under-licence">{ (t.under_licence)(&format::plain(lang, &rec.under_licence.to_string(), 0)) }</p>
-            }
-            { for rec.not_on_card.iter().map(|n| html! {
-                <p class="ppm-hint ppm-not-on-card">{ (t.not_on_card)(words.call(n.call), &names.name(&n.country), &format::plain(lang, &n.legs.to_string(), 0)) }</p>
+            <p id="usage-licence-share">{ (t.licence_share)(&share, &n(rec.licence_legs), &n(rec.legs)) }</p>
+            { for rec.not_on_card.iter().map(|nc| html! {
+                <p class="ppm-hint ppm-not-on-card">{ (t.not_on_card)(words.call(nc.call), &names.name(&nc.country), &n(nc.legs)) }</p>
             }) }
             <p class="ppm-hint" id="usage-grouped">{ (t.grouped)(&card_name, &card.billing().increment_seconds.to_string()) }</p>
         </>
+    }
+}
+
+/// The element id part of an offer.
+fn basis_id(b: Basis) -> &'static str {
+    match b {
+        Basis::Licence => "licence",
+        Basis::PayPerMinute => "per-minute",
+        Basis::Unstated => "unstated",
     }
 }

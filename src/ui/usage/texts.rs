@@ -4,7 +4,7 @@
 //! [`Texts`]: crate::ui::i18n::Texts
 
 use crate::lang::Lang;
-use crate::usage_export::{ExportError, LeftOut, Missing, ZipProblem};
+use crate::usage_export::{Basis, ExportError, LeftOut, Missing, ZipProblem};
 
 /// The import's texts in one language.
 pub struct UsageTexts {
@@ -44,16 +44,22 @@ pub struct UsageTexts {
     pub reconcile_note: &'static str,
     /// Card price.
     pub card_price: &'static str,
-    /// Billed.
-    pub billed: &'static str,
+    /// Charge (the export's `Charge`).
+    pub charge: &'static str,
+    /// Connection fee (the export's `Connection Fee`).
+    pub connection_fee: &'static str,
+    /// The totals row.
+    pub total: &'static str,
+    /// What each offer's calls are compared with.
+    pub basis: fn(Basis) -> &'static str,
+    /// The share of the calls the licence billed: share (with its % sign), calls, all calls.
+    pub licence_share: fn(&str, &str, &str) -> String,
     /// Difference.
     pub difference: &'static str,
     /// Marks a line where card and bill disagree.
     pub disagrees: &'static str,
     /// Billed in another currency: amount with its currency.
     pub other_currency: fn(&str) -> String,
-    /// Calls billed under the licence, not per minute: their number.
-    pub under_licence: fn(&str) -> String,
     /// Legs the card cannot price: way, country, calls.
     pub not_on_card: fn(&str, &str, &str) -> String,
     /// The profile's grouping: card name and increment seconds.
@@ -123,14 +129,21 @@ const EN: UsageTexts = UsageTexts {
     country: "Country",
     calls: "Calls",
     minutes: "Minutes",
-    reconcile_caption: |card| format!("{card} beside what you were billed (the whole period, pay-per-minute)"),
-    reconcile_note: "Lines where the difference is more than a cent per call are marked: the card and the real bill disagree.",
+    reconcile_caption: |card| format!("{card} beside what you were billed (the whole period)"),
+    reconcile_note: "Each call is priced under the offer that billed it. Lines where the difference is more than a cent per call are marked: the card and the real bill disagree.",
     card_price: "Card price",
-    billed: "Billed",
+    charge: "Charge",
+    connection_fee: "Connection fee",
+    total: "Total",
+    basis: |b| match b {
+        Basis::Licence => "Billed under the Audio Conferencing licence; card: the per-user model (toll dial-in included)",
+        Basis::PayPerMinute => "Billed pay-per-minute; card: its per-minute price",
+        Basis::Unstated => "No licence or pay-per-minute capability in the export; card: its per-minute price",
+    },
+    licence_share: |share, n, of| format!("The licence billed {share} of the calls ({n} of {of})."),
     difference: "Difference",
     disagrees: "differs",
     other_currency: |amount| format!("billed {amount}"),
-    under_licence: |calls| format!("{calls} calls were billed under the Audio Conferencing licence, not per minute: lines with them differ from the card by design."),
     not_on_card: |way, country, calls| format!("{calls} calls ({way}, {country}) have no price on this card and are left out."),
     grouped: |card, seconds| format!("The calls are grouped by the {seconds}-second increments of {card}; import again after changing to a card with other increments."),
     replace: "Use instead of my meetings",
@@ -184,14 +197,21 @@ const DE: UsageTexts = UsageTexts {
     country: "Land",
     calls: "Anrufe",
     minutes: "Minuten",
-    reconcile_caption: |card| format!("{card} neben Ihrer tatsächlichen Abrechnung (ganzer Zeitraum, Pay-per-Minute)"),
-    reconcile_note: "Zeilen mit mehr als einem Cent Abweichung pro Anruf sind markiert: Preisliste und Abrechnung stimmen nicht überein.",
+    reconcile_caption: |card| format!("{card} neben Ihrer tatsächlichen Abrechnung (ganzer Zeitraum)"),
+    reconcile_note: "Jeder Anruf ist nach dem Angebot bepreist, über das er abgerechnet wurde. Zeilen mit mehr als einem Cent Abweichung pro Anruf sind markiert: Preisliste und Abrechnung stimmen nicht überein.",
     card_price: "Preisliste",
-    billed: "Abgerechnet",
+    charge: "Gebühr",
+    connection_fee: "Verbindungsgebühr",
+    total: "Summe",
+    basis: |b| match b {
+        Basis::Licence => "Über die Audiokonferenz-Lizenz abgerechnet; Preisliste: Modell pro Benutzer (gebührenpflichtige Einwahl inbegriffen)",
+        Basis::PayPerMinute => "Pro Minute abgerechnet; Preisliste: ihr Minutenpreis",
+        Basis::Unstated => "Ohne Lizenz- oder Pay-per-Minute-Angabe im Export; Preisliste: ihr Minutenpreis",
+    },
+    licence_share: |share, n, of| format!("Über die Lizenz wurden {share} der Anrufe abgerechnet ({n} von {of})."),
     difference: "Differenz",
     disagrees: "weicht ab",
     other_currency: |amount| format!("abgerechnet {amount}"),
-    under_licence: |calls| format!("{calls} Anrufe wurden über die Audiokonferenz-Lizenz abgerechnet, nicht pro Minute: Zeilen mit ihnen weichen planmäßig von der Preisliste ab."),
     not_on_card: |way, country, calls| format!("{calls} Anrufe ({way}, {country}) haben in dieser Preisliste keinen Preis und werden nicht berücksichtigt."),
     grouped: |card, seconds| format!("Die Anrufe sind nach den {seconds}-Sekunden-Takten von {card} gruppiert; nach einem Wechsel zu einer Preisliste mit anderem Takt bitte erneut importieren."),
     replace: "Statt meiner Besprechungen verwenden",
@@ -245,14 +265,21 @@ const FR: UsageTexts = UsageTexts {
     country: "Pays",
     calls: "Appels",
     minutes: "Minutes",
-    reconcile_caption: |card| format!("{card} face à votre facturation réelle (toute la période, paiement à la minute)"),
-    reconcile_note: "Les lignes dont l’écart dépasse un centime par appel sont signalées : la grille et la facture réelle ne concordent pas.",
+    reconcile_caption: |card| format!("{card} face à votre facturation réelle (toute la période)"),
+    reconcile_note: "Chaque appel est tarifé selon l’offre qui l’a facturé. Les lignes dont l’écart dépasse un centime par appel sont signalées : la grille et la facture réelle ne concordent pas.",
     card_price: "Prix de la grille",
-    billed: "Facturé",
+    charge: "Montant",
+    connection_fee: "Frais de connexion",
+    total: "Total",
+    basis: |b| match b {
+        Basis::Licence => "Facturés au titre de la licence d’audioconférence ; grille : modèle par utilisateur (accès payant inclus)",
+        Basis::PayPerMinute => "Facturés à la minute ; grille : son prix à la minute",
+        Basis::Unstated => "Sans licence ni paiement à la minute indiqués dans l’export ; grille : son prix à la minute",
+    },
+    licence_share: |share, n, of| format!("La licence a facturé {share} des appels ({n} sur {of})."),
     difference: "Écart",
     disagrees: "diffère",
     other_currency: |amount| format!("facturé {amount}"),
-    under_licence: |calls| format!("{calls} appels ont été facturés au titre de la licence d’audioconférence, pas à la minute : les lignes qui les contiennent diffèrent de la grille par nature."),
     not_on_card: |way, country, calls| format!("{calls} appels ({way}, {country}) n’ont pas de prix dans cette grille et sont écartés."),
     grouped: |card, seconds| format!("Les appels sont regroupés selon les paliers de {seconds} secondes de {card} ; importez à nouveau après avoir choisi une grille à d’autres paliers."),
     replace: "Remplacer mes réunions",
