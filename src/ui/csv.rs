@@ -110,14 +110,19 @@ fn model_rows(rows: &mut Rows, title: &str, m: &ModelQuote, e: &Export) {
         .iter()
         .filter(|l| l.billing != Some(LineBilling::Free))
     {
-        let quantity = l
+        // For people (the JSON download keeps the exact values): legs a month to one
+        // decimal, minutes whole, licences in their own column.
+        let licences = match l.legs {
+            None => l.quantity.map(|n| n.to_string()).unwrap_or_default(),
+            Some(_) => String::new(),
+        };
+        let legs = l
             .legs
-            .map(|v| v.0.normalize().to_string())
-            .or(l.quantity.map(|n| n.to_string()))
+            .map(|v| format::rounded(&v.0.to_string(), 1))
             .unwrap_or_default();
         let minutes = l
             .minutes
-            .map(|v| v.0.normalize().to_string())
+            .map(|v| format::rounded(&v.0.to_string(), 0))
             .unwrap_or_default();
         let price = l
             .rate
@@ -127,7 +132,8 @@ fn model_rows(rows: &mut Rows, title: &str, m: &ModelQuote, e: &Export) {
         rows.row(&[
             cell(title, rows.sep),
             cell(&line_name(l, e), rows.sep),
-            number(lang, &quantity),
+            number(lang, &licences),
+            number(lang, &legs),
             number(lang, &minutes),
             number(lang, &price),
             number(lang, &l.amount.to_string()),
@@ -137,6 +143,7 @@ fn model_rows(rows: &mut Rows, title: &str, m: &ModelQuote, e: &Export) {
         rows.row(&[
             cell(title, rows.sep),
             cell(label, rows.sep),
+            String::new(),
             String::new(),
             String::new(),
             String::new(),
@@ -215,7 +222,15 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
         ]);
     }
     rows.text(&[]);
-    rows.text(&[t.model, t.lines, t.legs, t.minutes, t.rate, t.amount]);
+    rows.text(&[
+        t.model,
+        t.lines,
+        t.licences_column,
+        t.legs,
+        t.minutes,
+        t.rate,
+        t.amount,
+    ]);
     model_rows(&mut rows, t.pay_per_minute, &q.per_minute, e);
     model_rows(&mut rows, t.per_user, &q.per_user, e);
     rows.text(&[]);
@@ -283,20 +298,20 @@ mod tests {
         assert!(rows.contains(&"Organisers (licensed users),40"), "{csv}");
         // 48 legs × 60 min × 0.0220 = 63.36 (weekly all-hands, German toll dial-in).
         assert!(
-            rows.contains(&"Pay-per-minute,\"Toll dial-in, Germany\",48,2880,0.0220,63.36"),
+            rows.contains(&"Pay-per-minute,\"Toll dial-in, Germany\",,48,2880,0.0220,63.36"),
             "{csv}"
         );
         // 50 licences × 4.00.
         assert!(
-            rows.contains(&"Per-user licence,Audio Conferencing licences,50,,4.00,200.00"),
+            rows.contains(&"Per-user licence,Audio Conferencing licences,50,,,4.00,200.00"),
             "{csv}"
         );
         assert!(
-            rows.contains(&"Pay-per-minute,per month,,,,146.16"),
+            rows.contains(&"Pay-per-minute,per month,,,,,146.16"),
             "{csv}"
         );
         assert!(
-            rows.contains(&"Pay-per-minute,per year,,,,1753.92"),
+            rows.contains(&"Pay-per-minute,per year,,,,,1753.92"),
             "{csv}"
         );
         // The formula in a meeting's name is neutralised.
@@ -315,14 +330,57 @@ mod tests {
         let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
         assert!(rows.contains(&"Datum;27.11.2026"), "{csv}");
         assert!(
-            rows.contains(&"Pro Minute;Einwahl gebührenpflichtig, Germany;48;2880;0,0220;63,36"),
+            rows.contains(&"Pro Minute;Einwahl gebührenpflichtig, Germany;;48;2880;0,0220;63,36"),
             "{csv}"
         );
         assert!(
             rows.contains(&"\"Kunden; Gespräche\";60;pro Monat;30;1 + 1 + 2"),
             "{csv}"
         );
-        assert!(rows.contains(&"Pro Minute;pro Jahr;;;;1753,92"), "{csv}");
+        assert!(rows.contains(&"Pro Minute;pro Jahr;;;;;1753,92"), "{csv}");
+    }
+
+    #[test]
+    fn measured_usage_shows_people_rounded_figures() {
+        // A measured profile: 25 calls of 43.4 min in a 31-day period (x 0.981855 a month).
+        // Legs a month 25 x 0.981855 = 24.546375 -> "24.5"; each call bills 44 min (60 s
+        // increments: 2,604 s -> 2,640 s), 44 x 24.546375 = 1,080.0405 min -> "1080";
+        // 1,080.0405 x 0.0220 = 23.760891 -> 23.76.
+        let card = crate::shipped::shipped_cards()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.id() == "illustrative-usd")
+            .unwrap();
+        let doc: crate::rating::ScenarioDocument = serde_json::from_str(
+            r#"{"organisers": 4, "meetings": [{"name": "Measured usage", "perMonth": "0.981855",
+                "minutes": 0, "legs": [{"country": "DE", "call": "tollDialIn", "count": 25,
+                "minutes": "43.4"}]}]}"#,
+        )
+        .unwrap();
+        let form = Form::from_scenario("illustrative-usd", &doc, Lang::En).unwrap();
+        let q = quote(&card, &Scenario::from_document(&form.scenario()).unwrap()).unwrap();
+        let csv = estimate(
+            &q,
+            &Export {
+                form: &form,
+                lang: Lang::En,
+                date: "2026-12-02",
+                card_name: "Illustrative list rates (USD)",
+                country_name: &|c: &str| c.to_string(),
+                warnings: &[],
+                break_even: "",
+            },
+        );
+        let rows: Vec<&str> = csv.lines().collect();
+        assert!(
+            rows.contains(&"Pay-per-minute,\"Toll dial-in, DE\",,24.5,1080,0.0220,23.76"),
+            "{csv}"
+        );
+        // Licences in their own column: 4 organisers' licences x 4.00.
+        assert!(
+            rows.contains(&"Per-user licence,Audio Conferencing licences,4,,,4.00,16.00"),
+            "{csv}"
+        );
     }
 
     #[test]

@@ -131,12 +131,10 @@ pub fn date(lang: Lang, iso: &str) -> String {
     }
 }
 
-/// A quantity rounded to at most `decimals` places (half away from zero), without trailing
-/// zeros, in `lang`. Rounds on the digits themselves (exact, and no decimal parser in the WASM).
-pub fn plain(lang: Lang, value: &str, decimals: u32) -> String {
-    let Some((negative, int, frac)) = parts(value) else {
-        return value.to_string();
-    };
+/// `value` rounded to at most `decimals` places (half away from zero) on its digits, without
+/// trailing zeros: (negative, integer digits, fraction digits). `None` when not a number.
+fn rounded_parts(value: &str, decimals: u32) -> Option<(bool, String, String)> {
+    let (negative, int, frac) = parts(value)?;
     let keep = (decimals as usize).min(frac.len());
     let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().take(keep)).collect();
     if frac.as_bytes().get(keep).is_some_and(|d| *d >= b'5') {
@@ -165,12 +163,35 @@ pub fn plain(lang: Lang, value: &str, decimals: u32) -> String {
     let frac = std::str::from_utf8(frac)
         .unwrap_or("")
         .trim_end_matches('0');
-    let number = localise(lang, int, frac, 0);
     let zero = int == "0" && frac.is_empty();
-    if negative && !zero {
+    Some((negative && !zero, int.to_string(), frac.to_string()))
+}
+
+/// A quantity rounded to at most `decimals` places (half away from zero), without trailing
+/// zeros, in `lang`. Rounds on the digits themselves (exact, and no decimal parser in the WASM).
+pub fn plain(lang: Lang, value: &str, decimals: u32) -> String {
+    let Some((negative, int, frac)) = rounded_parts(value, decimals) else {
+        return value.to_string();
+    };
+    let number = localise(lang, &int, &frac, 0);
+    if negative {
         format!("-{number}")
     } else {
         number
+    }
+}
+
+/// A quantity rounded as [`plain`] rounds it, for a machine: a decimal point and no grouping
+/// ("1069.661136" → "1070" with 0 places; "25.002242" → "25" with 1).
+pub fn rounded(value: &str, decimals: u32) -> String {
+    let Some((negative, int, frac)) = rounded_parts(value, decimals) else {
+        return value.to_string();
+    };
+    let sign = if negative { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
     }
 }
 

@@ -161,7 +161,7 @@ async function states(page) {
 // and rates per minute where French abbreviates "minute" as English does.
 const same = {
   de: new Set(["App / VoIP", "Name"]),
-  fr: new Set(["Minutes", "Participants", "Date", "minutes", "licences", "Canada", "France"]),
+  fr: new Set(["Minutes", "Participants", "Date", "minutes", "licences", "Licences", "Total", "Canada", "France"]),
 };
 const neutral = (t) => /^[\d\s.,:%$€£¥+\-–·×/()→\u00a0\u202f]*$/.test(t)
   || ["English", "Deutsch", "Français"].includes(t) || /^[A-Z]{2}$/.test(t);
@@ -311,7 +311,7 @@ test("French and German: explanations, everyday use and the CSV, each in the vis
       undo: "Annuler",
       week: "par semaine",
       csvFirst: "Estimation;Audioconférence Teams : paiement à la minute ou licence par utilisateur ?",
-      csvLine: "À la minute;Appel entrant payant, Allemagne;48;2880;0,0220;63,36",
+      csvLine: "À la minute;Appel entrant payant, Allemagne;;48;2880;0,0220;63,36",
     }],
     ["de-DE", {
       pool: "Zone-A-Minutenpool für Anrufe: 1.800 von 2.400 min",
@@ -322,7 +322,7 @@ test("French and German: explanations, everyday use and the CSV, each in the vis
       undo: "Rückgängig",
       week: "pro Woche",
       csvFirst: "Schätzung;Teams-Audiokonferenzen: Abrechnung pro Minute oder Lizenz pro Benutzer?",
-      csvLine: "Pro Minute;Einwahl gebührenpflichtig, Deutschland;48;2880;0,0220;63,36",
+      csvLine: "Pro Minute;Einwahl gebührenpflichtig, Deutschland;;48;2880;0,0220;63,36",
     }],
   ]) {
     const { page, context } = await open("", locale);

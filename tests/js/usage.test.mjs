@@ -46,9 +46,10 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
     "duration not readable: 1 (rows 10)",
     "longer than 30 hours: 1 (rows 11)",
   ]);
-  // Calls by way of joining and country: DE toll 3 calls (125 + 0 + 125 s = 4.2 min).
+  // Calls by way of joining and country: DE toll 3 calls (125 + 0 + 125 s = 4.17 min: "4",
+  // whole minutes for people).
   const minutes = await page.locator("#usage-minutes tbody tr").allInnerTexts();
-  assert.equal(minutes[0].replace(/\s+/g, " ").trim(), "Toll dial-in Germany 3 4.2");
+  assert.equal(minutes[0].replace(/\s+/g, " ").trim(), "Toll dial-in Germany 3 4");
   assert.equal(minutes.length, 6);
   // The USD card beside a bill in EUR, each call under the offer that billed it: DE toll
   // dial-in under the licence (MCOMEETADD) is part of the per-user price ($0.00); the euros
@@ -76,6 +77,14 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
   await page.waitForFunction(() => document.getElementById("per-minute-monthly").innerText === "$0.74");
   assert.equal(await text(page, "#per-user-monthly"), "$16.06");
   assert.equal(await page.inputValue("#organisers"), "4");
+  // People's numbers: DE toll is 2 billed calls x 0.981855 = 1.96371 legs a month -> "2",
+  // 2 x 3 min x 0.981855 = 5.89113 min -> "6"; the JSON keeps the exact values.
+  const deToll = (await page.locator("#lines-per-minute tbody tr").first().innerText()).replace(/\s+/g, " ").trim();
+  assert.equal(deToll, "Toll dial-in, Germany 2 6 0.0220/min $0.13");
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+  const csvRows = readFileSync(await csvDownload.path(), "utf8").slice(1).trim().split("\r\n");
+  assert.ok(csvRows.includes('Pay-per-minute,"Toll dial-in, Germany",,2,6,0.0220,0.13'), csvRows.join("\n"));
+  assert.ok(csvRows.includes("Per-user licence,Audio Conferencing licences,4,,,4.00,16.00"), csvRows.join("\n"));
   // 7 billed calls in the period (the 0 s call is not billed) x 0.981855 = 6.87 -> 7 a month.
   assert.equal(await text(page, "#meetings-0-summary"), "Measured from your usage export: 7 calls a month in 5 countries.");
   // The organisers and the card can still be changed.

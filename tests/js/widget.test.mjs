@@ -135,10 +135,11 @@ test("CSV export: the whole estimate, opened and read like a spreadsheet", async
   assert.match(rows[2], /^Date,\d{4}-\d{2}-\d{2}$/);
   assert.ok(rows.includes("Organisers (licensed users),40"), csv);
   assert.ok(rows.includes("Weekly all-hands,4,per month,60,12 + 3 + 35"), csv);
-  // 48 legs x 60 min x 0.0220 = 63.36.
-  assert.ok(rows.includes('Pay-per-minute,"Toll dial-in, Germany",48,2880,0.0220,63.36'), csv);
-  assert.ok(rows.includes("Per-user licence,Audio Conferencing licences,50,,4.00,200.00"), csv);
-  assert.ok(rows.includes("Pay-per-minute,per month,,,,146.16"), csv);
+  // 48 legs x 60 min x 0.0220 = 63.36; the licences have a column of their own.
+  assert.ok(rows.includes("Model,Line items,Licences,Legs,Minutes,Price,Amount"), csv);
+  assert.ok(rows.includes('Pay-per-minute,"Toll dial-in, Germany",,48,2880,0.0220,63.36'), csv);
+  assert.ok(rows.includes("Per-user licence,Audio Conferencing licences,50,,,4.00,200.00"), csv);
+  assert.ok(rows.includes("Pay-per-minute,per month,,,,,146.16"), csv);
   // 221.60 - 146.16 = 75.44.
   assert.ok(rows.includes("Savings per month,75.44"), csv);
   assert.ok(rows.includes("Break-even,The licence pays off above 299.3 phone minutes per organiser per month; your meetings use 180."), csv);
@@ -153,7 +154,7 @@ test("CSV export in German: semicolons, decimal commas, German words; formulas n
   const rows = readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
   assert.equal(rows[0], "Schätzung;Teams-Audiokonferenzen: Abrechnung pro Minute oder Lizenz pro Benutzer?");
   assert.equal(rows[1], "Tariftabelle;Beispielpreise (USD);Preise gültig ab 01.01.2026");
-  assert.ok(rows.includes("Pro Minute;Einwahl gebührenpflichtig, Deutschland;48;2880;0,0220;63,36"), rows.join("\n"));
+  assert.ok(rows.includes("Pro Minute;Einwahl gebührenpflichtig, Deutschland;;48;2880;0,0220;63,36"), rows.join("\n"));
   assert.ok(rows.includes("'=1+1;60;pro Monat;30;1 + 1 + 2"), rows.join("\n"));
   assert.ok(rows.includes("Ersparnis pro Monat;75,44"), rows.join("\n"));
   await context.close();

@@ -47,18 +47,29 @@ fn table(
     names: &CountryNames,
 ) -> Html {
     let t = lang.texts();
+    let shown = |l: &&QuoteLine| l.billing != Some(LineBilling::Free);
+    // The licences column only where a line counts licences (the per-user licence, the
+    // add-on), so that a table of calls keeps its width.
+    let licences = m
+        .lines
+        .iter()
+        .filter(shown)
+        .any(|l| l.legs.is_none() && l.quantity.is_some());
     html! {
         <table class="ppm-lines" id={id.to_string()}>
             <caption>{ title }</caption>
             <thead><tr>
                 <th scope="col">{ t.lines }</th>
+                if licences {
+                    <th scope="col" class="num">{ t.licences_column }</th>
+                }
                 <th scope="col" class="num">{ t.legs }</th>
                 <th scope="col" class="num">{ t.minutes }</th>
                 <th scope="col" class="num">{ t.rate }</th>
                 <th scope="col" class="num">{ t.amount }</th>
             </tr></thead>
             <tbody>
-            { for m.lines.iter().filter(|l| l.billing != Some(LineBilling::Free)).map(|l| {
+            { for m.lines.iter().filter(shown).map(|l| {
                 let note = match l.billing {
                     Some(LineBilling::IncludedInLicence) => format!(" ({})", t.included),
                     Some(LineBilling::Addon) => format!(" ({})", t.covered_by_addon),
@@ -79,8 +90,12 @@ fn table(
                 html! {
                     <tr>
                         <th scope="row">{ describe(l, lang, names) }{ note }</th>
-                        <td class="num" data-label={t.legs}>{ l.legs.map(|v| n.plain(&v.0.to_string(), 1)).or(l.quantity.map(|q| q.to_string())).unwrap_or_default() }</td>
-                        <td class="num" data-label={t.minutes}>{ l.minutes.map(|v| n.plain(&v.0.to_string(), 1)).unwrap_or_default() }</td>
+                        // For people: licences apart, legs a month to one decimal, minutes whole.
+                        if licences {
+                            <td class="num" data-label={t.licences_column}>{ if l.legs.is_none() { l.quantity.map(|q| n.plain(&q.to_string(), 0)).unwrap_or_default() } else { String::new() } }</td>
+                        }
+                        <td class="num" data-label={t.legs}>{ l.legs.map(|v| n.plain(&v.0.to_string(), 1)).unwrap_or_default() }</td>
+                        <td class="num" data-label={t.minutes}>{ l.minutes.map(|v| n.plain(&v.0.to_string(), 0)).unwrap_or_default() }</td>
                         <td class="num ppm-price" data-label={t.rate}>{ price }</td>
                         <td class="num ppm-amount" data-label={t.amount}>{ n.money(&l.amount.to_string()) }</td>
                     </tr>
@@ -88,7 +103,7 @@ fn table(
             }) }
             </tbody>
             <tfoot><tr>
-                <th scope="row" colspan="4">{ t.monthly }</th>
+                <th scope="row" colspan={if licences { "5" } else { "4" }}>{ t.monthly }</th>
                 <td class="num">{ n.money(&m.monthly_total.to_string()) }</td>
             </tr></tfoot>
         </table>

@@ -56,6 +56,7 @@ pub const DE: Texts = Texts {
     pool_of: "von",
     lines: "Einzelposten",
     model: "Modell",
+    licences_column: "Lizenzen",
     legs: "Verbindungen",
     cannot_price: "Diese Schätzung lässt sich mit dieser Tariftabelle nicht berechnen; bitte eine andere Tariftabelle wählen.",
     cards_busy: "Die Tariftabellen sind gerade belegt; bitte erneut versuchen.",

@@ -56,6 +56,7 @@ pub const EN: Texts = Texts {
     pool_of: "of",
     lines: "Line items",
     model: "Model",
+    licences_column: "Licences",
     legs: "Legs",
     cannot_price: "This estimate cannot be priced with this rate card; pick another card.",
     cards_busy: "The rate cards are busy; try again.",

@@ -56,6 +56,7 @@ pub const FR: Texts = Texts {
     pool_of: "sur",
     lines: "Détail des postes",
     model: "Modèle",
+    licences_column: "Licences",
     legs: "Connexions",
     cannot_price: "Cette estimation ne peut pas être calculée avec cette grille tarifaire ; choisissez-en une autre.",
     cards_busy: "Les grilles tarifaires sont occupées ; réessayez.",

@@ -149,6 +149,8 @@ pub struct Texts {
     pub meeting_summary: fn(&str, &str, &str) -> String,
     /// The short summary of totals that stays in view on a phone.
     pub summary_bar: &'static str,
+    /// Line items: the licences column (licence and add-on rows).
+    pub licences_column: &'static str,
     /// Shown while the estimate of a share link is being priced (the page opened with a link).
     pub pricing_link: &'static str,
     pub country: &'static str,

@@ -254,7 +254,7 @@ fn report(
                                 <th scope="row">{ words.call(u.call) }</th>
                                 <td data-label={t.country}>{ names.name(&u.country) }</td>
                                 <td class="num" data-label={t.calls}>{ n(u.legs) }</td>
-                                <td class="num" data-label={t.minutes}>{ format::plain(lang, &format!("{:.1}", u.seconds as f64 / 60.0), 1) }</td>
+                                <td class="num" data-label={t.minutes}>{ format::plain(lang, &format!("{:.3}", u.seconds as f64 / 60.0), 0) }</td>
                             </tr>
                         }) }
                     </tbody>
