@@ -39,6 +39,15 @@ include!(concat!(env!("OUT_DIR"), "/shipped_cards.rs"));
 /// The id of the card a page uses when it is given none.
 pub const DEFAULT_CARD_ID: &str = "illustrative-usd";
 
+/// The shipped card a first visit from `region` (an ISO 3166-1 code, `DE`) starts with:
+/// `rates/regions.csv`, else [`DEFAULT_CARD_ID`].
+pub fn card_for_region(region: &str) -> &'static str {
+    REGION_CARDS
+        .binary_search_by(|(r, _)| (*r).cmp(region))
+        .map(|i| REGION_CARDS[i].1)
+        .unwrap_or(DEFAULT_CARD_ID)
+}
+
 /// Every shipped card, validated.
 pub fn shipped_cards() -> Result<Vec<RateCard>, CardError> {
     shipped_documents()
@@ -51,6 +60,26 @@ pub fn shipped_cards() -> Result<Vec<RateCard>, CardError> {
 #[cfg(all(test, feature = "card-text"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions_start_with_a_shipped_card_in_their_currency() {
+        // Germany and France pay in euros: the EUR card; the US and Switzerland are not listed.
+        assert_eq!(card_for_region("DE"), "illustrative-eur");
+        assert_eq!(card_for_region("FR"), "illustrative-eur");
+        assert_eq!(card_for_region("US"), DEFAULT_CARD_ID);
+        assert_eq!(card_for_region("CH"), DEFAULT_CARD_ID);
+        let cards = shipped_cards().unwrap();
+        for (region, card) in REGION_CARDS {
+            assert!(cards.iter().any(|c| c.id() == *card), "{region}: {card}");
+            assert!(
+                crate::rating::CountryCode::parse(region).is_some(),
+                "{region}"
+            );
+        }
+        let mut regions: Vec<&str> = REGION_CARDS.iter().map(|(r, _)| *r).collect();
+        regions.dedup();
+        assert_eq!(regions.len(), REGION_CARDS.len(), "a region listed twice");
+    }
 
     #[test]
     fn compiled_in_cards_equal_the_files() {

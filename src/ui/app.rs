@@ -310,6 +310,12 @@ pub fn App(props: &AppProps) -> Html {
                             if let Some(msg) = error_for("organisation") {
                                 <p class="ppm-error" id="organisation-core-error">{ msg }</p>
                             }
+                            if let Some(region) = &state.region_guess {
+                                <p class="ppm-hint" id="region-guess">{ (t.region_guess)(
+                                    &browser::CountryNames::new(state.lang().tag()).name(region),
+                                    &cards.iter().find(|c| c.id == state.form.card_id).map(|c| c.name.clone()).unwrap_or_default(),
+                                ) }</p>
+                            }
                         </div>
                         <h2>{ t.meetings }</h2>
                         { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {

@@ -9,7 +9,7 @@ use super::pricing::{price, Priced};
 use crate::form::link;
 use crate::form::{Edit, Form, InputId, Removed};
 use crate::lang::Lang;
-use crate::shipped::DEFAULT_CARD_ID;
+use crate::shipped::{card_for_region, DEFAULT_CARD_ID};
 
 /// The state the reducer owns.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,9 @@ pub struct AppState {
     /// The input to focus after the next render, with a counter so that asking again for the
     /// same input focuses it again.
     pub focus: Option<(u32, InputId)>,
+    /// The browser's region (`DE`) while the card and the organisation's country are still the
+    /// guess made from it on landing; the page says so until the visitor changes either.
+    pub region_guess: Option<String>,
 }
 
 /// What the page shows of the form's price: the last valid quote (kept while an input is
@@ -91,6 +94,7 @@ impl AppState {
             list: ListView::default(),
             removed: None,
             focus: None,
+            region_guess: None,
         }
     }
 }
@@ -175,6 +179,12 @@ impl AppState {
         if next.form != self.form {
             next.pricing = Pricing::of(&next.form, &self.pricing);
         }
+        // A card or a country the visitor picked is no longer a guess.
+        if next.form.card_id != self.form.card_id
+            || next.form.organisation != self.form.organisation
+        {
+            next.region_guess = None;
+        }
         next
     }
 
@@ -205,7 +215,12 @@ impl AppState {
                 }
             }
             Action::Reset(form) => {
+                // The meetings start again; where the organisation is stays.
+                let organisation = std::mem::take(&mut next.form.organisation);
                 next.form = form;
+                if next.form.organisation.is_empty() {
+                    next.form.organisation = organisation;
+                }
                 next.list = ListView::default();
                 next.removed = None;
             }
@@ -251,14 +266,19 @@ impl AppState {
 
     /// The first state of the pricing page: the address fragment (a share link, with the
     /// sender's language if they chose one), else the example in the browser's language with
-    /// the organisation guessed from the browser's region. `tag` is the browser's language tag.
+    /// the card and the organisation's country guessed from the browser's region (de-DE:
+    /// Germany and the euro card, `rates/regions.csv`). `tag` is the browser's language tag.
     pub fn landing(tag: &str, fragment: &str) -> AppState {
         let browser_lang = Lang::from_tag(tag);
         if fragment.is_empty() {
-            let mut form = Form::example(DEFAULT_CARD_ID, browser_lang);
-            // The organisation is most likely where the browser's region is (de-DE: Germany).
-            form.organisation = region_of(tag).unwrap_or_default();
-            return AppState::new(form, browser_lang, false);
+            let region = region_of(tag);
+            let card = region.as_deref().map_or(DEFAULT_CARD_ID, card_for_region);
+            let mut form = Form::example(card, browser_lang);
+            // The organisation is most likely where the browser's region is.
+            form.organisation = region.clone().unwrap_or_default();
+            let mut state = AppState::new(form, browser_lang, false);
+            state.region_guess = region;
+            return state;
         }
         match link::decode(fragment) {
             Ok((form, chosen)) => {

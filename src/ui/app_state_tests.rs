@@ -39,6 +39,25 @@ fn the_first_state_follows_the_browser_or_the_link() {
     let de = AppState::landing("de-DE", "");
     assert_eq!(de.lang(), Lang::De);
     assert_eq!(de.form.organisation, "DE");
+    // Germany pays in euros: the EUR card (rates/regions.csv), said to be a guess.
+    assert_eq!(de.form.card_id, "illustrative-eur");
+    assert_eq!(de.region_guess.as_deref(), Some("DE"));
+    // A language without a region: the default card, no country, no guess.
+    let plain = AppState::landing("de", "");
+    assert_eq!(
+        (
+            plain.form.card_id.as_str(),
+            plain.form.organisation.as_str()
+        ),
+        ("illustrative-usd", "")
+    );
+    assert_eq!(plain.region_guess, None);
+    // A US browser: dollars and the United States.
+    let us = AppState::landing("en-US", "");
+    assert_eq!(
+        (us.form.card_id.as_str(), us.form.organisation.as_str()),
+        ("illustrative-usd", "US")
+    );
     assert!(!de.lang_chosen && !de.bad_link);
     assert_eq!(de.form.meetings[0].name, "Wöchentliche Betriebsversammlung");
     // A link that cannot be read: the example, and the page says so.
@@ -57,6 +76,29 @@ fn the_first_state_follows_the_browser_or_the_link() {
     let embedded = AppState::embedded("illustrative-eur", Lang::De, Some(&form));
     assert_eq!(embedded.lang(), Lang::De);
     assert_eq!(embedded.form.organisers, "12");
+}
+
+#[test]
+fn the_region_guess_ends_when_the_visitor_picks_a_card_or_a_country() {
+    let de = AppState::landing("de-DE", "");
+    // Other edits and the language keep the guess.
+    let edited = de
+        .after(Action::Edit(Edit::Organisers("12".into())))
+        .after(Action::Lang(Lang::Fr));
+    assert_eq!(edited.region_guess.as_deref(), Some("DE"));
+    // Loading the example again keeps the organisation's country.
+    let reset = edited.after(Action::Reset(Form::example("illustrative-eur", Lang::Fr)));
+    assert_eq!(reset.form.organisation, "DE");
+    let picked = reset.after(Action::Edit(Edit::Organisation("AT".into())));
+    assert_eq!(picked.region_guess, None);
+    let card = de.after(Action::Edit(Edit::Card("illustrative-usd".into())));
+    assert_eq!(card.region_guess, None);
+    // What the visitor picked travels in the link.
+    let (form, _) = link::decode(&link::encode(&picked.form, None)).unwrap();
+    assert_eq!(
+        (form.card_id.as_str(), form.organisation.as_str()),
+        ("illustrative-eur", "AT")
+    );
 }
 
 #[test]

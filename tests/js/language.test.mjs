@@ -18,7 +18,7 @@ const open = (hash = "", locale = "en-US") => openPricingPage(browser, server, h
 const text = (page, sel) => page.locator(sel).innerText();
 
 test("German input is read as German: 45,5 minutes and 1.200 organisers", async () => {
-  const { page, context, errors } = await open("", "de-DE");
+  const { page, context, errors } = await open("", "de");
   await page.locator("#organisers").fill("1.200");
   await page.locator("#licencesPurchased").fill("1.200");
   await page.locator("#meetings-1-minutes").fill("45,5");
@@ -54,7 +54,7 @@ test("German input is read as German: 45,5 minutes and 1.200 organisers", async 
 });
 
 test("a country without toll numbers: the message at the toll share, in German", async () => {
-  const { page, context, errors } = await open("", "de-DE");
+  const { page, context, errors } = await open("", "de");
   const country = page.locator("#meetings-0-countries-0-country");
   await country.fill("Vereinigte Arabische Emirate");
   await country.dispatchEvent("change");
@@ -76,7 +76,7 @@ test("a country without toll numbers: the message at the toll share, in German",
 });
 
 test("French: a third language, numbers and page texts included", async () => {
-  const { page, context, errors } = await open("", "fr-FR");
+  const { page, context, errors } = await open("", "fr");
   assert.equal(await page.locator("html").getAttribute("lang"), "fr");
   assert.equal(await page.title(), "Audioconférence Teams : paiement à la minute ou licence par utilisateur ?");
   assert.match(await page.locator("meta[name=description]").getAttribute("content"), /^Comparez le coût/);
@@ -166,7 +166,7 @@ const same = {
 const neutral = (t) => /^[\d\s.,:%$€£¥+\-–·×/()→\u00a0\u202f]*$/.test(t)
   || ["English", "Deutsch", "Français"].includes(t) || /^[A-Z]{2}$/.test(t);
 
-for (const [lang, locale] of [["de", "de-DE"], ["fr", "fr-FR"]]) {
+for (const [lang, locale] of [["de", "de"], ["fr", "fr"]]) {
   test(`no untranslated text: ${lang} compared with English in every state`, async () => {
     const en = await open("", "en-US");
     const english = await states(en.page);
@@ -195,7 +195,7 @@ test("country search by ISO code, common names and other languages' names", asyn
 });
 
 test("a link opens in the recipient's language unless the sender chose one", async () => {
-  const sender = await open("", "de-DE");
+  const sender = await open("", "de");
   await sender.page.locator("#organisers").fill("1.000");
   await sender.page.waitForFunction(() => location.hash.includes("&o=1000&"));
   const link = sender.page.url();
@@ -302,7 +302,7 @@ test("keyboard: focus after add and remove never lands on a destructive button; 
 
 test("French and German: explanations, everyday use and the CSV, each in the visitor's language", async () => {
   for (const [locale, expected] of [
-    ["fr-FR", {
+    ["fr", {
       pool: "Forfait de minutes sortantes de la zone A\u00a0: 1\u202f800 sur 2\u202f400 min",
       covered: /Appel sortant, États-Unis \(le forfait couvre 1\u202f800 min\)/,
       rate: /0,0220\/min/,
@@ -313,7 +313,7 @@ test("French and German: explanations, everyday use and the CSV, each in the vis
       csvFirst: "Estimation;Audioconférence Teams : paiement à la minute ou licence par utilisateur ?",
       csvLine: "À la minute;Appel entrant payant, Allemagne;;48;2880;0,0220;63,36",
     }],
-    ["de-DE", {
+    ["de", {
       pool: "Zone-A-Minutenpool für Anrufe: 1.800 von 2.400 min",
       covered: /Anruf durch die Besprechung, Vereinigte Staaten \(davon 1\.800 Min\. aus dem Pool\)/,
       rate: /0,0220\/Min\./,
@@ -355,8 +355,18 @@ test("French and German: explanations, everyday use and the CSV, each in the vis
 });
 
 test("the organisation's country: from the browser's region, asked, and the warnings follow it", async () => {
+  // (The other German tests open with "de", a language without a region: the default card.)
   const { page, context, errors } = await open("", "de-DE");
   assert.equal(await page.locator("#organisation").inputValue(), "Deutschland");
+  // Germany pays in euros: the EUR card, and the page says both are a guess. The example on
+  // it: DE toll 2,880 min x 0.0202 = 58.18, GB toll 1,800 x 0.0202 = 36.36, US toll-free
+  // 720 x 0.0276 = 19.87, US dial-out 1,800 x 0.0110 = 19.80; 134.21.
+  assert.equal(await page.locator("#card").inputValue(), "illustrative-eur");
+  assert.equal(await text(page, "#per-minute-monthly"), "134,21\u00a0€");
+  assert.equal(await text(page, "#region-guess"),
+    "Aus der Region Ihres Browsers geschätzt: Deutschland, berechnet mit Beispielpreise (EUR). Ändern Sie beides, wenn Ihre Organisation anderswo sitzt.");
+  // Landing writes nothing into the address.
+  assert.equal(await page.evaluate(() => location.hash), "");
   assert.doesNotMatch(await text(page, ".ppm-warnings"), /Kommunikationsguthaben kaufen/);
   // A Russian organisation cannot buy Communications Credits (illustrative card:
   // credits_available = false for RU), whatever its callers' countries.
@@ -365,6 +375,13 @@ test("the organisation's country: from the browser's region, asked, and the warn
   await page.waitForFunction(() => document.querySelector(".ppm-warnings").textContent.includes("Russland"));
   assert.match(await text(page, ".ppm-warnings"), /Organisationen mit Sitz in Russland können kein Kommunikationsguthaben kaufen/);
   await page.waitForFunction(() => location.hash.includes("&c=RU"));
+  // Picked, no longer a guess; the link carries the card and the country.
+  assert.equal(await page.locator("#region-guess").count(), 0);
+  const again = await open(await page.evaluate(() => location.hash.slice(1)), "en-US");
+  assert.equal(await again.page.locator("#card").inputValue(), "illustrative-eur");
+  assert.equal(await again.page.locator("#organisation").inputValue(), "Russia");
+  assert.equal(await again.page.locator("#region-guess").count(), 0);
+  await again.context.close();
   assert.deepEqual(errors, []);
   await context.close();
 });

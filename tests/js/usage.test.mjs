@@ -124,7 +124,7 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
 });
 
 test("a dropped file joins the modelled meetings; German texts", async () => {
-  const { page, context, errors } = await open("", "de-DE");
+  const { page, context, errors } = await open("", "de");
   const bytes = [...readFileSync(golden)];
   const dataTransfer = await page.evaluateHandle((bytes) => {
     const dt = new DataTransfer();

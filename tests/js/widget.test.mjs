@@ -105,7 +105,7 @@ test("a malformed link shows a message and the example", async () => {
 });
 
 test("German", async () => {
-  const { page, context } = await open("", "de-DE");
+  const { page, context } = await open("", "de");
   assert.equal(await page.locator("html").getAttribute("lang"), "de");
   assert.match(await text(page, "h1"), /Abrechnung pro Minute oder Lizenz pro Benutzer/);
   assert.equal(await text(page, "#per-minute-monthly"), "146,16\u00a0$");
@@ -148,7 +148,7 @@ test("CSV export: the whole estimate, opened and read like a spreadsheet", async
 });
 
 test("CSV export in German: semicolons, decimal commas, German words; formulas neutralised", async () => {
-  const { page, context } = await open("", "de-DE");
+  const { page, context } = await open("", "de");
   await page.locator("#meetings-1-name").fill("=1+1");
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
   const rows = readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");

@@ -135,6 +135,7 @@ pub const DE: Texts = Texts {
     csv_savings: "Ersparnis pro Monat",
     download_scenario: "Szenario herunterladen (JSON)",
     organisation_country: "Sitz Ihrer Organisation",
+    region_guess: |country, card| format!("Aus der Region Ihres Browsers geschätzt: {country}, berechnet mit {card}. Ändern Sie beides, wenn Ihre Organisation anderswo sitzt."),
     problem,
     warning,
     no_break_even_reason,

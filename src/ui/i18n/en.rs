@@ -135,6 +135,7 @@ pub const EN: Texts = Texts {
     csv_savings: "Savings per month",
     download_scenario: "Download scenario (JSON)",
     organisation_country: "Your organisation is located in",
+    region_guess: |country, card| format!("Guessed from your browser's region: {country}, priced with {card}. Change either if your organisation is elsewhere."),
     problem,
     warning,
     no_break_even_reason,

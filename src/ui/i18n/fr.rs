@@ -135,6 +135,7 @@ pub const FR: Texts = Texts {
     csv_savings: "Économie par mois",
     download_scenario: "Télécharger le scénario (JSON)",
     organisation_country: "Pays où votre organisation est établie",
+    region_guess: |country, card| format!("Déduit de la région de votre navigateur : {country}, calculé avec {card}. Modifiez-les si votre organisation est établie ailleurs."),
     problem,
     warning,
     no_break_even_reason,

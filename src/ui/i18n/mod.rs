@@ -261,6 +261,9 @@ pub struct Texts {
     pub download_scenario: &'static str,
     /// The label of the organisation's country (availability of credits and of the service).
     pub organisation_country: &'static str,
+    /// The card and the organisation's country were guessed from the browser's region: the
+    /// country's name and the card's name.
+    pub region_guess: fn(&str, &str) -> String,
     /// The page's `<meta name="description">`.
     pub description: &'static str,
     /// A problem of an input, in this language (numbers in it already formatted).
