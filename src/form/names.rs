@@ -1,5 +1,5 @@
 //! The names the form itself writes into meetings, in each language: the example's two
-//! meetings and a new meeting's "Meeting n". The widget shows the same names, from here.
+//! meetings, a new meeting's "Meeting n" and the usage import's measured profile. The widget shows the same names, from here.
 
 use crate::lang::Lang;
 
@@ -27,5 +27,15 @@ pub fn meeting_n(lang: Lang, n: usize) -> String {
         Lang::En => format!("Meeting {n}"),
         Lang::De => format!("Besprechung {n}"),
         Lang::Fr => format!("Réunion {n}"),
+    }
+}
+
+/// The usage import's measured profile ("Measured usage", or "Measured usage (2/3)" when the
+/// calls fill several profiles).
+pub const fn measured_usage(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Measured usage",
+        Lang::De => "Gemessene Nutzung",
+        Lang::Fr => "Utilisation mesurée",
     }
 }

@@ -170,7 +170,8 @@ impl Form {
         out
     }
 
-    /// Meetings still named as the example names them in `from` get the example's name in `to`.
+    /// Meetings still named as the example (or the usage import) names them in `from` get that
+    /// name in `to`.
     pub fn rename_examples(&mut self, from: Lang, to: Lang) {
         for m in &mut self.meetings {
             for (was, now) in [
@@ -182,6 +183,14 @@ impl Form {
             ] {
                 if m.name == was {
                     Rc::make_mut(m).name = now.to_string();
+                }
+            }
+            // The measured profile, also numbered ("Measured usage (2/3)").
+            let (was, now) = (names::measured_usage(from), names::measured_usage(to));
+            if let Some(rest) = m.name.strip_prefix(was) {
+                if rest.is_empty() || (rest.starts_with(" (") && rest.ends_with(')')) {
+                    let name = format!("{now}{rest}");
+                    Rc::make_mut(m).name = name;
                 }
             }
         }

@@ -168,7 +168,7 @@ pub fn App(props: &AppProps) -> Html {
                     break_even: &super::quote_words::break_even(&p.quote, lang),
                 };
                 browser::download(
-                    "teams-audio-conferencing-estimate.csv",
+                    t.csv_file_name,
                     "text/csv;charset=utf-8",
                     &super::csv::estimate(&p.quote, &export),
                 );
@@ -181,11 +181,7 @@ pub fn App(props: &AppProps) -> Html {
             // The core's own document, written by its serde derive (it holds only text, whole
             // numbers and booleans, which the writer always takes).
             if let Ok(json) = crate::schema::json_text::to_string_pretty(&form.scenario()) {
-                browser::download(
-                    "teams-audio-conferencing-scenario.json",
-                    "application/json",
-                    &(json + "\n"),
-                );
+                browser::download(t.json_file_name, "application/json", &(json + "\n"));
             }
         })
     };
@@ -318,6 +314,9 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         </div>
                         <h2>{ t.meetings }</h2>
+                        if state.shows_example() {
+                            <p class="ppm-hint" id="example-note">{ t.example_note }</p>
+                        }
                         { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
                             <MeetingEditor index={i} meeting={m.clone()} lang={state.lang()}
                                 countries={countries.clone()} errors={messages_under(&errors, &format!("{}-", InputId::meeting_prefix(i)))}

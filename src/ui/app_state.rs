@@ -78,6 +78,11 @@ impl AppState {
         self.form.lang
     }
 
+    /// Whether the meetings are still the opening example's (the page labels them so).
+    pub fn shows_example(&self) -> bool {
+        self.form.meetings == Form::example(&self.form.card_id, self.form.lang).meetings
+    }
+
     fn ask_focus(&mut self, id: InputId) {
         let n = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
         self.focus = Some((n, id));

@@ -170,3 +170,34 @@ fn a_wrong_input_keeps_the_last_quote_and_says_what_is_wrong() {
         fixed.pricing.shown.as_ref().unwrap()
     ));
 }
+
+#[test]
+fn the_example_is_labelled_until_changed_and_measured_names_follow_the_language() {
+    let start = example();
+    assert!(start.shows_example());
+    // Another language still shows the example (its names are translated).
+    assert!(start.after(Action::Lang(Lang::De)).shows_example());
+    assert!(!start
+        .after(Action::Edit(Edit::Minutes(0, "45".into())))
+        .shows_example());
+    // The usage import's profiles, also numbered, are renamed with the language.
+    let mut form = Form::example("illustrative-usd", Lang::En);
+    for (i, name) in [
+        "Measured usage (1/2)",
+        "Measured usage",
+        "Measured usage notes",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        std::rc::Rc::make_mut(&mut form.meetings[i.min(1)]).name = name.into();
+        let state = AppState::new(form.clone(), Lang::En, false).after(Action::Lang(Lang::De));
+        let expected = match name {
+            "Measured usage (1/2)" => "Gemessene Nutzung (1/2)",
+            "Measured usage" => "Gemessene Nutzung",
+            // A name of the visitor's own that only starts so is theirs.
+            _ => "Measured usage notes",
+        };
+        assert_eq!(state.form.meetings[i.min(1)].name, expected);
+    }
+}

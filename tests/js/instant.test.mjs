@@ -123,6 +123,8 @@ test("at 390 px: no sideways scroll, a running total in view, reflowed line item
   const bar = await page.locator("#summary-bar").boundingBox();
   assert.ok(bar && bar.y >= 0 && bar.y + bar.height <= 844, `summary bar at ${JSON.stringify(bar)}`);
   assert.match(await page.locator("#summary-bar").innerText(), /\$146\.16[\s\S]*\$221\.60/);
+  // The winner in words too, not by colour alone: 221.60 - 146.16 = 75.44 less.
+  assert.equal(await page.locator("#bar-saving").innerText(), "($75.44 less)");
   await page.screenshot({ path: shots + "phone-inputs.png" });
   // Every line-item cell lies inside the viewport (no cut-off Amount column).
   // (The header row is visually hidden in this layout: its clipped cells are not drawn.)

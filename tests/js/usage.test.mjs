@@ -68,7 +68,9 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
   await page.click("#usage-replace");
   await page.locator(".ppm-measured").waitFor();
   assert.equal(await text(page, "#usage-used"), "Your meetings were replaced by the measured usage.");
-  assert.equal(await page.locator("#usage-replace").isDisabled(), true);
+  // Used once: the buttons say so (aria-disabled) and keep the focus where the visitor was.
+  assert.equal(await page.getAttribute("#usage-replace", "aria-disabled"), "true");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "usage-replace");
   // The estimate is the measured month (x 30.4375 / 31 = 0.981855) on the USD card:
   // DE toll 6 min x 0.981855 x 0.0220 = 0.1296 -> 0.13; GB toll 3 min -> 0.0648 -> 0.06;
   // DE toll-free 1 min x 0.0650 -> 0.0638 -> 0.06; CA dial-out 2 min x 0.0120 -> 0.0236 -> 0.02;
@@ -155,6 +157,9 @@ test("a dropped file joins the modelled meetings; German texts", async () => {
   await page.waitForFunction(() => document.querySelector(".ppm-import h3")?.innerText === "Your real usage");
   assert.equal(await text(page, "#usage-period"), "Anrufe.csv: 2026-03-01 to 2026-03-31 (31 days)");
   assert.equal(await text(page, "#usage-used"), "The measured usage was added to your meetings.");
+  // The measured profile's name follows the language; the focus stayed on the button.
+  assert.equal(await text(page, ".ppm-measured legend"), "Measured usage");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "usage-add");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -32,6 +32,10 @@ test("the default quote appears", async () => {
   // Today's usage: 7,200 billable phone minutes / 40 organisers = 180 (see the German test).
   assert.equal(await text(page, "#break-even"), "The licence pays off above 299.3 phone minutes per organiser per month; your meetings use 180.");
   assert.equal(await page.locator("[role=status]#summary").count(), 1);
+  // The opening estimate says it is an example; each profile's buttons say which profile.
+  assert.match(await text(page, "#example-note"), /^This is an example estimate/);
+  assert.equal(await page.getAttribute("#meetings-0-remove", "aria-label"), "Remove “Weekly all-hands”");
+  assert.equal(await page.getAttribute("#meetings-1-duplicate", "aria-label"), "Duplicate “Customer calls”");
   assert.equal(await page.locator("#chart-data tbody tr").count() > 3, true);
   await page.screenshot({ path: shots + "default.png", fullPage: true });
   await axe(page, "default");
@@ -43,6 +47,8 @@ test("editing inputs updates the totals to what the core computes", async () => 
   const { page, context } = await open();
   await page.getByLabel("Organisers (licensed users)").fill("10");
   await page.getByLabel("Licences purchased").fill("10");
+  // The meetings are still the example's: still labelled so.
+  assert.equal(await page.locator("#example-note").count(), 1);
   // Pool 600 min for 1800 eligible: the US dial-out is billed 1200/1800 of 21.60 = 14.40;
   // per-user 40.00 + 21.60 + 14.40 = 76.00.
   await page.waitForFunction(() => document.querySelector("#per-user-monthly").textContent === "$76.00");
@@ -63,7 +69,10 @@ test("editing inputs updates the totals to what the core computes", async () => 
   await page.getByRole("button", { name: "Duplicate" }).first().click();
   assert.equal(await page.locator("fieldset.ppm-meeting").count(), 3);
   await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$270.72");
-  await page.getByRole("button", { name: "Remove", exact: true }).nth(1).click();
+  // The buttons are found by what a screen reader hears: "Remove “<the copy's name>”" (the
+  // copy keeps its original's name, so it is the second of two).
+  const copy = await page.inputValue("#meetings-1-name");
+  await page.getByRole("button", { name: `Remove “${copy}”`, exact: true }).nth(1).click();
   assert.equal(await page.locator("fieldset.ppm-meeting").count(), 2);
   await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$185.76");
   await context.close();
@@ -73,6 +82,8 @@ test("a share link restores the scenario exactly", async () => {
   const { page, context } = await open();
   await page.locator("#meetings-1-perMonth").fill("20");
   await page.locator("#meetings-0-name").fill("Board & friends");
+  // Changed meetings are no longer the example.
+  await page.locator("#example-note").waitFor({ state: "detached" });
   // Customer calls at 20 a month: GB 600 min x 0.0220 = 13.20, US 600 min x 0.0120 = 7.20;
   // with the all-hands' 63.36 + 21.60: 105.36.
   await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$105.36");
@@ -151,6 +162,7 @@ test("CSV export in German: semicolons, decimal commas, German words; formulas n
   const { page, context } = await open("", "de");
   await page.locator("#meetings-1-name").fill("=1+1");
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+  assert.equal(download.suggestedFilename(), "teams-audiokonferenz-schaetzung.csv");
   const rows = readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
   assert.equal(rows[0], "Schätzung;Teams-Audiokonferenzen: Abrechnung pro Minute oder Lizenz pro Benutzer?");
   assert.equal(rows[1], "Tariftabelle;Beispielpreise (USD);Preise gültig ab 01.01.2026");

@@ -127,7 +127,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
     });
     html! {
         <fieldset class="ppm-meeting" id={base.clone()}>
-            <legend>{ title }</legend>
+            <legend>{ title.clone() }</legend>
             if p.closable {
                 <button type="button" class="ppm-close" id={format!("{base}-close")} aria-expanded="true"
                     onclick={p.ontoggle.reform(|_: MouseEvent| None)}>{ t.close_meeting }</button>
@@ -177,8 +177,8 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                 <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))}>{ t.add_leg }</button>
             }
             <div class="ppm-meeting-actions">
-                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
-                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
+                <button type="button" id={format!("{base}-duplicate")} aria-label={(t.duplicate_named)(&title)} onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
+                <button type="button" id={format!("{base}-remove")} aria-label={(t.remove_named)(&title)} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
             </div>
         </fieldset>
     }
@@ -316,7 +316,7 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
                 </tbody>
             </table>
             <div class="ppm-meeting-actions">
-                <button type="button" id={format!("{base}-remove")} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
+                <button type="button" id={format!("{base}-remove")} aria-label={(t.remove_named)(title)} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
             </div>
         </fieldset>
     }

@@ -1,5 +1,5 @@
 //! The running total that stays in view on a narrow screen: both monthly totals, the cheaper
-//! one in bold. On a wide layout the results sit beside the inputs and the bar is hidden (CSS).
+//! one in bold with how much less it costs. On a wide layout the results sit beside the inputs and the bar is hidden (CSS).
 
 use std::rc::Rc;
 
@@ -25,11 +25,15 @@ pub fn SummaryBar(p: &SummaryBarProps) -> Html {
     let q = &p.priced.quote;
     let t = p.lang.texts();
     let n = Numbers::of_quote(p.lang, q);
+    // The winner is said in words too, not by colour alone: how much less it costs.
+    let saving = (t.bar_saving)(&n.money(&q.savings_monthly.to_string()));
     let model = |name: &str, total: String, wins: bool| {
         html! {
             <span class={classes!("ppm-bar-model", wins.then_some("is-winner"))}>
                 { name }{ " " }
-                if wins { <strong>{ total }</strong> } else { { total } }
+                if wins {
+                    <strong>{ total }</strong>{ " " }<span class="ppm-bar-saving" id="bar-saving">{ saving.clone() }</span>
+                } else { { total } }
             </span>
         }
     };

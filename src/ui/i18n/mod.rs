@@ -138,6 +138,10 @@ pub struct Texts {
     pub add_meeting: &'static str,
     pub duplicate: &'static str,
     pub remove: &'static str,
+    /// "Duplicate" with the meeting's name, for screen readers.
+    pub duplicate_named: fn(&str) -> String,
+    /// "Remove" with the meeting's name, for screen readers.
+    pub remove_named: fn(&str) -> String,
     pub add_leg: &'static str,
     /// "Show all 1,000 rows" of a long participant list (the count is formatted).
     pub show_all_rows: fn(&str) -> String,
@@ -149,6 +153,14 @@ pub struct Texts {
     pub meeting_summary: fn(&str, &str, &str) -> String,
     /// The short summary of totals that stays in view on a phone.
     pub summary_bar: &'static str,
+    /// In the running total, how much less the cheaper model costs: the amount.
+    pub bar_saving: fn(&str) -> String,
+    /// Says that the opening estimate is an example.
+    pub example_note: &'static str,
+    /// The CSV download's file name.
+    pub csv_file_name: &'static str,
+    /// The scenario download's file name.
+    pub json_file_name: &'static str,
     /// Line items: the licences column (licence and add-on rows).
     pub licences_column: &'static str,
     /// Shown while the estimate of a share link is being priced (the page opened with a link).

@@ -154,7 +154,12 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 let imported = imported.clone();
                 let (apply, card_id) = (props.apply.clone(), props.card.clone());
                 let card = card.clone();
+                let done = used.is_some();
                 Callback::from(move |replace: bool| {
+                    // Used once; the buttons stay focusable (aria-disabled), so focus stays.
+                    if done {
+                        return;
+                    }
                     let Some(card) = &card else { return };
                     let (doc, _) = for_card(&imported, card);
                     let Ok(form) = Form::from_scenario(&card_id, &doc, Lang::En) else {
@@ -267,8 +272,10 @@ fn report(
                 <p role="status" id="usage-nothing">{ t.nothing }</p>
             } else {
                 <div class="ppm-import-actions">
-                    <button type="button" id="usage-replace" disabled={used.is_some()} onclick={on_use.reform(|_: MouseEvent| true)}>{ t.replace }</button>
-                    <button type="button" id="usage-add" disabled={used.is_some()} onclick={on_use.reform(|_: MouseEvent| false)}>{ t.add }</button>
+                    // aria-disabled, not disabled: a disabled button would drop the focus to the
+                    // page's top after a click.
+                    <button type="button" id="usage-replace" aria-disabled={used.is_some().to_string()} onclick={on_use.reform(|_: MouseEvent| true)}>{ t.replace }</button>
+                    <button type="button" id="usage-add" aria-disabled={used.is_some().to_string()} onclick={on_use.reform(|_: MouseEvent| false)}>{ t.add }</button>
                 </div>
                 <p role="status" id="usage-used">{ match used { Some(true) => t.replaced, Some(false) => t.added, None => "" } }</p>
             }

@@ -157,7 +157,7 @@ const EN: UsageTexts = UsageTexts {
     unknown_call_types: |list| format!("Call types not understood: {list}"),
     empty: "(empty)",
     pages_missing: "Pages are missing: the last Graph page given links to a next page (@odata.nextLink) that was not imported. Fetch every page and import them together; until then the figures cover only part of the period.",
-    profile_name: "Measured usage",
+    profile_name: crate::form::names::measured_usage(Lang::En),
     reason: |r| match r {
         LeftOut::NotConferencing => "not audio conferencing",
         LeftOut::UnknownCallType => "call type not understood",
@@ -225,7 +225,7 @@ const DE: UsageTexts = UsageTexts {
     unknown_call_types: |list| format!("Nicht erkannte Anruftypen: {list}"),
     empty: "(leer)",
     pages_missing: "Es fehlen Seiten: Die letzte Graph-Seite verweist auf eine weitere Seite (@odata.nextLink), die nicht importiert wurde. Rufen Sie alle Seiten ab und importieren Sie sie zusammen; bis dahin decken die Zahlen nur einen Teil des Zeitraums ab.",
-    profile_name: "Gemessene Nutzung",
+    profile_name: crate::form::names::measured_usage(Lang::De),
     reason: |r| match r {
         LeftOut::NotConferencing => "keine Audiokonferenz",
         LeftOut::UnknownCallType => "Anruftyp nicht erkannt",
@@ -293,7 +293,7 @@ const FR: UsageTexts = UsageTexts {
     unknown_call_types: |list| format!("Types d’appel non reconnus : {list}"),
     empty: "(vide)",
     pages_missing: "Des pages manquent : la dernière page Graph fournie renvoie à une page suivante (@odata.nextLink) qui n’a pas été importée. Récupérez toutes les pages et importez-les ensemble ; d’ici là, les chiffres ne couvrent qu’une partie de la période.",
-    profile_name: "Utilisation mesurée",
+    profile_name: crate::form::names::measured_usage(Lang::Fr),
     reason: |r| match r {
         LeftOut::NotConferencing => "pas d’audioconférence",
         LeftOut::UnknownCallType => "type d’appel non reconnu",
