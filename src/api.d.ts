@@ -392,7 +392,12 @@ points: Array<CurvePoint>,
 /**
  * The break-even factor, if any.
  */
-breakEvenFactor: DecimalString | null, };
+breakEvenFactor: DecimalString | null, 
+/**
+ * Both models' totals at the break-even factor, priced like the points (a chart's label
+ * there; the two differ at most by rounding).
+ */
+breakEven: CurvePoint | null, };
 
 /**
  * A card's id, name and status, for pickers and `rateCards()`.

@@ -121,3 +121,38 @@ fn the_selector_finds_lines_by_call_and_country() {
     assert_eq!(select(&v, "lines[country=FR].amount").unwrap(), "2");
     assert!(select(&v, "lines[app DE].amount").is_err());
 }
+
+#[test]
+fn the_curve_prices_the_break_even_point() {
+    // The widget's example on the USD card breaks even at
+    // k = 4/3 + 33.92 / 102.96 = 1.662781… (DESIGN.md). There, per minute: each line scaled
+    // and rounded: 63.36k = 105.35, 39.60k = 65.85, 21.60k = 35.92 twice: 243.04. Per user:
+    // 200.00 + toll-free 35.92 + the dial-out beyond the 2,400-minute pool,
+    // (1 − 2400 / (1800k)) × 35.9161 = 7.1161… -> 7.12: 243.04. Equal, as a break-even is.
+    use ppm_pricing::rating::{cost_curve, CurveOptions};
+    let card =
+        RateCard::from_toml_str(include_str!("../rates/illustrative-usd.toml"), None).unwrap();
+    let doc: ScenarioDocument = serde_json::from_str(
+        r#"{"organisers": 40, "licencesPurchased": 50, "meetings": [
+            {"perMonth": 4, "minutes": 60, "legs": [{"country": "DE", "call": "tollDialIn", "count": 12},
+                {"country": "US", "call": "tollFreeDialIn", "count": 3}, {"country": "DE", "call": "app", "count": 35}]},
+            {"perMonth": 60, "minutes": 30, "legs": [{"country": "GB", "call": "tollDialIn", "count": 1},
+                {"country": "US", "call": "dialOut", "count": 1}, {"country": "DE", "call": "app", "count": 2}]}]}"#,
+    )
+    .unwrap();
+    let curve = cost_curve(
+        &card,
+        &Scenario::from_document(&doc).unwrap(),
+        CurveOptions {
+            points: 41,
+            max_factor: None,
+        },
+    )
+    .unwrap();
+    let even = curve.break_even.unwrap();
+    assert_eq!(even.factor, curve.break_even_factor.unwrap());
+    assert_eq!(
+        (even.per_minute.to_string(), even.per_user.to_string()),
+        ("243.04".to_string(), "243.04".to_string())
+    );
+}

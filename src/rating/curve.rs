@@ -61,6 +61,9 @@ pub struct Curve {
     pub points: Vec<CurvePoint>,
     /// The break-even factor, if any.
     pub break_even_factor: Option<Quantity>,
+    /// Both models' totals at the break-even factor, priced like the points (a chart's label
+    /// there; the two differ at most by rounding).
+    pub break_even: Option<CurvePoint>,
 }
 
 /// Both models' monthly totals at evenly spaced usage factors.
@@ -126,26 +129,32 @@ pub fn cost_curve(
         s if s.is_zero() => exact_step,
         s => s,
     };
+    let point = |factor: Decimal| -> Result<CurvePoint, Error> {
+        let priced = price_usage(card, scenario, scale_usage(&usage, factor)?)?;
+        let (per_minute, per_user) = priced_totals(card, &priced)?;
+        let per_org = phone_minutes
+            .map(|m| checked(m.cmul(factor), "the phone minutes of the curve"))
+            .transpose()?;
+        Ok(CurvePoint {
+            factor: Quantity(factor),
+            phone_minutes_per_organiser: per_org.map(Quantity),
+            per_minute,
+            per_user,
+        })
+    };
     let mut points = Vec::with_capacity(options.points);
     for i in 0..options.points {
         let factor = checked(
             step.cmul(Decimal::from(i)).map(|f| f.normalize()),
             "a usage factor of the curve",
         )?;
-        let priced = price_usage(card, scenario, scale_usage(&usage, factor)?)?;
-        let (per_minute, per_user) = priced_totals(card, &priced)?;
-        let per_org = phone_minutes
-            .map(|m| checked(m.cmul(factor), "the phone minutes of the curve"))
-            .transpose()?;
-        points.push(CurvePoint {
-            factor: Quantity(factor),
-            phone_minutes_per_organiser: per_org.map(Quantity),
-            per_minute,
-            per_user,
-        });
+        points.push(point(factor)?);
     }
+    // A label only: a factor too fine to price leaves it out rather than the curve.
+    let break_even = even.and_then(|k| point(k).ok());
     Ok(Curve {
         points,
         break_even_factor: even.map(Quantity),
+        break_even,
     })
 }

@@ -91,6 +91,10 @@ test("French: a third language, numbers and page texts included", async () => {
   await page.locator("#meetings-1-minutes").fill("30,5");
   await page.waitForFunction(() => document.getElementById("per-minute-monthly").textContent !== "146,16\u00a0$");
   assert.equal(await page.locator(".ppm-error").count(), 0);
+  // "Aujourd’hui" and "Seuil de rentabilité" are drawn on either side of their marks: apart
+  // however close the marks are.
+  const [today, even] = await Promise.all(["#chart-today-label", "#chart-even-label"].map((s) => page.locator(s).boundingBox()));
+  assert.ok(today.x + today.width <= even.x, `labels overlap: ${JSON.stringify([today, even])}`);
   await page.screenshot({ path: shots + "french.png", fullPage: true });
   await axe(page, "French");
   assert.deepEqual(errors, []);

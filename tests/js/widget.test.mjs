@@ -37,6 +37,13 @@ test("the default quote appears", async () => {
   assert.equal(await page.getAttribute("#meetings-0-remove", "aria-label"), "Remove “Weekly all-hands”");
   assert.equal(await page.getAttribute("#meetings-1-duplicate", "aria-label"), "Duplicate “Customer calls”");
   assert.equal(await page.locator("#chart-data tbody tr").count() > 3, true);
+  // The chart's money at Today (the two totals above) and at the break-even, where both
+  // models cost 243.04 (tests/golden.rs works it out); round steps on both axes.
+  assert.equal(await page.locator("#chart-today-ppm").textContent(), "$146.16");
+  assert.equal(await page.locator("#chart-today-pu").textContent(), "$221.60");
+  assert.equal(await page.locator("#chart-even").textContent(), "$243.04");
+  assert.ok(await page.locator(".ppm-chart .y-tick").count() >= 2);
+  assert.ok(await page.locator(".ppm-chart .x-tick").count() >= 2);
   await page.screenshot({ path: shots + "default.png", fullPage: true });
   await axe(page, "default");
   assert.deepEqual(errors, []);

@@ -23,7 +23,7 @@ pub struct ChartProps {
 
 const W: i64 = 560;
 const H: i64 = 260;
-const LEFT: i64 = 64;
+const LEFT: i64 = 84;
 const BOTTOM: i64 = 36;
 const TOP: i64 = 12;
 const RIGHT: i64 = 12;
@@ -37,6 +37,60 @@ fn coord(value: Decimal, max: Decimal, from: i64, span: i64) -> String {
         .unwrap_or(Decimal::ZERO)
         .round_dp(1)
         .to_string()
+}
+
+/// Which side of its line a mark's labels are drawn on.
+#[derive(Clone, Copy)]
+enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    fn dx(self) -> &'static str {
+        match self {
+            Side::Left => "-4",
+            Side::Right => "4",
+        }
+    }
+
+    fn anchor(self) -> &'static str {
+        match self {
+            Side::Left => "end",
+            Side::Right => "start",
+        }
+    }
+}
+
+/// Round steps from 0 to `max` (excluded 0): about four of them, each 1, 2, 2.5 or 5 times a
+/// power of ten ("0, 100, 200, 300" for 340).
+fn ticks(max: Decimal) -> Vec<Decimal> {
+    let Some(rough) = max.cdiv(Decimal::from(4)).filter(|r| *r > Decimal::ZERO) else {
+        return Vec::new();
+    };
+    let ten = Decimal::TEN;
+    let mut power = Decimal::ONE;
+    while power.cmul(ten).is_some_and(|p| p <= rough) {
+        power *= ten;
+    }
+    while power > rough && power > Decimal::new(1, 6) {
+        power /= ten;
+    }
+    let step = [
+        Decimal::ONE,
+        Decimal::TWO,
+        Decimal::new(25, 1),
+        Decimal::new(5, 0),
+        ten,
+    ]
+    .into_iter()
+    .filter_map(|m| m.cmul(power))
+    .find(|s| *s >= rough)
+    .unwrap_or(rough);
+    (1..=8)
+        .filter_map(|i| step.cmul(Decimal::from(i)))
+        .take_while(|v| *v <= max)
+        .collect()
 }
 
 /// The SVG chart plus its data table.
@@ -98,6 +152,15 @@ pub fn Chart(p: &ChartProps) -> Html {
         (H - BOTTOM).to_string(),
     );
     let label_y = (H - 8).to_string();
+    let q = &p.priced.quote;
+    // Today left of its line and the break-even right of its own when today comes first, the
+    // other way round when it does not.
+    let today_first = curve.break_even_factor.is_none_or(|k| k.0 >= Decimal::ONE);
+    let (today_side, even_side) = if today_first {
+        (Side::Left, Side::Right)
+    } else {
+        (Side::Right, Side::Left)
+    };
     html! {
         <figure class="ppm-chart" aria-labelledby="chart-title">
             <figcaption id="chart-title">{ t.chart_title }</figcaption>
@@ -105,17 +168,45 @@ pub fn Chart(p: &ChartProps) -> Html {
                 <line x1={x0.clone()} y1={y1.clone()} x2={x1.clone()} y2={y1.clone()} class="axis" />
                 <line x1={x0.clone()} y1={y0.clone()} x2={x0.clone()} y2={y1.clone()} class="axis" />
                 <text x={x0.clone()} y={label_y.clone()} class="tick">{ "0" }</text>
-                <text x={x1.clone()} y={label_y.clone()} class="tick" text-anchor="end">{ n.plain(&x_max.to_string(), 0) }</text>
-                <text x={(LEFT - 6).to_string()} y={(TOP + 10).to_string()} class="tick" text-anchor="end">{ axis.money(&y_max.round_dp(0).to_string()) }</text>
+                // Round steps on both axes, the money ones with light grid lines.
+                { for ticks(x_max).into_iter().map(|v| html! {
+                    <text x={sx(v)} y={label_y.clone()} class="tick x-tick" text-anchor="middle">{ n.plain(&v.to_string(), 0) }</text>
+                }) }
+                { for ticks(y_max).into_iter().map(|v| {
+                    let y = sy(v);
+                    html! {
+                        <>
+                            <line x1={x0.clone()} y1={y.clone()} x2={x1.clone()} y2={y.clone()} class="grid" />
+                            <text x={(LEFT - 6).to_string()} y={y} dy="4" class="tick y-tick" text-anchor="end">{ axis.money(&v.to_string()) }</text>
+                        </>
+                    }
+                }) }
                 <path d={pu_path} class="line per-user" />
                 <path d={ppm_path} class="line per-minute" />
+                // Today's label and money on the side away from the break-even, so the two
+                // never overlap however close they are.
                 if let Some(x) = today_x {
                     <line x1={x.clone()} y1={y0.clone()} x2={x.clone()} y2={y1.clone()} class="mark today" />
-                    <text x={x} y={(TOP + 12).to_string()} dx="4" class="tick">{ t.today }</text>
+                    <text x={x.clone()} y={(TOP + 12).to_string()} dx={today_side.dx()} text-anchor={today_side.anchor()} class="tick" id="chart-today-label">{ t.today }</text>
+                    { for [(q.per_minute.monthly_total.amount(), "chart-today-ppm", "dot per-minute"), (q.per_user.monthly_total.amount(), "chart-today-pu", "dot per-user")].into_iter().enumerate().map(|(i, (v, id, class))| {
+                        let y = sy(v);
+                        // The second label moves down when the two totals are close.
+                        let dy = if i == 1 && v.checked_sub(q.per_minute.monthly_total.amount()).unwrap_or(Decimal::MAX).abs() < y_max.cdiv(Decimal::from(16)).unwrap_or(Decimal::ZERO) { "16" } else { "4" };
+                        html! {
+                            <>
+                                <circle cx={x.clone()} cy={y.clone()} r="3" class={class} />
+                                <text x={x.clone()} y={y} dx={today_side.dx()} dy={dy} text-anchor={today_side.anchor()} class="tick money" id={id}>{ n.money(&v.to_string()) }</text>
+                            </>
+                        }
+                    }) }
                 }
                 if let Some(x) = even_x {
                     <line x1={x.clone()} y1={y0.clone()} x2={x.clone()} y2={y1.clone()} class="mark even" />
-                    <text x={x} y={(TOP + 26).to_string()} dx="4" class="tick">{ t.break_even }</text>
+                    <text x={x.clone()} y={(TOP + 12).to_string()} dx={even_side.dx()} text-anchor={even_side.anchor()} class="tick" id="chart-even-label">{ t.break_even }</text>
+                    if let Some(point) = &curve.break_even {
+                        <circle cx={x.clone()} cy={sy(point.per_minute.amount())} r="3" class="dot even" />
+                        <text x={x} y={sy(point.per_minute.amount())} dx={even_side.dx()} dy="-6" text-anchor={even_side.anchor()} class="tick money" id="chart-even">{ n.money(&point.per_minute.to_string()) }</text>
+                    }
                 }
             </svg>
             <p class="ppm-x-label">{ t.chart_x }{ " →" }</p>
@@ -138,5 +229,29 @@ pub fn Chart(p: &ChartProps) -> Html {
             </table>
             </div>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_steps() {
+        let d = |t: &str| Decimal::from_str_exact(t).unwrap();
+        let text = |v: Vec<Decimal>| {
+            v.iter()
+                .map(|x| x.normalize().to_string())
+                .collect::<Vec<_>>()
+        };
+        // 340 / 4 = 85: steps of 100.
+        assert_eq!(text(ticks(d("340"))), ["100", "200", "300"]);
+        // 612 / 4 = 153: steps of 200.
+        assert_eq!(text(ticks(d("612"))), ["200", "400", "600"]);
+        // 497 / 4 = 124.25: steps of 200 (2.5 x 100 = 250 would do too, 200 comes first).
+        assert_eq!(text(ticks(d("497"))), ["200", "400"]);
+        // 9 / 4 = 2.25: steps of 2.5.
+        assert_eq!(text(ticks(d("9"))), ["2.5", "5", "7.5"]);
+        assert!(ticks(Decimal::ZERO).is_empty());
     }
 }
