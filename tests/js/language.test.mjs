@@ -75,6 +75,22 @@ test("a country without toll numbers: the message at the toll share, in German",
   await context.close();
 });
 
+test("German: a wrong number of participants gets a message the width of its row", async () => {
+  const { page, context, errors } = await open("", "de");
+  await page.locator("#meetings-1-legs-0-count").fill("-1");
+  const message = page.locator("#meetings-1-legs-0-count-error");
+  await message.waitFor();
+  // As wide as the row, not squeezed under the narrow count input: at most two lines.
+  const [box, row] = await Promise.all([message.boundingBox(), page.locator("#meetings-1-legs-0-count").locator("xpath=ancestor::tr").boundingBox()]);
+  assert.ok(box.width > 0.8 * row.width, `message ${box.width} px in a row of ${row.width} px`);
+  const lineHeight = await message.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || 20);
+  assert.ok(box.height <= 2.5 * lineHeight, `message ${box.height} px tall`);
+  assert.equal(await page.getAttribute("#meetings-1-legs-0-count", "aria-describedby"), "meetings-1-legs-0-count-error");
+  await axe(page, "German count error");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("French: a third language, numbers and page texts included", async () => {
   const { page, context, errors } = await open("", "fr");
   assert.equal(await page.locator("html").getAttribute("lang"), "fr");

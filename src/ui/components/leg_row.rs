@@ -74,12 +74,16 @@ pub fn LegRow(p: &LegRowProps) -> Html {
                     aria-invalid={if count_error.is_some() { "true" } else { "false" }}
                     aria-describedby={count_error.as_ref().map(|_| format!("{id}-count-error"))}
                     value={p.leg.count.clone()} oninput={on_count} />
-                if let Some(msg) = count_error {
-                    <p class="ppm-error" id={format!("{id}-count-error")}>{ msg }</p>
-                }
             </td>
             <td><button type="button" class="ppm-remove" onclick={remove}
                 aria-label={format!("{} {} {}", t.remove, t.participants, j + 1)}>{ "×" }</button></td>
+            // The count's message gets the row's whole width (in the narrow count column a
+            // German sentence took eight lines).
+            if let Some(msg) = count_error {
+                <td class="ppm-row-error" colspan="4">
+                    <p class="ppm-error" id={format!("{id}-count-error")}>{ msg }</p>
+                </td>
+            }
         </tr>
     }
 }
