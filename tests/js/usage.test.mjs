@@ -211,6 +211,27 @@ test("with a card in the bill's currency, disagreements are marked", async () =>
   await context.close();
 });
 
+test("an incomplete set of Graph pages and an unknown call type are said", async () => {
+  const { page, context, errors } = await open();
+  // Page 1 of Graph's getPstnCalls alone: it links to a page 2 that was not given.
+  const page1 = JSON.stringify({
+    "@odata.nextLink": "https://graph.microsoft.com/v1.0/communications/callRecords/getPstnCalls?$skip=2",
+    value: [
+      { callType: "conf_in", inventoryType: "Toll", calleeNumber: "+49 69 1234 5678", duration: 120, userPrincipalName: "ann@contoso.example", startDateTime: "2026-03-01T09:00:00Z" },
+      { callType: "oc_ucap_in", inventoryType: "Toll", calleeNumber: "+49 69 1234 5678", duration: 60, userPrincipalName: "ann@contoso.example", startDateTime: "2026-03-02T09:00:00Z" },
+    ],
+  });
+  await page.setInputFiles("#usage-file", { name: "page1.json", mimeType: "application/json", buffer: Buffer.from(page1) });
+  await page.locator("#usage-pages-missing").waitFor();
+  assert.match(await text(page, "#usage-pages-missing"), /^Pages are missing: the last Graph page given links to a next page/);
+  assert.equal(await page.getAttribute("#usage-pages-missing", "role"), "alert");
+  assert.equal(await text(page, "#usage-unknown-call-types"), "Call types not understood: “oc_ucap_in” 1");
+  assert.equal(await text(page, "#usage-rows-used"), "1");
+  await axe(page, "incomplete pages");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a bad file gets a clear message and changes nothing", async () => {
   const { page, context, errors } = await open();
   const hash = await page.evaluate(() => location.hash);
