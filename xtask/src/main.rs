@@ -50,9 +50,10 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         // Part of `test`; on its own after `dist` when working on the crash tests.
         Some("test-trap") => dist::test_trap_bundle(),
+        Some("busy-browser-tests") => busy_browser_tests(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test|tidy|codegen [--check]|bench|dist|perf|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]>"
+                "usage: cargo xtask <test|tidy|codegen [--check]|bench|dist|perf|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]|busy-browser-tests>"
             );
             return ExitCode::from(2);
         }
@@ -64,6 +65,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The browser and Node tests (after `test` or `dist` and `test-trap`) with every core kept busy
+/// by a spinning thread beside them, as on a shared CI machine: a test that waits for time
+/// instead of for a state fails here first. A check to run by hand, not part of `test`.
+fn busy_browser_tests() -> Result<(), String> {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    for _ in 0..cores {
+        std::thread::spawn(|| loop {
+            std::hint::black_box(0u64.wrapping_add(1));
+        });
+    }
+    eprintln!("xtask: {cores} busy threads beside the browser tests");
+    // The spinning threads end with this process.
+    run("node", &["--test", "--test-concurrency=1", "tests/js/"])
 }
 
 /// The options of `serve`: the port (`--port N`, else `$PORT`, else 8080; 0 picks a free one)
