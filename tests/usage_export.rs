@@ -720,3 +720,24 @@ fn a_26_hour_leg_is_priced() {
     let q = quote(&card, &Scenario::from_document(&doc).unwrap()).unwrap();
     assert_eq!(q.per_minute.lines[0].amount.to_string(), "949.65");
 }
+
+#[test]
+fn a_bill_without_connection_fees_shows_them_as_zero_in_the_cards_decimals() {
+    // No Connection Fee column: 0, written "0.00" like the card's money (2 decimals); the
+    // charge "0.5" likewise "0.50". DE toll 2 min x 0.02 = 0.04 per minute.
+    let csv =
+        "Call Type,Number Type,External Country,Duration Seconds,Charge,Currency,Capability\n\
+               conf_in,toll,DE,120,0.5,EUR,MCOMEETACPEA\n";
+    let card = RateCard::from_toml_str(include_str!("usage/card-eur.toml"), None).unwrap();
+    let r = reconcile(&import(&[("calls.csv", csv.as_bytes())]), &card).unwrap();
+    let l = &r.lines[0];
+    assert_eq!(
+        (
+            l.card.as_str(),
+            l.charge.as_deref(),
+            l.connection_fee.as_deref(),
+            l.difference.as_deref()
+        ),
+        ("0.04", Some("0.50"), Some("0.00"), Some("0.46"))
+    );
+}

@@ -241,9 +241,9 @@ pub fn reconcile(imported: &Imported, card: &RateCard) -> Result<Reconciliation,
                     .map(|m| m.0.normalize().to_string())
                     .unwrap_or_default(),
                 card: money_text(card_amount, decimals),
-                charge: charge.map(|d| d.to_string()),
-                connection_fee: fee.map(|d| d.to_string()),
-                billed: billed.map(|d| d.to_string()),
+                charge: charge.map(|d| money_text(d, decimals)),
+                connection_fee: fee.map(|d| money_text(d, decimals)),
+                billed: billed.map(|d| money_text(d, decimals)),
                 difference: difference.map(|d| money_text(d, decimals)),
                 disagrees: difference.is_some_and(|d| d.abs() > tolerance),
                 other_currencies: billed_rows
