@@ -726,8 +726,8 @@ fn a_bill_without_connection_fees_shows_them_as_zero_in_the_cards_decimals() {
     // No Connection Fee column: 0, written "0.00" like the card's money (2 decimals); the
     // charge "0.5" likewise "0.50". DE toll 2 min x 0.02 = 0.04 per minute.
     let csv =
-        "Call Type,Number Type,External Country,Duration Seconds,Charge,Currency,Capability\n\
-               conf_in,toll,DE,120,0.5,EUR,MCOMEETACPEA\n";
+        "Call Type,Number Type,External Country,Duration Seconds,Charge,Currency,Capability,Start Time\n\
+         conf_in,toll,DE,120,0.5,EUR,MCOMEETACPEA,2026-03-01T09:00:00Z\n";
     let card = RateCard::from_toml_str(include_str!("usage/card-eur.toml"), None).unwrap();
     let r = reconcile(&import(&[("calls.csv", csv.as_bytes())]), &card).unwrap();
     let l = &r.lines[0];
