@@ -9,7 +9,7 @@ use super::break_even;
 use super::card::RateCard;
 use super::error::Error;
 use super::money::{checked, Money};
-use super::pricing::{price_usage, scale_usage};
+use super::pricing::{price_usage, scale_usage, Seats};
 use super::quote::{priced_totals, Quantity};
 use super::scenario::Scenario;
 use super::usage::aggregate;
@@ -86,7 +86,7 @@ pub fn cost_curve(
     // The legs are grouped once; every point prices today's lines scaled by its factor, which
     // equals pricing the scaled scenario (`scale_usage`) at a fraction of the cost.
     let usage = aggregate(card, scenario)?;
-    let today = price_usage(card, scenario, usage.clone())?;
+    let today = price_usage(card, Seats::of(scenario), usage.clone())?;
     let even = break_even::solve(&today.parts, scenario.organisers())?.factor();
     let max = match options.max_factor {
         Some(m) if m <= Decimal::ZERO || m > Decimal::from(MAX_CURVE_FACTOR) => {
@@ -130,7 +130,7 @@ pub fn cost_curve(
         s => s,
     };
     let point = |factor: Decimal| -> Result<CurvePoint, Error> {
-        let priced = price_usage(card, scenario, scale_usage(&usage, factor)?)?;
+        let priced = price_usage(card, Seats::of(scenario), scale_usage(&usage, factor)?)?;
         let (per_minute, per_user) = priced_totals(card, &priced)?;
         let per_org = phone_minutes
             .map(|m| checked(m.cmul(factor), "the phone minutes of the curve"))

@@ -29,6 +29,7 @@ pub mod curve;
 pub mod error;
 pub mod exact;
 pub mod iso;
+pub mod mix;
 pub mod money;
 pub mod pricing;
 pub mod problem;

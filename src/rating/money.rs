@@ -102,6 +102,14 @@ impl MoneyRule {
         Money(Decimal::new(0, self.decimals))
     }
 
+    /// Rounds a value up to the currency's decimals (an upper bound stays an upper bound).
+    pub fn ceil(&self, value: Decimal) -> Money {
+        let mut up =
+            value.round_dp_with_strategy(self.decimals, RoundingStrategy::ToPositiveInfinity);
+        up.rescale(self.decimals);
+        Money(up)
+    }
+
     /// Rounds a value up to a whole multiple of one currency unit (used for recommendations).
     pub fn ceil_whole(&self, value: Decimal) -> Money {
         let mut whole = value.round_dp_with_strategy(0, RoundingStrategy::AwayFromZero);

@@ -131,22 +131,39 @@ pub struct Priced {
     pub parts: LinearParts,
 }
 
+/// Who a pricing is for: the organisers, the licences purchased and the add-on choice (a
+/// scenario's, or one part of a licence mix's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seats {
+    /// Organisers (the add-on's quantity; the pool's basis when assigned).
+    pub organisers: u64,
+    /// Licences purchased (the licence fee's quantity; the pool's basis when purchased).
+    pub licences: u64,
+    /// Whether the US/Canada add-on is bought.
+    pub us_canada_addon: bool,
+}
+
+impl Seats {
+    /// A scenario's seats.
+    pub fn of(scenario: &Scenario) -> Seats {
+        Seats {
+            organisers: scenario.organisers(),
+            licences: scenario.licences_purchased(),
+            us_canada_addon: scenario.us_canada_addon(),
+        }
+    }
+}
+
 /// Prices a scenario under both models without rounding anything.
 pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
-    price_usage(card, scenario, aggregate(card, scenario)?)
+    price_usage(card, Seats::of(scenario), aggregate(card, scenario)?)
 }
 
 /// Prices usage lines (from [`aggregate`], possibly [`scale_usage`]d) under both models, with
-/// the scenario's organisers, licences and add-on choice. Unrounded.
-pub fn price_usage(
-    card: &RateCard,
-    scenario: &Scenario,
-    usage: Vec<UsageLine>,
-) -> Result<Priced, Error> {
+/// the given organisers, licences and add-on choice. Unrounded.
+pub fn price_usage(card: &RateCard, seats: Seats, usage: Vec<UsageLine>) -> Result<Priced, Error> {
     let fee = card.billing().connection_fee;
-    let addon = card
-        .us_canada_addon()
-        .filter(|_| scenario.us_canada_addon());
+    let addon = card.us_canada_addon().filter(|_| seats.us_canada_addon);
     let addon_covers = |u: &UsageLine| {
         u.call == Call::DialOut && addon.is_some_and(|a| a.countries.contains(&u.country))
     };
@@ -156,8 +173,8 @@ pub fn price_usage(
     // The pool and the share of it each eligible line gets.
     let licence = card.licence();
     let basis = match licence.pool_basis {
-        PoolBasis::Assigned => scenario.organisers(),
-        PoolBasis::Purchased => scenario.licences_purchased(),
+        PoolBasis::Assigned => seats.organisers,
+        PoolBasis::Purchased => seats.licences,
     };
     let pool_seconds = checked(
         Decimal::from(licence.pool_minutes_per_licence)
@@ -257,7 +274,7 @@ pub fn price_usage(
 
     let licence_fee = fee_line(
         FeeKind::Licence,
-        scenario.licences_purchased(),
+        seats.licences,
         licence.price_per_user_month,
     )?;
     parts.licence_fee = checked(licence_fee.raw.cmul(SIXTY), "the licence fee")?;
@@ -265,7 +282,7 @@ pub fn price_usage(
     if let Some(a) = addon {
         let addon_fee = fee_line(
             FeeKind::Addon,
-            scenario.organisers(),
+            seats.organisers,
             a.price_per_organiser_month,
         )?;
         per_minute.fees.push(addon_fee.clone());
