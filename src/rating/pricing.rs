@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::call::Call;
 use super::card::{PoolBasis, RateCard};
+use super::country::CountryCode;
 use super::error::Error;
 use super::money::{checked, Rate};
 use super::scenario::Scenario;
@@ -159,16 +160,39 @@ pub fn price(card: &RateCard, scenario: &Scenario) -> Result<Priced, Error> {
     price_usage(card, Seats::of(scenario), aggregate(card, scenario)?)
 }
 
+/// How calls of one way to one country are billed (pay-per-minute, per-user licence), by the
+/// card's rules and the add-on choice: the one place these rules are written.
+pub fn billing_of(
+    card: &RateCard,
+    us_canada_addon: bool,
+    call: Call,
+    country: CountryCode,
+) -> (LineBilling, LineBilling) {
+    let addon = card.us_canada_addon().filter(|_| us_canada_addon);
+    let addon_covers =
+        call == Call::DialOut && addon.is_some_and(|a| a.countries.contains(&country));
+    let ppm = match call {
+        Call::App => LineBilling::Free,
+        _ if addon_covers => LineBilling::Addon,
+        _ => LineBilling::PerMinute,
+    };
+    let per_user = match call {
+        Call::App => LineBilling::Free,
+        Call::TollDialIn => LineBilling::IncludedInLicence,
+        Call::DialOut if addon_covers => LineBilling::Addon,
+        Call::DialOut if card.in_pool_zone(country) => LineBilling::Pool,
+        Call::TollFreeDialIn | Call::DialOut => LineBilling::PerMinute,
+    };
+    (ppm, per_user)
+}
+
 /// Prices usage lines (from [`aggregate`], possibly [`scale_usage`]d) under both models, with
 /// the given organisers, licences and add-on choice. Unrounded.
 pub fn price_usage(card: &RateCard, seats: Seats, usage: Vec<UsageLine>) -> Result<Priced, Error> {
     let fee = card.billing().connection_fee;
     let addon = card.us_canada_addon().filter(|_| seats.us_canada_addon);
-    let addon_covers = |u: &UsageLine| {
-        u.call == Call::DialOut && addon.is_some_and(|a| a.countries.contains(&u.country))
-    };
-    let pool_eligible =
-        |u: &UsageLine| u.call == Call::DialOut && !addon_covers(u) && card.in_pool_zone(u.country);
+    let billing = |u: &UsageLine| billing_of(card, seats.us_canada_addon, u.call, u.country);
+    let pool_eligible = |u: &UsageLine| billing(u).1 == LineBilling::Pool;
 
     // The pool and the share of it each eligible line gets.
     let licence = card.licence();
@@ -220,35 +244,24 @@ pub fn price_usage(card: &RateCard, seats: Seats, usage: Vec<UsageLine>) -> Resu
     for u in usage {
         let rate = u.rate.map(|r| r.value()).unwrap_or(Decimal::ZERO);
         let cost_x60 = u.cost_x60(fee)?;
-        let cost = checked(cost_x60.cdiv(SIXTY), "the cost of a line")?;
+        let cost = u.cost(fee)?;
         if u.call.is_phone() {
             add(&mut parts.phone_seconds, u.seconds, "the phone minutes")?;
         }
+        let (ppm_billing, pu_billing) = billing(&u);
 
         // Pay-per-minute: every phone leg is billed, except add-on destinations.
-        let ppm = if !u.call.is_phone() {
-            line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Free, None)
-        } else if addon_covers(&u) {
-            line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Addon, None)
-        } else {
-            add(&mut parts.ppm_usage, cost_x60, "the pay-per-minute total")?;
-            line(&u, rate, cost, LineBilling::PerMinute, None)
+        let ppm = match ppm_billing {
+            LineBilling::PerMinute => {
+                add(&mut parts.ppm_usage, cost_x60, "the pay-per-minute total")?;
+                line(&u, rate, cost, LineBilling::PerMinute, None)
+            }
+            other => line(&u, Decimal::ZERO, Decimal::ZERO, other, None),
         };
 
         // Per-user licence.
-        let pu = match u.call {
-            Call::App => line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Free, None),
-            Call::TollDialIn => line(
-                &u,
-                Decimal::ZERO,
-                Decimal::ZERO,
-                LineBilling::IncludedInLicence,
-                None,
-            ),
-            Call::DialOut if addon_covers(&u) => {
-                line(&u, Decimal::ZERO, Decimal::ZERO, LineBilling::Addon, None)
-            }
-            Call::DialOut if pool_eligible(&u) => {
+        let pu = match pu_billing {
+            LineBilling::Pool => {
                 add(&mut parts.eligible_cost, cost_x60, "the pool-eligible cost")?;
                 let what = "the pool share of a dial-out line";
                 // raw = cost × (E − P) / E and covered = seconds × min(P, E) / E: multiplied
@@ -263,10 +276,11 @@ pub fn price_usage(card: &RateCard, seats: Seats, usage: Vec<UsageLine>) -> Resu
                     checked(share_of(u.seconds, covered_seconds, eligible_seconds), what)?;
                 line(&u, rate, raw, LineBilling::Pool, Some(covered))
             }
-            Call::TollFreeDialIn | Call::DialOut => {
+            LineBilling::PerMinute => {
                 add(&mut parts.pu_usage, cost_x60, "the per-user total")?;
                 line(&u, rate, cost, LineBilling::PerMinute, None)
             }
+            other => line(&u, Decimal::ZERO, Decimal::ZERO, other, None),
         };
         per_minute.lines.push(ppm);
         per_user.lines.push(pu);

@@ -59,6 +59,16 @@ impl UsageLine {
     }
 }
 
+impl UsageLine {
+    /// The unrounded per-minute price of the whole line (`cost_x60 / 60`).
+    pub fn cost(&self, connection_fee: Rate) -> Result<Decimal, Error> {
+        Ok(checked(
+            self.cost_x60(connection_fee)?.cdiv(SIXTY),
+            "the cost of a line",
+        )?)
+    }
+}
+
 /// Up to this many leg groups, lines are found by a linear search rather than an index.
 const SMALL_SCENARIO: usize = 16;
 

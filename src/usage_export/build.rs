@@ -323,6 +323,7 @@ pub fn build(
         scenario,
         report,
         by_basis,
+        organisers: tally.by_organiser.finish(),
     })
 }
 

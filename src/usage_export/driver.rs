@@ -6,10 +6,12 @@
 use super::build::{build, PeriodHint};
 use super::csv_stream::{CsvProblem, CsvStream};
 use super::graph::GraphPages;
+use super::organisers::OrganiserTally;
 use super::report::{FileKind, FileNote, ImportOptions, Imported};
 use super::tally::Tally;
 use super::zip::{self, Entry, InflateError, Inflater};
 use super::{ExportError, Missing};
+use crate::rating::mix::Steps;
 
 /// How many bytes the import asks for at a time.
 pub const CHUNK: u64 = 1 << 20;
@@ -88,6 +90,13 @@ impl UsageImport {
             period: None,
             read: 0,
         }
+    }
+
+    /// Counts each organiser's billable seconds in `steps` (those of the card the licence mix
+    /// will use; by default whole minutes with a one-minute minimum).
+    pub fn with_steps(mut self, steps: Steps) -> UsageImport {
+        self.tally.by_organiser = OrganiserTally::new(steps);
+        self
     }
 
     /// Bytes handed in so far, and rows read so far (for progress).

@@ -31,8 +31,10 @@ mod driver;
 #[cfg(feature = "usage-export")]
 mod graph;
 mod legs;
+mod mix;
 #[cfg(feature = "cli")]
 mod native;
+mod organisers;
 #[cfg(feature = "usage-export")]
 mod phone_numbers;
 mod problems;
@@ -55,8 +57,10 @@ pub use build::for_card;
 pub use columns::Column;
 #[cfg(feature = "usage-export")]
 pub use driver::{Need, UsageImport, CHUNK};
+pub use mix::{licence_mix, LicenceMix, MixMethod, MixOrganiser, NamedSplit};
 #[cfg(feature = "cli")]
 pub use native::{import_bytes, import_paths};
+pub use organisers::{Counted, OrganiserUsage, MAX_NAMED};
 #[cfg(feature = "usage-export")]
 pub use phone_numbers::country_of_number;
 pub use problems::{JsonProblem, ZipProblem};

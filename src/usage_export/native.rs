@@ -24,7 +24,7 @@ pub fn import_paths(paths: &[&Path], options: &ImportOptions) -> Result<Imported
         named.push((name.clone(), len));
         files.push((name, file));
     }
-    let mut import = UsageImport::new(named);
+    let mut import = UsageImport::new(named).with_steps(options.steps);
     let mut buf = Vec::new();
     while let Some(need) = import.need() {
         let (name, file) = &mut files[need.file];
@@ -50,7 +50,8 @@ pub fn import_bytes(
             .iter()
             .map(|(n, b)| (n.to_string(), b.len() as u64))
             .collect(),
-    );
+    )
+    .with_steps(options.steps);
     while let Some(need) = import.need() {
         let bytes = files[need.file].1;
         let range = usize::try_from(need.start).unwrap_or(usize::MAX)

@@ -105,7 +105,7 @@ pub struct Reconciliation {
 }
 
 /// Whether `card` prices `call` in `country`.
-fn on_card(card: &RateCard, country: CountryCode, call: Call) -> bool {
+pub(super) fn on_card(card: &RateCard, country: CountryCode, call: Call) -> bool {
     card.country(country)
         .is_some_and(|c| call == Call::App || c.rate(call).is_some())
 }

@@ -3,6 +3,8 @@
 //!
 //! The rules by which they are made are in `build.rs`.
 
+use super::organisers::OrganiserUsage;
+use crate::rating::mix::Steps;
 use serde::{Deserialize, Serialize};
 
 use crate::rating::{Call, ScenarioDocument};
@@ -16,6 +18,8 @@ pub struct ImportOptions {
     pub days: Option<u32>,
     /// The measured profile's name.
     pub profile_name: String,
+    /// The steps each organiser's billable seconds are counted in (the licence mix's card's).
+    pub steps: Steps,
 }
 
 impl Default for ImportOptions {
@@ -24,6 +28,7 @@ impl Default for ImportOptions {
             organisers: None,
             days: None,
             profile_name: "Measured usage".into(),
+            steps: Steps::default(),
         }
     }
 }
@@ -43,6 +48,12 @@ pub struct Imported {
     /// [`reconcile`]: super::reconcile
     #[serde(skip)]
     pub by_basis: Vec<BasisGroup>,
+    /// Each organiser's calls, for the licence mix ([`licence_mix`]). In memory only: it holds
+    /// the organisers' addresses, which never leave the machine.
+    ///
+    /// [`licence_mix`]: super::licence_mix
+    #[serde(skip)]
+    pub organisers: OrganiserUsage,
 }
 
 /// Calls of one length, of one way of joining, in one country, billed under one offer.

@@ -3,12 +3,13 @@
 //! rows left out with their reasons. Memory grows with the number of distinct groups, never
 //! with the number of rows.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rust_decimal::Decimal;
 
 use super::columns::Column;
+use super::organisers::OrganiserTally;
 use super::phone_numbers::country_of_number;
 use super::report::Basis;
 pub use super::report::LeftOut;
@@ -76,8 +77,8 @@ pub struct Tally {
     pub billed: BTreeMap<(Basis, Call, CountryCode, usize), Billed>,
     /// The currencies named (upper case; "" for none, "(other)" past 32 of them).
     pub currencies: Vec<String>,
-    /// Hashes of the organisers' UPNs (case ignored).
-    organisers: HashSet<u64>,
+    /// Each organiser's calls (for the licence mix), and the distinct organisers.
+    pub by_organiser: OrganiserTally,
     /// Rows seen (the header not counted).
     pub rows_read: u64,
     /// Rows that became legs.
@@ -141,7 +142,7 @@ impl Tally {
 
     /// Organisers found: distinct UPNs of the rows used.
     pub fn organisers(&self) -> u64 {
-        self.organisers.len() as u64
+        self.by_organiser.distinct()
     }
 
     /// Counts a row that could not be read at all.
@@ -260,18 +261,19 @@ impl Tally {
         let usage = self.usage.entry((call, country)).or_default();
         usage.legs += 1;
         usage.seconds += secs;
-        if let Some(upn) = row
+        let upn = row
             .get(Column::Upn)
             .map(str::trim)
             .filter(|u| !u.is_empty())
-        {
-            // Case ignored, without a lower-case copy of every row's UPN.
-            let mut h = DefaultHasher::new();
-            upn.chars()
-                .flat_map(char::to_lowercase)
-                .for_each(|c| c.hash(&mut h));
-            self.organisers.insert(h.finish());
-        }
+            .map(|upn| {
+                // Case ignored, without a lower-case copy of every row's UPN.
+                let mut h = DefaultHasher::new();
+                upn.chars()
+                    .flat_map(char::to_lowercase)
+                    .for_each(|c| c.hash(&mut h));
+                (upn, h.finish())
+            });
+        self.by_organiser.add(upn, call, country, secs32);
         let mut amounts = [Decimal::ZERO; 2];
         for (amount, column) in amounts
             .iter_mut()

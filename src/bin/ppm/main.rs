@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! ppm quote [--card CARD] [--table] [SCENARIO.json|LINK|-]  price a scenario (quote JSON)
-//! ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report [--json]]
+//! ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report|--mix [--addon]] [--json]
 //!                                                      a usage export as a scenario, or its report
 //! ppm batch --card CARD FOLDER|LINES.jsonl|- [--format csv|jsonl] [--out FILE] [--jobs N]
 //!                                                      many scenarios, one row each
@@ -23,6 +23,7 @@
 )]
 
 mod batch;
+mod mix;
 mod table;
 mod usage;
 
@@ -37,7 +38,7 @@ use rust_decimal::Decimal;
 
 const USAGE: &str = "usage:
   ppm quote --card CARD [--table] [SCENARIO.json|LINK|-]
-  ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report [--json]]
+  ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report|--mix [--addon]] [--json]
   ppm batch --card CARD FOLDER|LINES.jsonl|- [--format csv|jsonl] [--out FILE] [--jobs N]
   ppm curve --card FILE [--points N] [--max-factor K] [SCENARIO.json|-]
   ppm check FILE...
@@ -60,7 +61,7 @@ Prices a scenario under pay-per-minute and the per-user licence.
 The scenario is scenario JSON or a share link (the whole address, or its #fragment), given
 as a file, as the argument itself, or on standard input with '-' or none.
 Example: ppm quote --card illustrative-usd examples/scenario.json",
-        "usage" => "ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report [--json]]
+        "usage" => "ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report|--mix [--addon]] [--json]
 Turns a Teams PSTN usage export into a scenario of the tenant's real calls (scenario JSON on
 standard output): the admin center's zip (Calls.Export.*.zip) or its CSV, or Graph
 getPstnCalls JSON pages (several files are read as one export).
@@ -71,9 +72,16 @@ getPstnCalls JSON pages (several files are read as one export).
                    (with the reason and the first row numbers), organisers, minutes by way
                    of joining and country, and with --card the card's price of those calls
                    beside what the tenant was billed
-  --json           the report as JSON
+  --mix            with --card: which organisers should hold a licence (spec/rating.md
+                   section 5): the cheapest split of the organisers (the export's UPNs)
+                   between the licence and pay-per-minute, the all-licence and
+                   all-pay-per-minute totals, and each organiser's figures; it assumes the
+                   agreement allows both offers in one tenant
+  --addon          with --mix: the US/Canada dial-out add-on is bought
+  --json           the report or the mix as JSON
 Rows per second go to standard error.
-Example: ppm usage Calls.Export.zip --card illustrative-eur --report",
+Example: ppm usage Calls.Export.zip --card illustrative-eur --report
+         ppm usage Calls.Export.zip --card illustrative-usd --mix",
         "batch" => "ppm batch --card CARD INPUT [--format csv|jsonl] [--out FILE] [--jobs N]
 Prices many scenarios with one card, on every core. INPUT is a folder (scenario .json files
 and usage exports: .zip, .csv, Graph .json) or a JSON Lines file (one scenario per line, with

@@ -4,9 +4,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
+use ppm_pricing::rating::mix::Steps;
 use ppm_pricing::rating::RateCard;
 use ppm_pricing::usage_export::{
-    fit_to_card, import_paths, reconcile, Basis, FileKind, ImportOptions, Imported, Reconciliation,
+    fit_to_card, import_paths, licence_mix, reconcile, Basis, FileKind, ImportOptions, Imported,
+    Reconciliation,
 };
 
 use crate::{input, json, write_out, Args, Failure};
@@ -51,12 +53,13 @@ pub fn import(paths: &[String], options: &ImportOptions) -> Result<Imported, Fai
     Ok(imported)
 }
 
-/// `ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report] [--json]`.
+/// `ppm usage EXPORT... [--organisers N] [--days N] [--card CARD] [--report|--mix [--addon]]
+/// [--json]`.
 pub fn usage(rest: &[String]) -> Result<(), Failure> {
     let a = Args::parse(
         rest,
         &["--organisers", "--days", "--card"],
-        &["--report", "--json"],
+        &["--report", "--json", "--mix", "--addon"],
     )?;
     if a.positional.is_empty() {
         return Err(input(format!(
@@ -64,9 +67,36 @@ pub fn usage(rest: &[String]) -> Result<(), Failure> {
             crate::USAGE
         )));
     }
-    let options = options(&a)?;
-    let imported = import(&a.positional, &options)?;
     let card = a.get("--card").map(crate::load_card).transpose()?;
+    let mut options = options(&a)?;
+    if let Some(c) = &card {
+        // Each organiser's calls are counted in the card's steps (for --mix).
+        options.steps = Steps::of(c);
+    }
+    if a.has("--mix") || a.has("--addon") {
+        let Some(card) = &card else {
+            return Err(input("--mix needs --card: the card to price the mix with"));
+        };
+        if !a.has("--mix") || a.has("--report") {
+            return Err(input(
+                "--addon goes with --mix, and --mix not with --report",
+            ));
+        }
+        let imported = import(&a.positional, &options)?;
+        let started = Instant::now();
+        let mix = licence_mix(&imported, card, a.has("--addon")).map_err(input)?;
+        eprintln!(
+            "ppm usage: the licence mix of {} organisers in {:.2} s ({} splits priced)",
+            mix.organisers.len(),
+            started.elapsed().as_secs_f64(),
+            mix.method.splits
+        );
+        if a.has("--json") {
+            return write_out(&json(&mix)?);
+        }
+        return write_out(&crate::mix::mix_table(&mix, card));
+    }
+    let imported = import(&a.positional, &options)?;
     let reconciliation = card
         .as_ref()
         .map(|c| reconcile(&imported, c))

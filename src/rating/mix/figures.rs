@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::split::SplitTable;
+use super::bound::Separable;
+use super::split::{Role, SplitTable};
 use super::MixError;
 use crate::rating::call::Call;
 use crate::rating::money::{checked, DecimalOps as _, Money};
@@ -35,14 +36,17 @@ pub struct OrganiserFigures {
     pub saving_alone: Decimal,
 }
 
-/// Each organiser's figures, in input order.
-pub fn figures(table: &SplitTable<'_>) -> Result<Vec<OrganiserFigures>, MixError> {
+/// Each organiser's figures and the costs the bound needs, in input order (each organiser
+/// priced once).
+pub fn figures(
+    table: &SplitTable<'_>,
+) -> Result<(Vec<OrganiserFigures>, Vec<Separable>), MixError> {
     (0..table.organisers()).map(|i| one(table, i)).collect()
 }
 
-fn one(table: &SplitTable<'_>, i: usize) -> Result<OrganiserFigures, MixError> {
+fn one(table: &SplitTable<'_>, i: usize) -> Result<(OrganiserFigures, Separable), MixError> {
     let money = table.card().money();
-    let part = table.alone(i);
+    let part = table.alone(i, Role::Other)?;
     let priced = table.priced(&part, 1, 1)?;
     let (per_minute_alone, licence_alone) = priced_totals(table.card(), &priced)?;
     let mut toll_dial_in_value = money.zero();
@@ -73,7 +77,8 @@ fn one(table: &SplitTable<'_>, i: usize) -> Result<OrganiserFigures, MixError> {
         }
     }
     let legs = table.member_legs(i);
-    Ok(OrganiserFigures {
+    let separable = Separable::of(&priced, table.card().licence().price_per_user_month.value())?;
+    let figures = OrganiserFigures {
         legs,
         toll_dial_in_minutes: minutes[0],
         toll_free_minutes: minutes[1],
@@ -86,5 +91,6 @@ fn one(table: &SplitTable<'_>, i: usize) -> Result<OrganiserFigures, MixError> {
             per_minute_alone.amount().csub(licence_alone.amount()),
             "a saving",
         )?,
-    })
+    };
+    Ok((figures, separable))
 }

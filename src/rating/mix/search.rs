@@ -7,13 +7,15 @@ use std::cmp::Ordering;
 
 use super::bound::gap_bound;
 use super::figures::{figures, OrganiserFigures};
-use super::split::{Part, SplitTable, SplitTotal};
+use super::split::{Part, Role, SplitTable, SplitTotal};
 use super::{Method, Mix, MixError, MixInput, EXHAUSTIVE_UP_TO};
 use crate::rating::card::RateCard;
 
 /// Rounds of single moves after the best prefix (each round tries every organiser once; the
-/// search stops earlier when a round changes nothing).
-const MOVE_ROUNDS: usize = 8;
+/// search stops earlier when a round changes nothing). On a generated year of 10,000
+/// organisers, two rounds find 0.96 of the 0.96 + 0.31 that six rounds (until no move helps)
+/// find, in 60 % of the time.
+const MOVE_ROUNDS: usize = 2;
 
 /// The recommended licence mix of `input` under `card` (`spec/rating.md` §5): the split with
 /// the lowest monthly total, on a tie the one with fewer licences (then the one licensing the
@@ -21,7 +23,7 @@ const MOVE_ROUNDS: usize = 8;
 pub fn recommend(card: &RateCard, input: &MixInput) -> Result<Mix, MixError> {
     let table = SplitTable::new(card, input)?;
     let n = table.organisers();
-    let organisers = figures(&table)?;
+    let (organisers, separable) = figures(&table)?;
     let all_per_minute = table.total(&[])?;
     let all_licence = table.total(&vec![true; n])?;
     let (licensed, method) = if n <= EXHAUSTIVE_UP_TO {
@@ -30,7 +32,7 @@ pub fn recommend(card: &RateCard, input: &MixInput) -> Result<Mix, MixError> {
     } else {
         let (licensed, splits) = searched(&table, &organisers)?;
         let total = table.total(&licensed)?;
-        let gap_bound = gap_bound(&table, &organisers, total.monthly_total)?;
+        let gap_bound = gap_bound(&table, &separable, total.monthly_total)?;
         (licensed, Method::Search { splits, gap_bound })
     };
     let recommended = table.total(&licensed)?;
@@ -70,14 +72,14 @@ fn better(a: &SplitTotal, a_set: &[bool], b: &SplitTotal, b_set: &[bool]) -> boo
 fn exhaustive(table: &SplitTable<'_>) -> Result<(Vec<bool>, u64), MixError> {
     let n = table.organisers();
     let mut set = vec![false; n];
-    let mut licensed: Part = table.empty();
-    let mut other: Part = table.part(|_| true, true);
+    let mut licensed: Part = table.empty(Role::Licensed);
+    let mut other: Part = table.part(Role::Other, |_| true, true)?;
     let mut best_set = set.clone();
     let mut best = table.total_of(&licensed, &other)?;
     let splits: u64 = 1 << n;
     for step in 1..splits {
         let i = step.trailing_zeros() as usize;
-        move_one(table, &mut set, &mut licensed, &mut other, i);
+        move_one(table, &mut set, &mut licensed, &mut other, i)?;
         let total = table.total_of(&licensed, &other)?;
         if better(&total, &set, &best, &best_set) {
             best = total;
@@ -94,15 +96,16 @@ fn move_one(
     licensed: &mut Part,
     other: &mut Part,
     i: usize,
-) {
+) -> Result<(), MixError> {
     if set[i] {
-        table.remove(licensed, i);
-        table.add(other, i);
+        table.remove(licensed, i)?;
+        table.add(other, i)?;
     } else {
-        table.remove(other, i);
-        table.add(licensed, i);
+        table.remove(other, i)?;
+        table.add(licensed, i)?;
     }
     set[i] = !set[i];
+    Ok(())
 }
 
 /// The best "license the `k` largest stand-alone savers" split (every `k` from 0, all on
@@ -121,13 +124,13 @@ fn searched(
     });
     let mut splits = 0u64;
     let mut set = vec![false; n];
-    let mut licensed = table.empty();
-    let mut other = table.part(|_| true, true);
+    let mut licensed = table.empty(Role::Licensed);
+    let mut other = table.part(Role::Other, |_| true, true)?;
     let mut best = table.total_of(&licensed, &other)?;
     let mut best_k = 0;
     splits += 1;
     for (k, &i) in order.iter().enumerate() {
-        move_one(table, &mut set, &mut licensed, &mut other, i);
+        move_one(table, &mut set, &mut licensed, &mut other, i)?;
         let total = table.total_of(&licensed, &other)?;
         splits += 1;
         // Prefixes only grow, so a tie keeps the smaller k (fewer licences).
@@ -140,12 +143,12 @@ fn searched(
     for &i in &order[..best_k] {
         set[i] = true;
     }
-    let mut licensed = table.part(|i| set[i], false);
-    let mut other = table.part(|i| !set[i], true);
+    let mut licensed = table.part(Role::Licensed, |i| set[i], false)?;
+    let mut other = table.part(Role::Other, |i| !set[i], true)?;
     for _ in 0..MOVE_ROUNDS {
         let mut moved = false;
         for i in 0..n {
-            move_one(table, &mut set, &mut licensed, &mut other, i);
+            move_one(table, &mut set, &mut licensed, &mut other, i)?;
             let total = table.total_of(&licensed, &other)?;
             splits += 1;
             let fewer_or_cheaper = total.monthly_total < best.monthly_total
@@ -154,7 +157,7 @@ fn searched(
                 best = total;
                 moved = true;
             } else {
-                move_one(table, &mut set, &mut licensed, &mut other, i);
+                move_one(table, &mut set, &mut licensed, &mut other, i)?;
             }
         }
         if !moved {

@@ -1,3 +1,6 @@
+//! The licence mix: two hand-computed tenants, small tenants against quotes of every split,
+//! large ones against every "license the k largest savers" split, and readable errors.
+
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -1,0 +1,220 @@
+//! Each organiser's calls, counted in the same pass as the rest of the tally, for the licence
+//! mix (`spec/rating.md` §5): per organiser (the row's `UPN`, case ignored) and per (way of
+//! joining, country), the legs and their billable seconds in one card's steps. Memory grows
+//! with the organisers and their lines, never with the rows; past [`MAX_NAMED`] organisers,
+//! further ones are counted with the calls no organiser is named for (and said).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::rating::mix::{CallCount, OrganiserCalls, Steps};
+use crate::rating::{Call, CountryCode};
+
+/// Organisers counted by name; the calls of any further ones join the unnamed calls.
+pub const MAX_NAMED: usize = 100_000;
+
+/// The longest UPN kept (characters).
+const MAX_UPN_CHARS: usize = 120;
+
+/// Keys that are hashes already (of a UPN): used as they are.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hashed(u64);
+
+impl Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// One organiser's counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counted {
+    /// The UPN as first written (trimmed, at most 120 characters).
+    pub upn: String,
+    /// Rows (calls) used, 0-second ones included.
+    pub calls: u64,
+    /// Per (way of joining, country): legs over 0 s and their billable seconds.
+    pub counts: Vec<CallCount>,
+}
+
+impl Counted {
+    fn add(&mut self, call: Call, country: CountryCode, billable: u64) {
+        self.calls += 1;
+        if billable == 0 {
+            return;
+        }
+        match self
+            .counts
+            .iter_mut()
+            .find(|c| c.call == call && c.country == country)
+        {
+            Some(c) => {
+                c.legs += 1;
+                c.billable_seconds += billable;
+            }
+            None => self.counts.push(CallCount {
+                call,
+                country,
+                legs: 1,
+                billable_seconds: billable,
+            }),
+        }
+    }
+}
+
+/// The organisers' calls so far.
+#[derive(Debug, Clone, Default)]
+pub struct OrganiserTally {
+    steps: Steps,
+    /// UPN hash (case ignored) → position in `named`, or `usize::MAX` past the limit.
+    by_upn: HashMap<u64, usize, BuildHasherDefault<Hashed>>,
+    named: Vec<Counted>,
+    unnamed: Counted,
+    /// Rows of organisers past [`MAX_NAMED`].
+    over_limit: u64,
+}
+
+impl OrganiserTally {
+    /// Counts billable seconds in `steps`.
+    pub fn new(steps: Steps) -> OrganiserTally {
+        OrganiserTally {
+            steps,
+            ..OrganiserTally::default()
+        }
+    }
+
+    /// Distinct organisers seen (case ignored), the ones past the limit included.
+    pub fn distinct(&self) -> u64 {
+        self.by_upn.len() as u64
+    }
+
+    /// Counts one used row: its organiser (`None`: not named), way, country and length.
+    pub fn add(&mut self, upn: Option<(&str, u64)>, call: Call, country: CountryCode, secs: u32) {
+        let billable = self.steps.billable(secs);
+        let Some((upn, hash)) = upn else {
+            return self.unnamed.add(call, country, billable);
+        };
+        let next = self.named.len();
+        let at = *self.by_upn.entry(hash).or_insert_with(|| {
+            if next < MAX_NAMED {
+                next
+            } else {
+                usize::MAX
+            }
+        });
+        if at == usize::MAX {
+            self.over_limit += 1;
+            return self.unnamed.add(call, country, billable);
+        }
+        if at == next {
+            self.named.push(Counted {
+                upn: upn.chars().take(MAX_UPN_CHARS).collect(),
+                ..Counted::default()
+            });
+        }
+        self.named[at].add(call, country, billable);
+    }
+
+    /// The counts, organisers sorted by UPN (case ignored) so that every format of the same
+    /// calls numbers them alike.
+    pub fn finish(mut self) -> OrganiserUsage {
+        self.named
+            .sort_by_cached_key(|c| (c.upn.to_lowercase(), c.upn.clone()));
+        OrganiserUsage {
+            steps: self.steps,
+            named: self.named,
+            unnamed: self.unnamed,
+            over_limit: self.over_limit,
+        }
+    }
+}
+
+/// The organisers' calls of an import, for the licence mix.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrganiserUsage {
+    /// The steps billable seconds were counted in.
+    pub steps: Steps,
+    /// Named organisers, sorted by UPN.
+    pub named: Vec<Counted>,
+    /// Calls no organiser is named for (and those of organisers past [`MAX_NAMED`]).
+    pub unnamed: Counted,
+    /// Rows of organisers past [`MAX_NAMED`], counted as unnamed.
+    pub over_limit: u64,
+}
+
+impl OrganiserUsage {
+    /// Each organiser's calls (in `named`'s order) and the unnamed ones, without the lines
+    /// `keep` refuses (calls the card cannot price).
+    pub fn calls(
+        &self,
+        keep: impl Fn(Call, CountryCode) -> bool,
+    ) -> (Vec<OrganiserCalls>, OrganiserCalls) {
+        let calls = |c: &Counted| OrganiserCalls {
+            counts: c
+                .counts
+                .iter()
+                .filter(|n| keep(n.call, n.country))
+                .copied()
+                .collect(),
+        };
+        (self.named.iter().map(calls).collect(), calls(&self.unnamed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rating::usage::billable_seconds;
+    use crate::usage_export::legs::minutes_of;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn counted_steps_bill_what_the_core_bills_for_every_length_up_to_30_hours() {
+        // The scenario gives a measured leg `minutes_of(s)` (s / 60 cut to 6 decimals); the
+        // core bills `max(minimum, ceil(minutes × 60 / increment) × increment)`.
+        for (increment, minimum) in [(60, 60), (1, 1), (6, 30), (30, 60), (60, 1), (7, 100)] {
+            let steps = Steps {
+                increment_seconds: increment,
+                minimum_seconds: minimum,
+            };
+            for s in 1..=108_000u32 {
+                let core = billable_seconds(minutes_of(s) * Decimal::from(60), increment, minimum)
+                    .unwrap();
+                assert_eq!(Decimal::from(steps.billable(s)), core, "{s} s in {steps:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn organisers_are_counted_by_upn_whatever_the_case_and_sorted() {
+        let de = CountryCode::parse("DE").unwrap();
+        let mut t = OrganiserTally::new(Steps::default());
+        t.add(Some(("zoe@x.com", 1)), Call::TollDialIn, de, 61);
+        t.add(Some(("Ann@x.com", 2)), Call::TollDialIn, de, 1);
+        t.add(Some(("ann@x.com", 2)), Call::TollDialIn, de, 0);
+        t.add(None, Call::DialOut, de, 30);
+        let u = t.finish();
+        let names: Vec<&str> = u.named.iter().map(|c| c.upn.as_str()).collect();
+        assert_eq!(names, ["Ann@x.com", "zoe@x.com"]);
+        // Ann: two calls, one leg of a billed minute (the 0-second call is not a leg).
+        assert_eq!(
+            (
+                u.named[0].calls,
+                u.named[0].counts[0].legs,
+                u.named[0].counts[0].billable_seconds
+            ),
+            (2, 1, 60)
+        );
+        // Zoe: 61 s bill two minutes.
+        assert_eq!(u.named[1].counts[0].billable_seconds, 120);
+        assert_eq!(u.unnamed.calls, 1);
+    }
+}
