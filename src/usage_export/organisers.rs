@@ -16,21 +16,63 @@ pub const MAX_NAMED: usize = 100_000;
 /// The longest UPN kept (characters).
 const MAX_UPN_CHARS: usize = 120;
 
-/// Keys that are hashes already (of a UPN): used as they are.
+/// A fast hasher for keys that start with a hash already (a UPN's): each word folded in
+/// and multiplied (as rustc's FxHasher).
 #[derive(Debug, Clone, Copy, Default)]
-struct Hashed(u64);
+struct Folded(u64);
 
-impl Hasher for Hashed {
+impl Folded {
+    fn fold(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Folded {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+            self.fold(u64::from(*b));
         }
     }
+    fn write_u8(&mut self, n: u8) {
+        self.fold(u64::from(n));
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.fold(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.fold(u64::from(n));
+    }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        self.fold(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.fold(n as u64);
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.fold(n as u64);
+    }
+}
+
+type Fast<K, V> = HashMap<K, V, BuildHasherDefault<Folded>>;
+
+/// One organiser's calls to one country in one way, so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cell {
+    calls: u64,
+    legs: u64,
+    billable: u64,
+}
+
+impl Cell {
+    fn add(&mut self, billable: u64) {
+        self.calls += 1;
+        if billable > 0 {
+            self.legs += 1;
+            self.billable += billable;
+        }
     }
 }
 
@@ -46,38 +88,30 @@ pub struct Counted {
 }
 
 impl Counted {
-    fn add(&mut self, call: Call, country: CountryCode, billable: u64) {
-        self.calls += 1;
-        if billable == 0 {
-            return;
-        }
-        match self
-            .counts
-            .iter_mut()
-            .find(|c| c.call == call && c.country == country)
-        {
-            Some(c) => {
-                c.legs += 1;
-                c.billable_seconds += billable;
-            }
-            None => self.counts.push(CallCount {
+    fn take(&mut self, call: Call, country: CountryCode, cell: Cell) {
+        self.calls += cell.calls;
+        if cell.legs > 0 {
+            self.counts.push(CallCount {
                 call,
                 country,
-                legs: 1,
-                billable_seconds: billable,
-            }),
+                legs: cell.legs,
+                billable_seconds: cell.billable,
+            });
         }
     }
 }
 
-/// The organisers' calls so far.
+/// The organisers' calls so far. A row costs one lookup of (organiser, way, country); the
+/// organiser's own entry is looked up only for a line not seen before.
 #[derive(Debug, Clone, Default)]
 pub struct OrganiserTally {
     steps: Steps,
-    /// UPN hash (case ignored) → position in `named`, or `usize::MAX` past the limit.
-    by_upn: HashMap<u64, usize, BuildHasherDefault<Hashed>>,
-    named: Vec<Counted>,
-    unnamed: Counted,
+    /// (UPN hash, way, country) of the organisers counted by name.
+    cells: Fast<(u64, Call, CountryCode), Cell>,
+    /// UPN hash (case ignored) → position in `names`, or `usize::MAX` past the limit.
+    by_upn: Fast<u64, usize>,
+    names: Vec<String>,
+    unnamed: Fast<(Call, CountryCode), Cell>,
     /// Rows of organisers past [`MAX_NAMED`].
     over_limit: u64,
 }
@@ -100,9 +134,16 @@ impl OrganiserTally {
     pub fn add(&mut self, upn: Option<(&str, u64)>, call: Call, country: CountryCode, secs: u32) {
         let billable = self.steps.billable(secs);
         let Some((upn, hash)) = upn else {
-            return self.unnamed.add(call, country, billable);
+            return self
+                .unnamed
+                .entry((call, country))
+                .or_default()
+                .add(billable);
         };
-        let next = self.named.len();
+        if let Some(cell) = self.cells.get_mut(&(hash, call, country)) {
+            return cell.add(billable);
+        }
+        let next = self.names.len();
         let at = *self.by_upn.entry(hash).or_insert_with(|| {
             if next < MAX_NAMED {
                 next
@@ -112,26 +153,49 @@ impl OrganiserTally {
         });
         if at == usize::MAX {
             self.over_limit += 1;
-            return self.unnamed.add(call, country, billable);
+            return self
+                .unnamed
+                .entry((call, country))
+                .or_default()
+                .add(billable);
         }
         if at == next {
-            self.named.push(Counted {
-                upn: upn.chars().take(MAX_UPN_CHARS).collect(),
-                ..Counted::default()
-            });
+            self.names.push(upn.chars().take(MAX_UPN_CHARS).collect());
         }
-        self.named[at].add(call, country, billable);
+        self.cells
+            .entry((hash, call, country))
+            .or_default()
+            .add(billable);
     }
 
     /// The counts, organisers sorted by UPN (case ignored) so that every format of the same
-    /// calls numbers them alike.
-    pub fn finish(mut self) -> OrganiserUsage {
-        self.named
-            .sort_by_cached_key(|c| (c.upn.to_lowercase(), c.upn.clone()));
+    /// calls numbers them alike, and their lines by way and country.
+    pub fn finish(self) -> OrganiserUsage {
+        let mut named: Vec<Counted> = self
+            .names
+            .into_iter()
+            .map(|upn| Counted {
+                upn,
+                ..Counted::default()
+            })
+            .collect();
+        for ((hash, call, country), cell) in self.cells {
+            if let Some(c) = self.by_upn.get(&hash).and_then(|i| named.get_mut(*i)) {
+                c.take(call, country, cell);
+            }
+        }
+        let mut unnamed = Counted::default();
+        for ((call, country), cell) in self.unnamed {
+            unnamed.take(call, country, cell);
+        }
+        for c in named.iter_mut().chain([&mut unnamed]) {
+            c.counts.sort_unstable_by_key(|n| (n.call, n.country));
+        }
+        named.sort_by_cached_key(|c| (c.upn.to_lowercase(), c.upn.clone()));
         OrganiserUsage {
             steps: self.steps,
-            named: self.named,
-            unnamed: self.unnamed,
+            named,
+            unnamed,
             over_limit: self.over_limit,
         }
     }
@@ -216,5 +280,27 @@ mod tests {
         // Zoe: 61 s bill two minutes.
         assert_eq!(u.named[1].counts[0].billable_seconds, 120);
         assert_eq!(u.unnamed.calls, 1);
+    }
+
+    #[test]
+    fn organisers_past_the_limit_are_counted_with_the_unnamed_calls() {
+        let de = CountryCode::parse("DE").unwrap();
+        let mut t = OrganiserTally::new(Steps::default());
+        for i in 0..=MAX_NAMED as u64 {
+            t.add(Some(("someone", i)), Call::TollDialIn, de, 60);
+        }
+        // The last organiser again: still past the limit.
+        t.add(
+            Some(("someone", MAX_NAMED as u64)),
+            Call::TollDialIn,
+            de,
+            60,
+        );
+        assert_eq!(t.distinct(), MAX_NAMED as u64 + 1);
+        let u = t.finish();
+        assert_eq!(
+            (u.named.len(), u.unnamed.calls, u.over_limit),
+            (MAX_NAMED, 2, 2)
+        );
     }
 }
