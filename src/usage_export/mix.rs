@@ -87,24 +87,32 @@ impl LicenceMix {
     }
 }
 
-/// The licence mix of `imported` priced with `card` (calls the card cannot price are left
-/// out, as from the scenario); `us_canada_addon` as the page or the command line sets it.
+/// What the mix of `imported` is computed from with `card`: the organisers' calls (those the
+/// card cannot price left out, as from the scenario) and the import's month factor. Also what
+/// a what-if split is priced from ([`crate::rating::mix::SplitTable`]).
+pub fn mix_input(imported: &Imported, card: &RateCard, us_canada_addon: bool) -> MixInput {
+    let usage = &imported.organisers;
+    let (organisers, unnamed) = usage.calls(|call, country| on_card(card, country, call));
+    let per_month =
+        Decimal::from_str_exact(&imported.report.period.month_factor).unwrap_or(Decimal::ONE);
+    MixInput {
+        organisers,
+        unnamed,
+        per_month,
+        steps: usage.steps,
+        us_canada_addon,
+    }
+}
+
+/// The licence mix of `imported` priced with `card`; `us_canada_addon` as the page or the
+/// command line sets it.
 pub fn licence_mix(
     imported: &Imported,
     card: &RateCard,
     us_canada_addon: bool,
 ) -> Result<LicenceMix, MixError> {
     let usage = &imported.organisers;
-    let (organisers, unnamed) = usage.calls(|call, country| on_card(card, country, call));
-    let per_month =
-        Decimal::from_str_exact(&imported.report.period.month_factor).unwrap_or(Decimal::ONE);
-    let input = MixInput {
-        organisers,
-        unnamed,
-        per_month,
-        steps: usage.steps,
-        us_canada_addon,
-    };
+    let input = mix_input(imported, card, us_canada_addon);
     let mix: Mix = recommend(card, &input)?;
     let money = card.money();
     let method = match mix.method {

@@ -11,7 +11,7 @@ use crate::root;
 
 /// Every target with the files that seed its corpus (globs relative to the root: a folder's
 /// files with one of the extensions).
-const TARGETS: [(&str, &[(&str, &str)]); 7] = [
+const TARGETS: [(&str, &[(&str, &str)]); 8] = [
     ("card_toml", &[("rates", "toml"), ("tests/cards", "toml")]),
     ("card_json", &[("tests/fuzz-seeds/card_json", "json")]),
     (
@@ -34,6 +34,7 @@ const TARGETS: [(&str, &[(&str, &str)]); 7] = [
             ("tests/fuzz-seeds/usage_export", "csv"),
         ],
     ),
+    ("licence_mix", &[("tests/fuzz-seeds/licence_mix", "bin")]),
 ];
 
 /// One target's outcome.
