@@ -8,7 +8,7 @@ use ppm_pricing::form::link;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok((form, _)) = share::decode(text) else { return };
+    let Ok((form, _)) = link::decode(text) else { return };
     let card = RateCard::from_toml_str(include_str!("../../rates/illustrative-usd.toml"), None)
         .expect("the shipped card is valid");
     for lang in Lang::ALL {
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = quote(&card, &s);
         }
         // Encoding the decoded form and decoding it again gives the same form.
-        let again = share::decode(&share::encode(&form, Some(lang))).map(|(f, _)| f.relocalised(lang));
+        let again = link::decode(&link::encode(&form, Some(lang))).map(|(f, _)| f.relocalised(lang));
         assert_eq!(again.ok().map(|f| f.scenario()), Some(form.scenario()));
     }
 });
