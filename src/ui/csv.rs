@@ -36,7 +36,7 @@ pub struct Export<'a> {
 }
 
 /// The cell separator of a language's spreadsheets.
-fn separator(lang: Lang) -> char {
+pub(crate) fn separator(lang: Lang) -> char {
     match lang {
         Lang::En => ',',
         Lang::De | Lang::Fr => ';',
@@ -45,7 +45,7 @@ fn separator(lang: Lang) -> char {
 
 /// A text cell: neutralised if a spreadsheet would read it as a formula, quoted if it holds
 /// the separator, a quote or a line break.
-fn cell(text: &str, sep: char) -> String {
+pub(crate) fn cell(text: &str, sep: char) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -59,7 +59,7 @@ fn cell(text: &str, sep: char) -> String {
 }
 
 /// A number cell: the language's decimal mark, no thousands separators.
-fn number(lang: Lang, value: &str) -> String {
+pub(crate) fn number(lang: Lang, value: &str) -> String {
     match lang {
         Lang::En => value.to_string(),
         Lang::De | Lang::Fr => value.replace('.', ","),

@@ -135,7 +135,7 @@ test("a dropped file joins the modelled meetings; German texts", async () => {
   }, bytes);
   await page.dispatchEvent("#usage-drop", "drop", { dataTransfer });
   await page.locator("#usage-rows-used").waitFor();
-  assert.equal(await text(page, ".ppm-import h3"), "Ihre tatsächliche Nutzung");
+  assert.equal(await text(page, "#usage-report > h3"), "Ihre tatsächliche Nutzung");
   assert.equal(await text(page, "#usage-period"), "Anrufe.csv: 01.03.2026 bis 31.03.2026 (31 Tage)");
   // Nothing of the report is cut off at the side of its box (German words are long).
   const cut = await page.evaluate(() => {
@@ -154,7 +154,7 @@ test("a dropped file joins the modelled meetings; German texts", async () => {
   assert.equal(await text(page, "#usage-used"), "Die gemessene Nutzung wurde zu Ihren Besprechungen hinzugefügt.");
   // The report follows the page's language (what it read is kept).
   await page.selectOption("#lang-switch", "en");
-  await page.waitForFunction(() => document.querySelector(".ppm-import h3")?.innerText === "Your real usage");
+  await page.waitForFunction(() => document.querySelector("#usage-report > h3")?.innerText === "Your real usage");
   assert.equal(await text(page, "#usage-period"), "Anrufe.csv: 2026-03-01 to 2026-03-31 (31 days)");
   assert.equal(await text(page, "#usage-used"), "The measured usage was added to your meetings.");
   // The measured profile's name follows the language; the focus stayed on the button.

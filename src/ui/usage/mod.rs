@@ -3,6 +3,9 @@
 //! (`File.slice`, nothing is sent anywhere), shows the report, and hands the measured profile
 //! to the widget as a share-link fragment, which the widget already knows how to read.
 
+mod mix_csv;
+mod mix_panel;
+mod mix_texts;
 mod panel;
 mod texts;
 
@@ -19,6 +22,33 @@ type Shown = (yew::AppHandle<ImportPanel>, ImportPanelProps);
 
 thread_local! {
     static SHOWN: RefCell<Option<Shown>> = const { RefCell::new(None) };
+    static ROOT_IDS_SKIPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Roots this module numbers before its first panel (see [`skip_root_ids`]).
+const SKIPPED_ROOTS: usize = 255;
+
+/// An app that draws nothing (its root only takes a number).
+#[yew::component]
+fn Nothing() -> yew::Html {
+    yew::Html::default()
+}
+
+/// Yew numbers the roots it renders from 1 in each WebAssembly module and routes a DOM event
+/// to the root whose number the target's nearest root carries. The widget's module and this
+/// one would both number their first root 1: a click in the report would also run one of the
+/// widget's own handlers (a click on "Download the licence mix" downloaded the estimate). This
+/// module's panels are numbered from 256 on; the page has one widget root.
+fn skip_root_ids() {
+    if ROOT_IDS_SKIPPED.with(|s| s.replace(true)) {
+        return;
+    }
+    let document = gloo::utils::document();
+    for _ in 0..SKIPPED_ROOTS {
+        if let Ok(host) = document.create_element("div") {
+            yew::Renderer::<Nothing>::with_root(host).render().destroy();
+        }
+    }
 }
 
 /// Shows the panel of the last import in the page's new language (it keeps what it read).
@@ -58,6 +88,7 @@ pub fn open_usage_import(
             old.destroy();
         }
         container.set_text_content(None);
+        skip_root_ids();
         let props = ImportPanelProps {
             files: Rc::new(files),
             lang: Lang::parse(lang).unwrap_or(Lang::En),

@@ -8,10 +8,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use super::mix_panel::LicenceMixPanel;
 use super::texts::{texts, UsageTexts};
 use crate::form::link;
 use crate::form::Form;
 use crate::lang::Lang;
+use crate::rating::mix::Steps;
 use crate::rating::RateCard;
 use crate::registry::with_registry;
 use crate::ui::browser::CountryNames;
@@ -62,9 +64,11 @@ async fn read(
     files: Rc<Vec<web_sys::File>>,
     progress: impl Fn(u64, u64, u64),
     profile: &str,
+    steps: Steps,
 ) -> Result<Imported, ExportError> {
     let list = files.iter().map(|f| (f.name(), f.size() as u64)).collect();
-    let mut import = UsageImport::new(list);
+    // Each organiser's calls are counted in the card's steps, for the licence mix.
+    let mut import = UsageImport::new(list).with_steps(steps);
     let total = import.total();
     while let Some(need) = import.need() {
         let failed = |why: String| ExportError::Read {
@@ -105,6 +109,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         let slow = slow.setter();
         let files = props.files.clone();
         let profile = t.profile_name;
+        let steps = with_registry(|r| r.get(Some(&props.card)).map(Steps::of)).unwrap_or_default();
         use_effect_with((), move |_| {
             let timer =
                 gloo::timers::callback::Timeout::new(PROGRESS_AFTER_MS, move || slow.set(true));
@@ -114,6 +119,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     files,
                     move |a, b, c| p.set(Phase::Reading(a, b, c)),
                     profile,
+                    steps,
                 )
                 .await;
                 phase.set(match result {
@@ -179,7 +185,12 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     }
                 })
             };
-            report(t, props.lang, imported, card.as_ref(), *used, on_use)
+            let mix = if imported.organisers.named.is_empty() {
+                html! {}
+            } else {
+                html! { <LicenceMixPanel imported={imported.clone()} lang={props.lang} card={props.card.clone()} /> }
+            };
+            report(t, props.lang, imported, card.as_ref(), *used, on_use, mix)
         }
     }
 }
@@ -192,6 +203,7 @@ fn report(
     card: Option<&RateCard>,
     used: Option<bool>,
     on_use: Callback<bool>,
+    mix: Html,
 ) -> Html {
     let r = &imported.report;
     let names = CountryNames::new(lang.tag());
@@ -279,6 +291,7 @@ fn report(
                 </div>
                 <p role="status" id="usage-used">{ match used { Some(true) => t.replaced, Some(false) => t.added, None => "" } }</p>
             }
+            { mix }
         </div>
     }
 }
