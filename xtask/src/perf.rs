@@ -102,6 +102,31 @@ fn usage_and_batch(root: &std::path::Path) -> Result<(), String> {
             ],
         )?;
     }
+    // The licence mix of the year's 10,000 organisers (time, splits and peak memory on stderr),
+    // and the same tenant's tenth of a year: memory follows the organisers, not the rows.
+    run(
+        &sample.display().to_string(),
+        &[
+            "--rows",
+            "100000",
+            "--days",
+            "365",
+            "--users",
+            "10000",
+            "--format",
+            "zip",
+            "--out",
+            &path("tenth.zip"),
+        ],
+    )?;
+    for file in ["tenth.zip", "year.zip"] {
+        let mix = format!(
+            "{} usage {} --card illustrative-usd --mix | head -7",
+            ppm.display(),
+            path(file)
+        );
+        run("sh", &["-c", &mix])?;
+    }
     let example = std::fs::read_to_string(root.join("examples/scenario.json"))
         .map_err(|e| format!("cannot read examples/scenario.json: {e}"))?;
     let line: String = example.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -86,10 +86,13 @@ pub fn usage(rest: &[String]) -> Result<(), Failure> {
         let started = Instant::now();
         let mix = licence_mix(&imported, card, a.has("--addon")).map_err(input)?;
         eprintln!(
-            "ppm usage: the licence mix of {} organisers in {:.2} s ({} splits priced)",
+            "ppm usage: the licence mix of {} organisers in {:.2} s ({} splits priced){}",
             mix.organisers.len(),
             started.elapsed().as_secs_f64(),
-            mix.method.splits
+            mix.method.splits,
+            peak_memory()
+                .map(|kb| format!("; peak memory {:.1} MB", kb as f64 / 1024.0))
+                .unwrap_or_default()
         );
         if a.has("--json") {
             return write_out(&json(&mix)?);
@@ -121,6 +124,13 @@ pub fn usage(rest: &[String]) -> Result<(), Failure> {
         None => imported.scenario,
     };
     write_out(&json(&scenario)?)
+}
+
+/// The process's peak resident memory in KB, where the system says (Linux: `VmHWM`).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Minutes of `seconds`, to one decimal.
