@@ -66,6 +66,22 @@ struct Cell {
     billable: u64,
 }
 
+/// One named organiser's line: whose (UPN hash), which, and its counts.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    upn: u64,
+    call: Call,
+    country: CountryCode,
+    cell: Cell,
+}
+
+/// The key of an organiser's line: the UPN's hash with the line folded in (one word to hash;
+/// two lines share a key only as two UPNs share a hash, about 1 in 10^19).
+fn line_key(upn: u64, call: Call, country: CountryCode) -> u64 {
+    upn.wrapping_add((call as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .wrapping_add((country.slot() as u64 + 1).wrapping_mul(0xc2b2_ae3d_27d4_eb4f))
+}
+
 impl Cell {
     fn add(&mut self, billable: u64) {
         self.calls += 1;
@@ -106,8 +122,8 @@ impl Counted {
 #[derive(Debug, Clone, Default)]
 pub struct OrganiserTally {
     steps: Steps,
-    /// (UPN hash, way, country) of the organisers counted by name.
-    cells: Fast<(u64, Call, CountryCode), Cell>,
+    /// The lines of the organisers counted by name, by [`line_key`].
+    cells: Fast<u64, Line>,
     /// UPN hash (case ignored) → position in `names`, or `usize::MAX` past the limit.
     by_upn: Fast<u64, usize>,
     names: Vec<String>,
@@ -140,8 +156,9 @@ impl OrganiserTally {
                 .or_default()
                 .add(billable);
         };
-        if let Some(cell) = self.cells.get_mut(&(hash, call, country)) {
-            return cell.add(billable);
+        let key = line_key(hash, call, country);
+        if let Some(line) = self.cells.get_mut(&key) {
+            return line.cell.add(billable);
         }
         let next = self.names.len();
         let at = *self.by_upn.entry(hash).or_insert_with(|| {
@@ -163,8 +180,14 @@ impl OrganiserTally {
             self.names.push(upn.chars().take(MAX_UPN_CHARS).collect());
         }
         self.cells
-            .entry((hash, call, country))
-            .or_default()
+            .entry(key)
+            .or_insert(Line {
+                upn: hash,
+                call,
+                country,
+                cell: Cell::default(),
+            })
+            .cell
             .add(billable);
     }
 
@@ -179,9 +202,9 @@ impl OrganiserTally {
                 ..Counted::default()
             })
             .collect();
-        for ((hash, call, country), cell) in self.cells {
-            if let Some(c) = self.by_upn.get(&hash).and_then(|i| named.get_mut(*i)) {
-                c.take(call, country, cell);
+        for line in self.cells.into_values() {
+            if let Some(c) = self.by_upn.get(&line.upn).and_then(|i| named.get_mut(*i)) {
+                c.take(line.call, line.country, line.cell);
             }
         }
         let mut unnamed = Counted::default();
