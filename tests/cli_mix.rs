@@ -27,11 +27,9 @@ fn export() -> PathBuf {
     path
 }
 
-#[test]
-fn the_mix_as_json_and_for_people() {
-    let file = export();
-    let file = file.to_str().unwrap();
-    let o = ppm(&[
+/// `ppm usage FILE --days 1 --card illustrative-usd --mix` and `more`.
+fn mix(file: &str, more: &[&str]) -> Output {
+    let mut args = vec![
         "usage",
         file,
         "--days",
@@ -39,8 +37,16 @@ fn the_mix_as_json_and_for_people() {
         "--card",
         "illustrative-usd",
         "--mix",
-        "--json",
-    ]);
+    ];
+    args.extend_from_slice(more);
+    ppm(&args)
+}
+
+#[test]
+fn the_mix_as_json_and_for_people() {
+    let file = export();
+    let file = file.to_str().unwrap();
+    let o = mix(file, &["--json"]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -83,15 +89,7 @@ fn the_mix_as_json_and_for_people() {
     assert_eq!(v["organisers"][1]["upn"], json!("Ben@Contoso.com"));
     assert_eq!(v["organisers"][1]["tollDialInMinutes"], json!("30.4375"));
 
-    let o = ppm(&[
-        "usage",
-        file,
-        "--days",
-        "1",
-        "--card",
-        "illustrative-usd",
-        "--mix",
-    ]);
+    let o = mix(file, &[]);
     assert_eq!(o.status.code(), Some(0));
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(

@@ -6,7 +6,7 @@
 use super::build::{build, PeriodHint};
 use super::csv_stream::{CsvProblem, CsvStream};
 use super::graph::GraphPages;
-use super::organisers::OrganiserTally;
+use super::organiser_tally::OrganiserTally;
 use super::report::{FileKind, FileNote, ImportOptions, Imported};
 use super::tally::Tally;
 use super::zip::{self, Entry, InflateError, Inflater};

@@ -34,6 +34,8 @@ mod legs;
 mod mix;
 #[cfg(feature = "cli")]
 mod native;
+#[cfg(feature = "usage-export")]
+mod organiser_tally;
 mod organisers;
 #[cfg(feature = "usage-export")]
 mod phone_numbers;

@@ -9,7 +9,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use rust_decimal::Decimal;
 
 use super::columns::Column;
-use super::organisers::OrganiserTally;
+use super::organiser_tally::OrganiserTally;
 use super::phone_numbers::country_of_number;
 use super::report::Basis;
 pub use super::report::LeftOut;
