@@ -1,7 +1,6 @@
 //! The licence mix: two hand-computed tenants, small tenants against quotes of every split,
 //! large ones against every "license the k largest savers" split, and readable errors.
 
-use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::*;
@@ -43,7 +42,7 @@ fn text(m: Money) -> String {
     m.to_string()
 }
 
-#[test]
+#[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
 fn golden_three_hosts_the_pool_pulls_a_dial_out_host_onto_the_licence() {
     // USD card: licence 4.00 with 60 Zone A minutes; DE toll dial-in 0.022, DE dial-out 0.035.
     // Ann: 300 min DE toll dial-in (6.60 per minute). Ben: 50 min (1.10). Cy: 200 min of DE
@@ -107,7 +106,7 @@ fn golden_three_hosts_the_pool_pulls_a_dial_out_host_onto_the_licence() {
     assert_eq!(cy.dial_out_minutes, Decimal::from(200));
 }
 
-#[test]
+#[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
 fn golden_four_hosts_with_the_add_on_and_calls_without_an_organiser() {
     // USD card with the US/Canada add-on (2.00 an organiser, in both parts). Pay-per-minute
     // costs: Dee 400 min US toll dial-in 6.00 (her 500 min of US dial-out are in the add-on);
@@ -151,7 +150,7 @@ fn golden_four_hosts_with_the_add_on_and_calls_without_an_organiser() {
     assert_eq!(mix.recommended.licences, 2);
 }
 
-#[test]
+#[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
 fn steps_bill_like_the_card() {
     let s = Steps::default();
     // 0 s is not billed; 1 s and 60 s bill a minute; 61 s two.
@@ -163,7 +162,7 @@ fn steps_bill_like_the_card() {
     assert_eq!([1, 31, 36, 37].map(|x| fine.billable(x)), [30, 36, 36, 42]);
 }
 
-#[test]
+#[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
 fn errors_are_readable() {
     let card = usd();
     let mut i = input(
@@ -202,168 +201,178 @@ fn errors_are_readable() {
     assert!(recommend(&card, &i).is_err());
 }
 
-#[test]
+#[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
 fn no_calls_no_cost() {
     let mix = recommend(&usd(), &input(vec![], vec![], false)).unwrap();
     assert_eq!(text(mix.recommended.monthly_total), "0.00");
     assert!(mix.licensed.is_empty());
 }
 
-/// A tenant of up to `n` organisers with calls of lengths divisible by 3 s (so that a leg's
-/// minutes are exact in a scenario) to a few countries, under the USD card.
-fn tenant(
-    n: std::ops::RangeInclusive<usize>,
-) -> impl Strategy<Value = Vec<Vec<(u8, u8, u32, u32)>>> {
-    // (call, country, legs, length in units of 3 s)
-    let count = (0u8..3, 0u8..5, 1u32..40, 1u32..1_200);
-    proptest::collection::vec(proptest::collection::vec(count, 0..4), n)
-}
+/// Property tests and every split of 20 organisers: natively only (proptest needs a random
+/// source, and a million splits take a while in unoptimised WebAssembly).
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::*;
+    use proptest::prelude::*;
 
-const PLACES: [&str; 5] = ["DE", "US", "GB", "AE", "JP"];
-const CALLS: [Call; 3] = [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut];
-
-fn to_input(t: &[Vec<(u8, u8, u32, u32)>], per_month: Decimal, addon: bool) -> MixInput {
-    let steps = Steps::default();
-    let card = usd();
-    let organisers = t
-        .iter()
-        .map(|calls| {
-            organiser(
-                calls
-                    .iter()
-                    .filter(|(c, p, _, _)| has_rate(&card, CALLS[*c as usize], PLACES[*p as usize]))
-                    .map(|&(c, p, legs, units)| CallCount {
-                        call: CALLS[c as usize],
-                        country: code(PLACES[p as usize]),
-                        legs: u64::from(legs),
-                        billable_seconds: u64::from(legs) * steps.billable(units * 3),
-                    })
-                    .collect(),
-            )
-        })
-        .collect();
-    MixInput {
-        organisers,
-        unnamed: OrganiserCalls::default(),
-        per_month,
-        steps,
-        us_canada_addon: addon,
+    /// A tenant of up to `n` organisers with calls of lengths divisible by 3 s (so that a leg's
+    /// minutes are exact in a scenario) to a few countries, under the USD card.
+    fn tenant(
+        n: std::ops::RangeInclusive<usize>,
+    ) -> impl Strategy<Value = Vec<Vec<(u8, u8, u32, u32)>>> {
+        // (call, country, legs, length in units of 3 s)
+        let count = (0u8..3, 0u8..5, 1u32..40, 1u32..1_200);
+        proptest::collection::vec(proptest::collection::vec(count, 0..4), n)
     }
-}
 
-fn has_rate(card: &RateCard, call: Call, place: &str) -> bool {
-    card.country(code(place))
-        .and_then(|c| c.rate(call))
-        .is_some()
-}
+    const PLACES: [&str; 5] = ["DE", "US", "GB", "AE", "JP"];
+    const CALLS: [Call; 3] = [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut];
 
-/// The spec's definition, through scenarios and quotes: per-user total of the licensed
-/// organisers' calls plus the pay-per-minute total of the others'.
-fn quoted_total(
-    t: &[Vec<(u8, u8, u32, u32)>],
-    licensed: &[bool],
-    per_month: Decimal,
-    addon: bool,
-) -> Decimal {
-    let card = usd();
-    let part = |want: bool| -> Option<(Scenario, u64)> {
-        let members: Vec<usize> = (0..t.len()).filter(|i| licensed[*i] == want).collect();
-        let legs: Vec<serde_json::Value> = members
+    fn to_input(t: &[Vec<(u8, u8, u32, u32)>], per_month: Decimal, addon: bool) -> MixInput {
+        let steps = Steps::default();
+        let card = usd();
+        let organisers = t
             .iter()
-            .flat_map(|i| &t[*i])
-            .filter(|(c, p, _, _)| has_rate(&card, CALLS[*c as usize], PLACES[*p as usize]))
-            .map(|&(c, p, legs, units)| {
-                serde_json::json!({"country": PLACES[p as usize], "call": CALLS[c as usize].as_word(),
-                    "count": legs, "minutes": (Decimal::from(units * 3) / Decimal::from(60)).to_string()})
+            .map(|calls| {
+                organiser(
+                    calls
+                        .iter()
+                        .filter(|(c, p, _, _)| {
+                            has_rate(&card, CALLS[*c as usize], PLACES[*p as usize])
+                        })
+                        .map(|&(c, p, legs, units)| CallCount {
+                            call: CALLS[c as usize],
+                            country: code(PLACES[p as usize]),
+                            legs: u64::from(legs),
+                            billable_seconds: u64::from(legs) * steps.billable(units * 3),
+                        })
+                        .collect(),
+                )
             })
             .collect();
-        let named = members.len() as u64;
-        if named == 0 && (want || legs.is_empty()) {
-            return None;
+        MixInput {
+            organisers,
+            unnamed: OrganiserCalls::default(),
+            per_month,
+            steps,
+            us_canada_addon: addon,
         }
-        let organisers = named.max(1);
-        let doc: ScenarioDocument = serde_json::from_value(serde_json::json!({
-            "organisers": organisers, "usCanadaAddon": addon,
-            "meetings": if legs.is_empty() { vec![] } else { vec![serde_json::json!({
-                "perMonth": per_month.to_string(), "minutes": 0, "legs": legs })] }
-        }))
-        .unwrap();
-        Some((Scenario::from_document(&doc).unwrap(), named))
-    };
-    let mut total = Decimal::ZERO;
-    if let Some((s, _)) = part(true) {
-        total += quote(&card, &s).unwrap().per_user.monthly_total.amount();
     }
-    if let Some((s, _)) = part(false) {
-        total += quote(&card, &s).unwrap().per_minute.monthly_total.amount();
+
+    fn has_rate(card: &RateCard, call: Call, place: &str) -> bool {
+        card.country(code(place))
+            .and_then(|c| c.rate(call))
+            .is_some()
     }
-    total
-}
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
-
-    /// Up to 5 organisers: the recommendation is the lowest of every split priced through
-    /// scenarios and quotes (an independent path), and its total is that split's.
-    #[test]
-    fn small_tenants_get_the_true_minimum(t in tenant(0..=5), pm in 1u32..300, addon in any::<bool>()) {
-        let per_month = Decimal::new(i64::from(pm), 2);
+    /// The spec's definition, through scenarios and quotes: per-user total of the licensed
+    /// organisers' calls plus the pay-per-minute total of the others'.
+    fn quoted_total(
+        t: &[Vec<(u8, u8, u32, u32)>],
+        licensed: &[bool],
+        per_month: Decimal,
+        addon: bool,
+    ) -> Decimal {
         let card = usd();
-        let mix = recommend(&card, &to_input(&t, per_month, addon)).unwrap();
-        let n = t.len();
-        let mut lowest = None::<Decimal>;
-        for mask in 0u32..(1 << n) {
-            let set: Vec<bool> = (0..n).map(|i| mask >> i & 1 == 1).collect();
-            let total = quoted_total(&t, &set, per_month, addon);
-            lowest = Some(lowest.map_or(total, |l: Decimal| l.min(total)));
-        }
-        prop_assert_eq!(Some(mix.recommended.monthly_total.amount()), lowest);
-        prop_assert_eq!(
-            mix.recommended.monthly_total.amount(),
-            quoted_total(&t, &mix.licensed, per_month, addon)
-        );
-    }
-
-    /// More than 20 organisers: the search is never worse than all-licence, all
-    /// pay-per-minute, or licensing the k largest stand-alone savers for any k, and its gap
-    /// bound holds against every one of those splits.
-    #[test]
-    fn large_tenants_never_lose_to_simple_splits(t in tenant(21..=28), pm in 1u32..300, addon in any::<bool>()) {
-        let per_month = Decimal::new(i64::from(pm), 2);
-        let card = usd();
-        let input = to_input(&t, per_month, addon);
-        let mix = recommend(&card, &input).unwrap();
-        let Method::Search { gap_bound, .. } = mix.method else {
-            return Err(TestCaseError::fail("not searched"));
+        let part = |want: bool| -> Option<(Scenario, u64)> {
+            let members: Vec<usize> = (0..t.len()).filter(|i| licensed[*i] == want).collect();
+            let legs: Vec<serde_json::Value> = members
+                .iter()
+                .flat_map(|i| &t[*i])
+                .filter(|(c, p, _, _)| has_rate(&card, CALLS[*c as usize], PLACES[*p as usize]))
+                .map(|&(c, p, legs, units)| {
+                    serde_json::json!({"country": PLACES[p as usize], "call": CALLS[c as usize].as_word(),
+                        "count": legs, "minutes": (Decimal::from(units * 3) / Decimal::from(60)).to_string()})
+                })
+                .collect();
+            let named = members.len() as u64;
+            if named == 0 && (want || legs.is_empty()) {
+                return None;
+            }
+            let organisers = named.max(1);
+            let doc: ScenarioDocument = serde_json::from_value(serde_json::json!({
+                "organisers": organisers, "usCanadaAddon": addon,
+                "meetings": if legs.is_empty() { vec![] } else { vec![serde_json::json!({
+                    "perMonth": per_month.to_string(), "minutes": 0, "legs": legs })] }
+            }))
+            .unwrap();
+            Some((Scenario::from_document(&doc).unwrap(), named))
         };
-        let table = SplitTable::new(&card, &input).unwrap();
-        let best = mix.recommended.monthly_total;
-        let mut order: Vec<usize> = (0..t.len()).collect();
-        order.sort_by(|a, b| mix.organisers[*b].saving_alone.cmp(&mix.organisers[*a].saving_alone));
-        let mut set = vec![false; t.len()];
-        for k in 0..=t.len() {
-            if k > 0 { set[order[k - 1]] = true; }
-            let total = table.total(&set).unwrap().monthly_total;
-            prop_assert!(best <= total, "k = {}: {} > {}", k, best, total);
-            prop_assert!(best.amount() - total.amount() <= gap_bound.amount());
+        let mut total = Decimal::ZERO;
+        if let Some((s, _)) = part(true) {
+            total += quote(&card, &s).unwrap().per_user.monthly_total.amount();
         }
-        prop_assert!(best <= mix.all_licence.monthly_total && best <= mix.all_per_minute.monthly_total);
+        if let Some((s, _)) = part(false) {
+            total += quote(&card, &s).unwrap().per_minute.monthly_total.amount();
+        }
+        total
     }
-}
 
-#[test]
-fn twenty_organisers_are_searched_exhaustively() {
-    let t: Vec<Vec<(u8, u8, u32, u32)>> = (0..20u32)
-        .map(|i| vec![((i % 3) as u8, (i % 5) as u8, 1 + i, 20 + 7 * i)])
-        .collect();
-    let card = usd();
-    let input = to_input(&t, Decimal::ONE, false);
-    let mix = recommend(&card, &input).unwrap();
-    assert_eq!(mix.method, Method::Exhaustive { splits: 1 << 20 });
-    // No split priced on its own is cheaper (a sample of 2,000).
-    let table = SplitTable::new(&card, &input).unwrap();
-    for mask in (0u32..1 << 20).step_by(523) {
-        let set: Vec<bool> = (0..20).map(|i| mask >> i & 1 == 1).collect();
-        assert!(mix.recommended.monthly_total <= table.total(&set).unwrap().monthly_total);
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Up to 5 organisers: the recommendation is the lowest of every split priced through
+        /// scenarios and quotes (an independent path), and its total is that split's.
+        #[test]
+        fn small_tenants_get_the_true_minimum(t in tenant(0..=5), pm in 1u32..300, addon in any::<bool>()) {
+            let per_month = Decimal::new(i64::from(pm), 2);
+            let card = usd();
+            let mix = recommend(&card, &to_input(&t, per_month, addon)).unwrap();
+            let n = t.len();
+            let mut lowest = None::<Decimal>;
+            for mask in 0u32..(1 << n) {
+                let set: Vec<bool> = (0..n).map(|i| mask >> i & 1 == 1).collect();
+                let total = quoted_total(&t, &set, per_month, addon);
+                lowest = Some(lowest.map_or(total, |l: Decimal| l.min(total)));
+            }
+            prop_assert_eq!(Some(mix.recommended.monthly_total.amount()), lowest);
+            prop_assert_eq!(
+                mix.recommended.monthly_total.amount(),
+                quoted_total(&t, &mix.licensed, per_month, addon)
+            );
+        }
+
+        /// More than 20 organisers: the search is never worse than all-licence, all
+        /// pay-per-minute, or licensing the k largest stand-alone savers for any k, and its gap
+        /// bound holds against every one of those splits.
+        #[test]
+        fn large_tenants_never_lose_to_simple_splits(t in tenant(21..=28), pm in 1u32..300, addon in any::<bool>()) {
+            let per_month = Decimal::new(i64::from(pm), 2);
+            let card = usd();
+            let input = to_input(&t, per_month, addon);
+            let mix = recommend(&card, &input).unwrap();
+            let Method::Search { gap_bound, .. } = mix.method else {
+                return Err(TestCaseError::fail("not searched"));
+            };
+            let table = SplitTable::new(&card, &input).unwrap();
+            let best = mix.recommended.monthly_total;
+            let mut order: Vec<usize> = (0..t.len()).collect();
+            order.sort_by(|a, b| mix.organisers[*b].saving_alone.cmp(&mix.organisers[*a].saving_alone));
+            let mut set = vec![false; t.len()];
+            for k in 0..=t.len() {
+                if k > 0 { set[order[k - 1]] = true; }
+                let total = table.total(&set).unwrap().monthly_total;
+                prop_assert!(best <= total, "k = {}: {} > {}", k, best, total);
+                prop_assert!(best.amount() - total.amount() <= gap_bound.amount());
+            }
+            prop_assert!(best <= mix.all_licence.monthly_total && best <= mix.all_per_minute.monthly_total);
+        }
+    }
+
+    #[test]
+    fn twenty_organisers_are_searched_exhaustively() {
+        let t: Vec<Vec<(u8, u8, u32, u32)>> = (0..20u32)
+            .map(|i| vec![((i % 3) as u8, (i % 5) as u8, 1 + i, 20 + 7 * i)])
+            .collect();
+        let card = usd();
+        let input = to_input(&t, Decimal::ONE, false);
+        let mix = recommend(&card, &input).unwrap();
+        assert_eq!(mix.method, Method::Exhaustive { splits: 1 << 20 });
+        // No split priced on its own is cheaper (a sample of 2,000).
+        let table = SplitTable::new(&card, &input).unwrap();
+        for mask in (0u32..1 << 20).step_by(523) {
+            let set: Vec<bool> = (0..20).map(|i| mask >> i & 1 == 1).collect();
+            assert!(mix.recommended.monthly_total <= table.total(&set).unwrap().monthly_total);
+        }
     }
 }
