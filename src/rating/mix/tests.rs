@@ -4,10 +4,14 @@
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::rating::{quote, Scenario, ScenarioDocument};
 
+/// The shipped USD card (compiled in, so the tests also run in WebAssembly).
 fn usd() -> RateCard {
-    RateCard::from_toml_str(include_str!("../../../rates/illustrative-usd.toml"), None).unwrap()
+    crate::shipped::shipped_cards()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id() == "illustrative-usd")
+        .unwrap()
 }
 
 fn code(c: &str) -> CountryCode {
@@ -213,6 +217,7 @@ fn no_calls_no_cost() {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::*;
+    use crate::rating::{quote, Scenario, ScenarioDocument};
     use proptest::prelude::*;
 
     /// A tenant of up to `n` organisers with calls of lengths divisible by 3 s (so that a leg's
