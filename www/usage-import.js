@@ -4,10 +4,23 @@
 // measured profile back as a share-link fragment (`apply(fragment, replace)`).
 let loaded;
 
-/** Loads the import's module once (again after a failure). */
+/** The report's stylesheet (usage-import.css), added once; resolves when it is read. */
+function stylesheet() {
+  return new Promise((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL("./usage-import.css", import.meta.url).href;
+    link.onload = link.onerror = () => resolve();
+    document.head.append(link);
+  });
+}
+
+/** Loads the import's module and its stylesheet once (the module again after a failure). */
+let styled;
 function load() {
-  loaded ??= import("./ppm_import.js")
-    .then(async (m) => {
+  styled ??= stylesheet();
+  loaded ??= Promise.all([import("./ppm_import.js"), styled])
+    .then(async ([m]) => {
       await m.default({ module_or_path: new URL("./ppm_import_bg.wasm", import.meta.url) });
       return m;
     })

@@ -111,9 +111,19 @@ pub fn licence_mix(
     card: &RateCard,
     us_canada_addon: bool,
 ) -> Result<LicenceMix, MixError> {
+    licence_mix_of(imported, card, &mix_input(imported, card, us_canada_addon))
+}
+
+/// The licence mix of `imported` from its [`mix_input`] already made (the widget keeps the
+/// input to price what-if splits).
+pub fn licence_mix_of(
+    imported: &Imported,
+    card: &RateCard,
+    input: &MixInput,
+) -> Result<LicenceMix, MixError> {
     let usage = &imported.organisers;
-    let input = mix_input(imported, card, us_canada_addon);
-    let mix: Mix = recommend(card, &input)?;
+    let us_canada_addon = input.us_canada_addon;
+    let mix: Mix = recommend(card, input)?;
     let money = card.money();
     let method = match mix.method {
         Method::Exhaustive { splits } => MixMethod {

@@ -59,7 +59,9 @@ pub use build::for_card;
 pub use columns::Column;
 #[cfg(feature = "usage-export")]
 pub use driver::{Need, UsageImport, CHUNK};
-pub use mix::{licence_mix, mix_input, LicenceMix, MixMethod, MixOrganiser, NamedSplit};
+pub use mix::{
+    licence_mix, licence_mix_of, mix_input, LicenceMix, MixMethod, MixOrganiser, NamedSplit,
+};
 #[cfg(feature = "cli")]
 pub use native::{import_bytes, import_paths};
 pub use organisers::{Counted, OrganiserUsage, MAX_NAMED};

@@ -115,10 +115,11 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
   assert.equal(await text(again.page, "#per-minute-monthly"), "$0.74");
   assert.equal(await text(again.page, "#per-user-monthly"), "$40.06");
   await again.context.close();
-  // Requests while importing: the import's own module, nothing else, and nothing sent.
+  // Requests while importing: the import's own module and its stylesheet, nothing else, and
+  // nothing sent.
   // (Chromium fetches the page's favicon again when the fragment changes: not the import's.)
   const paths = seen.map((r) => r.path).filter((p) => p !== "/favicon.svg");
-  assert.deepEqual([...new Set(paths)].sort(), ["/ppm_import.js", "/ppm_import_bg.wasm", "/usage-import.js"]);
+  assert.deepEqual([...new Set(paths)].sort(), ["/ppm_import.js", "/ppm_import_bg.wasm", "/usage-import.css", "/usage-import.js"]);
   assert.ok(seen.every((r) => r.method === "GET"));
   assert.deepEqual(errors, []);
   await page.screenshot({ path: shots + "usage-replaced.png", fullPage: true });

@@ -26,16 +26,18 @@ pub fn recommend(card: &RateCard, input: &MixInput) -> Result<Mix, MixError> {
     let (organisers, separable) = figures(&table)?;
     let all_per_minute = table.total(&[])?;
     let all_licence = table.total(&vec![true; n])?;
-    let (licensed, method) = if n <= EXHAUSTIVE_UP_TO {
-        let (licensed, splits) = exhaustive(&table)?;
-        (licensed, Method::Exhaustive { splits })
+    let (licensed, splits) = if n <= EXHAUSTIVE_UP_TO {
+        exhaustive(&table)?
     } else {
-        let (licensed, splits) = searched(&table, &organisers)?;
-        let total = table.total(&licensed)?;
-        let gap_bound = gap_bound(&table, &separable, total.monthly_total)?;
-        (licensed, Method::Search { splits, gap_bound })
+        searched(&table, &organisers)?
     };
     let recommended = table.total(&licensed)?;
+    let method = if n <= EXHAUSTIVE_UP_TO {
+        Method::Exhaustive { splits }
+    } else {
+        let gap_bound = gap_bound(&table, &separable, recommended.monthly_total)?;
+        Method::Search { splits, gap_bound }
+    };
     let better_single = all_per_minute.monthly_total.min(all_licence.monthly_total);
     let savings_monthly = better_single.abs_diff(recommended.monthly_total);
     Ok(Mix {

@@ -16,7 +16,7 @@ use crate::rating::money::{checked, DecimalOps as _, Money, Rate};
 use crate::rating::pricing::{billing_of, price_usage, LineBilling, Priced, Seats};
 use crate::rating::problem::{Field, Problem};
 use crate::rating::quote::priced_totals;
-use crate::rating::scenario::MAX_PER_MONTH;
+use crate::rating::scenario::{MAX_LEG_MINUTES, MAX_PER_MONTH};
 use crate::rating::usage::{UsageLine, SIXTY};
 
 /// A split's monthly totals.
@@ -106,12 +106,14 @@ impl<'a> SplitTable<'a> {
         for (call, country) in keys {
             lines.push((call, country, rate(card, call, country)?));
         }
-        let longest = u64::from(crate::rating::scenario::MAX_LEG_MINUTES) * 60;
+        // The longest billable time of one leg: 30 hours, or that in the card's steps.
+        let longest = u64::from(MAX_LEG_MINUTES) * 60;
+        let longest = longest.max(Steps::of(card).billable(MAX_LEG_MINUTES * 60));
         let member = |o: &OrganiserCalls| -> Result<Member, MixError> {
             o.counts
                 .iter()
                 .map(|c: &CallCount| {
-                    let most = c.legs.saturating_mul(longest.max(card_steps_max(card)));
+                    let most = c.legs.saturating_mul(longest);
                     if c.legs > MAX_COUNTED_LEGS || c.billable_seconds > most {
                         return Err(MixError::CountOutOfRange {
                             call: c.call,
@@ -406,12 +408,6 @@ impl<'a> SplitTable<'a> {
             &self.part(Role::Other, |i| !is(i), true)?,
         )
     }
-}
-
-/// The longest billable time of one leg under `card` (a leg of 30 hours, in its steps).
-fn card_steps_max(card: &RateCard) -> u64 {
-    let steps = Steps::of(card);
-    steps.billable(crate::rating::scenario::MAX_LEG_MINUTES * 60)
 }
 
 /// The card's rate for a call to a country, or the reason it has none.

@@ -15,7 +15,7 @@ use crate::rating::mix::{MixError, MixInput, SplitTable, SplitTotal};
 use crate::rating::{Call, Money, RateCard};
 use crate::registry::with_registry;
 use crate::ui::format;
-use crate::usage_export::{licence_mix, mix_input, Imported, LicenceMix, MixOrganiser};
+use crate::usage_export::{licence_mix_of, mix_input, Imported, LicenceMix, MixOrganiser};
 
 /// Organisers listed before "Show all".
 const FIRST_ROWS: usize = 50;
@@ -72,9 +72,10 @@ fn work_out(imported: &Imported, card_id: &str, addon: bool) -> Result<Ready, Mi
             message: e.to_string(),
         })
     })?;
-    let mix = licence_mix(imported, &card, addon)?;
+    let input = mix_input(imported, &card, addon);
+    let mix = licence_mix_of(imported, &card, &input)?;
     Ok(Ready {
-        input: Rc::new(mix_input(imported, &card, addon)),
+        input: Rc::new(input),
         mix: Rc::new(mix),
         card: Rc::new(card),
     })
@@ -376,7 +377,7 @@ impl View<'_> {
                     <p class="ppm-hint" id="licence-mix-unnamed">{ (t.unnamed)(&self.count(mix.unnamed_calls)) }</p>
                 }
                 <p class="ppm-hint">{ t.private }</p>
-                <table class="ppm-lines" id="licence-mix-organisers">
+                <table class="ppm-lines ppm-stacks" id="licence-mix-organisers">
                     <caption>{ t.caption }</caption>
                     <thead><tr>
                         { self.header(SortBy::Organiser, t.organiser.into(), &on_sort, false) }

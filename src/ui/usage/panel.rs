@@ -324,7 +324,7 @@ fn reconciliation(
     );
     html! {
         <>
-            <table class="ppm-lines" id="usage-reconciliation">
+            <table class="ppm-lines ppm-stacks" id="usage-reconciliation">
                 <caption>{ (t.reconcile_caption)(&card_name) }</caption>
                 <thead><tr>
                     <th scope="col">{ t.way }</th><th scope="col">{ t.country }</th>
