@@ -1,0 +1,86 @@
+// The size budget: what the pricing page fetches before it is ready, and what a partner page
+// fetches for <ppm-pricing> before its first quote, gzip -9, may not exceed the bytes in
+// tests/size-budget.json; and that file's numbers never go up from one commit to the next.
+// The files counted are the ones Chromium really requests, not a list kept by hand.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync, constants } from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { serve, launch, dist } from "./serve.mjs";
+
+const budgetFile = "tests/size-budget.json";
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const budget = JSON.parse(readFileSync(repo + budgetFile, "utf8"));
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** gzip -9 of a file of dist/ (the server's path), in bytes. */
+const gzipped = (path) => gzipSync(readFileSync(dist + path), { level: constants.Z_BEST_COMPRESSION }).length;
+
+/** Opens `path` and returns the dist paths Chromium fetched until `ready` holds. */
+async function fetchedUntil(path, ready) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const seen = new Set();
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.origin + "/" === server.url) seen.add(url.pathname.replace(/^\//, "") || "index.html");
+  });
+  await page.goto(server.url + path);
+  await page.waitForFunction(ready);
+  const files = [...seen];
+  await context.close();
+  return files;
+}
+
+/** A line per file and the total, printed so that the report shows where the bytes go. */
+function weigh(label, files) {
+  const sizes = files.map((f) => [f, gzipped(f)]).sort((a, b) => b[1] - a[1]);
+  const total = sizes.reduce((sum, [, n]) => sum + n, 0);
+  console.log(`${label}: ${total} B gzip -9 (${sizes.map(([f, n]) => `${f} ${n}`).join(", ")})`);
+  return total;
+}
+
+test("the pricing page's first load stays within the budget", async () => {
+  const files = await fetchedUntil("", () => document.documentElement.dataset.ready === "true");
+  // The page cannot be ready without its module and its WebAssembly.
+  assert.ok(files.includes("ppm_widget_bg.wasm"), files.join(", "));
+  const total = weigh("first load", files);
+  assert.ok(total <= budget.firstLoadGzip,
+    `the first load is ${total} B gzip, over the budget of ${budget.firstLoadGzip} B in ${budgetFile}: make it smaller, or move what grew out of the first load`);
+});
+
+test("a partner page's <ppm-pricing> stays within the budget", async () => {
+  const files = await fetchedUntil("npm/example.html", () => document.querySelector("ppm-pricing")?.quote != null);
+  const module = files.filter((f) => f.startsWith("npm/ppm-pricing."));
+  assert.ok(module.some((f) => f.endsWith(".wasm")), files.join(", "));
+  const total = weigh("partner module", module);
+  assert.ok(total <= budget.partnerModuleGzip,
+    `<ppm-pricing> loads ${total} B gzip, over the budget of ${budget.partnerModuleGzip} B in ${budgetFile}`);
+});
+
+/** The budget file at each commit that changed it, oldest first (null outside a git clone). */
+function budgetHistory() {
+  if (!existsSync(repo + ".git")) return null;
+  const git = (...args) => execFileSync("git", ["-C", repo, ...args], { encoding: "utf8" });
+  const commits = git("log", "--reverse", "--format=%H", "--", budgetFile).split("\n").filter(Boolean);
+  return commits.map((c) => ({ commit: c.slice(0, 10), budget: JSON.parse(git("show", `${c}:${budgetFile}`)) }));
+}
+
+test("the budget only ever goes down", (t) => {
+  const history = budgetHistory();
+  if (history === null) return t.skip("not a git clone");
+  // The working copy counts as the newest version.
+  history.push({ commit: "working copy", budget });
+  for (let i = 1; i < history.length; i++) {
+    for (const key of ["firstLoadGzip", "partnerModuleGzip"]) {
+      const [was, now] = [history[i - 1], history[i]];
+      assert.ok(now.budget[key] <= was.budget[key],
+        `${budgetFile}: ${key} went up from ${was.budget[key]} (${was.commit}) to ${now.budget[key]} (${now.commit})`);
+    }
+  }
+});
