@@ -62,6 +62,7 @@ pub fn dist() -> Result<PathBuf, String> {
     copy_dir(&root.join("www"), &dist)?;
     prerender(&root, &dist)?;
     let module = crate::npm::package(&dist, &root.join("www"), &package_version(&root)?)?;
+    shrink_scripts(&dist)?;
     // Lets Node import the ES-module glue as is (tests, server-side use); browsers ignore it.
     std::fs::write(dist.join("package.json"), "{ \"type\": \"module\" }\n")
         .map_err(|e| format!("cannot write dist/package.json: {e}"))?;
@@ -70,6 +71,21 @@ pub fn dist() -> Result<PathBuf, String> {
     let written = precompress(&dist)?;
     eprintln!("pre-compressed {written} files (.br and .gz beside each)");
     Ok(dist)
+}
+
+/// Every script of `dist/` (the page's and the bundles' glue) without comments and
+/// indentation ([`crate::js_min`]): what the browser fetches, not what we read.
+fn shrink_scripts(dist: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read dist/: {e}"))?;
+    for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+        if path.extension().is_some_and(|x| x == "js") {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+            std::fs::write(&path, crate::js_min::shrink(&text, &name)?)
+                .map_err(|e| format!("{name}: {e}"))?;
+        }
+    }
+    Ok(())
 }
 
 /// Builds the element's bundle with the test-only trap (feature `test-trap`) into

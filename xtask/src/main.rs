@@ -21,6 +21,7 @@
 mod codegen;
 mod dist;
 mod fuzz;
+mod js_min;
 mod npm;
 mod perf;
 mod restart;
@@ -227,6 +228,11 @@ fn test() -> Result<(), String> {
         "npm",
         &["ci", "--prefix", JS_TESTS, "--no-audit", "--no-fund"],
     )?;
+    // A partner's Vite + React app, built and driven by tests/js/react-app.test.mjs.
+    run(
+        "npm",
+        &["ci", "--prefix", REACT_APP, "--no-audit", "--no-fund"],
+    )?;
     run(
         "npx",
         &["--prefix", JS_TESTS, "tsc", "-p", "tests/js/tsconfig.json"],
@@ -270,6 +276,8 @@ fn wasm_tests() -> Result<(), String> {
 
 /// The npm package of the JS and browser tests.
 const JS_TESTS: &str = "tests/js";
+/// The partner app of the browser tests (Vite + React, its own npm lock).
+const REACT_APP: &str = "tests/react-app";
 
 /// Installs Debian's Chromium when it is missing (CI runs as root on a fresh machine).
 pub(crate) fn ensure_chromium() -> Result<(), String> {
