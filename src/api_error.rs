@@ -61,10 +61,12 @@ pub enum ValueProblem {
         /// The limit in MB.
         limit: usize,
     },
-    /// Text that `JSON.parse` refused, with its words (they name the position).
+    /// Text that `JSON.parse` refused: where (when its message names the place) and why.
     NotJson {
-        /// What `JSON.parse` threw.
-        thrown: String,
+        /// The line and column (1-based) where the text went wrong.
+        at: Option<(usize, usize)>,
+        /// What `JSON.parse` said was wrong, without its wording of the place.
+        reason: String,
     },
     /// Not an object where one is expected.
     NotAnObject {
@@ -142,7 +144,14 @@ impl fmt::Display for ValueProblem {
                 write!(f, "could not be read: reading it threw \"{thrown}\"")
             }
             ValueProblem::TextTooLarge { .. } => Ok(()), // said with its input's name
-            ValueProblem::NotJson { thrown } => write!(f, "not valid JSON: {thrown}"),
+            ValueProblem::NotJson {
+                at: Some((line, column)),
+                reason,
+            } => write!(
+                f,
+                "not valid JSON at line {line}, column {column}: {reason}"
+            ),
+            ValueProblem::NotJson { at: None, reason } => write!(f, "not valid JSON: {reason}"),
             ValueProblem::NotAnObject { expected } => write!(f, "expected {expected}"),
             ValueProblem::UnknownField { at, key, expected } => {
                 write!(f, "unknown field `{key}`")?;
@@ -220,6 +229,7 @@ impl ApiError {
         "badOption",
         "unknownCard",
         "builtInCard",
+        "cardIdTaken",
         "busy",
     ];
 
@@ -242,6 +252,7 @@ impl ApiError {
             ApiError::Registry(RegistryError::BadCard(_)) => "badCard",
             ApiError::Registry(RegistryError::UnknownCard { .. }) => "unknownCard",
             ApiError::Registry(RegistryError::BuiltInId { .. }) => "builtInCard",
+            ApiError::Registry(RegistryError::IdTaken { .. }) => "cardIdTaken",
             ApiError::Registry(RegistryError::Busy) => "busy",
         }
     }

@@ -109,7 +109,14 @@ fn every_kind_has_a_listed_code_and_every_code_a_kind() {
             path: at(),
             thrown: at(),
         }),
-        value(ValueProblem::NotJson { thrown: at() }),
+        value(ValueProblem::NotJson {
+            at: Some((1, 2)),
+            reason: at(),
+        }),
+        value(ValueProblem::NotJson {
+            at: None,
+            reason: at(),
+        }),
         value(ValueProblem::NotAnObject { expected: "x" }),
         value(ValueProblem::UnknownField {
             at: at(),
@@ -159,6 +166,10 @@ fn every_kind_has_a_listed_code_and_every_code_a_kind() {
             known: vec![],
         }),
         ApiError::Registry(RegistryError::BuiltInId { id: at() }),
+        ApiError::Registry(RegistryError::IdTaken {
+            id: at(),
+            name: at(),
+        }),
         ApiError::Registry(RegistryError::Busy),
     ];
     let mut codes: Vec<&str> = all.iter().map(ApiError::code).collect();

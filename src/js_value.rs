@@ -153,8 +153,19 @@ pub fn parse_json(text: &str, what: &'static str) -> Result<JsValue, ApiError> {
             },
         ));
     }
-    let value = js_sys::JSON::parse(text)
-        .map_err(|e| ApiError::value(what, ValueProblem::NotJson { thrown: thrown(&e) }))?;
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let message = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        ApiError::value(
+            what,
+            ValueProblem::NotJson {
+                at: crate::json_syntax::position(&message, text),
+                reason: crate::rating::problem::cut(crate::json_syntax::reason(&message), 80),
+            },
+        )
+    })?;
     plain_copy(&value, what)
 }
 

@@ -24,6 +24,7 @@ pub mod api_error;
 pub mod api_types;
 #[cfg(all(target_arch = "wasm32", any(feature = "api", feature = "element")))]
 pub mod js_value;
+pub mod json_syntax;
 
 /// The widget bundle's allocator: a small free-list allocator instead of dlmalloc (the page's
 /// WASM runs on one thread). Not in the usage import's module: its free list grows with the

@@ -233,8 +233,14 @@ pub fn api_error(lang: Lang, e: &ApiError) -> String {
 fn value_problem(lang: Lang, p: &ValueProblem) -> String {
     let de = lang == Lang::De;
     match p {
-        ValueProblem::NotJson { thrown } if de => format!("kein gültiges JSON: {thrown}"),
-        ValueProblem::NotJson { thrown } => format!("JSON non valide : {thrown}"),
+        ValueProblem::NotJson { at: Some((line, column)), reason } if de => {
+            format!("kein gültiges JSON in Zeile {line}, Spalte {column}: {reason}")
+        }
+        ValueProblem::NotJson { at: None, reason } if de => format!("kein gültiges JSON: {reason}"),
+        ValueProblem::NotJson { at: Some((line, column)), reason } => {
+            format!("JSON non valide à la ligne {line}, colonne {column} : {reason}")
+        }
+        ValueProblem::NotJson { at: None, reason } => format!("JSON non valide : {reason}"),
         ValueProblem::UnknownField { at, key, expected } if de => {
             let place = if at.is_empty() { String::new() } else { format!(" in `{at}`") };
             format!("unbekanntes Feld `{key}`{place}; erwartet wird eines von {}", expected.join(", "))
