@@ -697,7 +697,7 @@ scenario: Scenario,
 quote: Quote, };
 
 /** The `code` of an error the JS API throws: a stable name of what is wrong. */
-export type PpmErrorCode = "inputTooLarge" | "wrongType" | "unreadable" | "notJson" | "notAnObject" | "unknownField" | "notANumber" | "negative" | "aboveLimit" | "tooPrecise" | "notWhole" | "licencesBelowOrganisers" | "tooManyMeetings" | "tooManyLegs" | "unknownCall" | "unknownCountry" | "countryNotOnCard" | "noRate" | "noAddon" | "noOrganiser" | "sharesNotHundred" | "mixNotHundred" | "ambiguousNumber" | "badCard" | "tooLarge" | "badOption" | "unknownCard" | "builtInCard" | "busy";
+export type PpmErrorCode = "inputTooLarge" | "wrongType" | "unreadable" | "notJson" | "notAnObject" | "unknownField" | "notANumber" | "negative" | "aboveLimit" | "tooPrecise" | "notWhole" | "licencesBelowOrganisers" | "tooManyMeetings" | "tooManyLegs" | "unknownCall" | "unknownCountry" | "countryNotOnCard" | "noRate" | "noAddon" | "noOrganiser" | "sharesNotHundred" | "mixNotHundred" | "ambiguousNumber" | "badCard" | "tooLarge" | "badOption" | "unknownCard" | "builtInCard" | "cardIdTaken" | "busy";
 
 /**
  * What `quote`, `costCurve`, `countries`, `rateCards` and `loadRateCard` throw: an `Error`

@@ -23,6 +23,14 @@ pub enum RegistryError {
         /// The id.
         id: String,
     },
+    /// Another card was loaded with this id before: on a page each id names one card, so that
+    /// a quote, a share link or an export made with it prices the same all along.
+    IdTaken {
+        /// The id.
+        id: String,
+        /// The name of the card that has it.
+        name: String,
+    },
     /// The card is not valid.
     BadCard(CardError),
     /// The registry is in use by a call further up (a card callback calling back in).
@@ -41,6 +49,13 @@ impl fmt::Display for RegistryError {
             RegistryError::BuiltInId { id } => write!(
                 f,
                 "rate card id \"{id}\" belongs to a built-in card; give your card another id"
+            ),
+            RegistryError::IdTaken { id, name } => write!(
+                f,
+                "rate card id \"{}\" is already taken by another card loaded on this page (\"{}\"); \
+                 give each card its own id",
+                crate::rating::problem::quoted(id),
+                crate::rating::problem::quoted(name)
             ),
             RegistryError::BadCard(e) => e.fmt(f),
             RegistryError::Busy => f.write_str("the rate cards are busy; try again"),
@@ -121,17 +136,13 @@ impl CardRegistry {
             .collect()
     }
 
-    /// Validates and registers a partner's card. A card with the id of an earlier partner card
-    /// replaces it; the id of a shipped card is refused.
+    /// Validates and registers a partner's card. The same card again is accepted (and changes
+    /// nothing); another card with the id of an earlier one is refused, as is the id of a
+    /// shipped card.
     pub fn register(&mut self, doc: CardDocument) -> Result<CardInfo, RegistryError> {
         let card = RateCard::from_document(doc)?;
-        let id = card.id().to_string();
-        let at = match self.cards.iter().position(|c| c.id() == id) {
-            Some(i) if i < self.shipped => return Err(RegistryError::BuiltInId { id }),
-            Some(i) => {
-                self.cards[i] = card;
-                i
-            }
+        let at = match self.place(&card)? {
+            Some(i) => i,
             None => {
                 self.cards.push(card);
                 self.cards.len() - 1
@@ -146,6 +157,28 @@ impl CardRegistry {
             illustrative: c.illustrative(),
             built_in: false,
         })
+    }
+}
+
+impl CardRegistry {
+    /// Whether [`CardRegistry::register`] would take `card` (a valid card), without taking it.
+    pub fn check(&self, card: &RateCard) -> Result<(), RegistryError> {
+        self.place(card).map(|_| ())
+    }
+
+    /// Where `card` is already (the same card loaded before), or none; an error when its id
+    /// belongs to a shipped card or another loaded card.
+    fn place(&self, card: &RateCard) -> Result<Option<usize>, RegistryError> {
+        let id = card.id().to_string();
+        match self.cards.iter().position(|c| c.id() == id) {
+            Some(i) if i < self.shipped => Err(RegistryError::BuiltInId { id }),
+            Some(i) if self.cards[i] == *card => Ok(Some(i)),
+            Some(i) => Err(RegistryError::IdTaken {
+                id,
+                name: self.cards[i].name().to_string(),
+            }),
+            None => Ok(None),
+        }
     }
 }
 
@@ -173,9 +206,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn loading_a_card_again_answers_with_that_card() {
-        // partner-a, then partner-b, then partner-a again (version 2): the answer is partner-a,
-        // and partner-a's prices are the new ones.
+    fn the_same_card_again_is_accepted_another_card_with_its_id_is_refused() {
+        // partner-a, then partner-b, then partner-a again as it was: accepted, nothing changes;
+        // then another card with the id partner-a ("A v2"): refused, saying which card has it.
         let mut r = CardRegistry::new().unwrap();
         let base = r.get(None).unwrap().to_document();
         let named = |id: &str, name: &str| {
@@ -186,12 +219,23 @@ mod tests {
         };
         assert_eq!(r.register(named("partner-a", "A")).unwrap().id, "partner-a");
         assert_eq!(r.register(named("partner-b", "B")).unwrap().id, "partner-b");
-        let again = r.register(named("partner-a", "A v2")).unwrap();
+        let again = r.register(named("partner-a", "A")).unwrap();
+        assert_eq!((again.id.as_str(), again.name.as_str()), ("partner-a", "A"));
+        assert_eq!(r.list().len(), 4);
+        let other = r.register(named("partner-a", "A v2")).unwrap_err();
         assert_eq!(
-            (again.id.as_str(), again.name.as_str()),
-            ("partner-a", "A v2")
+            other,
+            RegistryError::IdTaken {
+                id: "partner-a".into(),
+                name: "A".into()
+            }
         );
-        assert_eq!(r.get(Some("partner-a")).unwrap().name(), "A v2");
+        assert_eq!(
+            other.to_string(),
+            "rate card id \"partner-a\" is already taken by another card loaded on this page (\"A\"); \
+             give each card its own id"
+        );
+        assert_eq!(r.get(Some("partner-a")).unwrap().name(), "A");
         assert_eq!(r.get(Some("partner-b")).unwrap().name(), "B");
     }
 
@@ -225,8 +269,8 @@ mod tests {
         assert_eq!(info.id, "partner");
         assert!(!info.built_in);
         doc.name = "Partner v2".into();
-        r.register(doc).unwrap();
-        assert_eq!(r.get(Some("partner")).unwrap().name(), "Partner v2");
+        assert!(r.register(doc).is_err());
+        assert_eq!(r.get(Some("partner")).unwrap().name(), "Partner");
         assert_eq!(r.list().len(), 3);
     }
 }

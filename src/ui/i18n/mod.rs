@@ -72,6 +72,21 @@ pub fn registry_problem(lang: Lang, e: &RegistryError) -> String {
             "l’identifiant « {} » appartient à une grille intégrée ; donnez un autre identifiant à votre grille",
             quoted(id)
         ),
+        (RegistryError::IdTaken { id, name }, Lang::En) => format!(
+            "rate card id \"{}\" is already taken by another card loaded on this page (\"{}\"); give each card its own id",
+            quoted(id),
+            quoted(name)
+        ),
+        (RegistryError::IdTaken { id, name }, Lang::De) => format!(
+            "Die Kennung „{}“ hat schon eine andere Tariftabelle auf dieser Seite („{}“); bitte jeder Tariftabelle eine eigene Kennung geben",
+            quoted(id),
+            quoted(name)
+        ),
+        (RegistryError::IdTaken { id, name }, Lang::Fr) => format!(
+            "l’identifiant « {} » est déjà pris par une autre grille chargée sur cette page (« {} ») ; donnez à chaque grille son propre identifiant",
+            quoted(id),
+            quoted(name)
+        ),
         (RegistryError::Busy, _) => lang.texts().cards_busy.to_string(),
         (RegistryError::BadCard(card), _) => {
             #[cfg(any(test, feature = "element"))]
@@ -329,6 +344,10 @@ mod tests {
             },
             RegistryError::BuiltInId {
                 id: "illustrative-usd".into(),
+            },
+            RegistryError::IdTaken {
+                id: "partner".into(),
+                name: "Partner A".into(),
             },
         ] {
             assert_eq!(registry_problem(Lang::En, &e), e.to_string());
