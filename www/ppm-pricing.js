@@ -21,7 +21,11 @@ const WASM_INTEGRITY = "";
 const CSS_URL = new URL("./widget.css", import.meta.url);
 const CSS_INTEGRITY = "";
 
-const ATTRIBUTES = ["lang", "card", "card-src", "scenario", "compact", "hide"];
+const ATTRIBUTES = ["lang", "card", "card-src", "scenario", "compact", "hide", "loading"];
+
+/** With `loading="lazy"`, how near the viewport an element starts (as IntersectionObserver's
+ * rootMargin). */
+const LAZY_MARGIN = "200px";
 
 /** How long a `card-src` fetch may take, and how large the card may be. */
 const CARD_TIMEOUT_MS = 10000;
@@ -101,20 +105,59 @@ if (typeof window !== "undefined") {
   });
 }
 
+/** The message for a WebAssembly the page refused to start: a Content-Security-Policy without
+ * 'wasm-unsafe-eval' says what to add (or to use the iframe embed); anything else as it is. */
+function startFailure(err) {
+  const detail = String(err && err.message ? err.message : err);
+  const csp = typeof WebAssembly !== "undefined" && err instanceof WebAssembly.CompileError
+    && /Content[- ]Security[- ]Policy|wasm-unsafe-eval|unsafe-eval/i.test(detail);
+  if (csp) {
+    return "this page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' "
+      + "to its script-src, or embed the calculator with the iframe (embed.html), which needs no "
+      + `change to the policy (the browser said: ${detail})`;
+  }
+  return detail;
+}
+
 let started;
-/** Loads the WebAssembly once per page, for every element (again after a failure). */
+/** Whether the WebAssembly has started (the JS API can be called). */
+let loaded = false;
+/** Loads the WebAssembly once per page, for every element (again after a failure): when the
+ * first element connects (or nears the viewport, with `loading="lazy"`), or when the JS API is
+ * awaited; never merely because the module was imported. */
 function start() {
   started ??= init({
     module_or_path: fetch(WASM_URL, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}),
-  }).catch((err) => {
+  }).then(() => {
+    loaded = true;
+  }, (err) => {
     started = undefined;
-    throw err;
+    const failure = new Error(startFailure(err));
+    failure.cause = err;
+    throw failure;
   });
   return started;
 }
 
+/** Where there is no DOM (Node, server rendering), the class is defined on an empty base and
+ * never registered: importing the module there does nothing. */
+const Base = typeof HTMLElement === "undefined" ? class {} : HTMLElement;
+
+/** Elements with `loading="lazy"` waiting to near the viewport. */
+let lazyObserver;
+function observeLazily(element) {
+  lazyObserver ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      lazyObserver.unobserve(entry.target);
+      entry.target.nearViewport();
+    }
+  }, { rootMargin: LAZY_MARGIN });
+  lazyObserver.observe(element);
+}
+
 /** The `<ppm-pricing>` element. */
-export class PpmPricing extends HTMLElement {
+export class PpmPricing extends Base {
   static observedAttributes = ATTRIBUTES;
 
   #widget = null;
@@ -157,7 +200,16 @@ export class PpmPricing extends HTMLElement {
       this.scenario = value;
     }
     if (this.#widget) return;
+    if (this.getAttribute("loading") === "lazy" && typeof IntersectionObserver !== "undefined") {
+      observeLazily(this);
+      return;
+    }
     await this.#mount();
+  }
+
+  /** Called once a `loading="lazy"` element nears the viewport. */
+  nearViewport() {
+    if (this.isConnected && !this.#widget) this.#mount();
   }
 
   /** Starts this element's widget on the (shared) WebAssembly. */
@@ -167,7 +219,7 @@ export class PpmPricing extends HTMLElement {
     } catch (err) {
       // Typically a Content-Security-Policy without 'wasm-unsafe-eval' (then use embed.html).
       const detail = String(err && err.message ? err.message : err);
-      this.#root.textContent = `The pricing calculator could not start: ${detail}`;
+      this.#root.textContent = `The pricing calculator could not start: ${detail}.`;
       this.#root.setAttribute("role", "alert");
       this.#error("start", detail);
       return;
@@ -199,10 +251,23 @@ export class PpmPricing extends HTMLElement {
       else this.#error("start", err.message);
       return;
     }
+    // A scenario property set before now is part of the first configuration.
+    if (this.#pendingScenario !== undefined) {
+      const value = this.#pendingScenario;
+      this.#pendingScenario = undefined;
+      try {
+        this.#widget.stageScenario(value);
+      } catch (err) {
+        if (isTrap(err)) return crash(err);
+        this.#error("scenario", err.message);
+      }
+    }
     // The widget renders at its first configuration: with a partner card, once that card is
-    // loaded (or has failed), so the first `ppm-quote` already carries the configured card.
+    // loaded (or has failed), so the first `ppm-quote` already carries the configured card
+    // and scenario.
     if (this.hasAttribute("card-src")) await this.#loadCard();
     else this.#configure();
+    // A scenario set while the card was loading: after it.
     if (this.#pendingScenario !== undefined) {
       const value = this.#pendingScenario;
       this.#pendingScenario = undefined;
@@ -231,7 +296,7 @@ export class PpmPricing extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (!this.#widget || before === after) return;
+    if (!this.#widget || before === after || name === "loading") return;
     if (name === "card-src") this.#loadCard();
     else this.#schedule();
   }
@@ -395,16 +460,21 @@ export class PpmPricing extends HTMLElement {
   }
 }
 
-if (!customElements.get("ppm-pricing")) customElements.define("ppm-pricing", PpmPricing);
+if (typeof customElements !== "undefined" && !customElements.get("ppm-pricing")) {
+  customElements.define("ppm-pricing", PpmPricing);
+}
 
-// The JS API from the same module. The WebAssembly starts loading when the module is
-// imported; `ready` resolves once it has (and rejects, with the reason, if it cannot start).
-let loaded = false;
-/** Resolves when the JS API below can be called (`await ready`). */
-export const ready = start().then(() => {
-  loaded = true;
-});
-ready.catch(() => {}); // a page without an await still gets `ppm-error` from its elements
+// The JS API from the same module. `ready` starts loading the WebAssembly when it is first
+// awaited (or `then`/`catch`/`finally` is called), and resolves once the API below can be
+// called (it rejects, with the reason, if the WebAssembly cannot start).
+/** Resolves when the JS API below can be called (`await ready`); the WebAssembly is fetched
+ * on the first await, not at import. */
+export const ready = {
+  then: (onResolved, onRejected) => start().then(onResolved, onRejected),
+  catch: (onRejected) => start().catch(onRejected),
+  finally: (onFinally) => start().finally(onFinally),
+  [Symbol.toStringTag]: "Promise",
+};
 
 /** The JS API function `name`, with a readable error when called before `ready`. */
 function whenReady(name, fn) {

@@ -96,11 +96,12 @@ fn kilobytes(bytes: Option<f64>) -> u64 {
 }
 
 /// A card's text checked as `loadRateCard` checks it, without registering it: why it was
-/// refused.
+/// refused (not valid, or its id taken by another card of the page).
 fn card_problem(text: &str) -> Result<(), ApiError> {
     let doc = card_document(&JsValue::from_str(text))?;
-    crate::rating::RateCard::from_document(doc).map_err(|e| ApiError::from(Error::from(e)))?;
-    Ok(())
+    let card =
+        crate::rating::RateCard::from_document(doc).map_err(|e| ApiError::from(Error::from(e)))?;
+    with_registry(|r| Ok::<_, ApiError>(r.check(&card)?))
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -122,6 +123,9 @@ pub struct Widget {
     generation: u32,
     /// Set by `reuse`: the next update goes to the app even if the options look the same.
     dirty: bool,
+    /// A `scenario` property set before the first `configure` ([`Widget::stage_scenario`]):
+    /// applied by that `configure`, so that the first quote is already of this scenario.
+    staged: Option<JsValue>,
 }
 
 /// The built-in defaults of a widget whose quotes go to `on_quote`, in `lang`; `reset` is the
@@ -178,6 +182,7 @@ impl Widget {
             scenario_text: None,
             generation: 0,
             dirty: false,
+            staged: None,
         }
     }
 
@@ -193,6 +198,7 @@ impl Widget {
     ) {
         self.embed = fresh_embed(on_quote, lang, self.embed.reset.wrapping_add(1));
         self.scenario_text = None;
+        self.staged = None;
         self.dirty = true;
     }
 
@@ -265,6 +271,18 @@ impl Widget {
                 },
             }
         }
+        // A scenario property set before this first configuration wins over the attribute,
+        // priced with the card just chosen.
+        if let Some(value) = self.staged.take() {
+            match property_preset(value, &next.card) {
+                Ok(form) => {
+                    next.card = form.card_id.clone();
+                    self.generation += 1;
+                    next.preset = Some((self.generation, Rc::new(form)));
+                }
+                Err(e) => problems.push(e),
+            }
+        }
         // The widget says the problems in its language; the error (and so `ppm-error`) in
         // English, one sentence each.
         let thrown = sentences(&problems);
@@ -281,15 +299,23 @@ impl Widget {
     /// is not valid.
     #[wasm_bindgen(js_name = setScenario)]
     pub fn set_scenario(&mut self, value: JsValue) -> Result<(), JsError> {
-        let form = match value.as_string() {
-            Some(text) => preset_form(&text, Some(&self.embed.card)).map(|(f, _)| f),
-            None => preset_from_value(value, Some(&self.embed.card)),
-        }
-        .map_err(|e| JsError::new(&e.to_string()))?;
+        let form =
+            property_preset(value, &self.embed.card).map_err(|e| JsError::new(&e.to_string()))?;
         let mut next = self.embed.clone();
         self.generation += 1;
         next.preset = Some((self.generation, Rc::new(form)));
         self.update(next);
+        Ok(())
+    }
+
+    /// A `scenario` property set before the widget's first `configure`: checked now (a bad
+    /// value throws, as [`Widget::set_scenario`] does) and applied by that `configure`, with
+    /// the card its attributes choose, so that the first quote is of this scenario.
+    #[wasm_bindgen(js_name = stageScenario)]
+    pub fn stage_scenario(&mut self, value: JsValue) -> Result<(), JsError> {
+        property_preset(value.clone(), &self.embed.card)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        self.staged = Some(value);
         Ok(())
     }
 
@@ -320,6 +346,15 @@ impl Widget {
         }
         self.dirty = false;
         self.embed = next;
+    }
+}
+
+/// A preset from the `scenario` property: a scenario object, scenario JSON or a share link,
+/// priced with `card`.
+fn property_preset(value: JsValue, card: &str) -> Result<Form, EmbedProblem> {
+    match value.as_string() {
+        Some(text) => preset_form(&text, Some(card)).map(|(f, _)| f),
+        None => preset_from_value(value, Some(card)),
     }
 }
 

@@ -82,6 +82,17 @@ test("errors carry a stable code, the field's JSON path and, for a card, its pro
   assert.equal(e.code, "builtInCard");
 });
 
+test("JSON that does not parse says where: line and column", () => {
+  // `{ "id": "x", ` (13 characters) ends where a property name should come: offset 13,
+  // column 14 of line 1.
+  assert.throws(() => api.loadRateCard('{ "id": "x", '), (e) => e.code === "notJson"
+    && /^rate card: not valid JSON at line 1, column 14: /.test(e.message));
+  // The second line's first character (the missing comma belongs before it).
+  assert.throws(() => api.loadRateCard('{"id": "x"\n "name": "y"}'), /not valid JSON at line 2, column 2: /);
+  // Cut off: the end of the text, line 2 after `  "a": 1` (8 characters): column 9.
+  assert.throws(() => api.loadRateCard('{\n  "a": 1'), /not valid JSON at line 2, column 9: /);
+});
+
 test("errors are thrown as Error with the core's message", () => {
   const bad = structuredClone(example);
   bad.meetings[0].legs[0].country = "XX";
@@ -228,4 +239,22 @@ test("hostile JavaScript values get a clear error and leave the module working",
   assert.ok(long.length < 200, long);
   assert.doesNotMatch(long, /\u0000/);
   assert.match(long, /\\u\{0\}/);
+});
+
+// Last: it leaves a partner card loaded.
+test("a card id names one card: the same card again is accepted, another card with it refused", () => {
+  const card = {
+    id: "dup", name: "Partner A", currency: "USD", effective_from: "2027-01-01", illustrative: false, source: "tests",
+    billing: { increment_seconds: 60, minimum_seconds: 60, rounding: "half_up", decimals: 2 },
+    licence: { price_per_user_month: "5.00", pool_minutes_per_licence: 0, pool_basis: "assigned", pool_zone: "A" },
+    credits: { minimum_purchase: "25.00" },
+    countries: [{ code: "DE", zone: "A", toll_dial_in: "0.0100" }],
+  };
+  assert.equal(api.loadRateCard(card).id, "dup");
+  assert.equal(api.loadRateCard(JSON.stringify(card)).name, "Partner A");
+  const e = (() => { try { api.loadRateCard({ ...card, name: "Partner B" }); } catch (err) { return err; } })();
+  assert.equal(e.code, "cardIdTaken");
+  assert.equal(e.message, 'rate card id "dup" is already taken by another card loaded on this page ("Partner A"); give each card its own id');
+  // The first card still prices: one licence at 5.00.
+  assert.equal(api.quote({ organisers: 1, meetings: [] }, "dup").perUser.monthlyTotal, "5.00");
 });

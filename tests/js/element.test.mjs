@@ -541,7 +541,7 @@ test("the npm module: `ready`, a readable error before it, and only the document
   const module = readdirSync(dist + "npm/").find((f) => /^ppm-pricing\.[0-9a-f]{10}\.js$/.test(f));
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
-  // A page without the element: the module's own import starts the WASM.
+  // A page without the element: the first `await ready` starts the WASM.
   await page.goto(a.url + "bare.html");
   const result = await page.evaluate(async (src) => {
     const m = await import(src);
