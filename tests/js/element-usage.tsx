@@ -31,3 +31,13 @@ export const german = <ppm-pricing lang="de" card="illustrative-eur" compact hid
 export const partnerCard = <ppm-pricing card-src="/cards/partner.json" />;
 // @ts-expect-error unknown attribute
 export const typo = <ppm-pricing colour="red" />;
+
+/** A listener added and removed with its type (the overloads of `removeEventListener`). */
+export function unwire(el: PpmPricing): void {
+  const onQuote = (e: CustomEvent<PpmQuoteDetail>) => console.log(e.detail.cheaper);
+  el.addEventListener("ppm-quote", onQuote);
+  el.removeEventListener("ppm-quote", onQuote);
+  // @ts-expect-error a quote listener is not an error listener
+  el.removeEventListener("ppm-error", onQuote);
+}
+export const lazy = <ppm-pricing loading="lazy" />;

@@ -2,8 +2,9 @@
 export { quote, costCurve, rateCards, countries, loadRateCard } from "./ppm_element.js";
 export type * from "./ppm_element.js";
 
-/** Resolves when the JS API functions can be called: `await ready` (the element itself needs
- * nothing; `await customElements.whenDefined("ppm-pricing")` waits for its class). */
+/** Resolves when the JS API functions can be called: `await ready` (the WebAssembly is fetched
+ * on the first await, or when the first element connects; never at import). The element itself
+ * needs nothing; `await customElements.whenDefined("ppm-pricing")` waits for its class. */
 export declare const ready: Promise<void>;
 // `PpmQuoteDetail` (the `ppm-quote` detail) is generated from the Rust types with the JS API's.
 import type { PpmQuoteDetail, Scenario } from "./ppm_element.js";
@@ -34,6 +35,8 @@ export interface PpmPricingAttributes {
   compact?: boolean | "";
   /** Sections to hide, separated by spaces or commas. */
   hide?: string;
+  /** "lazy": the WebAssembly is fetched when the element nears the viewport. */
+  loading?: "lazy" | "eager";
   id?: string;
   class?: string;
   part?: string;
@@ -48,6 +51,8 @@ export declare class PpmPricing extends HTMLElement {
   set scenario(value: Scenario | string);
   addEventListener<K extends keyof PpmPricingEventMap>(type: K, listener: (this: PpmPricing, ev: PpmPricingEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof PpmPricingEventMap>(type: K, listener: (this: PpmPricing, ev: PpmPricingEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 /** The element's events. */

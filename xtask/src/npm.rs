@@ -102,6 +102,12 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
         "export { initSync, __wbg_init as default };".into(),
         String::new(),
     ));
+    // The glue's fallback address names a file the package does not have (its WASM is
+    // hashed), which bundlers warn about; the element always passes its own.
+    renames.push((
+        "module_or_path = new URL('ppm_element_bg.wasm', import.meta.url);".into(),
+        "module_or_path = WASM_URL;".into(),
+    ));
     let glue = replace_each_once(
         &read(&dist.join("ppm_element.js"))?,
         &renames,
@@ -149,7 +155,7 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
         &out,
         "ppm-pricing",
         "js",
-        format!("{glue}\n{element}").as_bytes(),
+        crate::js_min::shrink(&format!("{glue}\n{element}"), "the npm module")?.as_bytes(),
     )?;
 
     // The iframe variant and its host-side helper.
@@ -189,6 +195,20 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     let api_types =
         read(&dist.join("ppm_element.d.ts"))?.replace("    [Symbol.dispose](): void;\n", "");
     write(&out, "ppm_element.d.ts", &api_types)?;
+    // `ppm-pricing-widget/react`: <ppm-pricing> as a typed JSX element (types only).
+    write(&out, "react.d.ts", &read(&www.join("npm/react.d.ts"))?)?;
+
+    // `ppm-pricing-widget/api`: the JS API's own bundle (no element, no Yew) under its
+    // wasm-bindgen names, so that the glue's own `new URL("ppm_api_bg.wasm", import.meta.url)`
+    // is right for bundlers; Node reads the file (api.node.js).
+    write(&out, "ppm_api.js", &read(&dist.join("ppm_api.js"))?)?;
+    std::fs::copy(dist.join("ppm_api_bg.wasm"), out.join("ppm_api_bg.wasm"))
+        .map_err(|e| format!("cannot copy ppm_api_bg.wasm: {e}"))?;
+    let api_glue_types = read(&dist.join("ppm_api.d.ts"))?;
+    write(&out, "ppm_api.d.ts", &api_glue_types)?;
+    for file in ["api.js", "api.node.js", "api-guard.js", "api.d.ts"] {
+        write(&out, file, &read(&www.join("npm").join(file))?)?;
+    }
 
     let fill = |template: &str| {
         template
@@ -213,6 +233,8 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
   "types": "./ppm-pricing.d.ts",
   "exports": {{
     ".": {{ "types": "./ppm-pricing.d.ts", "default": "./{module}" }},
+    "./api": {{ "types": "./api.d.ts", "node": "./api.node.js", "default": "./api.js" }},
+    "./react": {{ "types": "./react.d.ts" }},
     "./frame": "./{frame}",
     "./embed.html": "./embed.html"
   }},
