@@ -278,6 +278,7 @@ export class PpmPricing extends Base {
   disconnectedCallback() {
     // Moving the element around the page disconnects and reconnects it in one task.
     queueMicrotask(() => {
+      if (!this.isConnected) lazyObserver?.unobserve(this);
       if (!this.isConnected && this.#widget) {
         live.delete(this);
         const widget = this.#widget;

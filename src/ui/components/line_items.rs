@@ -115,7 +115,8 @@ fn table(
 pub fn LineItems(p: &LineItemsProps) -> Html {
     let t = p.lang.texts();
     let n = Numbers::of_quote(p.lang, &p.priced.quote);
-    let names = CountryNames::new(p.lang.tag());
+    // One `Intl.DisplayNames` per language, not one per render.
+    let names = use_memo(p.lang, |lang| CountryNames::new(lang.tag()));
     html! {
         <section class="ppm-line-items" aria-label={t.lines} tabindex="0">
             { table(t.pay_per_minute, "lines-per-minute", &p.priced.quote.per_minute, p.lang, &n, &names) }
