@@ -4,12 +4,14 @@
 // element's first `ppm-quote` already carries the app's scenario.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, rmSync, readdirSync, existsSync } from "node:fs";
+import { cpSync, rmSync, readdirSync, existsSync, mkdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { serve, launch, dist } from "./serve.mjs";
 
 const app = fileURLToPath(new URL("../react-app/", import.meta.url));
+const shots = fileURLToPath(new URL("../output/", import.meta.url));
+mkdirSync(shots, { recursive: true });
 const bin = (name) => app + "node_modules/.bin/" + name;
 
 /** Runs a tool of the app; returns its output (stdout and stderr), failing with it. */
@@ -71,6 +73,7 @@ test("in Chromium the first ppm-quote is of the app's scenario", async () => {
     // The widget shows the same scenario's price inside its shadow root.
     await page.locator("ppm-pricing #per-minute-monthly").waitFor();
     assert.equal(await page.locator("ppm-pricing #per-minute-monthly").textContent(), "$5.28");
+    await page.screenshot({ path: shots + "react-app.png", fullPage: true });
     assert.deepEqual(errors, []);
   } finally {
     server.close();
