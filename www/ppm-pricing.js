@@ -297,7 +297,15 @@ export class PpmPricing extends Base {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (!this.#widget || before === after || name === "loading") return;
+    // An element still waiting to near the viewport starts at once when it stops being lazy.
+    if (name === "loading") {
+      if (after !== "lazy" && !this.#widget && this.isConnected) {
+        lazyObserver?.unobserve(this);
+        this.#mount();
+      }
+      return;
+    }
+    if (!this.#widget || before === after) return;
     if (name === "card-src") this.#loadCard();
     else this.#schedule();
   }

@@ -88,6 +88,18 @@ test("loading=\"lazy\": the WebAssembly is fetched when the element nears the vi
   await p.locator("#w").scrollIntoViewIfNeeded();
   await p.waitForFunction(() => document.getElementById("w").quote !== null);
   assert.equal(await wasmFetches(p), 1);
+  // Another lazy element far down starts at once when `loading` is removed.
+  await p.evaluate(() => {
+    const spacer = document.createElement("div");
+    spacer.style.height = "4000px";
+    const late = document.createElement("ppm-pricing");
+    late.id = "late";
+    late.setAttribute("loading", "lazy");
+    document.body.append(spacer, late);
+  });
+  assert.equal(await p.evaluate(() => document.getElementById("late").quote), null);
+  await p.evaluate(() => document.getElementById("late").removeAttribute("loading"));
+  await p.waitForFunction(() => document.getElementById("late").quote !== null);
   await context.close();
 });
 
