@@ -5,7 +5,9 @@
 // typed in the meantime is applied, and the focused field keeps its focus and caret. A page
 // opened with a share link shows "being priced" until then (link-check.js).
 // (The JS API for sales tools and partners is a separate bundle, ppm_api.js.)
-import init, { mount } from "./ppm_widget.js";
+// The bundle carries the English texts; German and French are files of their own
+// (texts-de.txt, texts-fr.txt), fetched when the browser, a share link or the language menu asks.
+import init, { mount, firstLanguage, addTexts } from "./ppm_widget.js";
 
 const root = document.getElementById("app");
 const html = document.documentElement;
@@ -22,11 +24,33 @@ const record = (e) => {
 root.addEventListener("input", record, true);
 root.addEventListener("change", record, true);
 
+// Each language's texts are fetched once; a failed fetch may be tried again.
+const texts = new Map();
+const fetchTexts = (tag) => {
+  let file = texts.get(tag);
+  if (!file) {
+    file = fetch(`./texts-${tag}.txt`).then((r) =>
+      r.ok ? r.text() : Promise.reject(new Error(`texts-${tag}.txt: HTTP ${r.status}`)));
+    file.catch(() => texts.delete(tag));
+    texts.set(tag, file);
+  }
+  return file;
+};
+/** Fetches a language's texts and reads them into the WebAssembly. */
+const loadTexts = (tag) => fetchTexts(tag).then((file) => { addTexts(file); });
+// The browser's language is fetched beside the WebAssembly, not after it (a share link may
+// still choose another: firstLanguage below decides).
+const browserTag = (navigator.language || "").slice(0, 2).toLowerCase();
+if (browserTag === "de" || browserTag === "fr") fetchTexts(browserTag).catch(() => {});
+
 /** Resolves once the tasks queued so far (Yew's first render among them) have run. */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 try {
   await init();
+  const first = firstLanguage();
+  // Texts that cannot be had leave the page in English (the app falls back by itself).
+  if (first !== "en") await loadTexts(first).catch(() => {});
   const live = document.createElement("div");
   live.id = "app-live";
   live.hidden = true;
@@ -39,6 +63,8 @@ try {
     (...args) => usage().then((m) => m.openUsageImport(...args)),
     // The language follows the page's; the module is not fetched for it.
     (lang) => { if (usageOpened) usage().then((m) => m.setUsageImportLanguage(lang)); },
+    // The language menu: the app calls done(tag, ok) when the texts are read or cannot be.
+    (tag, done) => loadTexts(tag).then(() => done(tag, true), () => done(tag, false)),
   );
   await settled();
   root.removeEventListener("input", record, true);

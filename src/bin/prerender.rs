@@ -2,8 +2,13 @@
 //! widget (the example scenario, English) with its own Yew components, natively, and writes
 //! TEMPLATE to OUT with that markup in place of the `<!--ppm-prerender-->` marker. Run by
 //! `cargo xtask dist`; the browser bundle then takes over from that markup (`www/main.js`).
+//! Beside OUT it writes the texts the page's bundle fetches for the languages it does not carry
+//! (`texts-de.txt`, `texts-fr.txt`: `src/ui/i18n/texts.rs`).
 
 use std::process::ExitCode;
+
+use ppm_pricing::lang::Lang;
+use ppm_pricing::ui::i18n;
 
 /// Where the rendered widget goes in the template.
 const MARKER: &str = "<!--ppm-prerender-->";
@@ -18,7 +23,19 @@ fn run(template: &str, out: &str) -> Result<(), String> {
         .build()
         .map_err(|e| format!("cannot start the renderer: {e}"))?;
     let html = runtime.block_on(ppm_pricing::ui::prerender());
-    std::fs::write(out, page.replace(MARKER, &html)).map_err(|e| format!("cannot write {out}: {e}"))
+    std::fs::write(out, page.replace(MARKER, &html))
+        .map_err(|e| format!("cannot write {out}: {e}"))?;
+    let dir = std::path::Path::new(out)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    for (lang, texts) in [(Lang::De, &i18n::DE), (Lang::Fr, &i18n::FR)] {
+        let path = dir.join(format!("texts-{}.txt", lang.tag()));
+        let file = texts
+            .to_file(lang)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, file).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {

@@ -33,24 +33,19 @@ pub enum NoBreakEven {
 }
 
 impl NoBreakEven {
+    /// Every reason's sentence, in the order of the variants.
+    pub const MESSAGES: [&'static str; 5] = [
+        "there is no phone usage to compare; add dial-in or dial-out participants",
+        "pay-per-minute stays cheaper at any usage: the phone minutes in this mix cost as much \
+         under the licence as per minute, so the licence fee is never recovered",
+        "the licence model costs less at any usage: it has no fixed fee to recover",
+        "both models cost the same at any usage",
+        "the licence would pay off only at more than a million times today's phone usage",
+    ];
+
     /// A sentence for people.
     pub fn message(self) -> &'static str {
-        match self {
-            NoBreakEven::NoPhoneUsage => {
-                "there is no phone usage to compare; add dial-in or dial-out participants"
-            }
-            NoBreakEven::PerMinuteAlwaysCheaper => {
-                "pay-per-minute stays cheaper at any usage: the phone minutes in this mix cost \
-                 as much under the licence as per minute, so the licence fee is never recovered"
-            }
-            NoBreakEven::PerUserAlwaysCheaper => {
-                "the licence model costs less at any usage: it has no fixed fee to recover"
-            }
-            NoBreakEven::AlwaysEqual => "both models cost the same at any usage",
-            NoBreakEven::BeyondRange => {
-                "the licence would pay off only at more than a million times today's phone usage"
-            }
-        }
+        NoBreakEven::MESSAGES[self as usize]
     }
 }
 

@@ -17,6 +17,10 @@ use super::hooks::{
     use_after_first_render, use_country_choices, use_focus, use_page_language, use_share_link,
 };
 use super::host_sync::use_host_sync;
+#[cfg(not(texts_on_demand))]
+use super::lang_switch::instant_lang_switch;
+#[cfg(texts_on_demand)]
+use super::lang_switch::use_lang_switch;
 
 use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};
@@ -108,11 +112,16 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    #[cfg(texts_on_demand)]
+    let lang_switch = use_lang_switch(props.load_texts.clone(), state.dispatcher(), state.lang());
+    #[cfg(not(texts_on_demand))]
+    let lang_switch =
+        instant_lang_switch(props.load_texts.clone(), state.dispatcher(), state.lang());
     let on_lang = {
-        let state = state.clone();
+        let switch = lang_switch.switch.clone();
         Callback::from(move |e: Event| {
             let tag = super::components::select_value(&e);
-            state.dispatch(Action::Lang(Lang::from_tag(&tag)))
+            switch.emit(Lang::from_tag(&tag))
         })
     };
     let on_card = {
@@ -257,6 +266,10 @@ pub fn App(props: &AppProps) -> Html {
                             }) }
                         </select>
                     </div>
+                    // Only the pricing page fetches languages, so only it can fail to.
+                    if cfg!(texts_on_demand) {
+                        { lang_switch.notice }
+                    }
                 </header>
             }
             if embed.is_none() {
@@ -307,10 +320,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <p class="ppm-error" id="organisation-core-error">{ msg }</p>
                             }
                             if let Some(region) = &state.region_guess {
-                                <p class="ppm-hint" id="region-guess">{ (t.region_guess)(
-                                    &browser::CountryNames::new(state.lang().tag()).name(region),
-                                    &cards.iter().find(|c| c.id == state.form.card_id).map(|c| c.name.clone()).unwrap_or_default(),
-                                ) }</p>
+                                <p class="ppm-hint" id="region-guess">{ crate::ui::i18n::fill(t.region_guess, &[&browser::CountryNames::new(state.lang().tag()).name(region), &cards.iter().find(|c| c.id == state.form.card_id).map(|c| c.name.clone()).unwrap_or_default()]) }</p>
                             }
                         </div>
                         <h2>{ t.meetings }</h2>
@@ -337,7 +347,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         <div class="ppm-undo" role="status" aria-live="polite" id="undo-region">
                             if let Some(what) = removed_label {
-                                <span>{ (t.removed)(&what) }</span>
+                                <span>{ crate::ui::i18n::fill(t.removed, &[&what]) }</span>
                                 <button type="button" id="undo" onclick={on_undo}>{ t.undo }</button>
                             }
                         </div>
@@ -388,6 +398,7 @@ pub fn mount(
     #[wasm_bindgen(js_name = elementId)] element_id: &str,
     importer: Option<js_sys::Function>,
     #[wasm_bindgen(js_name = importLanguage)] import_language: Option<js_sys::Function>,
+    #[wasm_bindgen(js_name = loadTexts)] load_texts: Option<js_sys::Function>,
 ) -> Result<(), JsError> {
     let root = gloo::utils::document()
         .get_element_by_id(element_id)
@@ -400,9 +411,30 @@ pub fn mount(
         embed: None,
         importer: importer.map(Importer),
         import_language: import_language.map(Importer),
+        load_texts: load_texts.map(Importer),
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
     Ok(())
+}
+
+/// The language the pricing page opens in: the share link's, else the browser's. `main.js`
+/// fetches its texts (`addTexts`) before it mounts the app, when the bundle does not carry them.
+#[cfg(all(target_arch = "wasm32", texts_on_demand))]
+#[wasm_bindgen(js_name = firstLanguage)]
+pub fn first_language() -> String {
+    AppState::wanted_language(&browser::browser_language(), &browser::fragment())
+        .tag()
+        .to_string()
+}
+
+/// Reads a fetched texts file (`texts-de.txt`, …) and makes its language available; returns its
+/// tag. A file for another version of the widget is refused with a message.
+#[cfg(all(target_arch = "wasm32", texts_on_demand))]
+#[wasm_bindgen(js_name = addTexts)]
+pub fn add_texts(file: String) -> Result<String, JsError> {
+    crate::ui::i18n::add_texts(file)
+        .map(|lang| lang.tag().to_string())
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The widget's first view as HTML (the example scenario in English, as a first visit without

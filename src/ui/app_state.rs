@@ -274,7 +274,8 @@ impl AppState {
     /// the card and the organisation's country guessed from the browser's region (de-DE:
     /// Germany and the euro card, `rates/regions.csv`). `tag` is the browser's language tag.
     pub fn landing(tag: &str, fragment: &str) -> AppState {
-        let browser_lang = Lang::from_tag(tag);
+        // A language whose texts could not be fetched opens in English.
+        let browser_lang = Lang::from_tag(tag).or_english();
         if fragment.is_empty() {
             let region = region_of(tag);
             let card = region.as_deref().map_or(DEFAULT_CARD_ID, card_for_region);
@@ -288,7 +289,7 @@ impl AppState {
         match link::decode(fragment) {
             Ok((form, chosen)) => {
                 // The sender's language if they chose one; the recipient's otherwise.
-                let lang = chosen.unwrap_or(browser_lang);
+                let lang = chosen.unwrap_or(browser_lang).or_english();
                 let mut state = AppState::new(form.relocalised(lang), lang, false);
                 state.lang_chosen = chosen.is_some();
                 state
@@ -299,6 +300,16 @@ impl AppState {
                 true,
             ),
         }
+    }
+
+    /// The language [`AppState::landing`] opens in when every language's texts are here: the
+    /// share link's, else the browser's (`tag`).
+    pub fn wanted_language(tag: &str, fragment: &str) -> Lang {
+        let chosen = match fragment {
+            "" => None,
+            link => link::decode(link).ok().and_then(|(_, chosen)| chosen),
+        };
+        chosen.unwrap_or_else(|| Lang::from_tag(tag))
     }
 }
 

@@ -201,3 +201,20 @@ fn the_example_is_labelled_until_changed_and_measured_names_follow_the_language(
         assert_eq!(state.form.meetings[i.min(1)].name, expected);
     }
 }
+
+/// main.js fetches the texts of the language the page will open in before mounting: the one a
+/// share link chose, else the browser's; a link that names none or cannot be read leaves the
+/// browser's.
+#[test]
+fn the_language_to_fetch_first_is_the_link_s_then_the_browser_s() {
+    let form = Form::example(DEFAULT_CARD_ID, Lang::En);
+    assert_eq!(AppState::wanted_language("de-DE", ""), Lang::De);
+    assert_eq!(AppState::wanted_language("pt-BR", ""), Lang::En);
+    let french = link::encode(&form, Some(Lang::Fr));
+    assert_eq!(AppState::wanted_language("de-DE", &french), Lang::Fr);
+    let unchosen = link::encode(&form, None);
+    assert_eq!(AppState::wanted_language("de-DE", &unchosen), Lang::De);
+    assert_eq!(AppState::wanted_language("fr", "v9;garbage"), Lang::Fr);
+    // Natively every language is compiled in, so the page opens in the one it wanted.
+    assert_eq!(AppState::landing("de-DE", "").lang(), Lang::De);
+}

@@ -333,6 +333,7 @@ impl Widget {
             embed: Some(Rc::new(next.clone())),
             importer: None,
             import_language: None,
+            load_texts: None,
         };
         match &mut self.handle {
             None => {

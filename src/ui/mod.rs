@@ -26,6 +26,8 @@ mod hooks;
 #[cfg(feature = "widget")]
 mod host_sync;
 #[cfg(feature = "widget")]
+mod lang_switch;
+#[cfg(feature = "widget")]
 mod props;
 #[cfg(feature = "widget")]
 mod quote_words;

@@ -24,7 +24,10 @@ pub fn print_summary(form: &Form, lang: Lang) -> String {
                 return format!(
                     "{}: {}",
                     m.name,
-                    (t.measured_summary)(&calls, &countries.len().to_string())
+                    crate::ui::i18n::fill(
+                        t.measured_summary,
+                        &[&calls, &countries.len().to_string()]
+                    )
                 );
             }
             let people: String = m

@@ -62,6 +62,10 @@ pub struct AppProps {
     /// Tells the usage import's panel the page's language (the pricing page only).
     #[prop_or_default]
     pub import_language: Option<Importer>,
+    /// Fetches a language's texts: called with its tag and `done(tag, ok)` (the pricing page
+    /// only: `lang_switch.rs`).
+    #[prop_or_default]
+    pub load_texts: Option<Importer>,
 }
 
 impl PartialEq for AppProps {

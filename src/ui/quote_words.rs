@@ -57,7 +57,7 @@ pub fn warning(
         countries: &countries.join(", "),
         minimum: &minimum,
     };
-    (lang.texts().warning)(w.code, &args)
+    crate::ui::i18n::warning_sentence(lang, w.code, &args)
 }
 
 /// Every warning of `q` in the page's language.
@@ -83,8 +83,15 @@ pub fn break_even(q: &Quote, lang: Lang) -> String {
         &q.break_even.phone_minutes_per_organiser,
         q.break_even.reason_code,
     ) {
-        (Some(m), _) => (t.break_even_sentence)(&n.plain(&m.0.to_string(), 1), &today),
-        (None, Some(why)) => format!("{} {}", t.no_break_even, (t.no_break_even_reason)(why)),
+        (Some(m), _) => crate::ui::i18n::fill(
+            t.break_even_sentence,
+            &[&n.plain(&m.0.to_string(), 1), &today],
+        ),
+        (None, Some(why)) => format!(
+            "{} {}",
+            t.no_break_even,
+            crate::ui::i18n::no_break_even_reason(lang, why)
+        ),
         _ => String::new(),
     }
 }

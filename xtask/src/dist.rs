@@ -10,10 +10,11 @@ use crate::{ensure_wasm_target, root, run_with_env, WASM_TARGET};
 /// The crate's library name, as wasm-bindgen names its outputs.
 const LIB: &str = "ppm_pricing";
 
-/// The browser bundles: (cargo feature, output name). The pricing page loads only the widget;
+/// The browser bundles: (cargo feature, output name). The pricing page loads only the widget
+/// (`page`: with English texts; German and French are `texts-de.txt` and `texts-fr.txt`);
 /// partners' pages load the custom element (widget + JS API); tools load the API alone.
 const BUNDLES: [(&str, &str); 4] = [
-    ("widget", "ppm_widget"),
+    ("page", "ppm_widget"),
     ("element", "ppm_element"),
     ("api", "ppm_api"),
     // The usage import: loaded by the pricing page only when a visitor picks a file.

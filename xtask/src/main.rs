@@ -197,7 +197,7 @@ fn test() -> Result<(), String> {
     // The core must also build for the browser, without its native-only parsers.
     ensure_wasm_target()?;
     // Each browser bundle as it is built: no default (native) features.
-    for bundle in ["widget", "element", "usage-import"] {
+    for bundle in ["page", "element", "usage-import"] {
         run(
             "cargo",
             &[

@@ -20,10 +20,10 @@ pub fn Glossary(p: &GlossaryProps) -> Html {
         <details class="ppm-glossary" id="glossary">
             <summary>{ t.glossary_title }</summary>
             <dl>
-                { for t.glossary.iter().map(|(term, meaning)| html! {
+                { for t.glossary_terms.iter().zip(t.glossary_meanings).map(|(term, meaning)| html! {
                     <>
                         <dt>{ *term }</dt>
-                        <dd>{ *meaning }</dd>
+                        <dd>{ meaning }</dd>
                     </>
                 }) }
             </dl>

@@ -75,7 +75,7 @@ fn table(
                     Some(LineBilling::Addon) => format!(" ({})", t.covered_by_addon),
                     Some(LineBilling::Pool) => {
                         let covered = l.covered_minutes.map(|c| n.plain(&c.0.to_string(), 1)).unwrap_or_default();
-                        format!(" ({})", (t.pool_covers)(&covered))
+                        format!(" ({})", crate::ui::i18n::fill(t.pool_covers, &[&covered]))
                     }
                     _ => String::new(),
                 };

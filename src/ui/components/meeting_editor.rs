@@ -88,14 +88,17 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                 _ => None,
             })
             .fold(Decimal::ZERO, |sum, d| sum.cadd(d).unwrap_or(sum));
-        let summary = (t.meeting_summary)(
-            &format!(
-                "{} {}",
-                p.meeting.per_month,
-                t.period_unit(p.meeting.period)
-            ),
-            &p.meeting.minutes,
-            &format::plain(p.lang, &people.to_string(), 1),
+        let summary = crate::ui::i18n::fill(
+            t.meeting_summary,
+            &[
+                &format!(
+                    "{} {}",
+                    p.meeting.per_month,
+                    t.period_unit(p.meeting.period)
+                ),
+                &p.meeting.minutes,
+                &format::plain(p.lang, &people.to_string(), 1),
+            ],
         );
         return html! {
             <fieldset class="ppm-meeting ppm-collapsed" id={base.clone()}>
@@ -121,7 +124,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
         html! {
             <button type="button" class="ppm-show-all" id={format!("{base}-show-all")}
                 onclick={p.onallrows.reform(move |_: MouseEvent| i)}>
-                { (t.show_all_rows)(&format::plain(p.lang, &rows.to_string(), 0)) }
+                { crate::ui::i18n::fill(t.show_all_rows, &[&format::plain(p.lang, &rows.to_string(), 0)]) }
             </button>
         }
     });
@@ -177,8 +180,8 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                 <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))}>{ t.add_leg }</button>
             }
             <div class="ppm-meeting-actions">
-                <button type="button" id={format!("{base}-duplicate")} aria-label={(t.duplicate_named)(&title)} onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
-                <button type="button" id={format!("{base}-remove")} aria-label={(t.remove_named)(&title)} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
+                <button type="button" id={format!("{base}-duplicate")} aria-label={crate::ui::i18n::fill(t.duplicate_named, &[&title])} onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
+                <button type="button" id={format!("{base}-remove")} aria-label={crate::ui::i18n::fill(t.remove_named, &[&title])} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
             </div>
         </fieldset>
     }
@@ -291,7 +294,7 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
         <fieldset class="ppm-meeting ppm-measured" id={base.clone()}>
             <legend>{ title }</legend>
             <p class="ppm-meeting-summary" id={format!("{base}-summary")}>
-                { (t.measured_summary)(&n(&total, 0), &countries.len().to_string()) }
+                { crate::ui::i18n::fill(t.measured_summary, &[&n(&total, 0), &countries.len().to_string()]) }
             </p>
             if let Some(msg) = message_for(&p.errors, &id_of(MeetingInput::Measured)) {
                 <p class="ppm-error" id={format!("{base}-measured-error")}>{ msg }</p>
@@ -316,7 +319,7 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
                 </tbody>
             </table>
             <div class="ppm-meeting-actions">
-                <button type="button" id={format!("{base}-remove")} aria-label={(t.remove_named)(title)} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
+                <button type="button" id={format!("{base}-remove")} aria-label={crate::ui::i18n::fill(t.remove_named, &[title])} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
             </div>
         </fieldset>
     }

@@ -44,7 +44,7 @@ fn model_card(
             <p class="ppm-yearly"><span id={format!("{id}-yearly")}>{ n.money(&m.yearly_total.to_string()) }</span>{ " " }{ t.yearly }</p>
             <p class="ppm-credits">{ t.credits }{ t.colon }{ " " }
                 { match &m.credits_recharge {
-                    Some(r) => (t.credits_rule)(&n.money(&m.credits_monthly.to_string()), &n.money(&r.amount.to_string()), &n.money(&r.trigger.to_string())),
+                    Some(r) => crate::ui::i18n::fill(t.credits_rule, &[&n.money(&m.credits_monthly.to_string()), &n.money(&r.amount.to_string()), &n.money(&r.trigger.to_string())]),
                     None => t.credits_none.to_string(),
                 } }
             </p>

@@ -26,7 +26,7 @@ pub fn SummaryBar(p: &SummaryBarProps) -> Html {
     let t = p.lang.texts();
     let n = Numbers::of_quote(p.lang, q);
     // The winner is said in words too, not by colour alone: how much less it costs.
-    let saving = (t.bar_saving)(&n.money(&q.savings_monthly.to_string()));
+    let saving = crate::ui::i18n::fill(t.bar_saving, &[&n.money(&q.savings_monthly.to_string())]);
     let model = |name: &str, total: String, wins: bool| {
         html! {
             <span class={classes!("ppm-bar-model", wins.then_some("is-winner"))}>

@@ -1,10 +1,7 @@
 //! English.
 
-use super::{NumberText, Texts, WarningArgs};
+use super::Texts;
 use crate::rating::break_even::NoBreakEven;
-use crate::rating::problem::Problem;
-use crate::rating::warnings::WarningCode;
-use crate::rating::Call;
 
 /// English.
 pub const EN: Texts = Texts {
@@ -26,15 +23,15 @@ pub const EN: Texts = Texts {
     add_meeting: "Add meeting",
     duplicate: "Duplicate",
     remove: "Remove",
-    duplicate_named: |name| format!("Duplicate “{name}”"),
-    remove_named: |name| format!("Remove “{name}”"),
+    duplicate_named: "Duplicate “{0}”",
+    remove_named: "Remove “{0}”",
     add_leg: "Add participants",
-    show_all_rows: |n| format!("Show all {n} rows"),
+    show_all_rows: "Show all {0} rows",
     edit_meeting: "Edit",
     close_meeting: "Close",
-    meeting_summary: |per_month, minutes, people| format!("{per_month} · {minutes} min · {people} participants"),
+    meeting_summary: "{0} · {1} min · {2} participants",
     summary_bar: "Monthly cost",
-    bar_saving: |amount| format!("({amount} less)"),
+    bar_saving: "({0} less)",
     example_note: "This is an example estimate: change it to your meetings, start empty, or use your real usage below.",
     csv_file_name: "teams-audio-conferencing-estimate.csv",
     json_file_name: "teams-audio-conferencing-scenario.json",
@@ -105,33 +102,44 @@ pub const EN: Texts = Texts {
     description: "Compare what Microsoft Teams Audio Conferencing costs per minute and with the per-user licence, from your own meetings.",
     app_only: "app only",
     colon: ":",
-    pool_covers: |m| format!("the pool covers {m} min"),
+    pool_covers: "the pool covers {0} min",
     per_minute_unit: "/min",
     per_user_unit: " per user",
     glossary_title: "What do these words mean?",
-    glossary: &[
-        ("Rate card", "The prices the quote uses: per-minute rates by country, the licence price, billing rules. The shipped cards are illustrative, not Microsoft's price list."),
-        ("Pay-per-minute", "Audio Conferencing without a licence: every phone minute (toll and toll-free dial-in, dial-out) is billed per minute from Communications Credits."),
-        ("Per-user licence", "A monthly Audio Conferencing licence per organiser: toll dial-in is included, dial-out to Zone A countries comes from a shared pool of minutes, toll-free and other dial-out are billed per minute."),
-        ("Toll dial-in, toll-free dial-in, dial-out", "Participants call the meeting's toll number (they pay their own phone company) or its toll-free number (the organisation pays), or the meeting calls them (dial-out, paid by the organisation)."),
-        ("Legs", "One participant's connection to one meeting by phone. 3 people dialling in to 20 meetings a month are 60 legs."),
-        ("Zone A dial-out pool", "Minutes of dial-out to Zone A countries that come with the licences (per licence per month), shared by the whole organisation."),
-        ("Communications Credits", "Prepaid money for everything billed per minute. Bought in advance; they expire 12 months after purchase."),
-        ("Auto-recharge", "Credits are topped up by a set amount whenever the balance falls below a threshold, so calls never fail for lack of credit."),
-        ("Break-even", "The phone usage at which both models cost the same; above it the licence is cheaper."),
+    glossary_terms: [
+        "Rate card",
+        "Pay-per-minute",
+        "Per-user licence",
+        "Toll dial-in, toll-free dial-in, dial-out",
+        "Legs",
+        "Zone A dial-out pool",
+        "Communications Credits",
+        "Auto-recharge",
+        "Break-even",
+    ],
+    glossary_meanings: [
+        "The prices the quote uses: per-minute rates by country, the licence price, billing rules. The shipped cards are illustrative, not Microsoft's price list.",
+        "Audio Conferencing without a licence: every phone minute (toll and toll-free dial-in, dial-out) is billed per minute from Communications Credits.",
+        "A monthly Audio Conferencing licence per organiser: toll dial-in is included, dial-out to Zone A countries comes from a shared pool of minutes, toll-free and other dial-out are billed per minute.",
+        "Participants call the meeting's toll number (they pay their own phone company) or its toll-free number (the organisation pays), or the meeting calls them (dial-out, paid by the organisation).",
+        "One participant's connection to one meeting by phone. 3 people dialling in to 20 meetings a month are 60 legs.",
+        "Minutes of dial-out to Zone A countries that come with the licences (per licence per month), shared by the whole organisation.",
+        "Prepaid money for everything billed per minute. Bought in advance; they expire 12 months after purchase.",
+        "Credits are topped up by a set amount whenever the balance falls below a threshold, so calls never fail for lack of credit.",
+        "The phone usage at which both models cost the same; above it the licence is cheaper.",
     ],
     frequency: "How often",
     period: "Meetings per",
     per_week_unit: "per week",
     per_year_unit: "per year",
     undo: "Undo",
-    removed: |what| format!("Removed: {what}."),
+    removed: "Removed: {0}.",
     start_empty: "Start empty",
     load_example: "Load the example",
     use_real_usage: "Use your real usage",
     usage_hint: "Pick or drop the Teams admin center’s PSTN usage export (zip or CSV) or Graph JSON pages. The file is read here, in your browser; nothing is uploaded.",
     usage_load_failed: "The usage import could not be loaded. Check your connection and try again.",
-    measured_summary: |calls, countries| format!("Measured from your usage export: {calls} calls a month in {countries} countries."),
+    measured_summary: "Measured from your usage export: {0} calls a month in {1} countries.",
     calls_per_month: "Calls a month",
     minutes_per_month: "Minutes a month",
     csv_estimate: "Estimate",
@@ -141,50 +149,43 @@ pub const EN: Texts = Texts {
     csv_savings: "Savings per month",
     download_scenario: "Download scenario (JSON)",
     organisation_country: "Your organisation is located in",
-    region_guess: |country, card| format!("Guessed from your browser's region: {country}, priced with {card}. Change either if your organisation is elsewhere."),
-    problem,
-    warning,
-    no_break_even_reason,
-    credits_rule: |monthly, amount, trigger| format!("{monthly} per month; auto-recharge {amount} when the balance falls below {trigger}"),
-    break_even_sentence: |threshold, today| format!("The licence pays off above {threshold} phone minutes per organiser per month; your meetings use {today}."),
+    region_guess: "Guessed from your browser's region: {0}, priced with {1}. Change either if your organisation is elsewhere.",
+    credits_rule: "{0} per month; auto-recharge {1} when the balance falls below {2}",
+    break_even_sentence: "The licence pays off above {0} phone minutes per organiser per month; your meetings use {1}.",
+    problem_sentences: [
+        "Enter a number.",
+        "This is not a number.",
+        "Enter 0 or more.",
+        "This number is too large: at most {0}.",
+        "Round this number: it has more than 28 decimal places.",
+        "Enter a whole number.",
+        "Buy at least as many licences as there are organisers ({0}).",
+        "At most {0} meeting profiles.",
+        "At most {0} rows per meeting.",
+        "Choose a way of joining from the list.",
+        "Choose a country from the list.",
+        "This rate card has no prices for this country; choose another country or card.",
+        "This rate card cannot call phones in this country; choose another way of joining.",
+        "There is no toll-free number in this country on this rate card; choose another way of joining.",
+        "There is no toll number in this country on this rate card; choose another way of joining.",
+        "This rate card offers no US/Canada dial-out add-on; turn the add-on off.",
+        "Meetings with phone participants need at least one organiser; enter 1 or more.",
+        "The countries' shares add up to {0} %; make them 100 %.",
+        "Toll, toll-free and dial-out add up to {0} %; make them 100 %.",
+        "Write decimals with a point (2.5) and thousands with a comma (1,200).",
+    ],
+    warning_sentences: [
+        "The rates of \"{0}\" are illustrative, not Microsoft's official prices; ask your Microsoft representative or partner for a binding quote.",
+        "",
+        "Communications Credits cannot be bought by organisations located in {1}: calls billed per minute (pay-per-minute, toll-free, dial-out beyond the pool) may not be possible.",
+        "Audio Conferencing is not sold to organisations located in {1}: neither model may be available to you.",
+        "Pay-per-minute Audio Conferencing is sold only to Volume Licensing customers, through their Microsoft account representative.",
+        "Less than {2} of Communications Credits are used per year; credits expire 12 months after purchase, so part of a minimum purchase may be forfeited.",
+    ],
+    // The quote's own sentences (what the JS API and the CLI say).
+    no_break_even_reasons: NoBreakEven::MESSAGES,
+    unknown_card: "unknown rate card \"{0}\"; available cards: {1}",
+    built_in_id: "rate card id \"{0}\" belongs to a built-in card; give your card another id",
+    id_taken: "rate card id \"{0}\" is already taken by another card loaded on this page (\"{1}\"); give each card its own id",
+    texts_load_failed: "The {0} texts could not be loaded; check your connection and try again.",
 };
-
-fn problem(p: &Problem, num: &NumberText) -> String {
-    match p {
-        Problem::NotANumber { text } if text.trim().is_empty() => "Enter a number.".into(),
-        Problem::NotANumber { .. } => "This is not a number.".into(),
-        Problem::Negative { .. } => "Enter 0 or more.".into(),
-        Problem::AboveLimit { limit, .. } => format!("This number is too large: at most {}.", num(limit)),
-        Problem::TooPrecise { .. } => "Round this number: it has more than 28 decimal places.".into(),
-        Problem::NotWhole { .. } => "Enter a whole number.".into(),
-        Problem::LicencesBelowOrganisers { organisers, .. } => format!("Buy at least as many licences as there are organisers ({organisers})."),
-        Problem::TooManyMeetings { limit, .. } => format!("At most {limit} meeting profiles."),
-        Problem::TooManyLegs { limit, .. } => format!("At most {limit} rows per meeting."),
-        Problem::UnknownCall { .. } => "Choose a way of joining from the list.".into(),
-        Problem::NotACountryCode { .. } => "Choose a country from the list.".into(),
-        Problem::CountryNotOnCard { .. } => "This rate card has no prices for this country; choose another country or card.".into(),
-        Problem::NoRate { call: Call::DialOut, .. } => "This rate card cannot call phones in this country; choose another way of joining.".into(),
-        Problem::NoRate { call: Call::TollFreeDialIn, .. } => "There is no toll-free number in this country on this rate card; choose another way of joining.".into(),
-        Problem::NoRate { .. } => "There is no toll number in this country on this rate card; choose another way of joining.".into(),
-        Problem::NoAddon { .. } => "This rate card offers no US/Canada dial-out add-on; turn the add-on off.".into(),
-        Problem::NoOrganiser => "Meetings with phone participants need at least one organiser; enter 1 or more.".into(),
-        Problem::SharesNotHundred { total } => format!("The countries' shares add up to {} %; make them 100 %.", num(total)),
-        Problem::MixNotHundred { total } => format!("Toll, toll-free and dial-out add up to {} %; make them 100 %.", num(total)),
-        Problem::AmbiguousNumber { .. } => "Write decimals with a point (2.5) and thousands with a comma (1,200).".into(),
-    }
-}
-
-fn warning(code: WarningCode, a: &WarningArgs) -> String {
-    match code {
-        WarningCode::IllustrativeRates => format!("The rates of \"{}\" are illustrative, not Microsoft's official prices; ask your Microsoft representative or partner for a binding quote.", a.card),
-        WarningCode::TaxNote => String::new(),
-        WarningCode::CreditsUnavailable => format!("Communications Credits cannot be bought by organisations located in {}: calls billed per minute (pay-per-minute, toll-free, dial-out beyond the pool) may not be possible.", a.countries),
-        WarningCode::AudioConferencingUnavailable => format!("Audio Conferencing is not sold to organisations located in {}: neither model may be available to you.", a.countries),
-        WarningCode::VolumeLicensingOnly => "Pay-per-minute Audio Conferencing is sold only to Volume Licensing customers, through their Microsoft account representative.".into(),
-        WarningCode::CreditsMayExpire => format!("Less than {} of Communications Credits are used per year; credits expire 12 months after purchase, so part of a minimum purchase may be forfeited.", a.minimum),
-    }
-}
-
-fn no_break_even_reason(why: NoBreakEven) -> &'static str {
-    why.message()
-}

@@ -1,0 +1,39 @@
+//! The languages fetched after the page loaded: the pricing page's bundle carries English only
+//! (cfg `texts_on_demand`, set by `build.rs`), and `www/main.js` fetches `texts-de.txt` or
+//! `texts-fr.txt` when a visitor's browser, link or language menu asks for one. A language's
+//! texts, once read, stay for the page's lifetime (at most two files of ~12 KB).
+
+use std::cell::Cell;
+
+use super::texts::{Texts, TextsFileError};
+use crate::lang::Lang;
+
+thread_local! {
+    /// The fetched languages' texts, by [`Lang::ALL`] position.
+    static LOADED: Cell<[Option<&'static Texts>; 3]> = const { Cell::new([None; 3]) };
+}
+
+/// Reads a texts file and makes its language available; returns the language. A language
+/// read twice keeps its first texts.
+pub fn add_texts(file: String) -> Result<Lang, TextsFileError> {
+    let (lang, texts) = Texts::from_file(file)?;
+    let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    LOADED.with(|loaded| {
+        let mut all = loaded.get();
+        if all[slot].is_none() {
+            all[slot] = Some(Box::leak(Box::new(texts)));
+            loaded.set(all);
+        }
+    });
+    Ok(lang)
+}
+
+/// The texts of `lang` when they are here: English always, the others once fetched.
+#[cfg_attr(not(texts_on_demand), allow(dead_code))]
+pub fn texts(lang: Lang) -> Option<&'static Texts> {
+    if lang == Lang::En {
+        return Some(&super::EN);
+    }
+    let slot = Lang::ALL.iter().position(|l| *l == lang)?;
+    LOADED.with(|loaded| loaded.get()[slot])
+}
