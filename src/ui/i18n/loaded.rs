@@ -5,7 +5,8 @@
 
 use std::cell::Cell;
 
-use super::texts::{Texts, TextsFileError};
+use super::texts::Texts;
+use super::texts_file::TextsFileError;
 use crate::lang::Lang;
 
 thread_local! {

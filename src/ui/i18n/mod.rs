@@ -13,6 +13,7 @@ mod loaded;
 #[cfg(any(test, feature = "element"))]
 pub mod partner;
 mod texts;
+mod texts_file;
 
 #[cfg(not(texts_on_demand))]
 pub use de::DE;
@@ -20,7 +21,8 @@ pub use en::EN;
 #[cfg(not(texts_on_demand))]
 pub use fr::FR;
 pub use loaded::add_texts;
-pub use texts::{fill, Texts, TextsFileError, FINGERPRINT, STRING_COUNT};
+pub use texts::{fill, Texts, FINGERPRINT, STRING_COUNT};
+pub use texts_file::TextsFileError;
 
 pub use crate::lang::Lang;
 use crate::rating::break_even::NoBreakEven;

@@ -4,11 +4,7 @@
 //! (the pricing page's `texts-de.txt`, written from `de.rs` by `ppm-prerender`). A sentence with
 //! parts filled in is a template: `{0}`, `{1}`, `{2}` stand for its arguments ([`fill`]).
 //!
-//! The file: a first line `ppm-texts <tag> <fingerprint>`, then every string in field order,
-//! one per line (no string holds a line break). The fingerprint is a hash of the field names
-//! and counts: a file written for another version of the widget is refused, never misread.
-
-use crate::lang::Lang;
+//! The file's form is in `texts_file.rs`.
 
 /// Declares [`Texts`]: `name` is one string, `name[N]` a list of N strings.
 macro_rules! texts {
@@ -27,7 +23,7 @@ macro_rules! texts {
                 &[$( (stringify!($name), texts!(@count $($n)?)) ),*];
 
             /// Builds the texts from their strings in file order (missing ones are empty).
-            fn from_strings(all: impl Iterator<Item = &'static str>) -> Texts {
+            pub(super) fn from_strings(all: impl Iterator<Item = &'static str>) -> Texts {
                 let mut strings = [""; STRING_COUNT];
                 for (slot, text) in strings.iter_mut().zip(all) {
                     *slot = text;
@@ -278,93 +274,6 @@ pub const FINGERPRINT: u32 = {
     hash
 };
 
-/// What the first line of a texts file starts with.
-const MAGIC: &str = "ppm-texts";
-
-/// Why a texts file was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TextsFileError {
-    /// The first line is not `ppm-texts <tag> <fingerprint>` with one of our languages.
-    NotTexts,
-    /// The file was written for another version of the widget (its fields differ).
-    OtherVersion,
-    /// The file has another number of strings than the fields need.
-    WrongCount {
-        /// How many strings the fields need.
-        expected: usize,
-        /// How many the file has.
-        found: usize,
-    },
-    /// A string holds a line break (only when writing a file).
-    LineBreak {
-        /// The field it belongs to.
-        field: &'static str,
-    },
-}
-
-impl std::fmt::Display for TextsFileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TextsFileError::NotTexts => f.write_str("not a texts file of this widget"),
-            TextsFileError::OtherVersion => {
-                f.write_str("the texts file is for another version of the widget")
-            }
-            TextsFileError::WrongCount { expected, found } => write!(
-                f,
-                "the texts file has {found} strings where {expected} are needed"
-            ),
-            TextsFileError::LineBreak { field } => {
-                write!(f, "the text `{field}` holds a line break")
-            }
-        }
-    }
-}
-
-impl std::error::Error for TextsFileError {}
-
-impl Texts {
-    /// The texts file of `lang` with these texts (see the module's documentation).
-    pub fn to_file(&self, lang: Lang) -> Result<String, TextsFileError> {
-        let mut out = format!("{MAGIC} {} {FINGERPRINT:08x}\n", lang.tag());
-        let mut strings = self.strings().into_iter();
-        for &(field, count) in Texts::FIELDS {
-            for text in strings.by_ref().take(count) {
-                if text.contains(['\n', '\r']) {
-                    return Err(TextsFileError::LineBreak { field });
-                }
-                out.push_str(text);
-                out.push('\n');
-            }
-        }
-        Ok(out)
-    }
-
-    /// Reads a texts file: its language and its texts. A file that is read is kept for the
-    /// page's lifetime (its texts borrow it); one that is refused is dropped.
-    pub fn from_file(file: String) -> Result<(Lang, Texts), TextsFileError> {
-        let mut lines = file.lines();
-        let mut head = lines.next().unwrap_or_default().split(' ');
-        let (Some(MAGIC), Some(tag), Some(print), None) =
-            (head.next(), head.next(), head.next(), head.next())
-        else {
-            return Err(TextsFileError::NotTexts);
-        };
-        let lang = Lang::parse(tag).ok_or(TextsFileError::NotTexts)?;
-        if u32::from_str_radix(print, 16) != Ok(FINGERPRINT) {
-            return Err(TextsFileError::OtherVersion);
-        }
-        let found = lines.count();
-        if found != STRING_COUNT {
-            return Err(TextsFileError::WrongCount {
-                expected: STRING_COUNT,
-                found,
-            });
-        }
-        let file: &'static str = file.leak();
-        Ok((lang, Texts::from_strings(file.lines().skip(1))))
-    }
-}
-
 /// Fills a template: `{0}` … `{9}` become the arguments (a missing one becomes nothing); any
 /// other brace stays as it is.
 pub fn fill(template: &str, args: &[&str]) -> String {
@@ -389,108 +298,5 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ui::i18n::{DE, EN, FR};
-
-    /// Each `{n}` a string holds, in order of appearance, sorted.
-    fn placeholders(text: &str) -> Vec<u8> {
-        let mut found: Vec<u8> = text
-            .as_bytes()
-            .windows(3)
-            .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
-            .map(|w| w[1])
-            .collect();
-        found.sort_unstable();
-        found
-    }
-
-    #[test]
-    fn a_language_written_to_a_file_reads_back_the_same() {
-        for (lang, texts) in [(Lang::En, EN), (Lang::De, DE), (Lang::Fr, FR)] {
-            let file = texts.to_file(lang).unwrap();
-            // One head line and one line per string.
-            assert_eq!(file.lines().count(), 1 + STRING_COUNT);
-            assert_eq!(Texts::from_file(file), Ok((lang, texts)));
-        }
-    }
-
-    #[test]
-    fn every_language_fills_the_same_parts_as_english() {
-        let en = EN.strings();
-        for texts in [&DE, &FR] {
-            let other = texts.strings();
-            let mut at = 0;
-            for &(field, count) in Texts::FIELDS {
-                for i in at..at + count {
-                    assert_eq!(
-                        placeholders(other[i]),
-                        placeholders(en[i]),
-                        "`{field}` ({other:?} against {en:?})",
-                        other = other[i],
-                        en = en[i]
-                    );
-                }
-                at += count;
-            }
-        }
-    }
-
-    #[test]
-    fn a_file_of_another_version_or_shape_is_refused() {
-        let good = DE.to_file(Lang::De).unwrap();
-        // Another field list gives another fingerprint in the head line.
-        let other = good.replacen(&format!("{FINGERPRINT:08x}"), "0badf00d", 1);
-        assert_eq!(Texts::from_file(other), Err(TextsFileError::OtherVersion));
-        // One string short: the last line dropped.
-        let short = good.trim_end_matches('\n');
-        let short = short[..short.rfind('\n').unwrap() + 1].to_string();
-        assert_eq!(
-            Texts::from_file(short),
-            Err(TextsFileError::WrongCount {
-                expected: STRING_COUNT,
-                found: STRING_COUNT - 1
-            })
-        );
-        for head in [
-            "",
-            "<!doctype html>",
-            "ppm-texts xx 00000000",
-            "ppm-texts de",
-        ] {
-            let file = format!("{head}\n{}", &good[good.find('\n').unwrap() + 1..]);
-            assert_eq!(
-                Texts::from_file(file),
-                Err(TextsFileError::NotTexts),
-                "{head}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_string_with_a_line_break_cannot_be_written() {
-        let mut texts = EN;
-        texts.intro = "two\nlines";
-        assert_eq!(
-            texts.to_file(Lang::En),
-            Err(TextsFileError::LineBreak { field: "intro" })
-        );
-        texts.intro = "";
-        texts.problem_sentences[3] = "a\r";
-        assert_eq!(
-            texts.to_file(Lang::En),
-            Err(TextsFileError::LineBreak {
-                field: "problem_sentences"
-            })
-        );
-    }
-
-    #[test]
-    fn a_template_takes_its_arguments_by_number() {
-        assert_eq!(fill("{1} before {0}", &["a", "b"]), "b before a");
-        assert_eq!(fill("{0}{0}", &["x"]), "xx");
-        // A missing argument is left out; other braces stay.
-        assert_eq!(fill("[{2}] {x} {", &["a"]), "[] {x} {");
-        assert_eq!(fill("„{0}“", &["Für alle"]), "„Für alle“");
-    }
-}
+#[path = "texts_tests.rs"]
+mod tests;

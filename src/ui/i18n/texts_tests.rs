@@ -1,0 +1,107 @@
+//! The texts' shape, their file form and templates: round trips, refusals, placeholders.
+
+use super::super::texts_file::TextsFileError;
+use super::*;
+use crate::lang::Lang;
+use crate::ui::i18n::{DE, EN, FR};
+
+/// Each `{n}` a string holds, in order of appearance, sorted.
+fn placeholders(text: &str) -> Vec<u8> {
+    let mut found: Vec<u8> = text
+        .as_bytes()
+        .windows(3)
+        .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
+        .map(|w| w[1])
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+#[test]
+fn a_language_written_to_a_file_reads_back_the_same() {
+    for (lang, texts) in [(Lang::En, EN), (Lang::De, DE), (Lang::Fr, FR)] {
+        let file = texts.to_file(lang).unwrap();
+        // One head line and one line per string.
+        assert_eq!(file.lines().count(), 1 + STRING_COUNT);
+        assert_eq!(Texts::from_file(file), Ok((lang, texts)));
+    }
+}
+
+#[test]
+fn every_language_fills_the_same_parts_as_english() {
+    let en = EN.strings();
+    for texts in [&DE, &FR] {
+        let other = texts.strings();
+        let mut at = 0;
+        for &(field, count) in Texts::FIELDS {
+            for i in at..at + count {
+                assert_eq!(
+                    placeholders(other[i]),
+                    placeholders(en[i]),
+                    "`{field}` ({other:?} against {en:?})",
+                    other = other[i],
+                    en = en[i]
+                );
+            }
+            at += count;
+        }
+    }
+}
+
+#[test]
+fn a_file_of_another_version_or_shape_is_refused() {
+    let good = DE.to_file(Lang::De).unwrap();
+    // Another field list gives another fingerprint in the head line.
+    let other = good.replacen(&format!("{FINGERPRINT:08x}"), "0badf00d", 1);
+    assert_eq!(Texts::from_file(other), Err(TextsFileError::OtherVersion));
+    // One string short: the last line dropped.
+    let short = good.trim_end_matches('\n');
+    let short = short[..short.rfind('\n').unwrap() + 1].to_string();
+    assert_eq!(
+        Texts::from_file(short),
+        Err(TextsFileError::WrongCount {
+            expected: STRING_COUNT,
+            found: STRING_COUNT - 1
+        })
+    );
+    for head in [
+        "",
+        "<!doctype html>",
+        "ppm-texts xx 00000000",
+        "ppm-texts de",
+    ] {
+        let file = format!("{head}\n{}", &good[good.find('\n').unwrap() + 1..]);
+        assert_eq!(
+            Texts::from_file(file),
+            Err(TextsFileError::NotTexts),
+            "{head}"
+        );
+    }
+}
+
+#[test]
+fn a_string_with_a_line_break_cannot_be_written() {
+    let mut texts = EN;
+    texts.intro = "two\nlines";
+    assert_eq!(
+        texts.to_file(Lang::En),
+        Err(TextsFileError::LineBreak { field: "intro" })
+    );
+    texts.intro = "";
+    texts.problem_sentences[3] = "a\r";
+    assert_eq!(
+        texts.to_file(Lang::En),
+        Err(TextsFileError::LineBreak {
+            field: "problem_sentences"
+        })
+    );
+}
+
+#[test]
+fn a_template_takes_its_arguments_by_number() {
+    assert_eq!(fill("{1} before {0}", &["a", "b"]), "b before a");
+    assert_eq!(fill("{0}{0}", &["x"]), "xx");
+    // A missing argument is left out; other braces stay.
+    assert_eq!(fill("[{2}] {x} {", &["a"]), "[] {x} {");
+    assert_eq!(fill("„{0}“", &["Für alle"]), "„Für alle“");
+}
