@@ -507,7 +507,7 @@ pub fn check_amount(a: &Amount, max: Decimal, whole: bool) -> Result<Decimal, Pr
         Amount::TooPrecise(t) => return Err(Problem::TooPrecise { value: t.clone() }),
         Amount::Invalid(t) => return Err(Problem::NotANumber { text: t.clone() }),
     };
-    if whole && !d.fract().is_zero() {
+    if whole && !d.is_integer() {
         return Err(Problem::NotWhole { value: d });
     }
     Ok(d)

@@ -79,7 +79,16 @@ pub(crate) const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
 /// `max(minimum, ceil(seconds / increment) × increment)`.
 pub fn billable_seconds(seconds: Decimal, increment: u32, minimum: u32) -> Result<Decimal, Error> {
     let inc = Decimal::from(increment);
-    let steps = checked(seconds.cdiv(inc), "the billable seconds of a leg")?.ceil();
+    let exact = checked(seconds.cdiv(inc), "the billable seconds of a leg")?;
+    // Rounded up (`exact` > 0): the whole steps, one more if a part of one is left.
+    let steps = if exact.is_integer() {
+        exact
+    } else {
+        checked(
+            exact.trunc().cadd(Decimal::ONE),
+            "the billable seconds of a leg",
+        )?
+    };
     let b = checked(steps.cmul(inc), "the billable seconds of a leg")?;
     Ok(b.max(Decimal::from(minimum)))
 }

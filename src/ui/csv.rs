@@ -188,9 +188,12 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
             m.legs
                 .iter()
                 .filter_map(|l| {
-                    crate::form::number_input::canonical(&l.count, e.form.lang)
-                        .parse::<rust_decimal::Decimal>()
-                        .ok()
+                    // Exact: no scientific notation to fall back to (a canonical count).
+                    rust_decimal::Decimal::from_str_exact(&crate::form::number_input::canonical(
+                        &l.count,
+                        e.form.lang,
+                    ))
+                    .ok()
                 })
                 .fold(rust_decimal::Decimal::ZERO, |a, b| {
                     a.checked_add(b).unwrap_or(a)

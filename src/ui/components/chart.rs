@@ -70,11 +70,12 @@ fn ticks(max: Decimal) -> Vec<Decimal> {
     };
     let ten = Decimal::TEN;
     let mut power = Decimal::ONE;
-    while power.cmul(ten).is_some_and(|p| p <= rough) {
-        power *= ten;
+    while let Some(p) = power.cmul(ten).filter(|p| *p <= rough) {
+        power = p;
     }
     while power > rough && power > Decimal::new(1, 6) {
-        power /= ten;
+        let Some(p) = power.cdiv(ten) else { break };
+        power = p;
     }
     let step = [
         Decimal::ONE,
