@@ -25,14 +25,15 @@ fn int(v: Option<&toml::Value>) -> i64 {
     v.and_then(toml::Value::as_integer).unwrap_or(-1)
 }
 
-/// Sets `texts_on_demand` for the pricing page's bundle (feature `page`, in WebAssembly, with
-/// no element and no usage import in the same build): it carries English only and fetches the
-/// other languages' texts when a visitor needs them (`src/ui/i18n/loaded.rs`).
+/// Sets `texts_on_demand` for the pricing page's bundle (feature `page`) and the partners'
+/// element (feature `element`), in WebAssembly, without the usage import in the same build: they
+/// carry English only and fetch the other languages' texts when needed
+/// (`src/ui/i18n/loaded.rs`).
 fn texts_on_demand() {
     println!("cargo::rustc-check-cfg=cfg(texts_on_demand)");
     let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
-    if wasm && feature("PAGE") && !feature("ELEMENT") && !feature("USAGE_IMPORT") {
+    if wasm && (feature("PAGE") || feature("ELEMENT")) && !feature("USAGE_IMPORT") {
         println!("cargo::rustc-cfg=texts_on_demand");
     }
 }

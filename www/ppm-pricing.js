@@ -11,15 +11,22 @@ import init, {
   rateCards as wasm_rateCards,
   countries as wasm_countries,
   loadRateCard as wasm_loadRateCard,
+  addTexts as wasm_addTexts,
   __ppm_restart,
 } from "./ppm_element.js";
 
-// `cargo xtask dist` rewrites these four lines in the npm package (hashed file names and their
+// `cargo xtask dist` rewrites these lines in the npm package (hashed file names and their
 // sha384 integrity), so the whole chain from the partner's <script integrity> is checked.
 const WASM_URL = new URL("./ppm_element_bg.wasm", import.meta.url);
 const WASM_INTEGRITY = "";
 const CSS_URL = new URL("./widget.css", import.meta.url);
 const CSS_INTEGRITY = "";
+// The WebAssembly carries the English texts; these languages' are fetched for a widget that
+// speaks them: [address, integrity].
+const TEXTS = {
+  de: [new URL("./texts-de.txt", import.meta.url), ""],
+  fr: [new URL("./texts-fr.txt", import.meta.url), ""],
+};
 
 const ATTRIBUTES = ["lang", "card", "card-src", "scenario", "compact", "hide", "loading"];
 
@@ -61,6 +68,47 @@ const CRASH_TEXTS = {
   ],
 };
 
+/** Each fetched language's file, by tag (a promise: fetched once per page, again after a
+ * failure). */
+const textFiles = new Map();
+/** The languages whose texts the running WebAssembly instance has read. */
+const textsRead = new Set();
+
+/** The tag of a language whose texts must be fetched (`de-AT` → `de`), or null (English, or a
+ * language we do not have, which the widget shows in English). */
+function fetchedLanguage(tag) {
+  const primary = String(tag || "").split(/[-_]/)[0].toLowerCase();
+  return Object.hasOwn(TEXTS, primary) ? primary : null;
+}
+
+/** Fetches a language's texts file (not yet reading it: the WebAssembly may still load). */
+function fetchTexts(tag) {
+  let file = textFiles.get(tag);
+  if (!file) {
+    const [url, integrity] = TEXTS[tag];
+    file = fetch(url, integrity ? { integrity } : {}).then((r) => (r.ok ? r.text()
+      : Promise.reject(new Error(`${url.pathname.split("/").pop()}: HTTP ${r.status}`))));
+    file.catch(() => textFiles.delete(tag));
+    textFiles.set(tag, file);
+  }
+  return file;
+}
+
+/** Makes a language's texts available to the WebAssembly (which must have started). */
+async function readTexts(tag) {
+  const file = await fetchTexts(tag);
+  if (!textsRead.has(tag)) {
+    wasm_addTexts(file);
+    textsRead.add(tag);
+  }
+}
+
+/** The widget menu's loader: reads a picked language's texts, then tells the widget
+ * (`done(tag, ok)`; it says so itself when they could not be had). */
+function menuTexts(tag, done) {
+  readTexts(tag).then(() => done(tag, true), (err) => (isTrap(err) ? crash(err) : done(tag, false)));
+}
+
 /** Whether `err` is the WebAssembly trapping (then every widget on the page is broken). */
 function isTrap(err) {
   return typeof WebAssembly !== "undefined" && err instanceof WebAssembly.RuntimeError;
@@ -85,6 +133,8 @@ function restart() {
     // The old instance's objects are forgotten without calling into it.
     for (const widget of dead.splice(0)) widget.__destroy_into_raw();
     __ppm_restart();
+    // The fresh instance reads the fetched languages again when a widget needs them.
+    textsRead.clear();
     started = undefined;
     await start();
     crashed = false;
@@ -167,6 +217,8 @@ export class PpmPricing extends Base {
   #pendingScenario;
   #card = { token: 0, id: null, error: null };
   #queued = false;
+  /** The language whose texts could not be fetched for this element (shown in English). */
+  #textsFailed = null;
 
   constructor() {
     super();
@@ -214,6 +266,9 @@ export class PpmPricing extends Base {
 
   /** Starts this element's widget on the (shared) WebAssembly. */
   async #mount() {
+    // The widget's language's texts are fetched beside the WebAssembly, not after it.
+    const lang = fetchedLanguage(this.#language());
+    if (lang) fetchTexts(lang).catch(() => {});
     try {
       await Promise.all([start(), this.#styled]);
     } catch (err) {
@@ -224,6 +279,7 @@ export class PpmPricing extends Base {
       this.#error("start", detail);
       return;
     }
+    if (lang) await this.#readTexts(lang);
     if (this.#widget || !this.isConnected) return;
     if (crashed) {
       live.add(this);
@@ -244,7 +300,7 @@ export class PpmPricing extends Base {
         parked.widget.reuse((detail) => this.#quoted(detail), this.#language());
         this.#widget = parked.widget;
       } else {
-        this.#widget = new Widget(this.#root, (detail) => this.#quoted(detail), this.#language());
+        this.#widget = new Widget(this.#root, (detail) => this.#quoted(detail), this.#language(), menuTexts);
       }
     } catch (err) {
       if (isTrap(err)) crash(err);
@@ -350,8 +406,27 @@ export class PpmPricing extends Base {
     });
   }
 
+  /** Reads a language's texts into the WebAssembly; on failure fires `ppm-error` ("texts")
+   * and the widget speaks English. Resolves either way. */
+  async #readTexts(tag) {
+    try {
+      await readTexts(tag);
+      this.#textsFailed = null;
+    } catch (err) {
+      if (isTrap(err)) return crash(err);
+      this.#textsFailed = tag;
+      this.#error("texts", `the ${tag} texts could not be loaded (${err && err.message ? err.message : err}); the calculator is shown in English`);
+    }
+  }
+
   #configure() {
     if (!this.#widget || crashed) return;
+    // A language whose texts are not here yet: configured once they are (or have failed).
+    const lang = fetchedLanguage(this.#language());
+    if (lang && !textsRead.has(lang) && this.#textsFailed !== lang) {
+      this.#readTexts(lang).then(() => this.#configure());
+      return;
+    }
     this.#root.hidden = false;
     try {
       this.#widget.configure({

@@ -113,7 +113,12 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     #[cfg(texts_on_demand)]
-    let lang_switch = use_lang_switch(props.load_texts.clone(), state.dispatcher(), state.lang());
+    let lang_switch = use_lang_switch(
+        props.load_texts.clone(),
+        state.dispatcher(),
+        state.lang(),
+        embed.is_none(),
+    );
     #[cfg(not(texts_on_demand))]
     let lang_switch =
         instant_lang_switch(props.load_texts.clone(), state.dispatcher(), state.lang());
@@ -266,7 +271,7 @@ pub fn App(props: &AppProps) -> Html {
                             }) }
                         </select>
                     </div>
-                    // Only the pricing page fetches languages, so only it can fail to.
+                    // Only bundles that fetch languages can fail to.
                     if cfg!(texts_on_demand) {
                         { lang_switch.notice }
                     }
@@ -419,16 +424,16 @@ pub fn mount(
 
 /// The language the pricing page opens in: the share link's, else the browser's. `main.js`
 /// fetches its texts (`addTexts`) before it mounts the app, when the bundle does not carry them.
-#[cfg(all(target_arch = "wasm32", texts_on_demand))]
+#[cfg(all(target_arch = "wasm32", texts_on_demand, not(feature = "element")))]
 #[wasm_bindgen(js_name = firstLanguage)]
 pub fn first_language() -> String {
-    AppState::wanted_language(&browser::browser_language(), &browser::fragment())
-        .tag()
-        .to_string()
+    let wanted = AppState::wanted_language(&browser::browser_language(), &browser::fragment());
+    super::i18n::set_landing(wanted).tag().to_string()
 }
 
 /// Reads a fetched texts file (`texts-de.txt`, …) and makes its language available; returns its
-/// tag. A file for another version of the widget is refused with a message.
+/// tag. A file for another version of the widget is refused with a message. (The pricing page's
+/// `main.js` and the element's `ppm-pricing.js` call it.)
 #[cfg(all(target_arch = "wasm32", texts_on_demand))]
 #[wasm_bindgen(js_name = addTexts)]
 pub fn add_texts(file: String) -> Result<String, JsError> {

@@ -15,6 +15,7 @@ use super::element_root::ElementRoot;
 use super::embed::{preset_text, Hidden, PresetText};
 use super::embed::{sentences, CardSrcCause, EmbedProblem};
 use super::pricing::Priced;
+use super::props::Importer;
 use crate::api::{card_document, scenario_document, shape_error};
 use crate::api_error::ApiError;
 use crate::api_types::{Pair, QuoteDetail};
@@ -126,6 +127,8 @@ pub struct Widget {
     /// A `scenario` property set before the first `configure` ([`Widget::stage_scenario`]):
     /// applied by that `configure`, so that the first quote is already of this scenario.
     staged: Option<JsValue>,
+    /// Fetches a language's texts for the language menu: `(tag, done)`, see `lang_switch.rs`.
+    load_texts: Option<Importer>,
 }
 
 /// The built-in defaults of a widget whose quotes go to `on_quote`, in `lang`; `reset` is the
@@ -153,7 +156,8 @@ fn fresh_embed(on_quote: js_sys::Function, lang: &str, reset: u32) -> Embed {
         let _ = on_quote.call1(&JsValue::NULL, &to_js(&detail));
     });
     Embed {
-        lang: Lang::from_tag(lang),
+        // A language whose texts have not been fetched (ppm-pricing.js fetches them first).
+        lang: Lang::from_tag(lang).or_english(),
         card: DEFAULT_CARD_ID.into(),
         preset: None,
         compact: false,
@@ -168,12 +172,15 @@ fn fresh_embed(on_quote: js_sys::Function, lang: &str, reset: u32) -> Embed {
 #[wasm_bindgen]
 impl Widget {
     /// A widget for `root` (an element inside the host's shadow root); it renders at the first
-    /// `configure`. `onQuote` is called with the detail of every new quote.
+    /// `configure`. `onQuote` is called with the detail of every new quote; `loadTexts(tag,
+    /// done)` fetches a language the visitor picks in the widget's menu (the WASM carries
+    /// English only).
     #[wasm_bindgen(constructor)]
     pub fn new(
         root: web_sys::Element,
         #[wasm_bindgen(js_name = onQuote)] on_quote: js_sys::Function,
         lang: &str,
+        #[wasm_bindgen(js_name = loadTexts)] load_texts: Option<js_sys::Function>,
     ) -> Widget {
         Widget {
             root,
@@ -183,6 +190,7 @@ impl Widget {
             generation: 0,
             dirty: false,
             staged: None,
+            load_texts: load_texts.map(Importer),
         }
     }
 
@@ -228,7 +236,7 @@ impl Widget {
             .collect();
         let mut next = self.embed.clone();
         if let Some(tag) = o.lang.as_deref().filter(|t| !t.is_empty()) {
-            next.lang = Lang::from_tag(tag);
+            next.lang = Lang::from_tag(tag).or_english();
         }
         next.compact = o.compact;
         next.hidden = Hidden::parse(o.hide.as_deref().unwrap_or("")).unwrap_or_else(|e| {
@@ -333,7 +341,7 @@ impl Widget {
             embed: Some(Rc::new(next.clone())),
             importer: None,
             import_language: None,
-            load_texts: None,
+            load_texts: self.load_texts.clone(),
         };
         match &mut self.handle {
             None => {

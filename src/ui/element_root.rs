@@ -12,5 +12,5 @@ use super::props::{AppProps, Importer};
 #[component]
 pub fn ElementRoot(props: &AppProps) -> Html {
     let key = props.embed.as_ref().map_or(0, |e| e.reset);
-    html! { <App key={key.to_string()} embed={props.embed.clone()} importer={None::<Importer>} import_language={None::<Importer>} /> }
+    html! { <App key={key.to_string()} embed={props.embed.clone()} importer={None::<Importer>} import_language={None::<Importer>} load_texts={props.load_texts.clone()} /> }
 }

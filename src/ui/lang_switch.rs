@@ -26,14 +26,22 @@ pub struct LangSwitch {
 
 /// The language switch of the app whose reducer `dispatcher` drives. The last pick wins: texts
 /// that arrive for a language the visitor has since left are kept, but not switched to.
+/// `standalone`: the pricing page, which fetched the landing language's texts before it
+/// mounted the app (`firstLanguage`); if they could not be had, the notice says so from the
+/// first render.
 #[cfg(texts_on_demand)]
 #[hook]
 pub fn use_lang_switch(
     loader: Option<Importer>,
     dispatcher: UseReducerDispatcher<AppState>,
     shown: Lang,
+    standalone: bool,
 ) -> LangSwitch {
-    let failed = use_state_eq(|| None::<Lang>);
+    let failed = use_state_eq(|| {
+        standalone
+            .then(crate::ui::i18n::landing_without_texts)
+            .flatten()
+    });
     let wanted: Rc<Cell<Option<Lang>>> = use_memo((), |_| Cell::new(None));
     // The closure the loader calls when a language's texts are read, or could not be.
     let done = use_mut_ref(|| None::<Closure<dyn Fn(String, bool)>>);

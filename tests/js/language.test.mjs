@@ -280,8 +280,9 @@ test("meetings per week; sensible names; start empty and the example again", asy
   assert.equal(await page.locator("#meetings-2 legend").innerText(), "Meeting 3");
   await page.locator("#start-empty").click();
   await page.waitForFunction(() => !document.getElementById("meetings-0-name"));
-  // One organiser, no meetings: the licence only.
-  assert.equal(await text(page, "#per-minute-monthly"), "$0.00");
+  // One organiser, no meetings: the licence only (waited for, not read once: the totals are
+  // the state asserted).
+  await page.waitForFunction(() => document.getElementById("per-minute-monthly").textContent === "$0.00");
   assert.equal(await text(page, "#per-user-monthly"), "$4.00");
   await page.locator("#load-example").click();
   await page.waitForFunction(() => document.getElementById("per-minute-monthly").textContent === "$146.16");

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".ts": "text/plain", ".svg": "image/svg+xml" };
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".ts": "text/plain", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8" };
 
 /** Serves dist/ (or `root`; optionally with extra response headers, and extra files given as
  * { "name.html": text }); resolves to { url, close }. */

@@ -112,5 +112,27 @@ test("a texts file of another version is refused, never misread: the page opens 
   });
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
   assert.equal(await heading(page), "Teams Audio Conferencing: pay-per-minute or per-user licence?");
+  // And the visitor is told why the page is not in their language.
+  assert.equal(await page.locator("#lang-failed").innerText(),
+    "The Deutsch texts could not be loaded; check your connection and try again.");
+  await context.close();
+});
+
+test("a German browser whose texts cannot be fetched: English, said at once; picking Deutsch tries again", async () => {
+  let refuse = true;
+  const { page, context, fetched } = await open("de-DE", {
+    route: (r) => (refuse ? r.fulfill({ status: 503, body: "" }) : r.continue()),
+  });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  assert.equal(await page.locator("#lang-failed").innerText(),
+    "The Deutsch texts could not be loaded; check your connection and try again.");
+  // The menu shows what the page speaks.
+  assert.equal(await page.locator("#lang-switch").inputValue(), "en");
+  refuse = false;
+  await page.locator("#lang-switch").selectOption("de");
+  await page.waitForFunction(() => document.documentElement.lang === "de");
+  assert.equal(await page.locator("#lang-failed").count(), 0);
+  // Once refused at the first load, once fetched from the menu.
+  assert.deepEqual(fetched, ["texts-de.txt", "texts-de.txt"]);
   await context.close();
 });

@@ -12,8 +12,9 @@ import type { PpmQuoteDetail, Scenario } from "./ppm_element.js";
 /** The `detail` of a `ppm-error` event. */
 export interface PpmErrorDetail {
   /** What went wrong: "configuration" (attributes, card-src), "scenario" (the property), "start",
-   * or "crash" (the WebAssembly stopped; every widget of the page then shows a reload button). */
-  source: "configuration" | "scenario" | "start" | "crash";
+   * "texts" (the German or French texts file could not be fetched: the widget speaks English), or
+   * "crash" (the WebAssembly stopped; every widget of the page then shows a reload button). */
+  source: "configuration" | "scenario" | "start" | "texts" | "crash";
   /** A sentence saying what is wrong and how to fix it. */
   message: string;
 }

@@ -8,6 +8,9 @@ use std::path::Path;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
+/// The languages whose texts the element fetches (`texts-<tag>.txt`; the WASM carries English).
+const TEXTS_LANGUAGES: [&str; 2] = ["de", "fr"];
+
 /// One file of the package: its hashed name and its integrity value.
 struct Asset {
     name: String,
@@ -77,6 +80,19 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
         "css",
         read(&dist.join("widget.css"))?.as_bytes(),
     )?;
+    // The languages the WebAssembly does not carry (written by `ppm-prerender`).
+    let mut texts = Vec::new();
+    for tag in TEXTS_LANGUAGES {
+        let file = read(&dist.join(format!("texts-{tag}.txt")))?;
+        let asset = write_hashed(&out, &format!("ppm-pricing-{tag}"), "txt", file.as_bytes())?;
+        texts.push((
+            format!("  {tag}: [new URL(\"./texts-{tag}.txt\", import.meta.url), \"\"],"),
+            format!(
+                "  {tag}: [new URL(\"./{}\", import.meta.url), \"{}\"],",
+                asset.name, asset.integrity
+            ),
+        ));
+    }
 
     // The glue and the element class as one module: the element's import of the glue and its
     // re-export become plain references to the glue's own bindings.
@@ -97,6 +113,10 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     renames.push((
         "export function __ppm_restart(".into(),
         "function __ppm_restart(".into(),
+    ));
+    renames.push((
+        "export function addTexts(".into(),
+        "function wasm_addTexts(".into(),
     ));
     renames.push((
         "export { initSync, __wbg_init as default };".into(),
@@ -122,35 +142,33 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
         .map(|i| import_start + i + "} from \"./ppm_element.js\";".len())
         .ok_or("ppm-pricing.js: the import of the glue is not closed")?;
     let import = element[import_start..import_end].to_string();
-    let element = replace_each_once(
-        &element,
-        &[
-            (import, "const init = __wbg_init;".into()),
-            (
-                "const WASM_URL = new URL(\"./ppm_element_bg.wasm\", import.meta.url);".into(),
-                format!(
-                    "const WASM_URL = new URL(\"./{}\", import.meta.url);",
-                    wasm.name
-                ),
+    let mut rewrites = vec![(import, "const init = __wbg_init;".to_string())];
+    rewrites.extend(texts);
+    rewrites.extend([
+        (
+            "const WASM_URL = new URL(\"./ppm_element_bg.wasm\", import.meta.url);".into(),
+            format!(
+                "const WASM_URL = new URL(\"./{}\", import.meta.url);",
+                wasm.name
             ),
-            (
-                "const WASM_INTEGRITY = \"\";".into(),
-                format!("const WASM_INTEGRITY = \"{}\";", wasm.integrity),
+        ),
+        (
+            "const WASM_INTEGRITY = \"\";".into(),
+            format!("const WASM_INTEGRITY = \"{}\";", wasm.integrity),
+        ),
+        (
+            "const CSS_URL = new URL(\"./widget.css\", import.meta.url);".into(),
+            format!(
+                "const CSS_URL = new URL(\"./{}\", import.meta.url);",
+                css.name
             ),
-            (
-                "const CSS_URL = new URL(\"./widget.css\", import.meta.url);".into(),
-                format!(
-                    "const CSS_URL = new URL(\"./{}\", import.meta.url);",
-                    css.name
-                ),
-            ),
-            (
-                "const CSS_INTEGRITY = \"\";".into(),
-                format!("const CSS_INTEGRITY = \"{}\";", css.integrity),
-            ),
-        ],
-        "ppm-pricing.js",
-    )?;
+        ),
+        (
+            "const CSS_INTEGRITY = \"\";".into(),
+            format!("const CSS_INTEGRITY = \"{}\";", css.integrity),
+        ),
+    ]);
+    let element = replace_each_once(&element, &rewrites, "ppm-pricing.js")?;
     let module = write_hashed(
         &out,
         "ppm-pricing",
@@ -239,7 +257,7 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     "./embed.html": "./embed.html"
   }},
   "sideEffects": true,
-  "files": ["*.js", "*.wasm", "*.css", "*.d.ts", "*.html", "README.md"]
+  "files": ["*.js", "*.wasm", "*.css", "*.txt", "*.d.ts", "*.html", "README.md"]
 }}
 "#,
         module = module.name,

@@ -12,6 +12,23 @@ use crate::lang::Lang;
 thread_local! {
     /// The fetched languages' texts, by [`Lang::ALL`] position.
     static LOADED: Cell<[Option<&'static Texts>; 3]> = const { Cell::new([None; 3]) };
+    /// The language the pricing page was opened in (its link's or the browser's), as told to
+    /// `main.js` before it fetched that language's texts.
+    static LANDING: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Remembers the language the page is opened in; returns it.
+#[cfg_attr(not(texts_on_demand), allow(dead_code))]
+pub fn set_landing(lang: Lang) -> Lang {
+    LANDING.with(|l| l.set(lang));
+    lang
+}
+
+/// The language the page was opened in, when its texts could not be had (then it shows
+/// English, and says why).
+#[cfg_attr(not(texts_on_demand), allow(dead_code))]
+pub fn landing_without_texts() -> Option<Lang> {
+    Some(LANDING.with(Cell::get)).filter(|lang| !lang.has_texts())
 }
 
 /// Reads a texts file and makes its language available; returns the language. A language

@@ -21,6 +21,8 @@ pub use en::EN;
 #[cfg(not(texts_on_demand))]
 pub use fr::FR;
 pub use loaded::add_texts;
+#[cfg(texts_on_demand)]
+pub use loaded::{landing_without_texts, set_landing};
 pub use texts::{fill, Texts, FINGERPRINT, STRING_COUNT};
 pub use texts_file::TextsFileError;
 
