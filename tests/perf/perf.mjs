@@ -127,6 +127,43 @@ async function timeEdits(page, n, act) {
   return Array.from({ length: n }, (_, i) => seen[i] ?? 0).sort((a, b) => b - a).slice(0, n);
 }
 
+/** The main thread's work per edit, by phase, from a CDP trace of `n` more edits (a second
+ * pass: tracing slows the page, so it is not the pass Event Timing reads). Finer than Event
+ * Timing's 8 ms steps, it shows where an edit's frame goes: script (events, timers, frame
+ * callbacks: Yew and the pricing), style and layout, paint (pre-paint, paint, layerize, commit).
+ * Work that waits for the next frame (the chart and line items) is counted too. */
+async function workPerEdit(page, cdp, n, act) {
+  const PHASES = {
+    EventDispatch: "script", TimerFire: "script", FireAnimationFrame: "script", FunctionCall: "script", RunMicrotasks: "script",
+    UpdateLayoutTree: "layout", Layout: "layout",
+    PrePaint: "paint", Paint: "paint", Layerize: "paint", Commit: "paint",
+  };
+  const events = [];
+  const collect = (e) => events.push(...e.value);
+  cdp.on("Tracing.dataCollected", collect);
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+  for (let i = 0; i < n; i++) {
+    await act(i);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  await cdp.send("Tracing.end");
+  await complete;
+  cdp.off("Tracing.dataCollected", collect);
+  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  const totals = { script: 0, layout: 0, paint: 0 };
+  const end = new Map();
+  // Outermost events only: a layout forced inside a script counts as the script's time.
+  for (const e of events.filter((e) => e.ph === "X" && PHASES[e.name] && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts)) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (end.get(thread) ?? 0)) continue;
+    end.set(thread, e.ts + e.dur);
+    totals[PHASES[e.name]] += e.dur / 1000 / n;
+  }
+  return totals;
+}
+
 const typeInto = (page, selector) => async (i) => {
   const input = page.locator(selector);
   await input.focus();
@@ -156,16 +193,21 @@ const LARGE_EDITS = {
   "card": (p) => async (i) => { await p.focus("#card"); await p.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown"); },
 };
 
-async function editReport(label, url, edits, setup, cpu) {
+/** Edits timed per kind: 40, so that p95 is the 38th of 40 and not simply the slowest (with
+ * 12, one busy moment of a shared machine was the p95). `PERF_EDITS` overrides it. */
+const EDITS_PER_KIND = Number(process.env.PERF_EDITS ?? 40);
+
+async function editReport(label, url, edits, setup, cpu, n = EDITS_PER_KIND) {
   const rows = [];
   for (const [kind, make] of Object.entries(edits)) {
-    const { context, page } = await openPage(null, cpu);
+    const { context, page, cdp } = await openPage(null, cpu);
     await page.goto(url);
     await setup(page);
     await observeEvents(page);
-    const n = 12;
     const d = await timeEdits(page, n, make(page));
-    rows.push(`    ${kind.padEnd(12)} p50 ${ms(median(d)).padStart(5)} ms   p95 ${ms(pct(d, 95)).padStart(5)} ms   (n=${n})`);
+    const w = await workPerEdit(page, cdp, 12, make(page));
+    const work = `work ${(w.script + w.layout + w.paint).toFixed(1).padStart(5)} ms (script ${w.script.toFixed(1)}, layout ${w.layout.toFixed(1)}, paint ${w.paint.toFixed(1)})`;
+    rows.push(`    ${kind.padEnd(12)} p50 ${ms(median(d)).padStart(5)} ms   p95 ${ms(pct(d, 95)).padStart(5)} ms   (n=${n})   ${work}`);
     await context.close();
   }
   console.log(`  ${label}, CPU ${cpu}x:`);
@@ -212,9 +254,10 @@ if (only.has("edits")) {
       console.log(`  ${name}: set as the scenario and priced on screen in ${ms.toFixed(0)} ms`);
     };
     await editReport(`${name} in <ppm-pricing>`, base + "npm/example.html",
-      { "organisers": LARGE_EDITS.organisers, "licences": LARGE_EDITS.licences }, setup, 1);
+      { "organisers": LARGE_EDITS.organisers, "licences": LARGE_EDITS.licences }, setup, 1, 12);
   }
-  for (const cpu of [1, 4]) {
+  // PERF_CPUS=1 measures at 1x only (1x and 4x by default).
+  for (const cpu of (process.env.PERF_CPUS ?? "1,4").split(",").map(Number)) {
     // The floor of this measure: typing into a bare <input> with no script (headless Chromium
     // presents at the next 60 Hz frame, so "16" is the least an edit can read here).
     if (pages.has("default")) {
@@ -278,7 +321,8 @@ if (only.has("usage")) {
   console.log("\n## Usage import in Chromium (target/perf/year.zip: 1,000,000 rows, from `cargo xtask perf`)");
   const file = root + "target/perf/year.zip";
   const b = await chromium.launch({ executablePath: chromiumPath, args: flags });
-  for (const cpu of [1, 4]) {
+  // PERF_CPUS=1 measures at 1x only (1x and 4x by default).
+  for (const cpu of (process.env.PERF_CPUS ?? "1,4").split(",").map(Number)) {
     const page = await b.newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
