@@ -56,6 +56,11 @@ pub fn dist() -> Result<PathBuf, String> {
             .remove_producers_section(true)
             .generate(&dist)
             .map_err(|e| format!("wasm-bindgen: {e}"))?;
+        let renamed = crate::short_imports::shorten(
+            &dist.join(format!("{name}.js")),
+            &dist.join(format!("{name}_bg.wasm")),
+        )?;
+        eprintln!("  {renamed} glue imports given short names");
         if name == "ppm_element" {
             restartable(&dist.join("ppm_element.js"))?;
         }
@@ -108,6 +113,10 @@ pub fn test_trap_bundle() -> Result<(), String> {
         .omit_default_module_path(false)
         .generate(&out)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    crate::short_imports::shorten(
+        &out.join("ppm_element.js"),
+        &out.join("ppm_element_bg.wasm"),
+    )?;
     restartable(&out.join("ppm_element.js"))
 }
 

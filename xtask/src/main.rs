@@ -26,6 +26,7 @@ mod npm;
 mod perf;
 mod restart;
 mod serve;
+mod short_imports;
 mod tidy;
 
 use std::path::PathBuf;

@@ -1,0 +1,302 @@
+//! Short names for the glue's imports. wasm-bindgen names each function the WebAssembly imports
+//! from its JavaScript glue `__wbg_<name>_<16 hex digits>`, and each name is written twice: as
+//! a key of the glue's import object and in the WASM's import section. The hex digits do not
+//! compress, so on the pricing page the names cost about 4 KB gzip. This renames each to `w0`,
+//! `w1`, … in both files, after wasm-bindgen and before anything reads the glue.
+//!
+//! Only names that the glue defines exactly once, as `name: function`, are renamed; the WASM is
+//! otherwise copied byte for byte (only the import section is rewritten).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Renames the imports `wasm` takes from the glue `js` (both rewritten in place). Returns how
+/// many were renamed.
+pub fn shorten(js: &Path, wasm: &Path) -> Result<usize, String> {
+    let text =
+        std::fs::read_to_string(js).map_err(|e| format!("cannot read {}: {e}", js.display()))?;
+    let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let names = glue_functions(&text);
+    let (new_wasm, renames) = rename_imports(&bytes, &names)
+        .map_err(|e| format!("{}: import section: {e}", wasm.display()))?;
+    let new_text = rename_keys(&text, &renames);
+    std::fs::write(js, new_text).map_err(|e| format!("cannot write {}: {e}", js.display()))?;
+    std::fs::write(wasm, new_wasm).map_err(|e| format!("cannot write {}: {e}", wasm.display()))?;
+    Ok(renames.len())
+}
+
+/// The glue's import functions: the keys written `name: function` at the start of a line,
+/// each of which appears nowhere else in the text.
+fn glue_functions(text: &str) -> Vec<String> {
+    let keys: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.trim_start().split_once(": function"))
+        .map(|(key, _)| key)
+        .filter(|key| key.starts_with("__wbg") || key.starts_with("__wbindgen"))
+        .filter(|key| key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        .collect();
+    keys.into_iter()
+        .filter(|key| occurrences(text, key) == 1)
+        .map(str::to_string)
+        .collect()
+}
+
+/// How often `name` appears in `text` as a whole identifier.
+fn occurrences(text: &str, name: &str) -> usize {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    text.match_indices(name)
+        .filter(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+        })
+        .count()
+}
+
+/// `text` with each key `old: function` written `new: function`.
+fn rename_keys(text: &str, renames: &HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        match body
+            .split_once(": function")
+            .and_then(|(key, rest)| Some((renames.get(key)?, rest)))
+        {
+            Some((short, rest)) => {
+                out.push_str(indent);
+                out.push_str(short);
+                out.push_str(": function");
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// The short name of the `i`-th import: `w` and `i` in base 36 (never a reserved word).
+fn short_name(mut i: usize) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut digits = Vec::new();
+    loop {
+        digits.push(DIGITS[i % 36]);
+        i /= 36;
+        if i == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    format!("w{}", String::from_utf8_lossy(&digits))
+}
+
+/// The module with every import whose name is in `names` renamed, and the renames made.
+fn rename_imports(
+    wasm: &[u8],
+    names: &[String],
+) -> Result<(Vec<u8>, HashMap<String, String>), String> {
+    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
+        return Err("not a WebAssembly module".into());
+    }
+    let wanted: std::collections::HashSet<&str> = names.iter().map(String::as_str).collect();
+    let mut renames = HashMap::new();
+    let mut out = wasm[..8].to_vec();
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        let mut r = Reader {
+            bytes: wasm,
+            at: at + 1,
+        };
+        let size = r.leb()? as usize;
+        let start = r.at;
+        let end = start
+            .checked_add(size)
+            .filter(|&e| e <= wasm.len())
+            .ok_or("a section runs past the end")?;
+        if id != 2 {
+            out.extend_from_slice(&wasm[at..end]);
+            at = end;
+            continue;
+        }
+        let mut section = Vec::new();
+        let mut r = Reader {
+            bytes: &wasm[..end],
+            at: start,
+        };
+        let count = r.leb()?;
+        write_leb(&mut section, count);
+        for _ in 0..count {
+            let module = r.name()?;
+            let field = r.name()?;
+            let desc_start = r.at;
+            r.skip_import_desc()?;
+            write_name(&mut section, module);
+            let field = std::str::from_utf8(field).map_err(|_| "a name that is not UTF-8")?;
+            if wanted.contains(field) && !renames.contains_key(field) {
+                let short = short_name(renames.len());
+                write_name(&mut section, short.as_bytes());
+                renames.insert(field.to_string(), short);
+            } else {
+                write_name(&mut section, field.as_bytes());
+            }
+            section.extend_from_slice(&wasm[desc_start..r.at]);
+        }
+        if r.at != end {
+            return Err("bytes left over after the imports".into());
+        }
+        out.push(2);
+        write_leb(&mut out, section.len() as u64);
+        out.extend_from_slice(&section);
+        at = end;
+    }
+    Ok((out, renames))
+}
+
+/// A cursor over a module's bytes.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.bytes.get(self.at).ok_or("unexpected end")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn leb(&mut self) -> Result<u64, String> {
+        let (mut value, mut shift) = (0u64, 0);
+        loop {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+            shift += 7;
+            if shift > 63 {
+                return Err("a number too long".into());
+            }
+        }
+    }
+
+    fn name(&mut self) -> Result<&'a [u8], String> {
+        let len = self.leb()? as usize;
+        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("a name runs past the end")?;
+        let name = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(name)
+    }
+
+    fn limits(&mut self) -> Result<(), String> {
+        let flags = self.byte()?;
+        self.leb()?;
+        if flags & 1 != 0 {
+            self.leb()?;
+        }
+        Ok(())
+    }
+
+    /// Skips a function, table, memory, global or tag import's description.
+    fn skip_import_desc(&mut self) -> Result<(), String> {
+        match self.byte()? {
+            0x00 => self.leb().map(drop),
+            0x01 => {
+                self.byte()?;
+                self.limits()
+            }
+            0x02 => self.limits(),
+            0x03 => {
+                self.byte()?;
+                self.byte().map(drop)
+            }
+            0x04 => {
+                self.byte()?;
+                self.leb().map(drop)
+            }
+            kind => Err(format!("an import of unknown kind {kind:#x}")),
+        }
+    }
+}
+
+fn write_leb(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let b = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn write_name(out: &mut Vec<u8>, name: &[u8]) {
+    write_leb(out, name.len() as u64);
+    out.extend_from_slice(name);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A module importing `env.f` (a function), a memory and `g.__wbg_x_0123` (a function),
+    /// written by hand: magic, version, a type section, the import section.
+    fn module() -> Vec<u8> {
+        let mut imports = Vec::new();
+        write_leb(&mut imports, 3);
+        write_name(&mut imports, b"env");
+        write_name(&mut imports, b"f");
+        imports.extend_from_slice(&[0x00, 0x00]);
+        write_name(&mut imports, b"env");
+        write_name(&mut imports, b"memory");
+        imports.extend_from_slice(&[0x02, 0x01, 0x01, 0x02]);
+        write_name(&mut imports, b"./g_bg.js");
+        write_name(&mut imports, b"__wbg_x_0123");
+        imports.extend_from_slice(&[0x00, 0x00]);
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        // Type section: one type, () -> ().
+        m.extend_from_slice(&[0x01, 0x04, 0x01, 0x60, 0x00, 0x00]);
+        m.push(2);
+        write_leb(&mut m, imports.len() as u64);
+        m.extend_from_slice(&imports);
+        m
+    }
+
+    #[test]
+    fn renames_the_named_imports_in_both_files_and_nothing_else() {
+        let glue = "const import0 = {\n    __wbg_x_0123: function(a) {\n        return a;\n    },\n    __wbg_twice_9: function() {},\n};\nuse(__wbg_twice_9);\n";
+        let names = glue_functions(glue);
+        // `__wbg_twice_9` is also used elsewhere in the glue: left as it is.
+        assert_eq!(names, vec!["__wbg_x_0123".to_string()]);
+        let (wasm, renames) = rename_imports(&module(), &names).unwrap();
+        assert_eq!(renames.get("__wbg_x_0123").map(String::as_str), Some("w0"));
+        // The module is the same but for the name: 12 bytes ("__wbg_x_0123") became 2 ("w0"),
+        // so the import section and the module are 10 bytes shorter.
+        assert_eq!(wasm.len(), module().len() - 10);
+        assert!(wasm.windows(3).any(|w| w == b"\x02w0"));
+        assert!(wasm.windows(6).any(|w| w == b"memory"));
+        let (again, none) = rename_imports(&wasm, &[]).unwrap();
+        assert_eq!((again, none.len()), (wasm.clone(), 0));
+        let js = rename_keys(glue, &renames);
+        assert!(js.contains("    w0: function(a) {\n"));
+        assert!(!js.contains("__wbg_x_0123"));
+        assert!(js.contains("__wbg_twice_9: function"));
+    }
+
+    #[test]
+    fn short_names_count_in_base_36() {
+        assert_eq!(short_name(0), "w0");
+        assert_eq!(short_name(35), "wz");
+        assert_eq!(short_name(36), "w10");
+    }
+
+    #[test]
+    fn a_truncated_module_is_refused() {
+        let m = module();
+        assert!(rename_imports(&m[..m.len() - 3], &[]).is_err());
+        assert!(rename_imports(b"nope", &[]).is_err());
+    }
+}
