@@ -332,8 +332,11 @@ pub fn App(props: &AppProps) -> Html {
                         if state.shows_example() {
                             <p class="ppm-hint" id="example-note">{ t.example_note }</p>
                         }
-                        { for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
-                            <MeetingEditor index={i} meeting={m.clone()} lang={state.lang()}
+                        // Their own list, keyed by place (see `ui::components` on lists):
+                        // adding a meeting adds one editor and leaves the others and the
+                        // fields above them as they are.
+                        <>{ for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
+                            <MeetingEditor key={i} index={i} meeting={m.clone()} lang={state.lang()}
                                 countries={countries.clone()} errors={messages_under(&errors, &format!("{}-", InputId::meeting_prefix(i)))}
                                 collapsed={long_list && state.list.open != Some(i)}
                                 closable={long_list && state.list.open == Some(i)}
@@ -341,7 +344,7 @@ pub fn App(props: &AppProps) -> Html {
                                 all_rows={state.list.shows_all(i)}
                                 onallrows={on_all_rows.clone()}
                                 onedit={edit.clone()} />
-                        }) }
+                        }) }</>
                         <div class="ppm-estimate-actions">
                             <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
                             <button type="button" id="start-empty" onclick={on_reset.reform(|_: MouseEvent| false)}>{ t.start_empty }</button>

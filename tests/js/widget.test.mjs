@@ -251,6 +251,35 @@ test("keyboard only: tab to an input, type, and see the result", async () => {
   await context.close();
 });
 
+test("adding or removing a meeting or a row leaves the other inputs as they are", async () => {
+  const { page, context, errors } = await open();
+  // Each input that must stay is marked with a property of its own element: a marked element
+  // found again under its id is the same element, not a rebuilt copy. (Yew matches an
+  // unkeyed list from its end, so an appended meeting once handed every input above it its
+  // neighbour's place: #organisers became a new element, the first meeting was rebuilt.)
+  const ids = ["card", "organisers", "licencesPurchased", "meetings-0-name", "meetings-1-name", "meetings-1-legs-0-count", "meetings-1-legs-2-count"];
+  await page.evaluate((ids) => { for (const id of ids) document.getElementById(id).ppmKept = id; }, ids);
+  const kept = () => page.evaluate((ids) => ids.filter((id) => document.getElementById(id)?.ppmKept === id), ids);
+
+  await page.click("#add-meeting");
+  await page.waitForSelector("#meetings-2-name");
+  assert.deepEqual(await kept(), ids);
+  await page.click("#meetings-2-remove");
+  await page.waitForFunction(() => !document.getElementById("meetings-2"));
+  assert.deepEqual(await kept(), ids);
+  // A participant row added at the end of the customer calls (3 rows: GB, US, DE).
+  await page.locator("#meetings-1").getByRole("button", { name: "Add participants", exact: true }).click();
+  await page.waitForSelector("#meetings-1-legs-3-count");
+  assert.deepEqual(await kept(), ids);
+  // The values are still theirs: the example's names, 1 GB toll leg, 2 DE app legs.
+  assert.equal(await page.inputValue("#meetings-0-name"), "Weekly all-hands");
+  assert.equal(await page.inputValue("#meetings-1-name"), "Customer calls");
+  assert.equal(await page.inputValue("#meetings-1-legs-0-count"), "1");
+  assert.equal(await page.inputValue("#meetings-1-legs-2-count"), "2");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("simple mode: participants, phone share and a call mix per country", async () => {
   const { page, context } = await open();
   // 60 % of 50 by phone = 30: DE 24 toll (96 legs x 60 min x 0.0220 = 126.72), US 6 toll-free

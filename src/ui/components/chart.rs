@@ -170,10 +170,10 @@ pub fn Chart(p: &ChartProps) -> Html {
                 <line x1={x0.clone()} y1={y0.clone()} x2={x0.clone()} y2={y1.clone()} class="axis" />
                 <text x={x0.clone()} y={label_y.clone()} class="tick">{ "0" }</text>
                 // Round steps on both axes, the money ones with light grid lines.
-                { for ticks(x_max).into_iter().map(|v| html! {
+                <>{ for ticks(x_max).into_iter().map(|v| html! {
                     <text x={sx(v)} y={label_y.clone()} class="tick x-tick" text-anchor="middle">{ n.plain(&v.to_string(), 0) }</text>
-                }) }
-                { for ticks(y_max).into_iter().map(|v| {
+                }) }</>
+                <>{ for ticks(y_max).into_iter().map(|v| {
                     let y = sy(v);
                     html! {
                         <>
@@ -181,7 +181,7 @@ pub fn Chart(p: &ChartProps) -> Html {
                             <text x={(LEFT - 6).to_string()} y={y} dy="4" class="tick y-tick" text-anchor="end">{ axis.money(&v.to_string()) }</text>
                         </>
                     }
-                }) }
+                }) }</>
                 <path d={pu_path} class="line per-user" />
                 <path d={ppm_path} class="line per-minute" />
                 // Today's label and money on the side away from the break-even, so the two

@@ -171,12 +171,12 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                     </tr></thead>
                     <tbody>
                     { for p.meeting.legs.iter().take(shown).enumerate().map(|(j, leg)| html! {
-                        <LegRow meeting={i} row={j} leg={leg.clone()} lang={p.lang}
+                        <LegRow key={j} meeting={i} row={j} leg={leg.clone()} lang={p.lang}
                             countries={p.countries.clone()} errors={messages_under(&p.errors, &format!("{base}-legs-{j}-"))} onedit={edit.clone()} />
                     }) }
                     </tbody>
                 </table>
-                { for more }
+                { more.unwrap_or_default() }
                 <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))}>{ t.add_leg }</button>
             }
             <div class="ppm-meeting-actions">
@@ -254,12 +254,12 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
                 </tr></thead>
                 <tbody>
                 { for p.meeting.countries.iter().take(shown).enumerate().map(|(k, c)| html! {
-                    <MixRow meeting={i} row={k} mix={c.clone()} lang={p.lang}
+                    <MixRow key={k} meeting={i} row={k} mix={c.clone()} lang={p.lang}
                         countries={p.countries.clone()} errors={messages_under(&p.errors, &format!("{base}-countries-{k}-"))} onedit={edit.clone()} />
                 }) }
                 </tbody>
             </table>
-            { for more }
+            { more.unwrap_or_default() }
             if let Some(msg) = shares_error {
                 <p class="ppm-error" id={format!("{base}-shares-error")}>{ msg }</p>
             }

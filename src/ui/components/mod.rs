@@ -1,4 +1,10 @@
 //! The widget's components, one per file.
+//!
+//! Lists: Yew matches an unkeyed list's children from its *end*, and `{ for … }` is spliced
+//! into the list of its siblings. So a list whose length changes goes in a list of its own
+//! (its own element, or a fragment `<>{ for … }</>`), and rows that are added at the end carry
+//! `key={index}`: otherwise adding a meeting handed every editor its neighbour's props and
+//! rebuilt the fields above the list (420 DOM mutations where one editor's worth will do).
 
 mod chart;
 mod country_list;
