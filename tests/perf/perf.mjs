@@ -199,7 +199,10 @@ const EDITS_PER_KIND = Number(process.env.PERF_EDITS ?? 40);
 
 async function editReport(label, url, edits, setup, cpu, n = EDITS_PER_KIND) {
   const rows = [];
+  // PERF_KINDS=share,card times only the edit kinds whose names start so (all by default).
+  const kinds = process.env.PERF_KINDS?.split(",");
   for (const [kind, make] of Object.entries(edits)) {
+    if (kinds && !kinds.some((k) => kind.startsWith(k))) continue;
     const { context, page, cdp } = await openPage(null, cpu);
     await page.goto(url);
     await setup(page);
