@@ -4,6 +4,7 @@
 //! core's sentence, with a stable `code`, the `field` it concerns and, for a card, the card
 //! problem's code (`api_error`). No arithmetic here.
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -201,11 +202,15 @@ fn curve_options(options: Option<js_sys::Object>) -> Result<CurveOptions, ApiErr
         opts.points = p;
     }
     if let Some(m) = input.max_factor {
-        opts.max_factor = Some(m.parse().map_err(|_| ApiError::BadOption {
-            what: WHAT,
-            name: "maxFactor",
-            text: m.clone(),
-        })?);
+        // Exactly, as every decimal string of a card is read (`str::parse` would also take
+        // `1e3` and round long inputs, and bring rust_decimal's scientific parser along).
+        opts.max_factor = Some(
+            Decimal::from_str_exact(&m).map_err(|_| ApiError::BadOption {
+                what: WHAT,
+                name: "maxFactor",
+                text: m.clone(),
+            })?,
+        );
     }
     Ok(opts)
 }

@@ -65,6 +65,12 @@ test("errors carry a stable code, the field's JSON path and, for a card, its pro
   assert.deepEqual([e.code, e.field], ["unknownField", "meetings[0].legs[0].cuont"]);
   e = thrown(() => api.costCurve(example, null, { maxFactor: "lots" }));
   assert.deepEqual([e.code, e.field], ["badOption", "maxFactor"]);
+  // A decimal string is read exactly, as a card's are: no exponent, no rounding of 29 decimal places.
+  for (const maxFactor of ["1e3", "1.00000000000000000000000000001"]) {
+    e = thrown(() => api.costCurve(example, null, { maxFactor }));
+    assert.deepEqual([e.code, e.field], ["badOption", "maxFactor"]);
+    assert.ok(e.message.includes(maxFactor), e.message);
+  }
   e = thrown(() => api.loadRateCard("{ not json"));
   assert.equal(e.code, "notJson");
   // A card that is not valid: badCard, the card's field, and the card problem's own kind.

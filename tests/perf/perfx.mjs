@@ -1,0 +1,358 @@
+// The performance report (numbers, no assertions), run by `cargo xtask perf` after `dist`:
+//   node tests/perf/perf.mjs BASE_URL
+// BASE_URL serves dist/ with its pre-compressed files (`cargo xtask serve --no-build`).
+// Prints: what the pricing page fetches; load times to quote-visible and to interactive under
+// network and CPU emulation (CDP); Event Timing of edits (as INP measures them) on the default
+// page and on the large scenario, at 1x and 4x CPU; Lighthouse 12 mobile and desktop; and the
+// JS API's quote times in Node.
+import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { chromium } from "playwright-core";
+
+const base = process.argv[2];
+if (!base) {
+  console.error("usage: node tests/perf/perf.mjs BASE_URL");
+  process.exit(2);
+}
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const flags = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run"];
+const large = JSON.parse(readFileSync(root + "tests/data/large-scenario.json", "utf8"));
+const only = new Set((process.env.PERF_ONLY ?? "sizes,load,edits,lighthouse,api,usage").split(","));
+
+const sorted = (a) => [...a].sort((x, y) => x - y);
+const pct = (a, p) => { const s = sorted(a); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const median = (a) => pct(a, 50);
+const ms = (v) => (v === undefined ? "-" : v < 16 ? "<16" : v.toFixed(0));
+const kb = (n) => (n / 1000).toFixed(1);
+
+// Chrome DevTools' throttling presets (Lighthouse uses the same figures).
+const NETWORKS = {
+  "none": null,
+  "Fast 4G + 4x CPU": { latency: 165, downloadThroughput: (9 * 1024 * 1024) / 8 * 0.9, uploadThroughput: (1.5 * 1024 * 1024) / 8 * 0.9, cpu: 4 },
+  "Fast 3G + 4x CPU": { latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024) / 8 * 0.9, uploadThroughput: (750 * 1024) / 8 * 0.9, cpu: 4 },
+};
+
+const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+
+/** A fresh page with CDP throttling applied. */
+async function openPage(profile, cpu) {
+  const context = await browser.newContext({ bypassCSP: !!process.env.PERF_CSS });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (profile) {
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, ...profile });
+  }
+  const rate = cpu ?? profile?.cpu ?? 1;
+  if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  return { context, page, cdp };
+}
+
+// ---------------------------------------------------------------------------------------------
+if (only.has("sizes")) {
+  console.log("## What the pricing page fetches (first load, brotli as served)");
+  const { context, page, cdp } = await openPage(null);
+  const responses = new Map();
+  cdp.on("Network.responseReceived", (e) => responses.set(e.requestId, { url: e.response.url, encoding: e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"] ?? "none" }));
+  cdp.on("Network.loadingFinished", (e) => { const r = responses.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+  await page.goto(base, { waitUntil: "networkidle" });
+  await page.waitForSelector("#per-minute-monthly");
+  let total = 0;
+  for (const r of responses.values()) {
+    const name = new URL(r.url).pathname;
+    console.log(`  ${name.padEnd(28)} ${String(r.bytes ?? "?").padStart(8)} B on the wire (${r.encoding})`);
+    total += r.bytes ?? 0;
+  }
+  console.log(`  total over the wire: ${kb(total)} KB (headers included); gzip -9 and brotli sizes per file: cargo xtask dist`);
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+if (only.has("load")) {
+  console.log("\n## Load: first paint, both prices visible, and the calculator ready to react (median of 3)");
+  for (const [name, profile] of Object.entries(NETWORKS)) {
+    const visible = [], interactive = [], fcp = [];
+    for (let i = 0; i < 3; i++) {
+      const { context, page } = await openPage(profile);
+      await page.addInitScript(() => {
+        const seen = () => {
+          const el = document.getElementById("per-minute-monthly");
+          if (el && el.textContent.trim() && !(document.querySelector("[data-pricing]"))) window.__visible ??= performance.now();
+          if (document.documentElement.dataset.ready === "true" && window.__visible) window.__ready ??= performance.now();
+        };
+        new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        document.addEventListener("DOMContentLoaded", seen);
+      });
+      await page.goto(base, { waitUntil: "load", timeout: 120000 });
+      await page.waitForFunction(() => window.__ready && window.__visible, null, { timeout: 120000 });
+      const t = await page.evaluate(() => ({ v: window.__visible, r: window.__ready,
+        f: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0 }));
+      // The quote is seen at the first paint that has it: not before the first paint at all.
+      visible.push(Math.max(t.v, t.f)); interactive.push(t.r); fcp.push(t.f);
+      await context.close();
+    }
+    console.log(`  ${name.padEnd(18)} first paint ${median(fcp).toFixed(0).padStart(5)} ms   quote visible ${median(visible).toFixed(0).padStart(5)} ms   interactive ${median(interactive).toFixed(0).padStart(5)} ms`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+/** Records Event Timing entries (as INP does: the longest event of each interaction). */
+async function observeEvents(page) {
+  await page.evaluate(() => {
+    window.__interactions = new Map();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.interactionId) continue;
+        window.__interactions.set(e.interactionId, Math.max(window.__interactions.get(e.interactionId) ?? 0, e.duration));
+      }
+    }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  });
+}
+
+/** Runs `act` `n` times; returns each interaction's duration (0 when under the 16 ms the
+ * browser reports: such an interaction is within a frame). */
+async function timeEdits(page, n, act) {
+  const before = await page.evaluate(() => [...window.__interactions.keys()]);
+  for (let i = 0; i < n; i++) {
+    await act(i);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  await page.waitForTimeout(300);
+  const seen = await page.evaluate((before) => [...window.__interactions].filter(([k]) => !before.includes(k)).map(([, v]) => v), before);
+  return Array.from({ length: n }, (_, i) => seen[i] ?? 0).sort((a, b) => b - a).slice(0, n);
+}
+
+/** The main thread's work per edit, by phase, from a CDP trace of `n` more edits (a second
+ * pass: tracing slows the page, so it is not the pass Event Timing reads). Finer than Event
+ * Timing's 8 ms steps, it shows where an edit's frame goes: script (events, timers, frame
+ * callbacks: Yew and the pricing), style and layout, paint (pre-paint, paint, layerize, commit).
+ * Work that waits for the next frame (the chart and line items) is counted too. */
+async function workPerEdit(page, cdp, n, act) {
+  const PHASES = {
+    EventDispatch: "script", TimerFire: "script", FireAnimationFrame: "script", FunctionCall: "script", RunMicrotasks: "script",
+    UpdateLayoutTree: "layout", Layout: "layout",
+    PrePaint: "paint", Paint: "paint", Layerize: "paint", Commit: "paint",
+  };
+  const events = [];
+  const collect = (e) => events.push(...e.value);
+  cdp.on("Tracing.dataCollected", collect);
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+  for (let i = 0; i < n; i++) {
+    await act(i);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  await cdp.send("Tracing.end");
+  await complete;
+  cdp.off("Tracing.dataCollected", collect);
+  const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  const totals = { script: 0, layout: 0, paint: 0 };
+  const end = new Map();
+  // Outermost events only: a layout forced inside a script counts as the script's time.
+  for (const e of events.filter((e) => e.ph === "X" && PHASES[e.name] && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts)) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (end.get(thread) ?? 0)) continue;
+    end.set(thread, e.ts + e.dur);
+    totals[PHASES[e.name]] += e.dur / 1000 / n;
+  }
+  return totals;
+}
+
+const typeInto = (page, selector) => async (i) => {
+  const input = page.locator(selector);
+  await input.focus();
+  await page.keyboard.press("End");
+  await page.keyboard.press(i % 2 ? "Backspace" : "5");
+};
+
+const DEFAULT_EDITS = {
+  "organisers": (p) => typeInto(p, "#organisers"),
+  "licences": (p) => typeInto(p, "#licencesPurchased"),
+  "duration": (p) => typeInto(p, "#meetings-0-minutes"),
+  "share (%)": (p) => typeInto(p, "#meetings-0-countries-0-share"),
+  "leg count": (p) => typeInto(p, "#meetings-1-legs-0-count"),
+  "add/remove": (p) => async (i) => {
+    if (i % 2 === 0) await p.click("#add-meeting");
+    else await p.click("#meetings-2 .ppm-meeting-actions button:last-child");
+  },
+  "card": (p) => async (i) => { await p.focus("#card"); await p.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown"); },
+  "mode": (p) => async (i) => { await p.click(i % 2 ? "#meetings-0-mode-simple" : "#meetings-0-mode-detailed"); },
+};
+
+const LARGE_EDITS = {
+  "organisers": (p) => typeInto(p, "#organisers"),
+  "licences": (p) => typeInto(p, "#licencesPurchased"),
+  "duration": (p) => typeInto(p, "#meetings-2-minutes"),
+  "leg count": (p) => typeInto(p, "#meetings-4-legs-7-count"),
+  "card": (p) => async (i) => { await p.focus("#card"); await p.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown"); },
+};
+
+/** Edits timed per kind: 40, so that p95 is the 38th of 40 and not simply the slowest (with
+ * 12, one busy moment of a shared machine was the p95). `PERF_EDITS` overrides it. */
+const EDITS_PER_KIND = Number(process.env.PERF_EDITS ?? 40);
+
+async function editReport(label, url, edits, setup, cpu, n = EDITS_PER_KIND) {
+  const rows = [];
+  // PERF_KINDS=share,card times only the edit kinds whose names start so (all by default).
+  const kinds = process.env.PERF_KINDS?.split(",");
+  for (const [kind, make] of Object.entries(edits)) {
+    if (kinds && !kinds.some((k) => kind.startsWith(k))) continue;
+    const { context, page, cdp } = await openPage(null, cpu);
+    await page.goto(url);
+    await setup(page);
+    await observeEvents(page);
+    const d = await timeEdits(page, n, make(page));
+    const w = await workPerEdit(page, cdp, 12, make(page));
+    const work = `work ${(w.script + w.layout + w.paint).toFixed(1).padStart(5)} ms (script ${w.script.toFixed(1)}, layout ${w.layout.toFixed(1)}, paint ${w.paint.toFixed(1)})`;
+    rows.push(`    ${kind.padEnd(12)} p50 ${ms(median(d)).padStart(5)} ms   p95 ${ms(pct(d, 95)).padStart(5)} ms   (n=${n})   ${work}`);
+    await context.close();
+  }
+  console.log(`  ${label}, CPU ${cpu}x:`);
+  for (const r of rows) console.log(r);
+}
+
+// At the documented limits (rating.md: 1,000 profiles, 1,000 leg groups per profile).
+const countries = [...new Set(large.meetings[0].legs.map((l) => l.country))];
+const calls = ["tollDialIn", "tollFreeDialIn", "dialOut", "app"];
+const LIMITS = {
+  "1 profile x 1,000 groups": { organisers: 40, meetings: [{ name: "All", perMonth: 4, minutes: 45,
+    legs: Array.from({ length: 1000 }, (_, i) => ({ country: countries[i % countries.length], call: calls[Math.floor(i / countries.length) % 4], count: 1 + (i % 3) })) }] },
+  "1,000 profiles x 1 group": { organisers: 40, meetings: Array.from({ length: 1000 }, (_, i) => ({ name: `P${i}`, perMonth: 1 + (i % 5), minutes: 30,
+    legs: [{ country: countries[i % countries.length], call: "tollDialIn", count: 2 }] })) },
+};
+
+if (only.has("edits")) {
+  console.log("\n## Edits: Event Timing, input to next paint per interaction (\"<16\": within a frame)");
+  const defaultSetup = async (page) => { await page.waitForFunction(() => document.documentElement.dataset.ready === "true"); if (process.env.PERF_CSS) await page.addStyleTag({ content: process.env.PERF_CSS }); };
+  const largeSetup = async (page) => {
+    await page.waitForFunction(() => customElements.get("ppm-pricing"));
+    await page.evaluate(async (scenario) => {
+      const el = document.querySelector("ppm-pricing");
+      await new Promise((resolve) => {
+        el.addEventListener("ppm-quote", resolve, { once: true });
+        el.scenario = scenario;
+      });
+    }, large);
+    await page.waitForSelector("#meetings-4-legs-7-count");
+  };
+  // PERF_PAGES=default,large,limits picks the pages (all by default).
+  const pages = new Set((process.env.PERF_PAGES ?? "default,large,limits").split(","));
+  for (const [name, scenario] of Object.entries(pages.has("limits") ? LIMITS : {})) {
+    const setup = async (page) => {
+      await page.waitForFunction(() => customElements.get("ppm-pricing"));
+      const ms = await page.evaluate(async (scenario) => {
+        const el = document.querySelector("ppm-pricing");
+        await new Promise((resolve) => { el.addEventListener("ppm-quote", resolve, { once: true }); setTimeout(resolve, 500); });
+        const t = performance.now();
+        await new Promise((resolve) => { el.addEventListener("ppm-quote", resolve, { once: true }); el.scenario = scenario; });
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        return performance.now() - t;
+      }, scenario);
+      console.log(`  ${name}: set as the scenario and priced on screen in ${ms.toFixed(0)} ms`);
+    };
+    await editReport(`${name} in <ppm-pricing>`, base + "npm/example.html",
+      { "organisers": LARGE_EDITS.organisers, "licences": LARGE_EDITS.licences }, setup, 1, 12);
+  }
+  // PERF_CPUS=1 measures at 1x only (1x and 4x by default).
+  for (const cpu of (process.env.PERF_CPUS ?? "1,4").split(",").map(Number)) {
+    // The floor of this measure: typing into a bare <input> with no script (headless Chromium
+    // presents at the next 60 Hz frame, so "16" is the least an edit can read here).
+    if (pages.has("default")) {
+      await editReport("a bare <input> (this harness's floor)", "about:blank", { "typing": (p) => typeInto(p, "#organisers") },
+        (page) => page.setContent('<input id="organisers" value="40" aria-label="organisers">'), cpu);
+    }
+    if (pages.has("default")) await editReport("default page", base, DEFAULT_EDITS, defaultSetup, cpu);
+    if (pages.has("large")) await editReport("large scenario (5 x 30 x 4) in <ppm-pricing>", base + "npm/example.html", LARGE_EDITS, largeSetup, cpu);
+  }
+}
+await browser.close();
+
+// ---------------------------------------------------------------------------------------------
+if (only.has("lighthouse")) {
+  console.log("\n## Lighthouse 12 (performance category, median of 3)");
+  const lh = fileURLToPath(new URL("./node_modules/.bin/lighthouse", import.meta.url));
+  for (const preset of ["mobile", "desktop"]) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const args = [base, "--quiet", "--only-categories=performance", "--output=json", "--output-path=stdout",
+        `--chrome-flags=--headless=new ${flags.join(" ")}`];
+      if (preset === "desktop") args.push("--preset=desktop");
+      const out = execFileSync(lh, args, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 << 20 });
+      const r = JSON.parse(out);
+      const a = r.audits;
+      runs.push({ score: r.categories.performance.score * 100, fcp: a["first-contentful-paint"].numericValue,
+        lcp: a["largest-contentful-paint"].numericValue, tbt: a["total-blocking-time"].numericValue,
+        cls: a["cumulative-layout-shift"].numericValue, si: a["speed-index"].numericValue });
+    }
+    runs.sort((x, y) => x.score - y.score);
+    const m = runs[1];
+    console.log(`  ${preset.padEnd(8)} score ${m.score.toFixed(0)} (runs ${runs.map((r) => r.score.toFixed(0)).join(", ")})   FCP ${m.fcp.toFixed(0)} ms   LCP ${m.lcp.toFixed(0)} ms   TBT ${m.tbt.toFixed(0)} ms   CLS ${m.cls.toFixed(3)}   SI ${m.si.toFixed(0)} ms`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+if (only.has("api")) {
+  console.log("\n## JS API in Node (dist/ppm_api.js; median of 15 batches)");
+  const api = await import(root + "dist/ppm_api.js");
+  api.initSync({ module: readFileSync(root + "dist/ppm_api_bg.wasm") });
+  const example = JSON.parse(readFileSync(root + "examples/scenario.json", "utf8"));
+  const time = (n, f) => {
+    const batches = [];
+    for (let b = 0; b < 15; b++) {
+      const t = performance.now();
+      for (let i = 0; i < n; i++) f();
+      batches.push(((performance.now() - t) * 1000) / n);
+    }
+    return median(batches);
+  };
+  for (const [name, s] of [["default", example], ["large", large]]) {
+    api.quote(s, "illustrative-usd");
+    const q = time(name === "large" ? 40 : 400, () => api.quote(s, "illustrative-usd"));
+    const c = time(name === "large" ? 10 : 100, () => api.costCurve(s, "illustrative-usd"));
+    console.log(`  JS API ${name.padEnd(8)} quote() ${q.toFixed(1).padStart(8)} µs   costCurve() ${c.toFixed(1).padStart(8)} µs`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+if (only.has("usage")) {
+  console.log("\n## Usage import in Chromium (target/perf/year.zip: 1,000,000 rows, from `cargo xtask perf`)");
+  const file = root + "target/perf/year.zip";
+  const b = await chromium.launch({ executablePath: chromiumPath, args: flags });
+  // PERF_CPUS=1 measures at 1x only (1x and 4x by default).
+  for (const cpu of (process.env.PERF_CPUS ?? "1,4").split(",").map(Number)) {
+    const page = await b.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+    await page.goto(base);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    await page.evaluate(() => {
+      window.__import = {};
+      document.getElementById("usage-file").addEventListener("change", () => { window.__import.start = performance.now(); }, { capture: true });
+      new MutationObserver(() => {
+        if (document.getElementById("usage-rows-used") && !window.__import.end) window.__import.end = performance.now();
+        if (document.getElementById("licence-mix-sentence") && !window.__import.mix) window.__import.mix = performance.now();
+      }).observe(document.getElementById("usage-panel"), { childList: true, subtree: true });
+    });
+    await page.setInputFiles("#usage-file", file);
+    await page.locator("#usage-rows-used").waitFor({ timeout: 600000 });
+    const t = await page.evaluate(() => window.__import.end - window.__import.start);
+    const heap = await cdp.send("Runtime.getHeapUsage");
+    const rows = await page.locator("#usage-rows-read").innerText();
+    console.log(`  CPU ${cpu}x: ${rows} rows in ${(t / 1000).toFixed(2)} s (${Math.round(1e6 / (t / 1000)).toLocaleString("en")} rows/s, module load included); JS heap ${(heap.usedSize / 1e6).toFixed(1)} MB`);
+    // The licence mix of the tenant's organisers, worked out after the report is drawn.
+    await page.locator("#licence-mix-sentence").waitFor({ timeout: 600000 });
+    const mix = await page.evaluate(() => window.__import.mix - window.__import.end);
+    const organisers = await page.locator("#licence-mix-organisers tbody tr").count();
+    const sentence = await page.locator("#licence-mix-sentence").innerText();
+    console.log(`  CPU ${cpu}x: licence mix in ${(mix / 1000).toFixed(2)} s after the report (${organisers} organisers listed): ${sentence}`);
+    await page.close();
+  }
+  await b.close();
+}
+
