@@ -13,7 +13,7 @@ use yew::{AppHandle, Callback};
 use super::app::{AppProps, Embed};
 use super::element_root::ElementRoot;
 use super::embed::{preset_text, Hidden, PresetText};
-use super::embed::{sentences, CardSrcCause, EmbedProblem};
+use super::embed::{sentences, CardSrcCause, EmbedProblem, Problems};
 use super::pricing::Priced;
 use super::props::Importer;
 use crate::api::{card_document, scenario_document, shape_error};
@@ -162,7 +162,7 @@ fn fresh_embed(on_quote: js_sys::Function, lang: &str, reset: u32) -> Embed {
         preset: None,
         compact: false,
         hidden: Hidden::default(),
-        problems: Rc::from([]),
+        problems: Problems::default(),
         partner_card: None,
         on_quote,
         reset,
@@ -294,7 +294,7 @@ impl Widget {
         // The widget says the problems in its language; the error (and so `ppm-error`) in
         // English, one sentence each.
         let thrown = sentences(&problems);
-        next.problems = Rc::from(problems);
+        next.problems = Problems(Rc::from(problems));
         self.update(next);
         match thrown.is_empty() {
             true => Ok(()),

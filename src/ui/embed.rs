@@ -273,6 +273,31 @@ pub fn sentences(problems: &[EmbedProblem]) -> String {
     join_sentences(problems.iter().map(ToString::to_string))
 }
 
+/// A configuration's problems, as the widget's props hold them. Two are equal when they say
+/// the same (their English sentences): a derived comparison would compile one for every error
+/// kind into the element's bundle (≈ 2.7 KB) to spare a rare re-render.
+#[derive(Debug, Clone)]
+pub struct Problems(pub std::rc::Rc<[EmbedProblem]>);
+
+impl Default for Problems {
+    fn default() -> Self {
+        Problems(std::rc::Rc::from([]))
+    }
+}
+
+impl std::ops::Deref for Problems {
+    type Target = [EmbedProblem];
+    fn deref(&self) -> &[EmbedProblem] {
+        &self.0
+    }
+}
+
+impl PartialEq for Problems {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0) || sentences(self) == sentences(other)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,5 +343,17 @@ mod tests {
         assert!(e
             .to_string()
             .starts_with("scenario: expected scenario JSON"));
+    }
+
+    #[test]
+    fn problems_are_equal_when_they_say_the_same() {
+        let word = |w: &str| EmbedProblem::UnknownSection { word: w.into() };
+        let make = |words: &[&str]| Problems(words.iter().map(|w| word(w)).collect());
+        // Separately built, the same words: equal (no re-render for an unchanged attribute).
+        assert_eq!(make(&["chrat"]), make(&["chrat"]));
+        assert_eq!(Problems::default(), Problems::default());
+        assert_ne!(make(&["chrat"]), make(&["lnes"]));
+        assert_ne!(make(&["chrat"]), make(&["chrat", "lnes"]));
+        assert_ne!(make(&["chrat"]), Problems::default());
     }
 }

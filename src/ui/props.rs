@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::embed::EmbedProblem;
 use super::embed::Hidden;
+use super::embed::Problems;
 use super::pricing::Priced;
 use crate::form::Form;
 use crate::lang::Lang;
@@ -29,7 +29,7 @@ pub struct Embed {
     pub hidden: Hidden,
     /// The configuration's problems (bad attributes, a card that could not be loaded), shown
     /// in the widget's language.
-    pub problems: Rc<[EmbedProblem]>,
+    pub problems: Problems,
     /// A partner card this widget loaded itself; listed after the built-in cards.
     pub partner_card: Option<String>,
     /// Called with every new quote and the scenario it prices.
