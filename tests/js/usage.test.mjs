@@ -81,6 +81,8 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
   assert.equal(await page.inputValue("#organisers"), "4");
   // People's numbers: DE toll is 2 billed calls x 0.981855 = 1.96371 legs a month -> "2",
   // 2 x 3 min x 0.981855 = 5.89113 min -> "6"; the JSON keeps the exact values.
+  // The line items follow the totals in the next frame: wait for the imported ones.
+  await page.waitForFunction(() => /\$0\.13/.test(document.querySelector("#lines-per-minute tbody tr")?.innerText ?? ""));
   const deToll = (await page.locator("#lines-per-minute tbody tr").first().innerText()).replace(/\s+/g, " ").trim();
   assert.equal(deToll, "Toll dial-in, Germany 2 6 0.0220/min $0.13");
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);

@@ -329,7 +329,9 @@ test("searchable country picker", async () => {
   await field.fill("Japan");
   await field.press("Tab");
   await page.waitForFunction(() => document.querySelector("#per-minute-monthly").textContent === "$169.56");
-  assert.match(await page.locator("#lines-per-minute").innerText(), /Toll dial-in, Japan/);
+  // The line items follow the totals in the next frame: wait for them, then read them.
+  await page.waitForFunction(() => /Toll dial-in, Japan/.test(document.querySelector("#lines-per-minute").innerText));
+  assert.match(await page.locator("#lines-per-minute").innerText(), /Toll dial-in, Japan\t60\t1,800\t0\.0350\/min\t\$63\.00/);
   // A name that is not on the list: a message, and the quote stays.
   await field.fill("Atlantis");
   await field.press("Tab");
