@@ -43,9 +43,6 @@ const loadTexts = (tag) => fetchTexts(tag).then((file) => { addTexts(file); });
 const browserTag = (navigator.language || "").slice(0, 2).toLowerCase();
 if (browserTag === "de" || browserTag === "fr") fetchTexts(browserTag).catch(() => {});
 
-/** Resolves once the tasks queued so far (Yew's first render among them) have run. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 try {
   await init();
   const first = firstLanguage();
@@ -66,7 +63,8 @@ try {
     // The language menu: the app calls done(tag, ok) when the texts are read or cannot be.
     (tag, done) => loadTexts(tag).then(() => done(tag, true), () => done(tag, false)),
   );
-  await settled();
+  // Once the tasks queued so far (Yew's first render among them) have run.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   root.removeEventListener("input", record, true);
   root.removeEventListener("change", record, true);
   const focused = document.activeElement;

@@ -365,13 +365,17 @@ pub fn App(props: &AppProps) -> Html {
                     </form>
                 }
                 <section class="ppm-results" part="results" aria-labelledby="results-title">
-                    <h2 id="results-title">{ t.results }</h2>
+                    // The stale note sits beside the heading, not above the results: a
+                    // keystroke that makes an input wrong or right again does not move them.
+                    <div class="ppm-row">
+                        <h2 id="results-title">{ t.results }</h2>
+                        if !errors.is_empty() {
+                            <p class="ppm-stale" id="stale">{ t.stale }</p>
+                        }
+                    </div>
                     if embed.is_none() {
                         // Shown only while a share link's estimate is priced (www/link-check.js).
                         <p class="ppm-pending" id="pending" role="status">{ t.pricing_link }</p>
-                    }
-                    if !errors.is_empty() {
-                        <p class="ppm-stale" id="stale">{ t.stale }</p>
                     }
                     if let Some(p) = shown.clone() {
                         <Results priced={p} lang={state.lang()} hidden={hidden} />

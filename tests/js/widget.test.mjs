@@ -209,6 +209,9 @@ test("each bad input shows its message and keeps the last valid quote", async ()
     ["#meetings-0-perMonth", "'; DROP TABLE--<script>", "This is not a number."],
     ["#meetings-1-legs-0-count", "-1", "Enter 0 or more."],
   ];
+  // Where the results start on the page (not in the viewport: a fill may scroll).
+  const modelsTop = () => page.evaluate(() => document.querySelector(".ppm-models").getBoundingClientRect().top + scrollY);
+  const top = await modelsTop();
   for (const [sel, value, message] of cases) {
     await page.locator(sel).fill(value);
     const id = sel.slice(1) + "-error";
@@ -217,6 +220,8 @@ test("each bad input shows its message and keeps the last valid quote", async ()
     assert.equal(await page.locator(sel).getAttribute("aria-invalid"), "true");
     assert.equal(await text(page, "#per-minute-monthly"), "$146.16", "the last valid quote stays");
     assert.equal(await page.locator("#stale").count(), 1);
+    // The stale note sits beside the results' heading: the results do not move.
+    assert.equal(await modelsTop(), top, `${sel} = ${value}: the results stay where they were`);
     if (value === "abc") {
       await page.screenshot({ path: shots + "error.png", fullPage: true });
       await axe(page, "error");

@@ -83,7 +83,7 @@ pub const DE: Texts = Texts {
     export_csv: "CSV exportieren",
     print: "Drucken",
     bad_link: "Dieser Link konnte nicht gelesen werden; er ist beschädigt oder stammt aus einer neueren Version. Stattdessen wird das Beispiel gezeigt.",
-    stale: "Bis die Eingabe korrigiert ist, wird das letzte gültige Angebot gezeigt.",
+    stale: "Letztes gültiges Angebot, bis die Eingabe korrigiert ist.",
     prices_as_of: "Preise gültig ab",
     illustrative: "Beispieltarife",
     simple_mode: "Nach Anteilen",

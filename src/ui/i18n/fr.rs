@@ -83,7 +83,7 @@ pub const FR: Texts = Texts {
     export_csv: "Exporter en CSV",
     print: "Imprimer",
     bad_link: "Ce lien n’a pas pu être lu ; il est peut-être endommagé ou provient d’une version plus récente. L’exemple est affiché à la place.",
-    stale: "Le dernier devis valide reste affiché jusqu’à la correction de la saisie.",
+    stale: "Dernier devis valide, jusqu’à la correction de la saisie.",
     prices_as_of: "prix en vigueur au",
     illustrative: "tarifs indicatifs",
     simple_mode: "Par répartition",
