@@ -5,6 +5,7 @@
 //! problem kind ([`EmbedProblem`]).
 
 use std::fmt;
+use std::rc::Rc;
 
 use crate::api_error::ApiError;
 use crate::form::link::LinkError;
@@ -277,11 +278,11 @@ pub fn sentences(problems: &[EmbedProblem]) -> String {
 /// the same (their English sentences): a derived comparison would compile one for every error
 /// kind into the element's bundle (≈ 2.7 KB) to spare a rare re-render.
 #[derive(Debug, Clone)]
-pub struct Problems(pub std::rc::Rc<[EmbedProblem]>);
+pub struct Problems(pub Rc<[EmbedProblem]>);
 
 impl Default for Problems {
     fn default() -> Self {
-        Problems(std::rc::Rc::from([]))
+        Problems(Rc::from([]))
     }
 }
 
@@ -294,7 +295,7 @@ impl std::ops::Deref for Problems {
 
 impl PartialEq for Problems {
     fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.0, &other.0) || sentences(self) == sentences(other)
+        Rc::ptr_eq(&self.0, &other.0) || sentences(self) == sentences(other)
     }
 }
 
