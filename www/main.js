@@ -36,18 +36,19 @@ const fetchTexts = (tag) => {
   }
   return file;
 };
-/** Fetches a language's texts and reads them into the WebAssembly. */
-const loadTexts = (tag) => fetchTexts(tag).then((file) => { addTexts(file); });
-// The browser's language is fetched beside the WebAssembly, not after it (a share link may
-// still choose another: firstLanguage below decides).
+/** Reads a language's texts (`file`, or fetched) into the WebAssembly. */
+const loadTexts = (tag, file = fetchTexts(tag)) => file.then(addTexts);
+// The browser's language is fetched beside the WebAssembly (a share link may still choose
+// another: firstLanguage decides). The first view uses that one fetch, failed or not.
 const browserTag = (navigator.language || "").slice(0, 2).toLowerCase();
-if (browserTag === "de" || browserTag === "fr") fetchTexts(browserTag).catch(() => {});
+const early = {};
+if (browserTag === "de" || browserTag === "fr") early[browserTag] = fetchTexts(browserTag);
 
 try {
   await init();
   const first = firstLanguage();
   // Texts that cannot be had leave the page in English (the app falls back by itself).
-  if (first !== "en") await loadTexts(first).catch(() => {});
+  if (first !== "en") await loadTexts(first, early[first]).catch(() => {});
   const live = document.createElement("div");
   live.id = "app-live";
   live.hidden = true;
@@ -84,9 +85,7 @@ try {
     const again = document.getElementById(focused.id);
     if (again && again !== document.activeElement) {
       again.focus();
-      if (caret && typeof again.setSelectionRange === "function") {
-        try { again.setSelectionRange(caret[0], caret[1]); } catch { /* not a text field */ }
-      }
+      if (caret) try { again.setSelectionRange(...caret); } catch { /* not a text field */ }
     }
   }
   html.dataset.ready = "true";

@@ -94,11 +94,12 @@ function fetchTexts(tag) {
   return file;
 }
 
-/** Makes a language's texts available to the WebAssembly (which must have started). */
-async function readTexts(tag) {
-  const file = await fetchTexts(tag);
+/** Makes a language's texts (`file`, or fetched) available to the WebAssembly (which must
+ * have started). */
+async function readTexts(tag, file = fetchTexts(tag)) {
+  const text = await file;
   if (!textsRead.has(tag)) {
-    wasm_addTexts(file);
+    wasm_addTexts(text);
     textsRead.add(tag);
   }
 }
@@ -266,9 +267,10 @@ export class PpmPricing extends Base {
 
   /** Starts this element's widget on the (shared) WebAssembly. */
   async #mount() {
-    // The widget's language's texts are fetched beside the WebAssembly, not after it.
+    // The widget's language's texts are fetched beside the WebAssembly, not after it; the
+    // first render uses that one fetch, failed or not.
     const lang = fetchedLanguage(this.#language());
-    if (lang) fetchTexts(lang).catch(() => {});
+    const early = lang && fetchTexts(lang);
     try {
       await Promise.all([start(), this.#styled]);
     } catch (err) {
@@ -279,7 +281,7 @@ export class PpmPricing extends Base {
       this.#error("start", detail);
       return;
     }
-    if (lang) await this.#readTexts(lang);
+    if (lang) await this.#readTexts(lang, early);
     if (this.#widget || !this.isConnected) return;
     if (crashed) {
       live.add(this);
@@ -406,11 +408,11 @@ export class PpmPricing extends Base {
     });
   }
 
-  /** Reads a language's texts into the WebAssembly; on failure fires `ppm-error` ("texts")
+  /** Reads a language's texts (`file`, or fetched) into the WebAssembly; on failure fires `ppm-error` ("texts")
    * and the widget speaks English. Resolves either way. */
-  async #readTexts(tag) {
+  async #readTexts(tag, file) {
     try {
-      await readTexts(tag);
+      await readTexts(tag, file);
       this.#textsFailed = null;
     } catch (err) {
       if (isTrap(err)) return crash(err);

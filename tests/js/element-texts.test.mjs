@@ -35,8 +35,11 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.close(); });
 
-/** A page that records the texts files it requests and every ppm-quote / ppm-error. */
-async function open(path, route) {
+/**
+ * A page that records the texts files it requests and every ppm-quote / ppm-error; `route`
+ * may answer some requests, and the WebAssembly is held back until `wasmAfter` settles.
+ */
+async function open(path, route, wasmAfter) {
   const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     window.__quotes = [];
@@ -48,6 +51,7 @@ async function open(path, route) {
   const texts = [];
   p.on("request", (r) => { if (r.url().endsWith(".txt")) texts.push(new URL(r.url()).pathname.split("/").pop()); });
   if (route) await p.route(route.match, route.answer);
+  if (wasmAfter) await p.route("**/*.wasm", (r) => wasmAfter.then(() => r.continue()));
   await p.goto(server.url + path);
   return { page: p, context, texts };
 }
@@ -73,11 +77,17 @@ test("an English widget fetches no texts; a German one speaks German from its fi
 });
 
 test("a language file that cannot be fetched: ppm-error \"texts\", and the widget speaks English", async () => {
-  const { page: p, context } = await open("french.html", {
-    match: "**/texts-fr.txt", answer: (r) => r.fulfill({ status: 404, body: "" }),
-  });
+  // The refusal arrives before the WebAssembly (as on a slow line): the first render uses that
+  // answer and does not ask again.
+  let refused;
+  const answered = new Promise((resolve) => { refused = resolve; });
+  const { page: p, context, texts } = await open("french.html", {
+    match: "**/texts-fr.txt",
+    answer: async (r) => { await r.fulfill({ status: 404, body: "" }); refused(); },
+  }, answered);
   await p.waitForFunction(() => window.__quotes.includes("w"));
   assert.equal(await heading(p, "w"), TITLES.en);
+  assert.deepEqual(texts, ["texts-fr.txt"]);
   const errors = await p.evaluate(() => window.__errors);
   assert.equal(errors.length, 1, JSON.stringify(errors));
   assert.equal(errors[0].source, "texts");
