@@ -1,23 +1,24 @@
 //! The JavaScript API (wasm32 only): thin `wasm-bindgen` exports over the rating core. Data
-//! crosses as plain objects through `serde-wasm-bindgen` (JSON-compatible: camelCase names,
-//! money as decimal strings); every failure is thrown as a JS `Error` whose message is the
+//! crosses as plain objects: read once into Rust data (`js_value.rs`, `plain.rs`), written
+//! through `serde-wasm-bindgen` (JSON-compatible: camelCase names, money as decimal strings);
+//! every failure is thrown as a JS `Error` whose message is the
 //! core's sentence, with a stable `code`, the `field` it concerns and, for a card, the card
 //! problem's code (`api_error`). No arithmetic here.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::api_error::{ApiError, ValueProblem};
 use crate::api_types::{CountryInfo, CurveOptionsInput};
 use crate::js_value::{js_error, parse_json, plain_copy};
+use crate::plain::{from_plain, Plain, PlainError};
 use crate::rating::{self, card, CardDocument, CurveOptions, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 use crate::schema::fields::fields;
 
-/// The keys each object of a document may have. `serde-wasm-bindgen` reads only the fields it
-/// knows and ignores the rest, so unknown keys (typos) are caught here, before deserializing.
+/// The keys each object of a document may have: unknown keys (typos) are caught here, before
+/// deserializing, with the path and the keys that would do.
 /// The key lists are asked of the serde types themselves ([`fields`]); only which key holds
 /// which nested shape is written here.
 struct Shape {
@@ -78,64 +79,52 @@ const CARD: Shape = Shape {
 const CURVE_OPTIONS: Shape = flat(fields::<CurveOptionsInput>);
 
 /// Checks an object (or each object of an array) against a shape; the error names the path.
-fn check_keys(value: &JsValue, shape: &Shape, path: &str) -> Result<(), ValueProblem> {
-    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-        for (i, item) in array.iter().enumerate() {
-            check_keys(&item, shape, &format!("{path}[{i}]"))?;
+fn check_keys(value: &Plain, shape: &Shape, path: &str) -> Result<(), ValueProblem> {
+    let entries = match value {
+        Plain::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_keys(item, shape, &format!("{path}[{i}]"))?;
+            }
+            return Ok(());
         }
-        return Ok(());
-    }
-    if !value.is_object() || value.is_function() {
-        return Ok(()); // wrong types are reported by deserialization
-    }
-    let object = value.unchecked_ref::<js_sys::Object>();
-    for key in js_sys::Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
+        Plain::Object(entries) => entries,
+        _ => return Ok(()), // wrong types are reported by deserialization
+    };
+    for (key, inner) in entries {
         if let Some(each) = shape.each {
-            let inner =
-                js_sys::Reflect::get(value, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
-            check_keys(&inner, each, &format!("{path}.{key}"))?;
+            check_keys(inner, each, &format!("{path}.{key}"))?;
             continue;
         }
         let keys = (shape.keys)();
         if !keys.contains(&key.as_str()) {
             return Err(ValueProblem::UnknownField {
                 at: path.to_string(),
-                key,
+                key: key.clone(),
                 expected: keys,
             });
         }
-        if let Some((_, child)) = shape.children.iter().find(|(k, _)| *k == key) {
-            let inner =
-                js_sys::Reflect::get(value, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        if let Some((_, child)) = shape.children.iter().find(|(k, _)| k == key) {
             let sub = if path.is_empty() {
                 key.clone()
             } else {
                 format!("{path}.{key}")
             };
-            check_keys(&inner, child, &sub)?;
+            check_keys(inner, child, &sub)?;
         }
     }
     Ok(())
 }
 
-/// A deserialization error as a kind (serde-wasm-bindgen reports some shape problems as raw
-/// JavaScript TypeErrors, which have no readable words for a person).
-pub(crate) fn shape_error(what: &'static str, e: serde_wasm_bindgen::Error) -> ApiError {
-    // serde-wasm-bindgen's errors are JavaScript Errors: their text starts "Error: ".
-    let text = e.to_string();
-    let text = text.strip_prefix("Error: ").unwrap_or(&text);
-    // JavaScript values have no name in serde's "invalid type: X, expected Y".
-    let text = text.replace("invalid type: , ", "a value of the wrong type, ");
-    let detail = (!text.contains("TypeError")).then(|| crate::rating::problem::cut(&text, 200));
+/// A value of the wrong type, said with where it is (`meetings[0].count`) and what it is.
+pub(crate) fn shape_error(what: &'static str, e: PlainError) -> ApiError {
+    let detail = Some(crate::rating::problem::cut(&e.to_string(), 200));
     ApiError::value(what, ValueProblem::WrongType { detail })
 }
 
 /// A scenario object from JavaScript as a document, its keys and types checked (not yet its
 /// values). Also used by the embedded widget for presets.
-pub(crate) fn scenario_document(value: JsValue) -> Result<ScenarioDocument, ApiError> {
-    let value = plain_copy(&value, "scenario")?;
-    if !value.is_object() || js_sys::Array::is_array(&value) {
+pub(crate) fn scenario_document(value: Plain) -> Result<ScenarioDocument, ApiError> {
+    if !matches!(value, Plain::Object(_)) {
         return Err(ApiError::value(
             "scenario",
             ValueProblem::NotAnObject {
@@ -144,12 +133,12 @@ pub(crate) fn scenario_document(value: JsValue) -> Result<ScenarioDocument, ApiE
         ));
     }
     check_keys(&value, &SCENARIO, "").map_err(|p| ApiError::value("scenario", p))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| shape_error("scenario", e))
+    from_plain(&value).map_err(|e| shape_error("scenario", e))
 }
 
 /// A scenario from JavaScript, validated, with the card it names (`card`, rating.md §2).
 fn scenario_from(value: JsValue) -> Result<(Scenario, Option<String>), ApiError> {
-    let doc = scenario_document(value)?;
+    let doc = scenario_document(plain_copy(&value, "scenario")?)?;
     let scenario = Scenario::from_document(&doc)?;
     Ok((scenario, doc.card))
 }
@@ -194,7 +183,7 @@ fn curve_options(options: Option<js_sys::Object>) -> Result<CurveOptions, ApiErr
         Some(options) => {
             let options = plain_copy(&options, WHAT)?;
             check_keys(&options, &CURVE_OPTIONS, "").map_err(|p| ApiError::value(WHAT, p))?;
-            serde_wasm_bindgen::from_value(options).map_err(|e| shape_error(WHAT, e))?
+            from_plain(&options).map_err(|e| shape_error(WHAT, e))?
         }
     };
     let mut opts = CurveOptions::default();
@@ -274,7 +263,7 @@ pub(crate) fn card_document(card: &JsValue) -> Result<CardDocument, ApiError> {
         Some(text) => parse_json(&text, WHAT)?,
         None => plain_copy(card, WHAT)?,
     };
-    if !value.is_object() {
+    if !matches!(value, Plain::Object(_)) {
         return Err(ApiError::value(
             WHAT,
             ValueProblem::NotAnObject {
@@ -283,7 +272,7 @@ pub(crate) fn card_document(card: &JsValue) -> Result<CardDocument, ApiError> {
         ));
     }
     check_keys(&value, &CARD, "").map_err(|p| ApiError::value(WHAT, p))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| shape_error(WHAT, e))
+    from_plain(&value).map_err(|e| shape_error(WHAT, e))
 }
 
 /// Validates a partner's rate card (the JSON schema of `ppm convert`, as JSON text or as an

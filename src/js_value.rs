@@ -1,17 +1,19 @@
 //! Values from JavaScript made safe before any Rust code reads them: a plain copy (objects,
-//! arrays, strings, numbers, booleans, null) of bounded depth and size, read through calls
-//! that turn a thrown JavaScript exception into a Rust `Err`.
+//! arrays, strings, numbers, booleans, null) of bounded depth and size, read into a Rust
+//! [`Plain`] through calls that turn a thrown JavaScript exception into a Rust `Err`.
 //!
 //! Why: `serde-wasm-bindgen` reads objects with calls that let a JavaScript exception (a
 //! throwing getter, a Proxy trap, a revoked Proxy) unwind through the WebAssembly frames. That
 //! skips Rust's clean-up (a `RefCell` borrow stays taken: every later call answered "busy"; a
 //! little of the WASM stack leaked each time). Cycles and very deep nesting overflowed the
-//! stack; a huge `length` hung. The copy is read once, here; what serde then reads is plain
-//! data that cannot throw, cannot change, and is at most [`MAX_DEPTH`] levels deep.
+//! stack; a huge `length` hung. The copy is read once, here; what serde then reads
+//! (`plain.rs`) is Rust data that cannot throw, cannot change, and is at most [`MAX_DEPTH`]
+//! levels deep.
 
 use wasm_bindgen::prelude::*;
 
 use crate::api_error::{ApiError, ValueProblem};
+use crate::plain::Plain;
 use crate::rating::problem::quoted;
 
 /// Deepest nesting accepted (a scenario needs 5 levels: scenario, meetings, meeting, legs, leg).
@@ -59,18 +61,22 @@ struct Walk {
 }
 
 impl Walk {
-    fn copy(&mut self, v: &JsValue, path: &str, depth: usize) -> Result<JsValue, ValueProblem> {
+    fn copy(&mut self, v: &JsValue, path: &str, depth: usize) -> Result<Plain, ValueProblem> {
         self.values += 1;
         if self.values > MAX_VALUES {
             return Err(ValueProblem::TooManyValues { limit: MAX_VALUES });
         }
-        if v.is_string()
-            || v.as_f64().is_some()
-            || v.as_bool().is_some()
-            || v.is_null()
-            || v.is_undefined()
-        {
-            return Ok(v.clone());
+        if let Some(text) = v.as_string() {
+            return Ok(Plain::Text(text));
+        }
+        if let Some(n) = v.as_f64() {
+            return Ok(Plain::Number(n));
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(Plain::Bool(b));
+        }
+        if v.is_null() || v.is_undefined() {
+            return Ok(Plain::Null);
         }
         let at = if path.is_empty() {
             "the value".to_string()
@@ -108,12 +114,12 @@ impl Walk {
                     limit: MAX_LIST,
                 });
             }
-            let out = js_sys::Array::new();
+            let mut out = Vec::new();
             for i in 0..length as u32 {
                 let item = reflect_get(v, &JsValue::from(i)).map_err(|e| unreadable(path, &e))?;
-                out.push(&self.copy(&item, &child(&format!("[{i}]")), depth + 1)?);
+                out.push(self.copy(&item, &child(&format!("[{i}]")), depth + 1)?);
             }
-            return Ok(out.into());
+            return Ok(Plain::List(out));
         }
         let keys = object_keys(v).map_err(|e| unreadable(path, &e))?;
         if keys.length() > MAX_KEYS {
@@ -123,27 +129,31 @@ impl Walk {
                 limit: MAX_KEYS,
             });
         }
-        let out = js_sys::Object::new();
+        let mut out = Vec::new();
         for key in keys.iter() {
             let name = key.as_string().unwrap_or_default();
             let item = reflect_get(v, &key).map_err(|e| unreadable(&child(&name), &e))?;
+            // A key whose value is `undefined` is left out, as JSON.stringify leaves it out.
+            if item.is_undefined() {
+                continue;
+            }
             let copied = self.copy(&item, &child(&name), depth + 1)?;
-            js_sys::Reflect::set(&out, &key, &copied).map_err(|e| unreadable(path, &e))?;
+            out.push((name, copied));
         }
-        Ok(out.into())
+        Ok(Plain::Object(out))
     }
 }
 
 /// A plain copy of `value` (see the module's notes), or why there is none; `what` names the
 /// input in messages ("scenario", "rate card").
-pub fn plain_copy(value: &JsValue, what: &'static str) -> Result<JsValue, ApiError> {
+pub fn plain_copy(value: &JsValue, what: &'static str) -> Result<Plain, ApiError> {
     Walk { values: 0 }
         .copy(value, "", 0)
         .map_err(|p| ApiError::value(what, p))
 }
 
 /// JSON text parsed by the browser's `JSON.parse` into a plain value of bounded size.
-pub fn parse_json(text: &str, what: &'static str) -> Result<JsValue, ApiError> {
+pub fn parse_json(text: &str, what: &'static str) -> Result<Plain, ApiError> {
     if text.len() > MAX_TEXT {
         return Err(ApiError::value(
             what,

@@ -11,6 +11,7 @@
 //! - [`form`]: the estimate's form as typed, its reading into a scenario, edits and share
 //!   links (the widget's domain model, free of Yew).
 //! - [`lang`]: the page languages (a leaf every layer may name).
+//! - [`plain`]: plain data read from JavaScript, and the document types read from it.
 //! - [`ui`]: the pricing widget (its Yew part: wasm32, feature `widget`).
 #![cfg_attr(
     not(test),
@@ -44,6 +45,7 @@ pub mod form;
 #[cfg(feature = "cli")]
 pub mod import;
 pub mod lang;
+pub mod plain;
 pub mod rating;
 pub mod registry;
 pub mod schema;

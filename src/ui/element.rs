@@ -22,6 +22,7 @@ use crate::api_types::{Pair, QuoteDetail};
 use crate::form::link;
 use crate::form::{Form, MAX_FORM_ROWS};
 use crate::lang::Lang;
+use crate::plain::Plain;
 use crate::rating::{Error, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 use crate::shipped::DEFAULT_CARD_ID;
@@ -227,7 +228,7 @@ impl Widget {
         }
         let options = crate::js_value::plain_copy(&options, "options")
             .map_err(|e| JsError::new(&e.to_string()))?;
-        let o: Options = serde_wasm_bindgen::from_value(options)
+        let o: Options = crate::plain::from_plain(&options)
             .map_err(|e| JsError::new(&shape_error("options", e).to_string()))?;
         let mut problems: Vec<EmbedProblem> = o
             .card_src_error
@@ -363,13 +364,17 @@ impl Widget {
 fn property_preset(value: JsValue, card: &str) -> Result<Form, EmbedProblem> {
     match value.as_string() {
         Some(text) => preset_form(&text, Some(card)).map(|(f, _)| f),
-        None => preset_from_value(value, Some(card)),
+        None => {
+            let value = crate::js_value::plain_copy(&value, "scenario")
+                .map_err(|e| EmbedProblem::Scenario(Box::new(e)))?;
+            preset_from_value(value, Some(card))
+        }
     }
 }
 
 /// A preset from a scenario object, checked like the JS API's input (keys, types, values).
 /// Its card: the one the host asked for, else the scenario's own `card`, else the default.
-fn preset_from_value(value: JsValue, card: Option<&str>) -> Result<Form, EmbedProblem> {
+fn preset_from_value(value: Plain, card: Option<&str>) -> Result<Form, EmbedProblem> {
     let doc = scenario_document(value).map_err(|e| EmbedProblem::Scenario(Box::new(e)))?;
     let card = card.or(doc.card.as_deref()).unwrap_or(DEFAULT_CARD_ID);
     Scenario::from_document(&doc).map_err(|e| EmbedProblem::Scenario(Box::new(e.into())))?;

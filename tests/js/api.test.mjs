@@ -107,7 +107,11 @@ test("errors are thrown as Error with the core's message", () => {
   bad.meetings[0].minutes = -5;
   assert.throws(() => api.quote(bad), /`meetings\[0\].minutes`: -5 is negative/);
   assert.throws(() => api.quote({ organisers: "many" }), /`organisers`: "many" is not a number/);
-  assert.throws(() => api.quote({ organisers: 1, meetings: "x" }), /scenario: a value has the wrong type/);
+  // A value of the wrong type: where it is, what it is and what belongs there.
+  assert.throws(() => api.quote({ organisers: 1, meetings: "x" }), { message: "scenario: `meetings`: a text where a list was expected" });
+  assert.throws(() => api.quote({ organisers: 1, meetings: [{ perMonth: 1, minutes: 1, legs: [{ country: "DE", call: "app", count: [2] }] }] }),
+    { message: "scenario: `meetings[0].legs[0].count`: a list where a number or a decimal string was expected" });
+  assert.throws(() => api.quote({ organisers: 1, meetings: [], usCanadaAddon: "yes" }), { message: "scenario: `usCanadaAddon`: a text where true or false was expected" });
   assert.throws(() => api.quote({ organisers: 1, organizers: 2 }), /scenario: unknown field `organizers`; expected one of organisers/);
   assert.throws(() => api.quote({ organisers: 1, meetings: [{ perMonth: 1, minutes: 1, legs: [{ country: "DE", call: "app", cuont: 1 }] }] }), /unknown field `cuont` in `meetings\[0\].legs\[0\]`/);
   assert.throws(() => api.quote(42), /scenario: expected an object/);
