@@ -117,8 +117,8 @@ fn check_keys(value: &Plain, shape: &Shape, path: &str) -> Result<(), ValueProbl
 
 /// A value of the wrong type, said with where it is (`meetings[0].count`) and what it is.
 pub(crate) fn shape_error(what: &'static str, e: PlainError) -> ApiError {
-    let detail = Some(crate::rating::problem::cut(&e.to_string(), 200));
-    ApiError::value(what, ValueProblem::WrongType { detail })
+    let detail = Some(crate::rating::problem::cut(&e.message, 200));
+    ApiError::value(what, ValueProblem::WrongType { at: e.path, detail })
 }
 
 /// A scenario object from JavaScript as a document, its keys and types checked (not yet its

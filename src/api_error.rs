@@ -84,7 +84,9 @@ pub enum ValueProblem {
     },
     /// A value of the wrong type (a list where a number belongs …).
     WrongType {
-        /// The reader's own words, when they are readable.
+        /// Where (`meetings[0].count`); empty for the input itself.
+        at: String,
+        /// What was found and what belongs there, in English, when known.
         detail: Option<String>,
     },
 }
@@ -110,7 +112,9 @@ impl ValueProblem {
     pub fn field(&self) -> Option<String> {
         let path = |at: &str| (!at.is_empty()).then(|| at.to_string());
         match self {
-            ValueProblem::Unreadable { path: p, .. } => path(p),
+            ValueProblem::Unreadable { path: p, .. } | ValueProblem::WrongType { at: p, .. } => {
+                path(p)
+            }
             ValueProblem::UnknownField { at, key, .. } if at.is_empty() => Some(key.clone()),
             ValueProblem::UnknownField { at, key, .. } => Some(format!("{at}.{key}")),
             _ => None,
@@ -160,13 +164,15 @@ impl fmt::Display for ValueProblem {
                 }
                 write!(f, "; expected one of {}", expected.join(", "))
             }
-            ValueProblem::WrongType {
-                detail: Some(detail),
-            } => f.write_str(detail),
-            ValueProblem::WrongType { detail: None } => f.write_str(
-                "a value has the wrong type (a list, object, number or text where another was \
-                 expected)",
-            ),
+            ValueProblem::WrongType { at, detail } => {
+                if !at.is_empty() {
+                    write!(f, "`{at}`: ")?;
+                }
+                f.write_str(detail.as_deref().unwrap_or(
+                    "a value has the wrong type (a list, object, number or text where another \
+                     was expected)",
+                ))
+            }
         }
     }
 }

@@ -73,6 +73,22 @@ fn shape_problems_name_the_key_and_the_input() {
         },
     );
     assert_eq!(top.field().as_deref(), Some("organizers"));
+    // A wrong type names its place as the field, and says what it found.
+    let wrong = ApiError::value(
+        "scenario",
+        ValueProblem::WrongType {
+            at: "meetings[0].legs[0].count".into(),
+            detail: Some("a list where a number or a decimal string was expected".into()),
+        },
+    );
+    assert_eq!(
+        (wrong.code(), wrong.field().as_deref()),
+        ("wrongType", Some("meetings[0].legs[0].count"))
+    );
+    assert_eq!(
+        wrong.to_string(),
+        "scenario: `meetings[0].legs[0].count`: a list where a number or a decimal string was expected"
+    );
     assert_eq!(
         top.to_string(),
         "scenario: unknown field `organizers`; expected one of organisers"

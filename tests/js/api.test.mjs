@@ -111,7 +111,7 @@ test("errors are thrown as Error with the core's message", () => {
   assert.throws(() => api.quote({ organisers: 1, meetings: "x" }), { message: "scenario: `meetings`: a text where a list was expected" });
   assert.throws(() => api.quote({ organisers: 1, meetings: [{ perMonth: 1, minutes: 1, legs: [{ country: "DE", call: "app", count: [2] }] }] }),
     { message: "scenario: `meetings[0].legs[0].count`: a list where a number or a decimal string was expected" });
-  assert.throws(() => api.quote({ organisers: 1, meetings: [], usCanadaAddon: "yes" }), { message: "scenario: `usCanadaAddon`: a text where true or false was expected" });
+  assert.throws(() => api.quote({ organisers: 1, meetings: [], usCanadaAddon: "yes" }), { message: "scenario: `usCanadaAddon`: a text where true or false was expected", code: "wrongType", field: "usCanadaAddon" });
   assert.throws(() => api.quote({ organisers: 1, organizers: 2 }), /scenario: unknown field `organizers`; expected one of organisers/);
   assert.throws(() => api.quote({ organisers: 1, meetings: [{ perMonth: 1, minutes: 1, legs: [{ country: "DE", call: "app", cuont: 1 }] }] }), /unknown field `cuont` in `meetings\[0\].legs\[0\]`/);
   assert.throws(() => api.quote(42), /scenario: expected an object/);

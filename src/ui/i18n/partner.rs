@@ -233,24 +233,54 @@ pub fn api_error(lang: Lang, e: &ApiError) -> String {
 fn value_problem(lang: Lang, p: &ValueProblem) -> String {
     let de = lang == Lang::De;
     match p {
-        ValueProblem::NotJson { at: Some((line, column)), reason } if de => {
+        ValueProblem::NotJson {
+            at: Some((line, column)),
+            reason,
+        } if de => {
             format!("kein gültiges JSON in Zeile {line}, Spalte {column}: {reason}")
         }
         ValueProblem::NotJson { at: None, reason } if de => format!("kein gültiges JSON: {reason}"),
-        ValueProblem::NotJson { at: Some((line, column)), reason } => {
+        ValueProblem::NotJson {
+            at: Some((line, column)),
+            reason,
+        } => {
             format!("JSON non valide à la ligne {line}, colonne {column} : {reason}")
         }
         ValueProblem::NotJson { at: None, reason } => format!("JSON non valide : {reason}"),
         ValueProblem::UnknownField { at, key, expected } if de => {
-            let place = if at.is_empty() { String::new() } else { format!(" in `{at}`") };
-            format!("unbekanntes Feld `{key}`{place}; erwartet wird eines von {}", expected.join(", "))
+            let place = if at.is_empty() {
+                String::new()
+            } else {
+                format!(" in `{at}`")
+            };
+            format!(
+                "unbekanntes Feld `{key}`{place}; erwartet wird eines von {}",
+                expected.join(", ")
+            )
         }
         ValueProblem::UnknownField { at, key, expected } => {
-            let place = if at.is_empty() { String::new() } else { format!(" dans `{at}`") };
-            format!("champ inconnu `{key}`{place} ; attendu : l’un de {}", expected.join(", "))
+            let place = if at.is_empty() {
+                String::new()
+            } else {
+                format!(" dans `{at}`")
+            };
+            format!(
+                "champ inconnu `{key}`{place} ; attendu : l’un de {}",
+                expected.join(", ")
+            )
         }
-        ValueProblem::WrongType { .. } if de => "ein Wert hat den falschen Typ (eine Liste, ein Objekt, eine Zahl oder ein Text an der Stelle von etwas anderem)".into(),
-        ValueProblem::WrongType { .. } => "une valeur a le mauvais type (une liste, un objet, un nombre ou un texte à la place d’autre chose)".into(),
+        ValueProblem::WrongType { at, .. } => {
+            let (colon, said) = if de {
+                (":", "ein Wert hat den falschen Typ (eine Liste, ein Objekt, eine Zahl oder ein Text an der Stelle von etwas anderem)")
+            } else {
+                (" :", "une valeur a le mauvais type (une liste, un objet, un nombre ou un texte à la place d’autre chose)")
+            };
+            if at.is_empty() {
+                said.into()
+            } else {
+                format!("`{at}`{colon} {said}")
+            }
+        }
         ValueProblem::NotAnObject { .. } if de => "erwartet wird ein Objekt".into(),
         ValueProblem::NotAnObject { .. } => "un objet est attendu".into(),
         other => other.to_string(),
@@ -288,6 +318,22 @@ mod tests {
         assert_eq!(
             card_error(Lang::Fr, &e),
             format!("grille tarifaire « negative-card.json », champ `countries[0].dial_out` : « -1 » est négatif ; les tarifs et les prix doivent être de 0 ou plus (pays {code})")
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_names_its_place_in_german_and_french() {
+        let wrong = ValueProblem::WrongType {
+            at: "meetings".into(),
+            detail: Some("a text where a list was expected".into()),
+        };
+        assert_eq!(
+            value_problem(Lang::De, &wrong),
+            "`meetings`: ein Wert hat den falschen Typ (eine Liste, ein Objekt, eine Zahl oder ein Text an der Stelle von etwas anderem)"
+        );
+        assert_eq!(
+            value_problem(Lang::Fr, &wrong),
+            "`meetings` : une valeur a le mauvais type (une liste, un objet, un nombre ou un texte à la place d’autre chose)"
         );
     }
 
