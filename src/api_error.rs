@@ -33,8 +33,8 @@ pub enum ValueProblem {
     ListTooLong {
         /// Where.
         at: String,
-        /// Its length as JavaScript gave it.
-        length: f64,
+        /// Its length as JavaScript gave it (whole; at most `u64::MAX`).
+        length: u64,
         /// The limit.
         limit: u32,
     },

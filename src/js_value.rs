@@ -107,10 +107,15 @@ impl Walk {
                 .map_err(|e| unreadable(path, &e))?
                 .as_f64()
                 .unwrap_or(0.0);
-            if !(0.0..=f64::from(MAX_LIST)).contains(&length) {
+            // Only a Proxy can say a negative or NaN length: not a list of data.
+            if length.is_nan() || length < 0.0 {
+                return Err(ValueProblem::NotData { at });
+            }
+            if length > f64::from(MAX_LIST) {
                 return Err(ValueProblem::ListTooLong {
                     at,
-                    length,
+                    // A whole number (saturating), so that no float is ever formatted.
+                    length: length as u64,
                     limit: MAX_LIST,
                 });
             }

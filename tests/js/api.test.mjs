@@ -235,6 +235,11 @@ test("hostile JavaScript values get a clear error and leave the module working",
   const huge = [];
   huge.length = 2 ** 32 - 1;
   assert.throws(() => api.quote({ organisers: 1, meetings: huge }), /a list of 4294967295 entries/);
+  // A list (a Proxy of one) whose length is no count at all is no data.
+  for (const length of [NaN, -1]) {
+    const lying = new Proxy([], { get: (t, k) => (k === "length" ? length : t[k]) });
+    assert.throws(() => api.quote({ organisers: 1, meetings: lying }), { message: "scenario: `meetings` is not a number, text, list or object", code: "wrongType" });
+  }
   // A thousand failed card loads leak nothing: the module still answers.
   for (let i = 0; i < 1000; i++) {
     assert.throws(() => api.loadRateCard({ get id() { throw new Error("x"); } }), /rate card: `id` could not be read/);
