@@ -1,9 +1,9 @@
 //! The JavaScript API (wasm32 only): thin `wasm-bindgen` exports over the rating core. Data
 //! crosses as plain objects: read once into Rust data (`js_value.rs`, `plain.rs`), written
-//! through `serde-wasm-bindgen` (JSON-compatible: camelCase names, money as decimal strings);
-//! every failure is thrown as a JS `Error` whose message is the
-//! core's sentence, with a stable `code`, the `field` it concerns and, for a card, the card
-//! problem's code (`api_error`). No arithmetic here.
+//! through `serde-wasm-bindgen` (JSON-compatible: camelCase names, money as decimal strings).
+//! Every failure is thrown as a JS `Error` whose message is the core's sentence, with a stable
+//! `code`, the `field` it concerns and, for a card, the card problem's code (`api_error`). No
+//! arithmetic here.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -117,7 +117,7 @@ fn check_keys(value: &Plain, shape: &Shape, path: &str) -> Result<(), ValueProbl
 
 /// A value of the wrong type, said with where it is (`meetings[0].count`) and what it is.
 pub(crate) fn shape_error(what: &'static str, e: PlainError) -> ApiError {
-    let detail = Some(crate::rating::problem::cut(&e.message, 200));
+    let detail = crate::rating::problem::cut(&e.message, 200);
     ApiError::value(what, ValueProblem::WrongType { at: e.path, detail })
 }
 

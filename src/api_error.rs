@@ -86,8 +86,8 @@ pub enum ValueProblem {
     WrongType {
         /// Where (`meetings[0].count`); empty for the input itself.
         at: String,
-        /// What was found and what belongs there, in English, when known.
-        detail: Option<String>,
+        /// What was found and what belongs there, in English.
+        detail: String,
     },
 }
 
@@ -168,10 +168,7 @@ impl fmt::Display for ValueProblem {
                 if !at.is_empty() {
                     write!(f, "`{at}`: ")?;
                 }
-                f.write_str(detail.as_deref().unwrap_or(
-                    "a value has the wrong type (a list, object, number or text where another \
-                     was expected)",
-                ))
+                f.write_str(detail)
             }
         }
     }

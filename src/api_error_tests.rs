@@ -78,7 +78,7 @@ fn shape_problems_name_the_key_and_the_input() {
         "scenario",
         ValueProblem::WrongType {
             at: "meetings[0].legs[0].count".into(),
-            detail: Some("a list where a number or a decimal string was expected".into()),
+            detail: "a list where a number or a decimal string was expected".into(),
         },
     );
     assert_eq!(

@@ -34,16 +34,6 @@ pub enum Plain {
     Object(Vec<(String, Plain)>),
 }
 
-impl Plain {
-    /// The value of `key` when this is an object that has it.
-    pub fn get(&self, key: &str) -> Option<&Plain> {
-        match self {
-            Plain::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-}
-
 /// The largest integer a double holds exactly, with all below it (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
@@ -173,11 +163,30 @@ fn safe_integer(n: f64) -> Option<i64> {
     (n.abs() <= MAX_SAFE_INTEGER && n == (n as i64) as f64).then_some(n as i64)
 }
 
+/// `deserialize_*` methods that only call another one (serde widens integers and floats and
+/// takes a string for a `char` or an identifier).
+macro_rules! forward {
+    ($($($from:ident)+ => $to:ident;)+) => {
+        $($(
+            fn $from<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
+                self.$to(visitor)
+            }
+        )+)+
+    };
+}
+
 /// Each `deserialize_*` calls only the visitor method its kind needs (and says what was
 /// found otherwise), so a document type's visitor is not instantiated for every kind of
 /// value: `deserialize_any` is kept for the types that take several (`Amount`, `DateText`).
 impl<'de> de::Deserializer<'de> for &Plain {
     type Error = PlainError;
+
+    forward! {
+        deserialize_i8 deserialize_i16 deserialize_i32 => deserialize_i64;
+        deserialize_u8 deserialize_u16 deserialize_u32 => deserialize_u64;
+        deserialize_f32 => deserialize_f64;
+        deserialize_str deserialize_char deserialize_identifier => deserialize_string;
+    }
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
         match self {
@@ -216,30 +225,6 @@ impl<'de> de::Deserializer<'de> for &Plain {
         }
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_u64(visitor)
-    }
-
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
         match self {
             Plain::Number(n) => visitor.visit_f64(*n),
@@ -247,27 +232,11 @@ impl<'de> de::Deserializer<'de> for &Plain {
         }
     }
 
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_f64(visitor)
-    }
-
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
         match self {
             Plain::Text(s) => visitor.visit_str(s),
             other => Err(other.wrong(&visitor)),
         }
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {
-        self.deserialize_string(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PlainError> {

@@ -325,7 +325,7 @@ mod tests {
     fn a_wrong_type_names_its_place_in_german_and_french() {
         let wrong = ValueProblem::WrongType {
             at: "meetings".into(),
-            detail: Some("a text where a list was expected".into()),
+            detail: "a text where a list was expected".into(),
         };
         assert_eq!(
             value_problem(Lang::De, &wrong),
