@@ -255,7 +255,7 @@ pub fn App(props: &AppProps) -> Html {
         .map(|e| super::i18n::embed_notice(state.lang(), &e.problems));
 
     html! {
-        <div class={classes!("ppm", compact.then_some("ppm-compact"))} ref={root_ref}>
+        <div class="ppm" data-compact={compact.then_some("")} ref={root_ref}>
             if let Some(text) = notice {
                 <p class="ppm-notice" role="alert" id="config-problem" part="notice">{ text }</p>
             }

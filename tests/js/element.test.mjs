@@ -181,8 +181,12 @@ test("attributes and the scenario property update a mounted widget; ppm-quote ca
   await page.evaluate(() => document.getElementById("w").setAttribute("hide", "chart lines"));
   await page.waitForFunction(() => !document.getElementById("w").shadowRoot.querySelector(".ppm-chart"));
   assert.equal(await inside(page, "#w", ".ppm-lines").count(), 0);
+  const layoutTop = () => page.evaluate(() => getComputedStyle(document.getElementById("w").shadowRoot.querySelector(".ppm-layout")).marginTop);
+  assert.equal(await layoutTop(), "16px", "var(--_gap): 1em of the widget's 16px");
   await page.evaluate(() => document.getElementById("w").setAttribute("compact", ""));
   await page.waitForFunction(() => !document.getElementById("w").shadowRoot.querySelector("form"));
+  // Compact is styled by its data-compact: no gap above the results.
+  assert.equal(await layoutTop(), "0px");
   // A share link from the pricing page (sales staff's format) on the scenario attribute.
   const pricing = await context.newPage();
   await pricing.goto(a.url);

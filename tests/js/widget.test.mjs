@@ -239,6 +239,34 @@ test("each bad input shows its message and keeps the last valid quote", async ()
   await context.close();
 });
 
+test("the winner, a wrong field and the chart's dots are styled by what they are", async () => {
+  const { page, context } = await open();
+  // The colours of www/widget.css: accent #3b3ba8, border #c9c9d4, error #a4161a,
+  // pay-per-minute #b3261e, per-user #1f5fa8.
+  const style = (sel, prop) => page.evaluate(([s, p]) => getComputedStyle(document.querySelector(s))[p], [sel, prop]);
+  // Pay-per-minute wins the example ($146.16 against $221.60): its card has the accent border.
+  assert.equal(await style("#per-minute", "borderTopColor"), "rgb(59, 59, 168)");
+  assert.equal(await style("#per-user", "borderTopColor"), "rgb(201, 201, 212)");
+  assert.equal(await style(".ppm-chart circle[data-line=per-minute]", "fill"), "rgb(179, 38, 30)");
+  assert.equal(await style(".ppm-chart circle[data-line=per-user]", "fill"), "rgb(31, 95, 168)");
+  await page.locator("#organisers").fill("abc");
+  await page.waitForSelector("#organisers-error");
+  assert.equal(await style("#organisers", "borderTopColor"), "rgb(164, 22, 26)");
+  assert.equal(await style("#organisers", "borderTopWidth"), "2px");
+  // Ten organisers: per-user 40.00 + 21.60 + 14.40 = 76.00 is now cheaper than 146.16.
+  await page.locator("#organisers").fill("10");
+  await page.locator("#licencesPurchased").fill("10");
+  await page.waitForFunction(() => document.getElementById("per-user-monthly").textContent === "$76.00");
+  assert.equal(await style("#per-user", "borderTopColor"), "rgb(59, 59, 168)");
+  assert.equal(await style("#per-minute", "borderTopColor"), "rgb(201, 201, 212)");
+  assert.equal(await style("#organisers", "borderTopWidth"), "1px");
+  // On a phone the sticky bar names the winner in the accent colour.
+  await page.setViewportSize({ width: 390, height: 800 });
+  assert.equal(await style(".ppm-bar-model[data-winner]", "color"), "rgb(59, 59, 168)");
+  assert.equal(await page.locator(".ppm-bar-model[data-winner]").count(), 1);
+  await context.close();
+});
+
 test("keyboard only: tab to an input, type, and see the result", async () => {
   const { page, context } = await open();
   await page.locator("#card").focus();

@@ -189,13 +189,13 @@ pub fn Chart(p: &ChartProps) -> Html {
                 if let Some(x) = today_x {
                     <line x1={x.clone()} y1={y0.clone()} x2={x.clone()} y2={y1.clone()} class="mark today" />
                     <text x={x.clone()} y={(TOP + 12).to_string()} dx={today_side.dx()} text-anchor={today_side.anchor()} class="tick" id="chart-today-label">{ t.today }</text>
-                    { for [(q.per_minute.monthly_total.amount(), "chart-today-ppm", "dot per-minute"), (q.per_user.monthly_total.amount(), "chart-today-pu", "dot per-user")].into_iter().enumerate().map(|(i, (v, id, class))| {
+                    { for [(q.per_minute.monthly_total.amount(), "chart-today-ppm", "per-minute"), (q.per_user.monthly_total.amount(), "chart-today-pu", "per-user")].into_iter().enumerate().map(|(i, (v, id, line))| {
                         let y = sy(v);
                         // The second label moves down when the two totals are close.
                         let dy = if i == 1 && v.checked_sub(q.per_minute.monthly_total.amount()).unwrap_or(Decimal::MAX).abs() < y_max.cdiv(Decimal::from(16)).unwrap_or(Decimal::ZERO) { "16" } else { "4" };
                         html! {
                             <>
-                                <circle cx={x.clone()} cy={y.clone()} r="3" class={class} />
+                                <circle cx={x.clone()} cy={y.clone()} r="3" class="dot" data-line={line} />
                                 <text x={x.clone()} y={y} dx={today_side.dx()} dy={dy} text-anchor={today_side.anchor()} class="tick money" id={id}>{ n.money(&v.to_string()) }</text>
                             </>
                         }

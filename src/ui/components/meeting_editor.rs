@@ -202,7 +202,7 @@ fn frequency(p: &MeetingEditorProps, error: Option<String>) -> Html {
         Edit::Period(i, Period::from_letter(&letter).unwrap_or_default())
     });
     html! {
-        <div class={classes!("ppm-field", error.is_some().then_some("has-error"))}>
+        <div class="ppm-field">
             <label for={id.clone()}>{ t.frequency }</label>
             <span class="ppm-input-unit">
                 <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off"

@@ -36,7 +36,7 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
         unit_id.clone()
     };
     html! {
-        <div class={classes!("ppm-field", p.error.is_some().then_some("has-error"))}>
+        <div class="ppm-field">
             <label for={p.id.clone()}>{ &p.label }</label>
             <span class="ppm-input-unit">
                 <input id={p.id.clone()} type="text" inputmode="decimal" autocomplete="off"

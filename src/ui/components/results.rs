@@ -36,7 +36,7 @@ fn model_card(
 ) -> Html {
     let t = lang.texts();
     html! {
-        <div class={classes!("ppm-model", winner.then_some("is-winner"))} id={id.to_string()}
+        <div class="ppm-model" id={id.to_string()}
             part={if winner { "model winner-model" } else { "model" }}>
             <h3>{ title }</h3>
             <p class="ppm-total"><span class="ppm-monthly" id={format!("{id}-monthly")}>{ n.money(&m.monthly_total.to_string()) }</span>

@@ -29,7 +29,7 @@ pub fn SummaryBar(p: &SummaryBarProps) -> Html {
     let saving = crate::ui::i18n::fill(t.bar_saving, &[&n.money(&q.savings_monthly.to_string())]);
     let model = |name: &str, total: String, wins: bool| {
         html! {
-            <span class={classes!("ppm-bar-model", wins.then_some("is-winner"))}>
+            <span class="ppm-bar-model" data-winner={wins.then_some("")}>
                 { name }{ " " }
                 if wins {
                     <strong>{ total }</strong>{ " " }<span class="ppm-bar-saving" id="bar-saving">{ saving.clone() }</span>
