@@ -22,10 +22,10 @@ const WASM_INTEGRITY = "";
 const CSS_URL = new URL("./widget.css", import.meta.url);
 const CSS_INTEGRITY = "";
 // The WebAssembly carries the English texts; these languages' are fetched for a widget that
-// speaks them: [address, integrity].
+// speaks them, with its partner sentences (card and configuration problems): [address, integrity].
 const TEXTS = {
-  de: [new URL("./texts-de.txt", import.meta.url), ""],
-  fr: [new URL("./texts-fr.txt", import.meta.url), ""],
+  de: [new URL("./element-texts-de.txt", import.meta.url), ""],
+  fr: [new URL("./element-texts-fr.txt", import.meta.url), ""],
 };
 
 const ATTRIBUTES = ["lang", "card", "card-src", "scenario", "compact", "hide", "loading"];

@@ -3,12 +3,16 @@
 //! TEMPLATE to OUT with that markup in place of the `<!--ppm-prerender-->` marker. Run by
 //! `cargo xtask dist`; the browser bundle then takes over from that markup (`www/main.js`).
 //! Beside OUT it writes the texts the page's bundle fetches for the languages it does not carry
-//! (`texts-de.txt`, `texts-fr.txt`: `src/ui/i18n/texts.rs`).
+//! (`texts-de.txt`, `texts-fr.txt`: `src/ui/i18n/texts.rs`), and the element's, which add its
+//! partner sentences (`element-texts-de.txt`, `element-texts-fr.txt`:
+//! `src/ui/i18n/partner_texts.rs`).
 
 use std::process::ExitCode;
 
 use ppm_pricing::lang::Lang;
 use ppm_pricing::ui::i18n;
+use ppm_pricing::ui::i18n::partner_texts::{PartnerTexts, PARTNER_DE, PARTNER_FR};
+use ppm_pricing::ui::i18n::TextsFile;
 
 /// Where the rendered widget goes in the template.
 const MARKER: &str = "<!--ppm-prerender-->";
@@ -28,12 +32,22 @@ fn run(template: &str, out: &str) -> Result<(), String> {
     let dir = std::path::Path::new(out)
         .parent()
         .unwrap_or(std::path::Path::new("."));
-    for (lang, texts) in [(Lang::De, &i18n::DE), (Lang::Fr, &i18n::FR)] {
-        let path = dir.join(format!("texts-{}.txt", lang.tag()));
-        let file = texts
-            .to_file(lang)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        std::fs::write(&path, file).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let languages: [(Lang, &i18n::Texts, &PartnerTexts); 2] = [
+        (Lang::De, &i18n::DE, &PARTNER_DE),
+        (Lang::Fr, &i18n::FR, &PARTNER_FR),
+    ];
+    for (lang, texts, partner) in languages {
+        let write = |name: String, file: Result<String, i18n::TextsFileError>| {
+            let path = dir.join(name);
+            let file = file.map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(&path, file).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        };
+        let page = texts.to_file(lang);
+        let element = page
+            .clone()
+            .and_then(|page| Ok(page + &partner.to_file(lang)?));
+        write(format!("texts-{}.txt", lang.tag()), page)?;
+        write(format!("element-texts-{}.txt", lang.tag()), element)?;
     }
     Ok(())
 }

@@ -64,14 +64,14 @@ test("an English widget fetches no texts; a German one speaks German from its fi
   await p.waitForFunction(() => ["en", "de"].every((id) => window.__quotes.includes(id)));
   assert.equal(await heading(p, "en"), TITLES.en);
   assert.equal(await heading(p, "de"), TITLES.de);
-  assert.deepEqual(texts, ["texts-de.txt"]);
+  assert.deepEqual(texts, ["element-texts-de.txt"]);
   // The German widget writes its totals the German way (decimal comma, "$" after).
   assert.match(await p.locator("#de #per-user-monthly").innerText(), /^\d{1,3}(\.\d{3})*,\d{2}\u00a0\$$/);
   await p.evaluate(() => document.getElementById("de").setAttribute("lang", "fr"));
   await p.waitForFunction((t) => document.getElementById("de").shadowRoot.querySelector("h1")?.textContent === t, TITLES.fr);
   await p.evaluate(() => document.getElementById("en").setAttribute("lang", "fr"));
   await p.waitForFunction((t) => document.getElementById("en").shadowRoot.querySelector("h1")?.textContent === t, TITLES.fr);
-  assert.deepEqual(texts, ["texts-de.txt", "texts-fr.txt"]);
+  assert.deepEqual(texts, ["element-texts-de.txt", "element-texts-fr.txt"]);
   assert.deepEqual(await p.evaluate(() => window.__errors), []);
   await context.close();
 });
@@ -82,16 +82,16 @@ test("a language file that cannot be fetched: ppm-error \"texts\", and the widge
   let refused;
   const answered = new Promise((resolve) => { refused = resolve; });
   const { page: p, context, texts } = await open("french.html", {
-    match: "**/texts-fr.txt",
+    match: "**/element-texts-fr.txt",
     answer: async (r) => { await r.fulfill({ status: 404, body: "" }); refused(); },
   }, answered);
   await p.waitForFunction(() => window.__quotes.includes("w"));
   assert.equal(await heading(p, "w"), TITLES.en);
-  assert.deepEqual(texts, ["texts-fr.txt"]);
+  assert.deepEqual(texts, ["element-texts-fr.txt"]);
   const errors = await p.evaluate(() => window.__errors);
   assert.equal(errors.length, 1, JSON.stringify(errors));
   assert.equal(errors[0].source, "texts");
-  assert.match(errors[0].message, /^the fr texts could not be loaded \(texts-fr\.txt: HTTP 404\); the calculator is shown in English$/);
+  assert.match(errors[0].message, /^the fr texts could not be loaded \(element-texts-fr\.txt: HTTP 404\); the calculator is shown in English$/);
   // English throughout: its numbers too ($ first, decimal point).
   assert.match(await p.locator("#w #per-user-monthly").innerText(), /^\$\d{1,3}(,\d{3})*\.\d{2}$/);
   await context.close();
@@ -121,7 +121,7 @@ test("the npm package: the German file is hashed and integrity-checked; a change
 test("the widget's own language menu fetches the language picked; one that cannot be had is said in the widget", async () => {
   let refuse = true;
   const { page: p, context, texts } = await open("english.html", {
-    match: "**/texts-fr.txt", answer: (r) => (refuse ? r.fulfill({ status: 503, body: "" }) : r.continue()),
+    match: "**/element-texts-fr.txt", answer: (r) => (refuse ? r.fulfill({ status: 503, body: "" }) : r.continue()),
   });
   await p.waitForFunction(() => window.__quotes.includes("w"));
   assert.deepEqual(texts, []);
@@ -135,6 +135,6 @@ test("the widget's own language menu fetches the language picked; one that canno
   await p.locator("#w #lang-switch").selectOption("fr");
   await p.waitForFunction((t) => document.getElementById("w").shadowRoot.querySelector("h1")?.textContent === t, TITLES.fr);
   assert.equal(await p.locator("#w #lang-failed").count(), 0);
-  assert.deepEqual(texts, ["texts-fr.txt", "texts-fr.txt"]);
+  assert.deepEqual(texts, ["element-texts-fr.txt", "element-texts-fr.txt"]);
   await context.close();
 });

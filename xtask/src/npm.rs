@@ -8,7 +8,8 @@ use std::path::Path;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
-/// The languages whose texts the element fetches (`texts-<tag>.txt`; the WASM carries English).
+/// The languages whose texts the element fetches (`element-texts-<tag>.txt`: the page's texts and
+/// the partner sentences; the WASM carries English).
 const TEXTS_LANGUAGES: [&str; 2] = ["de", "fr"];
 
 /// One file of the package: its hashed name and its integrity value.
@@ -83,10 +84,10 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     // The languages the WebAssembly does not carry (written by `ppm-prerender`).
     let mut texts = Vec::new();
     for tag in TEXTS_LANGUAGES {
-        let file = read(&dist.join(format!("texts-{tag}.txt")))?;
+        let file = read(&dist.join(format!("element-texts-{tag}.txt")))?;
         let asset = write_hashed(&out, &format!("ppm-pricing-{tag}"), "txt", file.as_bytes())?;
         texts.push((
-            format!("  {tag}: [new URL(\"./texts-{tag}.txt\", import.meta.url), \"\"],"),
+            format!("  {tag}: [new URL(\"./element-texts-{tag}.txt\", import.meta.url), \"\"],"),
             format!(
                 "  {tag}: [new URL(\"./{}\", import.meta.url), \"{}\"],",
                 asset.name, asset.integrity

@@ -6,7 +6,7 @@
 use std::cell::Cell;
 
 use super::texts::Texts;
-use super::texts_file::TextsFileError;
+use super::texts_file::{TextsFile, TextsFileError};
 use crate::lang::Lang;
 
 thread_local! {
@@ -32,9 +32,18 @@ pub fn landing_without_texts() -> Option<Lang> {
 }
 
 /// Reads a texts file and makes its language available; returns the language. A language
-/// read twice keeps its first texts.
+/// read twice keeps its first texts. The element's files carry its partner sentences after the
+/// page's texts (`partner_texts.rs`); both are checked before either is kept.
 pub fn add_texts(file: String) -> Result<Lang, TextsFileError> {
-    let (lang, texts) = Texts::from_file(file)?;
+    let partner = partner_start(&file);
+    let end = partner.unwrap_or(file.len());
+    let lang = Texts::check(&file[..end])?;
+    #[cfg(any(test, feature = "element"))]
+    if let Some(at) = partner {
+        super::partner_texts::check_partner_section(&file[at..], lang)?;
+    }
+    let file: &'static str = file.leak();
+    let texts = Texts::from_checked(&file[..end]);
     let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
     LOADED.with(|loaded| {
         let mut all = loaded.get();
@@ -43,7 +52,22 @@ pub fn add_texts(file: String) -> Result<Lang, TextsFileError> {
             loaded.set(all);
         }
     });
+    #[cfg(any(test, feature = "element"))]
+    if let Some(at) = partner {
+        super::partner_texts::add_partner_texts(lang, &file[at..]);
+    }
     Ok(lang)
+}
+
+/// Where an element's partner sentences start in a texts file (none outside the element).
+fn partner_start(file: &str) -> Option<usize> {
+    #[cfg(any(test, feature = "element"))]
+    return super::partner_texts::partner_section(file);
+    #[cfg(not(any(test, feature = "element")))]
+    {
+        let _ = file;
+        None
+    }
 }
 
 /// The texts of `lang` when they are here: English always, the others once fetched.

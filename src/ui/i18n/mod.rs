@@ -12,6 +12,13 @@ mod fr;
 mod loaded;
 #[cfg(any(test, feature = "element"))]
 pub mod partner;
+// The partner sentences' data: the element's (fetched) and `ppm-prerender`'s (which writes them).
+#[cfg(all(not(texts_on_demand), any(test, feature = "element", feature = "ssr")))]
+mod partner_de;
+#[cfg(all(not(texts_on_demand), any(test, feature = "element", feature = "ssr")))]
+mod partner_fr;
+#[cfg(any(test, feature = "element", feature = "ssr"))]
+pub mod partner_texts;
 mod texts;
 mod texts_file;
 
@@ -23,8 +30,8 @@ pub use fr::FR;
 pub use loaded::add_texts;
 #[cfg(texts_on_demand)]
 pub use loaded::{landing_without_texts, set_landing};
-pub use texts::{fill, Texts, FINGERPRINT, STRING_COUNT};
-pub use texts_file::TextsFileError;
+pub use texts::{fill, TextSet, Texts, FINGERPRINT, STRING_COUNT};
+pub use texts_file::{TextsFile, TextsFileError};
 
 pub use crate::lang::Lang;
 use crate::rating::break_even::NoBreakEven;

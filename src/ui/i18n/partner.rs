@@ -2,8 +2,12 @@
 //! card can be invalid (the shipped ones are checked at build time), so these sentences are
 //! compiled into the custom element's bundle and the tests, not into the pricing page's.
 //! Each [`CardProblem`] kind is said once per language; values are quoted as written. The
-//! element's configuration problems ([`EmbedProblem`]) are said here too.
+//! element's configuration problems ([`EmbedProblem`]) are said here too. English is each
+//! problem's own `Display`; German and French are templates ([`PartnerTexts`]), which the
+//! element fetches with its texts.
 
+use super::fill;
+use super::partner_texts::{partner_texts, PartnerTexts};
 use crate::api_error::{ApiError, ValueProblem};
 use crate::lang::Lang;
 use crate::rating::card::{CardProblem, MAX_POOL_MINUTES};
@@ -13,114 +17,95 @@ use crate::rating::CardError;
 use crate::rating::Field;
 use crate::ui::embed::{join_sentences, CardSrcCause, EmbedProblem};
 
+/// How an English card error is framed (see [`PartnerTexts::card_frame`]).
+const ENGLISH_FRAME: [&str; 6] = [
+    "rate card",
+    " \"{0}\"",
+    ", line {0}",
+    ", field `{0}`",
+    ": ",
+    " (country {0})",
+];
+
 /// A card error in `lang`: where (file, line, field, country) and what is wrong.
 pub fn card_error(lang: Lang, e: &CardError) -> String {
-    let (card, line, field, country) = match lang {
-        Lang::En => ("rate card", "line", "field", "country"),
-        Lang::De => ("Tariftabelle", "Zeile", "Feld", "Land"),
-        Lang::Fr => ("grille tarifaire", "ligne", "champ", "pays"),
-    };
-    let mut out = card.to_string();
+    let t = partner_texts(lang);
+    let frame = t.map_or(&ENGLISH_FRAME, |t| &t.card_frame);
+    let mut out = frame[0].to_string();
     if let Some(file) = &e.file {
-        out.push_str(&format!(
-            " {}{}{}",
-            open_quote(lang),
-            quoted(file),
-            close_quote(lang)
-        ));
+        out.push_str(&fill(frame[1], &[&quoted(file)]));
     }
     if let Some(n) = e.line {
-        out.push_str(&format!(", {line} {n}"));
+        out.push_str(&fill(frame[2], &[&n.to_string()]));
     }
     if !e.field.is_empty() {
-        out.push_str(&format!(", {field} `{}`", e.field));
+        out.push_str(&fill(frame[3], &[&e.field.to_string()]));
     }
-    out.push_str(if lang == Lang::Fr { " : " } else { ": " });
-    out.push_str(&problem(lang, &e.problem));
+    out.push_str(frame[4]);
+    out.push_str(&match t {
+        Some(t) => said(t, &e.problem),
+        None => e.problem.to_string(),
+    });
     if let Some(code) = e.country {
-        out.push_str(&format!(" ({country} {code})"));
+        out.push_str(&fill(frame[5], &[&code.to_string()]));
     }
     out
 }
 
-fn open_quote(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "\"",
-        Lang::De => "„",
-        Lang::Fr => "« ",
-    }
-}
-
-fn close_quote(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "\"",
-        Lang::De => "“",
-        Lang::Fr => " »",
-    }
-}
-
 /// One problem of a card in `lang`.
 pub fn problem(lang: Lang, p: &CardProblem) -> String {
-    match lang {
-        Lang::En => p.to_string(),
-        Lang::De => german(p),
-        Lang::Fr => french(p),
+    match partner_texts(lang) {
+        Some(t) => said(t, p),
+        None => p.to_string(),
     }
 }
 
-fn german(p: &CardProblem) -> String {
-    let q = |t: &str| format!("„{}“", quoted(t));
-    match p {
-        CardProblem::Syntax { message } => format!("Die Datei hat nicht die Form einer Tariftabelle ({message})"),
-        CardProblem::NotAnId { text } => format!("{} ist keine gültige Kennung; bitte 1 bis 64 Kleinbuchstaben, Ziffern und Bindestriche verwenden", q(text)),
-        CardProblem::Empty => "darf nicht leer sein".into(),
-        CardProblem::NotACurrency { text } => format!("{} ist kein ISO-4217-Währungscode (wie „USD“ oder „EUR“)", q(text)),
-        CardProblem::NotADate { text } => format!("{} ist kein Datum; bitte als JJJJ-MM-TT schreiben, z. B. 2026-01-01", q(text)),
-        CardProblem::NotALanguage { text } => format!("{} ist kein Sprachcode; bitte einen zweibuchstabigen ISO-639-1-Code in Kleinbuchstaben wie „de“ verwenden", q(text)),
-        CardProblem::TranslatedTwice => "diese Sprache ist doppelt übersetzt".into(),
-        CardProblem::SecondsOutOfRange { value } => format!("{value} Sekunden liegen außerhalb des Bereichs; erlaubt sind 1 bis 3600"),
-        CardProblem::UnknownRounding { text } => format!("unbekannte Rundung {}; bitte half_up, half_even, up oder down verwenden", q(text)),
-        CardProblem::DecimalsOutOfRange { value } => format!("{value} Nachkommastellen liegen außerhalb des Bereichs; erlaubt sind 0 bis {MAX_MONEY_DECIMALS}"),
-        CardProblem::NotADecimal { text } => format!("{} ist keine Dezimalzahl; bitte wie „0.0280“ schreiben", q(text)),
-        CardProblem::Negative { text } => format!("{} ist negativ; Tarife und Preise müssen 0 oder mehr sein", q(text)),
-        CardProblem::TooManyDecimals { text, decimals } => format!("{} hat mehr Nachkommastellen als die {decimals} der Währung (billing.decimals)", q(text)),
-        CardProblem::PoolMinutesOutOfRange { value } => format!("{value} Minuten liegen außerhalb des Bereichs; erlaubt sind 0 bis {MAX_POOL_MINUTES}"),
-        CardProblem::UnknownPoolBasis { text } => format!("unbekannte Pool-Grundlage {}; bitte assigned oder purchased verwenden", q(text)),
-        CardProblem::NotAZone { text } => format!("{} ist kein Zonenname; bitte Großbuchstaben oder Ziffern verwenden, z. B. „A“", q(text)),
-        CardProblem::NoCountries => "die Tariftabelle enthält keine Länder; bitte mindestens einen [[countries]]-Eintrag hinzufügen".into(),
-        CardProblem::NotACountryCode { text, in_capitals: Some(upper) } => format!("{} ist kein Ländercode nach ISO 3166-1 alpha-2; bitte in Großbuchstaben schreiben: „{upper}“", q(text)),
-        CardProblem::NotACountryCode { text, in_capitals: None } => format!("{} ist kein Ländercode nach ISO 3166-1 alpha-2", q(text)),
-        CardProblem::CountryTwice { code, first } => format!("das Land {code} ist doppelt aufgeführt (zuerst als countries[{first}])"),
-        CardProblem::AddonCountryNotListed { code } => format!("das Add-on-Land {code} fehlt in `countries`; bitte einen [[countries]]-Eintrag dafür hinzufügen"),
-        CardProblem::AddonCountryTwice { code } => format!("das Add-on-Land {code} ist doppelt aufgeführt"),
-    }
+/// A card problem with `t`'s template for its kind.
+fn said(t: &PartnerTexts, p: &CardProblem) -> String {
+    let (slot, args) = card_problem_slot(p);
+    let [a, b] = &args;
+    fill(t.card_problems[slot], &[a, b])
 }
 
-fn french(p: &CardProblem) -> String {
-    let q = |t: &str| format!("« {} »", quoted(t));
+/// A card problem's template (its place in [`PartnerTexts::card_problems`]) and its values.
+fn card_problem_slot(p: &CardProblem) -> (usize, [String; 2]) {
+    let one = |slot: usize, a: &str| (slot, [quoted(a), String::new()]);
+    let none = |slot: usize| (slot, [String::new(), String::new()]);
     match p {
-        CardProblem::Syntax { message } => format!("le fichier n’a pas la forme d’une grille tarifaire ({message})"),
-        CardProblem::NotAnId { text } => format!("{} n’est pas un identifiant valide ; utilisez de 1 à 64 lettres minuscules, chiffres et tirets", q(text)),
-        CardProblem::Empty => "ne doit pas être vide".into(),
-        CardProblem::NotACurrency { text } => format!("{} n’est pas un code de devise ISO 4217 (comme « USD » ou « EUR »)", q(text)),
-        CardProblem::NotADate { text } => format!("{} n’est pas une date ; écrivez-la AAAA-MM-JJ, par exemple 2026-01-01", q(text)),
-        CardProblem::NotALanguage { text } => format!("{} n’est pas un code de langue ; utilisez un code ISO 639-1 de deux lettres minuscules comme « de »", q(text)),
-        CardProblem::TranslatedTwice => "cette langue est traduite deux fois".into(),
-        CardProblem::SecondsOutOfRange { value } => format!("{value} secondes est hors limites ; utilisez de 1 à 3600"),
-        CardProblem::UnknownRounding { text } => format!("arrondi inconnu {} ; utilisez half_up, half_even, up ou down", q(text)),
-        CardProblem::DecimalsOutOfRange { value } => format!("{value} décimales est hors limites ; utilisez de 0 à {MAX_MONEY_DECIMALS}"),
-        CardProblem::NotADecimal { text } => format!("{} n’est pas un nombre décimal ; écrivez-le comme « 0.0280 »", q(text)),
-        CardProblem::Negative { text } => format!("{} est négatif ; les tarifs et les prix doivent être de 0 ou plus", q(text)),
-        CardProblem::TooManyDecimals { text, decimals } => format!("{} a plus de décimales que les {decimals} de la devise (billing.decimals)", q(text)),
-        CardProblem::PoolMinutesOutOfRange { value } => format!("{value} minutes est hors limites ; utilisez de 0 à {MAX_POOL_MINUTES}"),
-        CardProblem::UnknownPoolBasis { text } => format!("base de pool inconnue {} ; utilisez assigned ou purchased", q(text)),
-        CardProblem::NotAZone { text } => format!("{} n’est pas un nom de zone ; utilisez des majuscules ou des chiffres, comme « A »", q(text)),
-        CardProblem::NoCountries => "la grille ne contient aucun pays ; ajoutez au moins une entrée [[countries]]".into(),
-        CardProblem::NotACountryCode { text, in_capitals: Some(upper) } => format!("{} n’est pas un code pays ISO 3166-1 alpha-2 ; écrivez-le en majuscules : « {upper} »", q(text)),
-        CardProblem::NotACountryCode { text, in_capitals: None } => format!("{} n’est pas un code pays ISO 3166-1 alpha-2", q(text)),
-        CardProblem::CountryTwice { code, first } => format!("le pays {code} figure deux fois (d’abord en countries[{first}])"),
-        CardProblem::AddonCountryNotListed { code } => format!("le pays de l’add-on {code} ne figure pas dans `countries` ; ajoutez-lui une entrée [[countries]]"),
-        CardProblem::AddonCountryTwice { code } => format!("le pays de l’add-on {code} figure deux fois"),
+        CardProblem::Syntax { message } => (0, [message.clone(), String::new()]),
+        CardProblem::NotAnId { text } => one(1, text),
+        CardProblem::Empty => none(2),
+        CardProblem::NotACurrency { text } => one(3, text),
+        CardProblem::NotADate { text } => one(4, text),
+        CardProblem::NotALanguage { text } => one(5, text),
+        CardProblem::TranslatedTwice => none(6),
+        CardProblem::SecondsOutOfRange { value } => (7, [value.to_string(), String::new()]),
+        CardProblem::UnknownRounding { text } => one(8, text),
+        CardProblem::DecimalsOutOfRange { value } => {
+            (9, [value.to_string(), MAX_MONEY_DECIMALS.to_string()])
+        }
+        CardProblem::NotADecimal { text } => one(10, text),
+        CardProblem::Negative { text } => one(11, text),
+        CardProblem::TooManyDecimals { text, decimals } => {
+            (12, [quoted(text), decimals.to_string()])
+        }
+        CardProblem::PoolMinutesOutOfRange { value } => {
+            (13, [value.to_string(), MAX_POOL_MINUTES.to_string()])
+        }
+        CardProblem::UnknownPoolBasis { text } => one(14, text),
+        CardProblem::NotAZone { text } => one(15, text),
+        CardProblem::NoCountries => none(16),
+        CardProblem::NotACountryCode {
+            text,
+            in_capitals: Some(upper),
+        } => (17, [quoted(text), upper.clone()]),
+        CardProblem::NotACountryCode {
+            text,
+            in_capitals: None,
+        } => one(18, text),
+        CardProblem::CountryTwice { code, first } => (19, [code.to_string(), first.to_string()]),
+        CardProblem::AddonCountryNotListed { code } => (20, [code.to_string(), String::new()]),
+        CardProblem::AddonCountryTwice { code } => (21, [code.to_string(), String::new()]),
     }
 }
 
@@ -131,85 +116,53 @@ pub fn embed_notice(lang: Lang, problems: &[EmbedProblem]) -> String {
 
 /// One problem of an element's configuration in `lang`.
 pub fn embed_problem(lang: Lang, p: &EmbedProblem) -> String {
-    if lang == Lang::En {
+    let Some(t) = partner_texts(lang) else {
         return p.to_string();
-    }
-    let de = lang == Lang::De;
-    let q = |t: &str| format!("{}{}{}", open_quote(lang), quoted(t), close_quote(lang));
+    };
+    let s = &t.embed_sentences;
     match p {
-        EmbedProblem::UnknownSection { word } if de => format!(
-            "hide: unbekannter Bereich {}; möglich sind {}",
-            q(word),
-            EmbedProblem::section_words()
-        ),
-        EmbedProblem::UnknownSection { word } => format!(
-            "hide : section inconnue {} ; utilisez {}",
-            q(word),
-            EmbedProblem::section_words()
-        ),
-        EmbedProblem::NotAPreset if de => "scenario: erwartet wird Szenario-JSON ({ \"organisers\": … }) oder ein geteilter Link (…#v3&…)".into(),
-        EmbedProblem::NotAPreset => "scenario : du JSON de scénario ({ \"organisers\": … }) ou un lien partagé (…#v3&…) est attendu".into(),
-        EmbedProblem::Scenario(e) => api_error(lang, e),
-        EmbedProblem::Link(e) if de => format!("scenario: Der geteilte Link ließ sich nicht lesen ({e}); bitte erneut kopieren"),
-        EmbedProblem::Link(e) => format!("scenario : le lien partagé n’a pas pu être lu ({e}) ; copiez-le à nouveau"),
-        EmbedProblem::TooManyRows { rows, limit } if de => format!("scenario: {rows} Teilnehmergruppen; das Widget nimmt höchstens {limit} (größere Szenarien mit quote() der JS-API oder `ppm quote` berechnen)"),
-        EmbedProblem::TooManyRows { rows, limit } => format!("scenario : {rows} groupes de participants ; le widget en accepte au plus {limit} (calculez les scénarios plus grands avec quote() de l’API JS ou `ppm quote`)"),
-        EmbedProblem::Card(e) => format!("card{} {}", if de { ":" } else { " :" }, super::registry_problem(lang, e)),
-        EmbedProblem::CardSrc { src, cause } if de => format!(
-            "card-src: Die Tariftabelle {} ließ sich nicht verwenden ({}); es gilt die eingebaute Tariftabelle",
-            q(src),
-            card_src_cause(lang, cause)
-        ),
-        EmbedProblem::CardSrc { src, cause } => format!(
-            "card-src : la grille tarifaire {} n’a pas pu être utilisée ({}) ; la grille intégrée est affichée",
-            q(src),
-            card_src_cause(lang, cause)
-        ),
+        EmbedProblem::UnknownSection { word } => {
+            fill(s[0], &[&quoted(word), &EmbedProblem::section_words()])
+        }
+        EmbedProblem::NotAPreset => s[1].to_string(),
+        EmbedProblem::Scenario(e) => api_error(lang, t, e),
+        EmbedProblem::Link(e) => fill(s[2], &[&e.to_string()]),
+        EmbedProblem::TooManyRows { rows, limit } => {
+            fill(s[3], &[&rows.to_string(), &limit.to_string()])
+        }
+        EmbedProblem::Card(e) => fill(s[4], &[&super::registry_problem(lang, e)]),
+        EmbedProblem::CardSrc { src, cause } => {
+            fill(s[5], &[&quoted(src), &card_src_cause(lang, t, cause)])
+        }
     }
 }
 
-fn card_src_cause(lang: Lang, c: &CardSrcCause) -> String {
-    let de = lang == Lang::De;
+/// Why a `card-src` failed, with `t`'s templates.
+fn card_src_cause(lang: Lang, t: &PartnerTexts, c: &CardSrcCause) -> String {
+    let s = &t.card_src_causes;
     match c {
-        CardSrcCause::Protocol { protocol } if de => format!(
-            "nur http(s)-Adressen lassen sich laden, nicht {}",
-            quoted(protocol)
-        ),
-        CardSrcCause::Protocol { protocol } => format!(
-            "seules les adresses http(s) peuvent être chargées, pas {}",
-            quoted(protocol)
-        ),
-        CardSrcCause::Status { status } if de => format!("der Server antwortete {status}"),
-        CardSrcCause::Status { status } => format!("le serveur a répondu {status}"),
-        CardSrcCause::TooLarge { kilobytes, limit } if de => format!(
-            "sie ist {kilobytes} KB groß; eine Tariftabelle darf höchstens {limit} KB haben"
-        ),
+        CardSrcCause::Protocol { protocol } => fill(s[0], &[&quoted(protocol)]),
+        CardSrcCause::Status { status } => fill(s[1], &[&status.to_string()]),
         CardSrcCause::TooLarge { kilobytes, limit } => {
-            format!("elle fait {kilobytes} Ko ; une grille tarifaire fait au plus {limit} Ko")
+            fill(s[2], &[&kilobytes.to_string(), &limit.to_string()])
         }
-        CardSrcCause::Timeout { seconds } if de => {
-            format!("keine Antwort innerhalb von {seconds} Sekunden")
-        }
-        CardSrcCause::Timeout { seconds } => format!("pas de réponse en {seconds} secondes"),
+        CardSrcCause::Timeout { seconds } => fill(s[3], &[&seconds.to_string()]),
         CardSrcCause::Network { message } => quoted(message),
-        CardSrcCause::Card(e) => api_error(lang, e),
+        CardSrcCause::Card(e) => api_error(lang, t, e),
     }
 }
 
-/// A JS API error (a scenario or card that is not valid, or its input's shape) in `lang`:
-/// scenario problems in the words the page uses for its inputs, card problems kind by kind.
-pub fn api_error(lang: Lang, e: &ApiError) -> String {
-    let de = lang == Lang::De;
-    let colon = if lang == Lang::Fr { " :" } else { ":" };
+/// A JS API error (a scenario or card that is not valid, or its input's shape) with `t`'s
+/// templates: scenario problems in the words the page uses for its inputs, card problems kind
+/// by kind.
+fn api_error(lang: Lang, t: &PartnerTexts, e: &ApiError) -> String {
     if let Some(s) = e.scenario() {
         if s.field == Field::Scenario {
-            return format!("scenario{colon} {}", lang.say(&s.problem));
+            return fill(t.value_colon, &["scenario", &lang.say(&s.problem)]);
         }
-        let field = if de { "Feld" } else { "champ" };
-        return format!(
-            "scenario, {field} `{}`{colon} {}",
-            s.field,
-            lang.say(&s.problem)
+        return fill(
+            t.scenario_field,
+            &[&s.field.to_string(), &lang.say(&s.problem)],
         );
     }
     if let Some(c) = e.card() {
@@ -218,71 +171,32 @@ pub fn api_error(lang: Lang, e: &ApiError) -> String {
     match e {
         ApiError::Registry(r) => super::registry_problem(lang, r),
         ApiError::Value { what, problem } => {
-            let what = match (*what, de) {
-                ("scenario", _) => "scenario",
-                ("rate card", true) => "Tariftabelle",
-                ("rate card", false) => "grille tarifaire",
-                (other, _) => other,
+            let what = match *what {
+                "rate card" => t.card_frame[0],
+                other => other,
             };
-            format!("{what}{colon} {}", value_problem(lang, problem))
+            fill(t.value_colon, &[what, &value_problem(t, problem)])
         }
         other => other.to_string(),
     }
 }
 
-fn value_problem(lang: Lang, p: &ValueProblem) -> String {
-    let de = lang == Lang::De;
+/// A JSON value's problem with `t`'s templates.
+fn value_problem(t: &PartnerTexts, p: &ValueProblem) -> String {
+    let s = &t.value_problems;
     match p {
         ValueProblem::NotJson {
             at: Some((line, column)),
             reason,
-        } if de => {
-            format!("kein gültiges JSON in Zeile {line}, Spalte {column}: {reason}")
-        }
-        ValueProblem::NotJson { at: None, reason } if de => format!("kein gültiges JSON: {reason}"),
-        ValueProblem::NotJson {
-            at: Some((line, column)),
-            reason,
-        } => {
-            format!("JSON non valide à la ligne {line}, colonne {column} : {reason}")
-        }
-        ValueProblem::NotJson { at: None, reason } => format!("JSON non valide : {reason}"),
-        ValueProblem::UnknownField { at, key, expected } if de => {
-            let place = if at.is_empty() {
-                String::new()
-            } else {
-                format!(" in `{at}`")
-            };
-            format!(
-                "unbekanntes Feld `{key}`{place}; erwartet wird eines von {}",
-                expected.join(", ")
-            )
-        }
+        } => fill(s[0], &[&line.to_string(), &column.to_string(), reason]),
+        ValueProblem::NotJson { at: None, reason } => fill(s[1], &[reason]),
         ValueProblem::UnknownField { at, key, expected } => {
-            let place = if at.is_empty() {
-                String::new()
-            } else {
-                format!(" dans `{at}`")
-            };
-            format!(
-                "champ inconnu `{key}`{place} ; attendu : l’un de {}",
-                expected.join(", ")
-            )
+            let slot = if at.is_empty() { 2 } else { 3 };
+            fill(s[slot], &[key, &expected.join(", "), at])
         }
-        ValueProblem::WrongType { at, .. } => {
-            let (colon, said) = if de {
-                (":", "ein Wert hat den falschen Typ (eine Liste, ein Objekt, eine Zahl oder ein Text an der Stelle von etwas anderem)")
-            } else {
-                (" :", "une valeur a le mauvais type (une liste, un objet, un nombre ou un texte à la place d’autre chose)")
-            };
-            if at.is_empty() {
-                said.into()
-            } else {
-                format!("`{at}`{colon} {said}")
-            }
-        }
-        ValueProblem::NotAnObject { .. } if de => "erwartet wird ein Objekt".into(),
-        ValueProblem::NotAnObject { .. } => "un objet est attendu".into(),
+        ValueProblem::WrongType { at, .. } if at.is_empty() => s[4].to_string(),
+        ValueProblem::WrongType { at, .. } => fill(s[5], &[at, s[4]]),
+        ValueProblem::NotAnObject { .. } => s[6].to_string(),
         other => other.to_string(),
     }
 }
@@ -328,11 +242,11 @@ mod tests {
             detail: "a text where a list was expected".into(),
         };
         assert_eq!(
-            value_problem(Lang::De, &wrong),
+            value_problem(partner_texts(Lang::De).unwrap(), &wrong),
             "`meetings`: ein Wert hat den falschen Typ (eine Liste, ein Objekt, eine Zahl oder ein Text an der Stelle von etwas anderem)"
         );
         assert_eq!(
-            value_problem(Lang::Fr, &wrong),
+            value_problem(partner_texts(Lang::Fr).unwrap(), &wrong),
             "`meetings` : une valeur a le mauvais type (une liste, un objet, un nombre ou un texte à la place d’autre chose)"
         );
     }

@@ -1,13 +1,11 @@
 //! A language's texts as a file (the pricing page's `texts-de.txt`, `texts-fr.txt`): a first
-//! line `ppm-texts <tag> <fingerprint>`, then every string of [`Texts`] in field order, one per
-//! line (no string holds a line break). The fingerprint is a hash of the field names and counts:
-//! a file written for another version of the widget is refused, never misread.
+//! line `ppm-texts <tag> <fingerprint>`, then every string of [`Texts`](super::Texts) in field
+//! order, one per line (no string holds a line break). The fingerprint is a hash of the field
+//! names and counts: a file written for another version of the widget is refused, never
+//! misread. Any [`TextSet`] has this form, with its own first word (`MAGIC`).
 
-use super::texts::{Texts, FINGERPRINT, STRING_COUNT};
+use super::texts::TextSet;
 use crate::lang::Lang;
-
-/// What the first line of a texts file starts with.
-const MAGIC: &str = "ppm-texts";
 
 /// Why a texts file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,12 +48,13 @@ impl std::fmt::Display for TextsFileError {
 
 impl std::error::Error for TextsFileError {}
 
-impl Texts {
-    /// The texts file of `lang` with these texts (see the module's documentation).
-    pub fn to_file(&self, lang: Lang) -> Result<String, TextsFileError> {
-        let mut out = format!("{MAGIC} {} {FINGERPRINT:08x}\n", lang.tag());
+/// The file form of a [`TextSet`] (see the module's documentation).
+pub trait TextsFile: TextSet {
+    /// The texts file of `lang` with these texts.
+    fn to_file(&self, lang: Lang) -> Result<String, TextsFileError> {
+        let mut out = format!("{} {} {:08x}\n", Self::MAGIC, lang.tag(), Self::PRINT);
         let mut strings = self.strings().into_iter();
-        for &(field, count) in Texts::FIELDS {
+        for &(field, count) in Self::FIELDS {
             for text in strings.by_ref().take(count) {
                 if text.contains(['\n', '\r']) {
                     return Err(TextsFileError::LineBreak { field });
@@ -67,28 +66,42 @@ impl Texts {
         Ok(out)
     }
 
-    /// Reads a texts file: its language and its texts. A file that is read is kept for the
-    /// page's lifetime (its texts borrow it); one that is refused is dropped.
-    pub fn from_file(file: String) -> Result<(Lang, Texts), TextsFileError> {
+    /// Checks a texts file without reading it: its language, or why it is refused.
+    fn check(file: &str) -> Result<Lang, TextsFileError> {
         let mut lines = file.lines();
         let mut head = lines.next().unwrap_or_default().split(' ');
-        let (Some(MAGIC), Some(tag), Some(print), None) =
+        let (Some(magic), Some(tag), Some(print), None) =
             (head.next(), head.next(), head.next(), head.next())
         else {
             return Err(TextsFileError::NotTexts);
         };
-        let lang = Lang::parse(tag).ok_or(TextsFileError::NotTexts)?;
-        if u32::from_str_radix(print, 16) != Ok(FINGERPRINT) {
+        let lang = Lang::parse(tag)
+            .filter(|_| magic == Self::MAGIC)
+            .ok_or(TextsFileError::NotTexts)?;
+        if u32::from_str_radix(print, 16) != Ok(Self::PRINT) {
             return Err(TextsFileError::OtherVersion);
         }
         let found = lines.count();
-        if found != STRING_COUNT {
+        if found != Self::COUNT {
             return Err(TextsFileError::WrongCount {
-                expected: STRING_COUNT,
+                expected: Self::COUNT,
                 found,
             });
         }
-        let file: &'static str = file.leak();
-        Ok((lang, Texts::from_strings(file.lines().skip(1))))
+        Ok(lang)
+    }
+
+    /// The texts of a file that [`check`](TextsFile::check) accepted.
+    fn from_checked(file: &'static str) -> Self {
+        Self::from_strings(file.lines().skip(1))
+    }
+
+    /// Reads a texts file: its language and its texts. A file that is read is kept for the
+    /// page's lifetime (its texts borrow it); one that is refused is dropped.
+    fn from_file(file: String) -> Result<(Lang, Self), TextsFileError> {
+        let lang = Self::check(&file)?;
+        Ok((lang, Self::from_checked(file.leak())))
     }
 }
+
+impl<T: TextSet> TextsFile for T {}

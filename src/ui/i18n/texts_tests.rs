@@ -1,21 +1,9 @@
 //! The texts' shape, their file form and templates: round trips, refusals, placeholders.
 
-use super::super::texts_file::TextsFileError;
+use super::super::texts_file::{TextsFile, TextsFileError};
 use super::*;
 use crate::lang::Lang;
 use crate::ui::i18n::{DE, EN, FR};
-
-/// Each `{n}` a string holds, in order of appearance, sorted.
-fn placeholders(text: &str) -> Vec<u8> {
-    let mut found: Vec<u8> = text
-        .as_bytes()
-        .windows(3)
-        .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
-        .map(|w| w[1])
-        .collect();
-    found.sort_unstable();
-    found
-}
 
 #[test]
 fn a_language_written_to_a_file_reads_back_the_same() {
