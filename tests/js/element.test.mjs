@@ -1,110 +1,20 @@
-// <ppm-pricing> on partners' pages, in headless Chromium: the partner demo, hostile host CSS,
-// the strict CSP, the iframe variant across origins, card-src, XSS payloads, the npm package.
+// <ppm-pricing> on partners' pages, in headless Chromium: the partner demo, live attributes,
+// hostile host CSS, the strict CSP, card-src, XSS payloads, memory (the iframe variant and the
+// npm package: element-package.test.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { serve, launch, dist, axeSource } from "./serve.mjs";
+import { launch } from "./serve.mjs";
+import { shots, startServers, openHost, inside, text } from "./element-pages.mjs";
 
-const shots = fileURLToPath(new URL("../output/", import.meta.url));
-mkdirSync(shots, { recursive: true });
-
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-
-/** A host page under the strict CSP, loading the element module. */
-const hostPage = (body, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<script type="module" src="ppm-pricing.js"></script>${head}</head><body>${body}</body></html>`;
-
-// A partner card whose name is an XSS payload. 3 DE toll legs x 10 min x 2 meetings = 60 min
-// x 0.0100 = 0.60 per month; licence 2 x 5.00 = 10.00.
-const partnerCard = {
-  id: "partner-xss", name: "<img src=x onerror=\"window.__xss=1\">Partner", currency: "USD",
-  effective_from: "2027-01-01", illustrative: false, source: "tests",
-  billing: { increment_seconds: 60, minimum_seconds: 60, rounding: "half_up", decimals: 2, connection_fee: "0.00" },
-  licence: { price_per_user_month: "5.00", pool_minutes_per_licence: 0, pool_basis: "assigned", pool_zone: "A" },
-  credits: { minimum_purchase: "25.00" },
-  countries: [{ code: "DE", zone: "A", toll_dial_in: "0.0100", dial_out: "0.0200" }],
-};
-
-const hostile = `html { font-size: 40px !important; }
-body { font-size: 40px; font-family: "Comic Sans MS", cursive; color: lime; line-height: 4; letter-spacing: 3px; text-transform: uppercase; }
-* { all: unset; }
-div, p, span, button, input, select, table, td, th, h1, h2, h3, section, form { font-size: 40px !important; color: red !important; padding: 20px !important; border: 5px solid red !important; }
-:root { --unrelated: 1; }`;
-
-let a, b, c, browser;
+let a, servers, browser;
 before(async () => {
-  const extra = {
-    "card.json": JSON.stringify(partnerCard),
-    "favicon.ico": "",
-    "broken-card.json": "{ \"id\": \"x\", ",
-    // The partner card with a negative dial-out rate (countries[0], DE).
-    "negative-card.json": JSON.stringify({ ...partnerCard, id: "negative", countries: [{ ...partnerCard.countries[0], dial_out: "-1" }] }),
-    "german-card.html": hostPage(`<ppm-pricing id="de" lang="de" card-src="negative-card.json"></ppm-pricing>
-<ppm-pricing id="fr" lang="fr" card-src="negative-card.json" hide="graphe"></ppm-pricing>`),
-    "hostile.css": hostile,
-    "plain.html": hostPage(`<h2 id="host-h2">Host heading</h2><p id="host-p">Host text</p>
-<button id="host-button">Host button</button><ppm-pricing id="w"></ppm-pricing>`),
-    "hostile.html": hostPage(`<h2 id="host-h2">Host heading</h2><p id="host-p">Host text</p>
-<button id="host-button">Host button</button><ppm-pricing id="w"></ppm-pricing>`, `<link rel="stylesheet" href="hostile.css">`),
-    "bare.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><h2 id="host-h2">Host heading</h2><p id="host-p">Host text</p>
-<button id="host-button">Host button</button></body></html>`,
-    "cards.html": hostPage(`<ppm-pricing id="bad" card-src="missing.json"></ppm-pricing>
-<ppm-pricing id="broken" card-src="broken-card.json"></ppm-pricing>
-<ppm-pricing id="good" card-src="card.json" scenario='{"organisers": 2, "meetings": [{"name": "<script>window.__xss=2</script>", "perMonth": 2, "minutes": 10, "legs": [{"country": "DE", "call": "tollDialIn", "count": 3}]}]}'></ppm-pricing>
-<ppm-pricing id="attrs" hide="chart <b>x</b>" card="no-such-card"></ppm-pricing>`),
-    "no-wasm.html": `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'">
-<script type="module" src="ppm-pricing.js"></script></head><body><ppm-pricing id="w"></ppm-pricing></body></html>`,
-    // No CSP here: a classic inline script sets the property before the module defines the class.
-    "early.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
-<ppm-pricing id="w"></ppm-pricing>
-<script>document.getElementById("w").scenario = { organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] };</script>
-<script type="module" src="ppm-pricing.js"></script></body></html>`,
-    "first.html": hostPage(`<ppm-pricing id="eur" card="illustrative-eur"></ppm-pricing><ppm-pricing id="partner" card-src="card.json" scenario='{"organisers": 2, "meetings": [{"perMonth": 2, "minutes": 10, "legs": [{"country": "DE", "call": "tollDialIn", "count": 3}]}]}'></ppm-pricing>`),
-    "slow.html": hostPage(`<ppm-pricing id="w" card-src="huge-card.json"></ppm-pricing>`),
-    "huge-card.json": JSON.stringify({ ...partnerCard, source: "x".repeat(3 * 1024 * 1024) }),
-    "no-origin.html": `<!doctype html><html><head><meta charset="utf-8"></head><body><iframe id="f" title="calculator"></iframe></body></html>`,
-    "two.html": hostPage(`<ppm-pricing id="w"></ppm-pricing><ppm-pricing id="v"></ppm-pricing>`),
-    "attacker.html": `<!doctype html><html><head><meta charset="utf-8"></head><body>another origin</body></html>`,
-  };
-  [a, b, c] = await Promise.all([serve({}, extra), serve({}, extra), serve({}, extra)]);
-  // The cross-origin case: the host page on server a, embed.html from server b (configured to
-  // trust a's origin), and a page of a third origin (server c) next to it.
-  const host = new URL(a.url).origin;
-  const embed = `${b.url}embed.html?origin=${encodeURIComponent(host)}&lang=en&hide=chart`;
-  extra["frame-host.html"] = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; frame-src ${new URL(b.url).origin} ${new URL(c.url).origin}">
-<title>Frame host</title><script type="module" src="ppm-frame.js"></script></head><body>
-<iframe id="frame" data-ppm-embed title="Calculator" src="${embed}"></iframe>
-<iframe id="attacker" title="Other site" src="${c.url}attacker.html"></iframe></body></html>`;
+  servers = await startServers();
+  ({ a } = servers);
   browser = await launch();
 });
-after(async () => { await browser?.close(); a?.close(); b?.close(); c?.close(); });
+after(async () => { await browser?.close(); servers?.close(); });
 
-/** Opens a page, recording errors and CSP violations (listeners installed before any script). */
-async function open(url, { width = 1280, withAxe = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 1000 }, locale: "en-US" });
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`), true);
-    window.__ppmErrors = [];
-    document.addEventListener("ppm-error", (e) => window.__ppmErrors.push({ id: e.target.id, ...e.detail }));
-  });
-  if (withAxe) await context.addInitScript({ content: axeSource });
-  const page = await context.newPage();
-  const errors = [];
-  page.requests = [];
-  page.on("request", (r) => page.requests.push(r.url()));
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  await page.goto(url);
-  return { page, context, errors };
-}
-
-const inside = (page, host, sel) => page.locator(`${host} ${sel}`);
-const text = (page, host, sel) => inside(page, host, sel).innerText();
+const open = (url, options) => openHost(browser, url, options);
 
 test("the partner demo: both widgets, presets, the lead form, no CSP violation", async () => {
   const { page, context, errors } = await open(a.url + "partner-demo.html");
@@ -359,38 +269,6 @@ test("a host policy without 'wasm-unsafe-eval' gets a visible message and ppm-er
   await context.close();
 });
 
-test("the iframe variant resizes and accepts scenarios only from the configured origin", async () => {
-  const { page: p, context, errors } = await open(a.url + "frame-host.html");
-  const frame = p.frame({ url: /embed\.html/ });
-  await frame.waitForSelector("ppm-pricing #per-minute-monthly");
-  // Auto-resize: the iframe's height becomes the calculator's height (not the default 150px).
-  await p.waitForFunction(() => parseInt(document.getElementById("frame").style.height, 10) > 600);
-  const [outer, innerHeight] = [
-    await p.evaluate(() => parseInt(document.getElementById("frame").style.height, 10)),
-    await frame.evaluate(() => Math.ceil(document.getElementById("calculator").getBoundingClientRect().height)),
-  ];
-  assert.equal(outer, innerHeight);
-  await p.evaluate(() => document.getElementById("frame").addEventListener("ppm-quote", (e) => { window.__total = e.detail.monthly.perMinute; }));
-  // Another origin's page sends a scenario: ignored.
-  const attacker = p.frame({ url: /attacker\.html/ });
-  await attacker.evaluate(() => window.parent.frames[0].postMessage({ type: "ppm:scenario", scenario: { organisers: 1, meetings: [] } }, "*"));
-  await p.waitForTimeout(500);
-  assert.equal(await frame.evaluate(() => document.querySelector("ppm-pricing").quote.monthly.perMinute), "146.16");
-  // The configured origin (the parent) sends one: applied, and the quote comes back. 10 x 30
-  // min x 1 GB toll leg = 300 min x 0.0220 = 6.60.
-  await p.evaluate(async () => {
-    const { setScenario } = await import("./ppm-frame.js");
-    setScenario(document.getElementById("frame"), { organisers: 2, meetings: [{ perMonth: 10, minutes: 30, legs: [{ country: "GB", call: "tollDialIn", count: 1 }] }] });
-  });
-  await p.waitForFunction(() => window.__total === "6.60");
-  assert.equal(await frame.evaluate(() => document.querySelector("ppm-pricing").quote.monthly.perMinute), "6.60");
-  await p.screenshot({ path: shots + "iframe.png", fullPage: true });
-  assert.deepEqual(await frame.evaluate(() => window.__violations), []);
-  assert.deepEqual(await p.evaluate(() => window.__violations), []);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
 test("axe finds no WCAG 2.2 A/AA violations inside the shadow roots", async () => {
   const { page, context } = await open(a.url + "partner-demo.html", { withAxe: true });
   await inside(page, "#main-widget", "#per-minute-monthly").waitFor();
@@ -400,39 +278,6 @@ test("axe finds no WCAG 2.2 A/AA violations inside the shadow roots", async () =
     assert.ok(result.passes.length > 10, "axe looked inside the shadow root");
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`), [], `axe in ${id}`);
   }
-  await context.close();
-});
-
-test("the npm package: hashed files, SRI, the snippet works under the strict CSP", async () => {
-  const npm = dist + "npm/";
-  const files = readdirSync(npm);
-  const module = files.find((f) => /^ppm-pricing\.[0-9a-f]{10}\.js$/.test(f));
-  assert.ok(module, "hashed module");
-  assert.ok(files.some((f) => /^ppm-pricing\.[0-9a-f]{10}\.wasm$/.test(f)) && files.some((f) => /^ppm-pricing\.[0-9a-f]{10}\.css$/.test(f)));
-  const pkg = JSON.parse(readFileSync(npm + "package.json", "utf8"));
-  assert.equal(pkg.exports["."].default, "./" + module);
-  assert.equal(pkg.types, "./ppm-pricing.d.ts");
-  // The snippet's integrity is the module's sha384.
-  const { createHash } = await import("node:crypto");
-  const sri = "sha384-" + createHash("sha384").update(readFileSync(npm + module)).digest("base64");
-  const readme = readFileSync(npm + "README.md", "utf8");
-  assert.ok(readme.includes(`src="BASE/${module}" integrity="${sri}"`));
-  const { page, context, errors } = await open(a.url + "npm/example.html");
-  await inside(page, "ppm-pricing", "#per-minute-monthly").waitFor();
-  assert.equal(await text(page, "ppm-pricing", "#per-minute-monthly"), "$146.16");
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
-  assert.deepEqual(errors, []);
-  // A tampered module is refused by the browser (the integrity check can fail).
-  await page.route(`**/${module}`, async (route) => {
-    const response = await route.fetch();
-    route.fulfill({ response, body: (await response.text()) + "\n// tampered" });
-  });
-  const failed = [];
-  page.on("console", (m) => failed.push(m.text()));
-  await page.reload();
-  await page.waitForTimeout(500);
-  assert.ok(failed.some((t) => /integrity/i.test(t)), failed.join("\n"));
-  assert.equal(await page.evaluate(() => customElements.get("ppm-pricing")), undefined);
   await context.close();
 });
 
@@ -525,153 +370,6 @@ test("the first ppm-quote already carries the configured card; card-src has a si
   assert.match(await text(page, "#w", "#config-problem"), /could not be used \(it is \d+ KB; a rate card may be at most 2048 KB\)/);
   assert.equal(await page.evaluate(() => document.getElementById("w").quote.card), "illustrative-usd");
   await context.close();
-});
-
-test("the iframe without a configured origin posts nothing", async () => {
-  const context = await browser.newContext({ locale: "en-US" });
-  const page = await context.newPage();
-  await page.goto(a.url + "no-origin.html");
-  await page.evaluate(() => { window.__messages = []; window.addEventListener("message", (e) => window.__messages.push(e.data)); });
-  await page.evaluate((src) => { document.getElementById("f").src = src; }, b.url + "embed.html?lang=en");
-  const frame = page.frameLocator("#f");
-  await frame.locator("ppm-pricing #per-minute-monthly").waitFor();
-  // The widget has priced (a quote exists inside the frame), and nothing reached the parent.
-  await page.waitForTimeout(300);
-  assert.deepEqual(await page.evaluate(() => window.__messages), []);
-  await context.close();
-});
-
-test("the npm module: `ready`, a readable error before it, and only the documented exports", async () => {
-  const module = readdirSync(dist + "npm/").find((f) => /^ppm-pricing\.[0-9a-f]{10}\.js$/.test(f));
-  const context = await browser.newContext({ locale: "en-US" });
-  const page = await context.newPage();
-  // A page without the element: the first `await ready` starts the WASM.
-  await page.goto(a.url + "bare.html");
-  const result = await page.evaluate(async (src) => {
-    const m = await import(src);
-    let early = null;
-    try { m.quote({ organisers: 1, meetings: [] }); } catch (e) { early = e.message; }
-    await m.ready;
-    const q = m.quote({ organisers: 1, meetings: [] });
-    return { early, total: q.perUser.monthlyTotal, exports: Object.keys(m).sort() };
-  }, a.url + "npm/" + module);
-  // Called right after the import, before the WASM arrived: a sentence, not a TypeError.
-  assert.match(result.early, /before the WebAssembly was loaded; await ready first/);
-  // One licence at 4.00.
-  assert.equal(result.total, "4.00");
-  assert.deepEqual(result.exports, ["PpmPricing", "costCurve", "countries", "loadRateCard", "quote", "rateCards", "ready"]);
-  await context.close();
-});
-
-test("a trap is never silent: every widget says so, reports it, and starts again in the page", async () => {
-  const context = await browser.newContext({ locale: "en-US" });
-  // The test build of the element's WASM, which traps on lang="__trap" (feature test-trap).
-  const trapDir = dist + "test-trap/";
-  await context.route("**/ppm_element.js", (route) => route.fulfill({ path: trapDir + "ppm_element.js", contentType: "text/javascript" }));
-  await context.route("**/ppm_element_bg.wasm", (route) => route.fulfill({ path: trapDir + "ppm_element_bg.wasm", contentType: "application/wasm" }));
-  await context.addInitScript(() => {
-    window.__ppmErrors = [];
-    document.addEventListener("ppm-error", (e) => window.__ppmErrors.push({ id: e.target.id, ...e.detail }));
-  });
-  const page = await context.newPage();
-  await page.goto(a.url + "two.html");
-  await inside(page, "#w", "#per-minute-monthly").waitFor();
-  await inside(page, "#v", "#per-minute-monthly").waitFor();
-  // A card loaded through the JS API before the trap (one licence at 4.00, see small.toml).
-  const { execFileSync } = await import("node:child_process");
-  const root = fileURLToPath(new URL("../../", import.meta.url));
-  const card = execFileSync(root + "target/debug/ppm", ["convert", root + "tests/cards/small.toml"], { encoding: "utf8" });
-  const loadedId = await page.evaluate(async (text) => {
-    const m = await import("/ppm-pricing.js");
-    return m.loadRateCard(text).id;
-  }, card);
-  await page.evaluate(() => document.getElementById("w").setAttribute("lang", "__trap"));
-  // Both widgets (they share the WASM instance) show the message and report it.
-  for (const id of ["w", "v"]) {
-    await inside(page, `#${id}`, ".ppm-crashed[role=alert]").waitFor();
-    assert.equal(await text(page, `#${id}`, ".ppm-crashed p"), "The pricing calculator stopped working (internal error: unreachable).");
-  }
-  const crashes = await page.evaluate(() => window.__ppmErrors.filter((e) => e.source === "crash"));
-  assert.deepEqual(crashes.map((e) => e.id).sort(), ["v", "w"]);
-  assert.equal(crashes[0].message, "the calculator stopped working (internal error: unreachable); start it again or reload the page");
-  // The JS API says so too, instead of trapping again.
-  const apiError = await page.evaluate(async () => {
-    const m = await import("/ppm-pricing.js");
-    try { m.rateCards(); return "no error"; } catch (e) { return e.message; }
-  });
-  assert.match(apiError, /stopped working; start a widget again or reload the page/);
-  // A widget added afterwards says so too, instead of staying blank; a German one in German.
-  await page.evaluate(() => {
-    const n = document.createElement("ppm-pricing"); n.id = "late"; document.body.append(n);
-    const d = document.createElement("ppm-pricing"); d.id = "de"; d.lang = "de"; document.body.append(d);
-  });
-  await inside(page, "#late", ".ppm-crashed").waitFor();
-  assert.equal(await text(page, "#de", ".ppm-crashed button"), "Neu starten");
-  await page.screenshot({ path: shots + "crashed.png" });
-  // Start again, in the page: no navigation, a new instance, and every widget prices again.
-  await page.evaluate(() => { document.getElementById("w").lang = "en"; window.__sameDocument = true; });
-  await inside(page, "#v", ".ppm-crashed button").click();
-  for (const id of ["w", "v", "late"]) {
-    await inside(page, `#${id}`, "#per-minute-monthly").waitFor();
-    // The example scenario on the built-in USD card (see widget.test.mjs): 146.16.
-    assert.equal(await text(page, `#${id}`, "#per-minute-monthly"), "$146.16");
-  }
-  assert.equal(await page.evaluate(() => window.__sameDocument), true);
-  assert.equal(await page.locator("ppm-pricing .ppm-crashed").count(), 0);
-  // The widgets react to edits again, and the JS API answers, with the card loaded before.
-  await page.evaluate(() => document.getElementById("v").setAttribute("card", "illustrative-eur"));
-  await page.waitForFunction(() => document.getElementById("v").quote?.currency === "EUR");
-  const after = await page.evaluate(async (id) => {
-    const m = await import("/ppm-pricing.js");
-    const q = m.quote({ organisers: 1, meetings: [] }, id);
-    return { ids: m.rateCards().map((c) => c.id), total: q.perUser.monthlyTotal };
-  }, loadedId);
-  assert.ok(after.ids.includes(loadedId), after.ids.join());
-  assert.equal(after.total, "4.00");
-  // No second crash was reported by the old instance's leftovers.
-  assert.equal(await page.evaluate(() => window.__ppmErrors.filter((e) => e.source === "crash").length), 4);
-  await context.close();
-});
-
-test("the npm README, followed literally in a fresh folder, gives a working widget", async () => {
-  const { mkdtempSync, copyFileSync, writeFileSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { execFileSync } = await import("node:child_process");
-  const readme = readFileSync(dist + "npm/README.md", "utf8");
-  // The files the README names: the module and the .wasm and .css beside it.
-  const folder = mkdtempSync(tmpdir() + "/ppm-npm-");
-  const module = readme.match(/Host these files of this folder together[^`]*`([^`]+)`/)[1];
-  for (const f of readdirSync(dist + "npm/").filter((f) => f === module || /^ppm-pricing\.[0-9a-f]{10}\.(wasm|css)$/.test(f))) {
-    copyFileSync(dist + "npm/" + f, folder + "/" + f);
-  }
-  // "your own rate card as JSON (`ppm convert card.toml > card.json`)": exactly that command.
-  const convert = readme.match(/`ppm convert card\.toml > card\.json`/);
-  assert.ok(convert, "the README names the convert command");
-  const root = fileURLToPath(new URL("../../", import.meta.url));
-  writeFileSync(folder + "/card.json", execFileSync(root + "target/debug/ppm", ["convert", root + "tests/cards/small.toml"]));
-  // The snippet and the policy, as printed, with BASE replaced by where the files live.
-  const snippet = readme.match(/```html\n(<script type="module"[^\n]+)\n/)[1].replaceAll("BASE/", "./");
-  const policy = readme.match(/```\n(default-src[^\n]+)\n```/)[1];
-  writeFileSync(folder + "/index.html", `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">${snippet}</head><body>
-<ppm-pricing card-src="card.json" scenario='{"organisers": 2, "meetings": [{"perMonth": 10, "minutes": 30, "legs": [{"country": "DE", "call": "tollDialIn", "count": 1}]}]}'></ppm-pricing>
-</body></html>`);
-  const server = await serve({}, {}, folder);
-  const context = await browser.newContext({ locale: "en-US" });
-  const page = await context.newPage();
-  const problems = [];
-  // Every file the page asks for is there (the browser's own favicon request aside).
-  page.on("response", (r) => { if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) problems.push(`${r.status()} ${r.url()}`); });
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector("ppm-pricing").quote);
-  // The small test card: 10 meetings x 30 min of DE toll = 300 min x 0.0200 = 6.00.
-  const q = await page.evaluate(() => document.querySelector("ppm-pricing").quote);
-  assert.equal(q.card, "small");
-  assert.equal(q.monthly.perMinute, "6.00");
-  assert.deepEqual(problems, []);
-  await context.close();
-  server.close();
 });
 
 test("removing and adding widgets keeps memory flat, and a reused root starts afresh", async () => {
