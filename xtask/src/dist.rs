@@ -30,6 +30,8 @@ pub fn dist() -> Result<PathBuf, String> {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    crate::wasm_opt::ensure()?;
+    let keep_names = std::env::var_os("PPM_KEEP_NAMES").is_some();
     for (feature, name) in BUNDLES {
         let kind = build_bundle(feature, &mut |args, env| run_with_env("cargo", args, env))?;
         let wasm = root.join(format!(
@@ -52,7 +54,7 @@ pub fn dist() -> Result<PathBuf, String> {
             .typescript(true)
             .omit_default_module_path(false)
             // PPM_KEEP_NAMES=1 keeps function names, for size analysis with twiggy.
-            .remove_name_section(std::env::var_os("PPM_KEEP_NAMES").is_none())
+            .remove_name_section(!keep_names)
             .remove_producers_section(true)
             .generate(&dist)
             .map_err(|e| format!("wasm-bindgen: {e}"))?;
@@ -61,6 +63,10 @@ pub fn dist() -> Result<PathBuf, String> {
             &dist.join(format!("{name}_bg.wasm")),
         )?;
         eprintln!("  {renamed} glue imports given short names");
+        let bundle = dist.join(format!("{name}_bg.wasm"));
+        let before = file_size(&bundle)?;
+        crate::wasm_opt::optimise(&bundle, keep_names)?;
+        eprintln!("  wasm-opt: {before} -> {} bytes", file_size(&bundle)?);
         if name == "ppm_element" {
             restartable(&dist.join("ppm_element.js"))?;
         }
@@ -77,6 +83,13 @@ pub fn dist() -> Result<PathBuf, String> {
     let written = precompress(&dist)?;
     eprintln!("pre-compressed {written} files (.br and .gz beside each)");
     Ok(dist)
+}
+
+/// The size of a file in bytes.
+fn file_size(path: &Path) -> Result<u64, String> {
+    std::fs::metadata(path)
+        .map(|m| m.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Every script of `dist/` (the page's and the bundles' glue) without comments and

@@ -28,6 +28,7 @@ mod restart;
 mod serve;
 mod short_imports;
 mod tidy;
+mod wasm_opt;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};

@@ -1,0 +1,71 @@
+//! A few of Binaryen's `wasm-opt` passes over each browser bundle, after wasm-bindgen. The
+//! passes were picked one by one by what they do to the gzip size (DESIGN.md, "Size notes"):
+//! `-Oz` makes the files smaller but their gzip *larger* (+4 %, mostly its inlining and
+//! `--reorder-functions`), while removing duplicate functions, folding constants and small
+//! branch and block clean-ups take 1.2–1.9 % off the gzip. `wasm-opt` comes from npm's
+//! `binaryen` (JavaScript and WebAssembly, run by Node; pinned in `xtask/wasm-opt/`'s lock), so
+//! nothing downloads a binary of its own.
+
+use std::path::Path;
+
+use crate::{root, run};
+
+/// The npm package that pins `binaryen` (its lock is committed).
+const PACKAGE: &str = "xtask/wasm-opt";
+
+/// The passes, in order (each measured on the gzip of the four bundles).
+const PASSES: [&str; 10] = [
+    "--duplicate-function-elimination",
+    "--optimize-instructions",
+    "--precompute",
+    "--remove-unused-brs",
+    "--merge-blocks",
+    "--remove-unused-brs",
+    "--reorder-locals",
+    "--vacuum",
+    "--remove-unused-module-elements",
+    // Again: the clean-ups above make more bodies identical.
+    "--duplicate-function-elimination",
+];
+
+/// The WebAssembly features the bundles use (Rust's defaults for `wasm32-unknown-unknown`);
+/// `wasm-opt` refuses a module that uses another, so nothing is changed silently.
+const FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Installs the pinned `binaryen` when it is missing (`npm ci`).
+pub fn ensure() -> Result<(), String> {
+    if root()?
+        .join(PACKAGE)
+        .join("node_modules/binaryen/bin/wasm-opt")
+        .exists()
+    {
+        return Ok(());
+    }
+    run(
+        "npm",
+        &["ci", "--prefix", PACKAGE, "--no-audit", "--no-fund"],
+    )
+}
+
+/// Runs the passes over `wasm` in place (keeping the name section when `keep_names`).
+pub fn optimise(wasm: &Path, keep_names: bool) -> Result<(), String> {
+    let tool = root()?
+        .join(PACKAGE)
+        .join("node_modules/binaryen/bin/wasm-opt");
+    let file = wasm.to_string_lossy();
+    let tool = tool.to_string_lossy();
+    let mut args = vec![tool.as_ref(), file.as_ref(), "-o", file.as_ref()];
+    args.extend(PASSES);
+    args.extend(FEATURES);
+    if keep_names {
+        args.push("--debuginfo");
+    }
+    run("node", &args)
+}
