@@ -28,8 +28,9 @@ const PASSES: [&str; 10] = [
     "--duplicate-function-elimination",
 ];
 
-/// The WebAssembly features the bundles use (Rust's defaults for `wasm32-unknown-unknown`);
-/// `wasm-opt` refuses a module that uses another, so nothing is changed silently.
+/// The WebAssembly features a bundle may use (Rust's defaults for `wasm32-unknown-unknown`; the
+/// size build turns `reference-types` off, the plain fallback leaves it on); `wasm-opt` refuses
+/// a module that uses another, so nothing is changed silently.
 const FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
