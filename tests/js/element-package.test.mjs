@@ -121,7 +121,7 @@ test("the npm module: `ready`, a readable error before it, and only the document
 test("a trap is never silent: every widget says so, reports it, and starts again in the page", async () => {
   const context = await browser.newContext({ locale: "en-US" });
   // The test build of the element's WASM, which traps on lang="__trap" (feature test-trap).
-  const trapDir = dist + "test-trap/";
+  const trapDir = fileURLToPath(new URL("../../target/test-trap/", import.meta.url));
   await context.route("**/ppm_element.js", (route) => route.fulfill({ path: trapDir + "ppm_element.js", contentType: "text/javascript" }));
   await context.route("**/ppm_element_bg.wasm", (route) => route.fulfill({ path: trapDir + "ppm_element_bg.wasm", contentType: "application/wasm" }));
   await context.addInitScript(() => {

@@ -108,10 +108,11 @@ fn shrink_scripts(dist: &Path) -> Result<(), String> {
 }
 
 /// Builds the element's bundle with the test-only trap (feature `test-trap`) into
-/// `dist/test-trap/` for the browser tests; never part of what is deployed.
+/// `target/test-trap/` for the browser tests: outside `dist/`, so it is never deployed and a
+/// later `cargo xtask dist` (which empties `dist/`) leaves it in place.
 pub fn test_trap_bundle() -> Result<(), String> {
     let root = root()?;
-    let out = root.join("dist/test-trap");
+    let out = root.join("target/test-trap");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     build_bundle("test-trap", &mut |args, env| {
         run_with_env("cargo", args, env)
