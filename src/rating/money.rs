@@ -130,7 +130,7 @@ impl Money {
 
     /// Sum of two amounts; an error instead of an overflow.
     pub fn checked_add(self, other: Money, what: &str) -> Result<Money, Overflow> {
-        Ok(Money(checked(self.0.checked_add(other.0), what)?))
+        Ok(Money(checked(self.0.cadd(other.0), what)?))
     }
 
     /// `|self − other|`.
@@ -144,7 +144,7 @@ impl Money {
 
     /// `self × factor`, keeping the scale (used for yearly = 12 × monthly).
     pub fn checked_times(self, factor: u32, what: &str) -> Result<Money, Overflow> {
-        let mut product = checked(self.0.checked_mul(Decimal::from(factor)), what)?;
+        let mut product = checked(self.0.cmul(Decimal::from(factor)), what)?;
         // A whole factor adds no decimals; keep the currency's (0.00 × 12 is "0.00", not "0").
         product.rescale(self.0.scale());
         Ok(Money(product))
@@ -202,7 +202,12 @@ pub(crate) trait DecimalOps: Sized {
     fn cmul(self, other: Decimal) -> Option<Decimal>;
     /// `self + other`, `None` on overflow.
     fn cadd(self, other: Decimal) -> Option<Decimal>;
-    /// `self − other`, `None` on overflow.
+    /// `self − other`, `None` on overflow: in WASM, `self + (−other)` through [`cadd`], whose
+    /// result is the same to the scale and sign (`rust_decimal` subtracts by adding with the
+    /// sign flipped; a zero `other` is added as it is, so that `0 − 0` keeps its sign), and one
+    /// copy of the addition is enough.
+    ///
+    /// [`cadd`]: DecimalOps::cadd
     fn csub(self, other: Decimal) -> Option<Decimal>;
     /// `self ÷ other`, `None` on overflow or division by zero.
     fn cdiv(self, other: Decimal) -> Option<Decimal>;
@@ -219,8 +224,16 @@ impl DecimalOps for Decimal {
     fn cadd(self, other: Decimal) -> Option<Decimal> {
         self.checked_add(other)
     }
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[cfg(target_arch = "wasm32")]
+    fn csub(self, other: Decimal) -> Option<Decimal> {
+        if other.is_zero() {
+            self.cadd(other)
+        } else {
+            self.cadd(-other)
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline]
     fn csub(self, other: Decimal) -> Option<Decimal> {
         self.checked_sub(other)
     }
@@ -274,6 +287,48 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
+    fn csub_is_checked_sub_to_the_scale_and_sign() {
+        // Zeros of either sign and several scales, the 32-, 64- and 96-bit paths of
+        // rust_decimal's addition, mixed scales and both overflows (run in WebAssembly too,
+        // where `csub` adds the negated value).
+        let mut values: Vec<Decimal> = [
+            "0",
+            "0.00",
+            "1",
+            "0.0001",
+            "123.45",
+            "1.5",
+            "2.25",
+            "4294967295",
+            "4294967296",
+            "18446744073709551615",
+            "99999999999999999999.999",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+        ]
+        .iter()
+        .map(|s| d(s))
+        .collect();
+        values.extend(values.clone().into_iter().map(|v| -v));
+        for a in &values {
+            for b in &values {
+                let (ours, theirs) = (a.csub(*b), a.checked_sub(*b));
+                assert_eq!(ours, theirs, "{a} - {b}");
+                if let (Some(x), Some(y)) = (ours, theirs) {
+                    assert_eq!(
+                        (x.to_string(), x.scale(), x.is_sign_negative()),
+                        (y.to_string(), y.scale(), y.is_sign_negative()),
+                        "{a} - {b}"
+                    );
+                }
+            }
+        }
+        // 26 values: both overflows are among the pairs (max − (−max), −max − max).
+        assert_eq!(values.len(), 26);
+        assert_eq!(values[12].csub(values[25]), None);
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]

@@ -11,6 +11,7 @@
 use super::format;
 use crate::form::Form;
 use crate::lang::Lang;
+use crate::rating::money::DecimalOps as _;
 use crate::rating::pricing::LineBilling;
 use crate::rating::quote::{LineKind, ModelQuote, QuoteLine};
 use crate::rating::{Call, Quote};
@@ -195,9 +196,7 @@ pub fn estimate(q: &Quote, e: &Export) -> String {
                     ))
                     .ok()
                 })
-                .fold(rust_decimal::Decimal::ZERO, |a, b| {
-                    a.checked_add(b).unwrap_or(a)
-                })
+                .fold(rust_decimal::Decimal::ZERO, |a, b| a.cadd(b).unwrap_or(a))
                 .to_string()
         } else {
             m.groups(e.form.lang)

@@ -2,6 +2,7 @@
 
 use crate::form::Form;
 use crate::lang::Lang;
+use crate::rating::money::DecimalOps as _;
 
 /// The scenario in one line, for the printed quote (the inputs are not printed).
 pub fn print_summary(form: &Form, lang: Lang) -> String {
@@ -15,7 +16,7 @@ pub fn print_summary(form: &Form, lang: Lang) -> String {
                 let calls = rows
                     .iter()
                     .fold(rust_decimal::Decimal::ZERO, |a, (_, (c, _))| {
-                        a.checked_add(*c).unwrap_or(a)
+                        a.cadd(*c).unwrap_or(a)
                     });
                 let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
                 countries.sort_unstable();

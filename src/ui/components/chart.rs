@@ -192,7 +192,7 @@ pub fn Chart(p: &ChartProps) -> Html {
                     { for [(q.per_minute.monthly_total.amount(), "chart-today-ppm", "per-minute"), (q.per_user.monthly_total.amount(), "chart-today-pu", "per-user")].into_iter().enumerate().map(|(i, (v, id, line))| {
                         let y = sy(v);
                         // The second label moves down when the two totals are close.
-                        let dy = if i == 1 && v.checked_sub(q.per_minute.monthly_total.amount()).unwrap_or(Decimal::MAX).abs() < y_max.cdiv(Decimal::from(16)).unwrap_or(Decimal::ZERO) { "16" } else { "4" };
+                        let dy = if i == 1 && v.csub(q.per_minute.monthly_total.amount()).unwrap_or(Decimal::MAX).abs() < y_max.cdiv(Decimal::from(16)).unwrap_or(Decimal::ZERO) { "16" } else { "4" };
                         html! {
                             <>
                                 <circle cx={x.clone()} cy={y.clone()} r="3" class="dot" data-line={line} />
