@@ -37,19 +37,25 @@ fn run(template: &str, out: &str) -> Result<(), String> {
         (Lang::Fr, &i18n::FR, &PARTNER_FR),
     ];
     for (lang, texts, partner) in languages {
-        let write = |name: String, file: Result<String, i18n::TextsFileError>| {
-            let path = dir.join(name);
-            let file = file.map_err(|e| format!("{}: {e}", path.display()))?;
-            std::fs::write(&path, file).map_err(|e| format!("cannot write {}: {e}", path.display()))
-        };
-        let page = texts.to_file(lang);
-        let element = page
-            .clone()
-            .and_then(|page| Ok(page + &partner.to_file(lang)?));
-        write(format!("texts-{}.txt", lang.tag()), page)?;
-        write(format!("element-texts-{}.txt", lang.tag()), element)?;
+        let tag = lang.tag();
+        let page = texts
+            .to_file(lang)
+            .map_err(|e| format!("texts-{tag}.txt: {e}"))?;
+        let sentences = partner
+            .to_file(lang)
+            .map_err(|e| format!("element-texts-{tag}.txt: {e}"))?;
+        write(
+            &dir.join(format!("element-texts-{tag}.txt")),
+            &(page.clone() + &sentences),
+        )?;
+        write(&dir.join(format!("texts-{tag}.txt")), &page)?;
     }
     Ok(())
+}
+
+/// Writes `text` to `path`.
+fn write(path: &std::path::Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn main() -> ExitCode {

@@ -9,9 +9,38 @@ use super::texts::Texts;
 use super::texts_file::{TextsFile, TextsFileError};
 use crate::lang::Lang;
 
+/// What was read for each language, kept for the page's lifetime: the first read of each.
+pub(super) struct PerLanguage<T: 'static>(Cell<[Option<&'static T>; 3]>);
+
+impl<T> PerLanguage<T> {
+    const fn new() -> Self {
+        PerLanguage(Cell::new([None; 3]))
+    }
+
+    /// What was kept for `lang`, if anything.
+    fn get(&self, lang: Lang) -> Option<&'static T> {
+        self.0.get()[slot(lang)]
+    }
+
+    /// Keeps `make()` for `lang` unless something is kept already.
+    fn keep(&self, lang: Lang, make: impl FnOnce() -> T) {
+        let mut all = self.0.get();
+        let slot = slot(lang);
+        if all[slot].is_none() {
+            all[slot] = Some(Box::leak(Box::new(make())));
+            self.0.set(all);
+        }
+    }
+}
+
+/// A language's place in [`Lang::ALL`].
+fn slot(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
 thread_local! {
-    /// The fetched languages' texts, by [`Lang::ALL`] position.
-    static LOADED: Cell<[Option<&'static Texts>; 3]> = const { Cell::new([None; 3]) };
+    /// The fetched languages' texts.
+    static LOADED: PerLanguage<Texts> = const { PerLanguage::new() };
     /// The language the pricing page was opened in (its link's or the browser's), as told to
     /// `main.js` before it fetched that language's texts.
     static LANDING: Cell<Lang> = const { Cell::new(Lang::En) };
@@ -40,21 +69,13 @@ pub fn add_texts(file: String) -> Result<Lang, TextsFileError> {
     let lang = Texts::check(&file[..end])?;
     #[cfg(any(test, feature = "element"))]
     if let Some(at) = partner {
-        super::partner_texts::check_partner_section(&file[at..], lang)?;
+        partner::check(&file[at..], lang)?;
     }
     let file: &'static str = file.leak();
-    let texts = Texts::from_checked(&file[..end]);
-    let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    LOADED.with(|loaded| {
-        let mut all = loaded.get();
-        if all[slot].is_none() {
-            all[slot] = Some(Box::leak(Box::new(texts)));
-            loaded.set(all);
-        }
-    });
+    LOADED.with(|loaded| loaded.keep(lang, || Texts::from_checked(&file[..end])));
     #[cfg(any(test, feature = "element"))]
     if let Some(at) = partner {
-        super::partner_texts::add_partner_texts(lang, &file[at..]);
+        partner::keep(lang, &file[at..]);
     }
     Ok(lang)
 }
@@ -62,7 +83,7 @@ pub fn add_texts(file: String) -> Result<Lang, TextsFileError> {
 /// Where an element's partner sentences start in a texts file (none outside the element).
 fn partner_start(file: &str) -> Option<usize> {
     #[cfg(any(test, feature = "element"))]
-    return super::partner_texts::partner_section(file);
+    return partner::start(file);
     #[cfg(not(any(test, feature = "element")))]
     {
         let _ = file;
@@ -76,6 +97,45 @@ pub fn texts(lang: Lang) -> Option<&'static Texts> {
     if lang == Lang::En {
         return Some(&super::EN);
     }
-    let slot = Lang::ALL.iter().position(|l| *l == lang)?;
-    LOADED.with(|loaded| loaded.get()[slot])
+    LOADED.with(|loaded| loaded.get(lang))
+}
+
+/// The element's partner sentences in its texts files: a `ppm-partner-texts` section after the
+/// page's texts (`partner_texts.rs`).
+#[cfg(any(test, feature = "element"))]
+pub mod partner {
+    use super::{Lang, PerLanguage, TextsFile, TextsFileError};
+    use crate::ui::i18n::partner_texts::PartnerTexts;
+    use crate::ui::i18n::TextSet;
+
+    thread_local! {
+        /// The fetched languages' partner sentences.
+        static LOADED: PerLanguage<PartnerTexts> = const { PerLanguage::new() };
+    }
+
+    /// Where the partner section of an element's texts file starts, if it has one.
+    pub fn start(file: &str) -> Option<usize> {
+        let head = format!("\n{} ", PartnerTexts::MAGIC);
+        file.find(&head).map(|at| at + 1)
+    }
+
+    /// Checks a partner section: its form, and that it is in `lang` (the language of the
+    /// page's texts before it).
+    pub fn check(section: &str, lang: Lang) -> Result<(), TextsFileError> {
+        match PartnerTexts::check(section)? {
+            found if found == lang => Ok(()),
+            _ => Err(TextsFileError::NotTexts),
+        }
+    }
+
+    /// Keeps a checked partner section for `lang` (a language read twice keeps its first).
+    pub fn keep(lang: Lang, section: &'static str) {
+        LOADED.with(|loaded| loaded.keep(lang, || PartnerTexts::from_checked(section)));
+    }
+
+    /// The fetched partner sentences of `lang`, if they are here.
+    #[cfg_attr(not(texts_on_demand), allow(dead_code))]
+    pub fn get(lang: Lang) -> Option<&'static PartnerTexts> {
+        LOADED.with(|loaded| loaded.get(lang))
+    }
 }

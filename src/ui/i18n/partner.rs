@@ -7,7 +7,7 @@
 //! element fetches with its texts.
 
 use super::fill;
-use super::partner_texts::{partner_texts, PartnerTexts};
+use super::partner_texts::PartnerTexts;
 use crate::api_error::{ApiError, ValueProblem};
 use crate::lang::Lang;
 use crate::rating::card::{CardProblem, MAX_POOL_MINUTES};
@@ -16,6 +16,19 @@ use crate::rating::problem::quoted;
 use crate::rating::CardError;
 use crate::rating::Field;
 use crate::ui::embed::{join_sentences, CardSrcCause, EmbedProblem};
+
+/// The partner sentences of `lang`, when it needs them and they are here: `None` for English
+/// (whose sentences are the problems' own) and for a language not fetched yet.
+fn partner_texts(lang: Lang) -> Option<&'static PartnerTexts> {
+    #[cfg(not(texts_on_demand))]
+    return match lang {
+        Lang::En => None,
+        Lang::De => Some(&super::partner_texts::PARTNER_DE),
+        Lang::Fr => Some(&super::partner_texts::PARTNER_FR),
+    };
+    #[cfg(texts_on_demand)]
+    super::loaded::partner::get(lang)
+}
 
 /// How an English card error is framed (see [`PartnerTexts::card_frame`]).
 const ENGLISH_FRAME: [&str; 6] = [

@@ -2,15 +2,9 @@
 //! a partner's rate card, configuration and API problems (`partner.rs` fills them in). English
 //! needs no table: it is the `Display` of each problem. The element's WebAssembly does not carry
 //! them: they follow the page's texts in the element's texts file (`element-texts-de.txt`,
-//! written by `ppm-prerender`) and are read with them ([`add_partner_texts`]).
+//! written by `ppm-prerender`) and are read with them (`loaded.rs`).
 
 use super::texts::texts;
-#[cfg(any(test, feature = "element"))]
-use super::texts_file::{TextsFile, TextsFileError};
-#[cfg(any(test, feature = "element"))]
-use crate::lang::Lang;
-#[cfg(any(test, feature = "element"))]
-use std::cell::Cell;
 
 texts! {
     /// A partner's problems said in one language: templates whose `{0}`, `{1}`, `{2}` are
@@ -46,65 +40,13 @@ pub use super::partner_de::PARTNER_DE;
 #[cfg(not(texts_on_demand))]
 pub use super::partner_fr::PARTNER_FR;
 
-#[cfg(any(test, feature = "element"))]
-thread_local! {
-    /// The fetched languages' partner sentences, by [`Lang::ALL`] position.
-    static LOADED: Cell<[Option<&'static PartnerTexts>; 3]> = const { Cell::new([None; 3]) };
-}
-
-#[cfg(any(test, feature = "element"))]
-/// The partner sentences of `lang`, when it needs them and they are here: `None` for English
-/// (whose sentences are the problems' own) and for a language not fetched yet.
-pub fn partner_texts(lang: Lang) -> Option<&'static PartnerTexts> {
-    #[cfg(not(texts_on_demand))]
-    return match lang {
-        Lang::En => None,
-        Lang::De => Some(&PARTNER_DE),
-        Lang::Fr => Some(&PARTNER_FR),
-    };
-    #[cfg(texts_on_demand)]
-    {
-        let slot = Lang::ALL.iter().position(|l| *l == lang)?;
-        LOADED.with(|loaded| loaded.get()[slot])
-    }
-}
-
-#[cfg(any(test, feature = "element"))]
-/// Reads the partner section of an element's texts file (checked with
-/// [`TextsFile::check`]) for `lang`; a language read twice keeps its first sentences.
-pub fn add_partner_texts(lang: Lang, section: &'static str) {
-    let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    LOADED.with(|loaded| {
-        let mut all = loaded.get();
-        if all[slot].is_none() {
-            all[slot] = Some(Box::leak(Box::new(PartnerTexts::from_checked(section))));
-            loaded.set(all);
-        }
-    });
-}
-
-#[cfg(any(test, feature = "element"))]
-/// Where the partner section of an element's texts file starts, if it has one.
-pub fn partner_section(file: &str) -> Option<usize> {
-    let head = format!("\n{} ", <PartnerTexts as super::TextSet>::MAGIC);
-    file.find(&head).map(|at| at + 1)
-}
-
-#[cfg(any(test, feature = "element"))]
-/// Checks the partner section of an element's texts file: its form, and that it is in `lang`
-/// (the language of the page's texts before it).
-pub fn check_partner_section(section: &str, lang: Lang) -> Result<(), TextsFileError> {
-    match PartnerTexts::check(section)? {
-        found if found == lang => Ok(()),
-        _ => Err(TextsFileError::NotTexts),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
+    use crate::ui::i18n::loaded::partner::start as partner_section;
     use crate::ui::i18n::texts::placeholders;
-    use crate::ui::i18n::{add_texts, TextSet, DE, FR};
+    use crate::ui::i18n::{add_texts, TextSet, TextsFile, TextsFileError, DE, FR};
 
     #[test]
     fn each_language_s_partner_sentences_read_back_from_their_file() {
