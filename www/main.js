@@ -7,11 +7,28 @@
 // (The JS API for sales tools and partners is a separate bundle, ppm_api.js.)
 // The bundle carries the English texts; German and French are files of their own
 // (texts-de.txt, texts-fr.txt), fetched when the browser, a share link or the language menu asks.
-import init, { mount, firstLanguage, addTexts } from "./ppm_widget.js";
+import init, { mount, firstLanguage, addTexts, loadRest } from "./ppm_widget.js";
 
 const root = document.getElementById("app");
 const html = document.documentElement;
 const link = html.dataset.pricing === "link";
+
+// When a function of the rest of the WebAssembly had to run before it could be loaded (the
+// network gone), the calculator cannot go on: it says so, in the page's language.
+const restFailed = {
+  en: "Part of the calculator could not be loaded. Check your connection, then reload the page.",
+  de: "Ein Teil des Rechners konnte nicht geladen werden. Prüfen Sie die Verbindung und laden Sie die Seite neu.",
+  fr: "Une partie du calculateur n’a pas pu être chargée. Vérifiez la connexion, puis rechargez la page.",
+};
+addEventListener("ppm-rest-failed", () => {
+  if (document.getElementById("rest-failed")) return;
+  const notice = document.createElement("p");
+  notice.id = "rest-failed";
+  notice.className = "ppm-notice";
+  notice.setAttribute("role", "alert");
+  notice.textContent = restFailed[html.lang] ?? restFailed.en;
+  root.prepend(notice);
+});
 
 // Input typed before the app is ready: the last value of each field, by id, in typing order.
 const typed = new Map();
@@ -89,6 +106,14 @@ try {
     }
   }
   html.dataset.ready = "true";
+  performance.mark("ppm-ready");
+  // The rest of the WebAssembly (what the first view and the first edits do not run: exports,
+  // detailed meetings, most messages...), so that it is there before a visitor needs it. A
+  // failed fetch is tried again when a function of it first runs.
+  // A failed fetch is tried again three times (after 1, 4 and 16 s).
+  const fetchRest = (wait) => loadRest().then(() => { html.dataset.rest = "loaded"; },
+    () => { if (wait <= 16000) setTimeout(() => fetchRest(wait * 4), wait); });
+  fetchRest(1000);
 } catch (err) {
   delete html.dataset.pricing;
   root.textContent = "The calculator could not start: " + (err && err.message ? err.message : err);

@@ -62,13 +62,20 @@ if (only.has("sizes")) {
   cdp.on("Network.loadingFinished", (e) => { const r = responses.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
   await page.goto(base, { waitUntil: "networkidle" });
   await page.waitForSelector("#per-minute-monthly");
+  // What the page asked for once it was ready (the rest of its WebAssembly) is counted apart.
+  const later = await page.evaluate(() => {
+    const mark = performance.getEntriesByName("ppm-ready")[0];
+    return mark ? performance.getEntriesByType("resource").filter((e) => e.startTime >= mark.startTime).map((e) => e.name) : [];
+  });
   let total = 0;
+  let after = 0;
   for (const r of responses.values()) {
     const name = new URL(r.url).pathname;
-    console.log(`  ${name.padEnd(28)} ${String(r.bytes ?? "?").padStart(8)} B on the wire (${r.encoding})`);
-    total += r.bytes ?? 0;
+    const isLater = later.includes(r.url);
+    console.log(`  ${name.padEnd(28)} ${String(r.bytes ?? "?").padStart(8)} B on the wire (${r.encoding})${isLater ? ", after ready" : ""}`);
+    if (isLater) after += r.bytes ?? 0; else total += r.bytes ?? 0;
   }
-  console.log(`  total over the wire: ${kb(total)} KB (headers included); gzip -9 and brotli sizes per file: cargo xtask dist`);
+  console.log(`  total over the wire until ready: ${kb(total)} KB (headers included), then ${kb(after)} KB; gzip -9 and brotli sizes per file: cargo xtask dist`);
   await context.close();
 }
 

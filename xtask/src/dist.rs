@@ -31,6 +31,7 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
     crate::wasm_opt::ensure()?;
+    crate::split::ensure()?;
     let keep_names = std::env::var_os("PPM_KEEP_NAMES").is_some();
     for (feature, name) in BUNDLES {
         let kind = build_bundle(feature, &mut |args, env| run_with_env("cargo", args, env))?;
@@ -73,6 +74,9 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     copy_dir(&root.join("www"), &dist)?;
     prerender(&root, &dist)?;
+    // The page's WebAssembly in two parts, measured on the finished page (see split.rs).
+    let (first, rest) = crate::split::split_page(&dist, keep_names)?;
+    eprintln!("  wasm-split: the page's first part {first} bytes, the rest {rest} bytes");
     let module = crate::npm::package(&dist, &root.join("www"), &package_version(&root)?)?;
     shrink_scripts(&dist)?;
     // Lets Node import the ES-module glue as is (tests, server-side use); browsers ignore it.
@@ -450,10 +454,15 @@ fn print_sizes(dist: &Path) -> Result<(), String> {
         "file", "raw", "gzip -9", "brotli 11"
     );
     let total = size_table(dist, &FIRST_LOAD, 22)?;
-    for extra in ["ppm_api.js", "ppm_api_bg.wasm"] {
-        let bytes = std::fs::read(dist.join(extra)).map_err(|e| format!("{extra}: {e}"))?;
+    let later = [
+        ("fetched once the page is ready", crate::split::REST),
+        ("JS API bundle, not loaded by the page", "ppm_api.js"),
+        ("JS API bundle, not loaded by the page", "ppm_api_bg.wasm"),
+    ];
+    for (what, file) in later {
+        let bytes = std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"))?;
         println!(
-            "(JS API bundle, not loaded by the page) {extra}: {} raw, {} gzip",
+            "({what}) {file}: {} raw, {} gzip",
             bytes.len(),
             gzip_len(&bytes)?
         );

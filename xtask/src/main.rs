@@ -27,6 +27,7 @@ mod perf;
 mod restart;
 mod serve;
 mod short_imports;
+mod split;
 mod tidy;
 mod wasm_opt;
 
@@ -280,6 +281,21 @@ fn wasm_tests() -> Result<(), String> {
 const JS_TESTS: &str = "tests/js";
 /// The partner app of the browser tests (Vite + React, its own npm lock).
 const REACT_APP: &str = "tests/react-app";
+
+/// Installs the npm test packages (`tests/js`, from their lock) when they are missing.
+pub(crate) fn ensure_js_tests() -> Result<(), String> {
+    if root()?
+        .join(JS_TESTS)
+        .join("node_modules/playwright-core")
+        .exists()
+    {
+        return Ok(());
+    }
+    run(
+        "npm",
+        &["ci", "--prefix", JS_TESTS, "--no-audit", "--no-fund"],
+    )
+}
 
 /// Installs Debian's Chromium when it is missing (CI runs as root on a fresh machine).
 pub(crate) fn ensure_chromium() -> Result<(), String> {

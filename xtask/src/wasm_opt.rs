@@ -31,7 +31,7 @@ const PASSES: [&str; 10] = [
 /// The WebAssembly features a bundle may use (Rust's defaults for `wasm32-unknown-unknown`; the
 /// size build turns `reference-types` off, the plain fallback leaves it on); `wasm-opt` refuses
 /// a module that uses another, so nothing is changed silently.
-const FEATURES: [&str; 6] = [
+pub(crate) const FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",

@@ -1,0 +1,100 @@
+// The pricing page's WebAssembly comes in two parts (xtask/src/split.rs): the first holds what
+// the build's profiling visits ran (the first view, typing into the form, a share link, German,
+// French, a phone), the rest is fetched once the page is ready, or the moment one of its
+// functions runs before that.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { serve, launch } from "./serve.mjs";
+
+const REST = "ppm_widget_rest.wasm";
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** A fresh page (in `locale`) that records the requests for the rest (by kind: "fetch" in the background,
+ * "xhr" when a function of it runs first) and the page's errors; `route` may answer them. */
+async function openPage(route, locale = "en-US") {
+  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const rest = [];
+  const errors = [];
+  page.on("request", (r) => { if (r.url().endsWith(REST)) rest.push(r.resourceType()); });
+  page.on("pageerror", (e) => errors.push(e.message));
+  if (route) await page.route(`**/${REST}`, route);
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+  return { page, context, rest, errors };
+}
+
+/** Types into a field and waits until the share link carries the edit (300 ms after it). */
+async function type(page, id, value) {
+  const before = await page.evaluate(() => location.hash);
+  await page.fill(`#${id}`, value);
+  await page.waitForFunction((b) => location.hash !== b, before);
+}
+
+const text = (page, selector) => page.locator(selector).textContent();
+
+test("the first view and a visitor's first edits run on the first part alone", async () => {
+  // Every request for the rest fails: a function of it that ran would throw.
+  const { page, context, rest, errors } = await openPage((route) => route.abort());
+  await type(page, "licencesPurchased", "60");
+  await type(page, "organisers", "12");
+  await type(page, "meetings-0-minutes", "45");
+  // The all-hands' 15 phone participants (12 German toll, 3 US toll-free) x 4 meetings now last
+  // 45 min: 48 legs x 45 = 2,160 German minutes, 12 x 45 = 540 US toll-free minutes.
+  // Pay-per-minute: 2,160 x 0.0220 = 47.52, UK toll 1,800 x 0.0220 = 39.60, toll-free
+  // 540 x 0.0300 = 16.20, US dial-out 1,800 x 0.0120 = 21.60: 124.92.
+  assert.equal(await text(page, "#per-minute-monthly"), "$124.92");
+  // Per-user: 60 licences x 4.00 = 240.00, toll-free 16.20, and the dial-out beyond the pool
+  // (12 organisers x 60 = 720 min): 1,080 x 0.0120 = 12.96; 269.16.
+  assert.equal(await text(page, "#per-user-monthly"), "$269.16");
+  assert.deepEqual(errors, []);
+  // The background fetch was tried (and failed); nothing asked for the rest at once.
+  assert.ok(rest.length > 0 && !rest.includes("xhr"), rest.join(", "));
+  await context.close();
+});
+
+test("a function of the rest that runs before the rest has arrived loads it there and then", async () => {
+  // The background fetch never answers; a request made at once goes through.
+  const { page, context, rest, errors } = await openPage((route) =>
+    route.request().resourceType() === "fetch" ? undefined : route.continue());
+  // Nothing in the profiling visits exports a CSV: its code is in the rest.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+  const rows = readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
+  // 48 legs x 60 min x 0.0220 = 63.36, and the example's pay-per-minute month: 146.16.
+  assert.ok(rows.includes('Pay-per-minute,"Toll dial-in, Germany",,48,2880,0.0220,63.36'), rows.join("\n"));
+  assert.ok(rows.includes("Pay-per-minute,per month,,,,,146.16"), rows.join("\n"));
+  assert.deepEqual(rest, ["fetch", "xhr"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("once the page is ready the rest arrives in the background, and nothing waits for it later", async () => {
+  const { page, context, rest, errors } = await openPage();
+  await page.waitForFunction(() => document.documentElement.dataset.rest === "loaded");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+  const rows = readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
+  assert.ok(rows.includes("Pay-per-minute,per month,,,,,146.16"), rows.join("\n"));
+  // Detailed mode (also in the rest): the all-hands' 50 participants become rows of their own.
+  await page.locator("#meetings-0-mode-detailed").check();
+  await page.waitForSelector("#meetings-0-legs-0-count");
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  assert.deepEqual(rest, ["fetch"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("without the network, a function of the rest that has to run says so in the page's language", async () => {
+  const { page, context, errors } = await openPage((route) => route.abort(), "de-DE");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
+  await page.locator("#export-csv").click();
+  const notice = page.locator("#rest-failed");
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute("role"), "alert");
+  assert.equal(await notice.textContent(),
+    "Ein Teil des Rechners konnte nicht geladen werden. Prüfen Sie die Verbindung und laden Sie die Seite neu.");
+  assert.ok(errors.some((e) => e.includes("ppm_widget_rest.wasm")), errors.join("; "));
+  await context.close();
+});
