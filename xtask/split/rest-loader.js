@@ -1,6 +1,7 @@
 // Appended to the pricing page's glue by `cargo xtask dist` (xtask/src/split.rs). The page's
 // WebAssembly comes in two parts: `ppm_widget_bg.wasm`, every function the page ran in the
-// build's profiling visits (its first view, typing into the form, a share link, German), and
+// build's profiling visits (its first view, typing into the form, a share link, German, French,
+// a phone), and
 // `ppm_widget_rest.wasm`, the rest (exports, detailed and measured meetings, messages, ...).
 // Until the rest is instantiated, each of its functions is a placeholder in the shared table:
 // calling one loads the rest there and then (a synchronous request, when `loadRest`, which the
@@ -8,6 +9,7 @@
 const restUrl = new URL("ppm_widget_rest.wasm", import.meta.url);
 let restDone = false;
 let restLoading;
+let restBytes;
 /** The placeholders' import namespace: any index, a function that loads the rest and calls it. */
 function restPlaceholders() {
   return new Proxy({}, {
@@ -28,9 +30,14 @@ function restInstantiate(module) {
     restDone = true;
   }
 }
-/** Loads the rest at once (a synchronous request: a placeholder cannot wait). */
+/** Loads the rest at once: from the background fetch's bytes when they are in, else with a
+ * synchronous request (a placeholder cannot wait). */
 function restNow() {
   if (restDone) return;
+  restInstantiate(new WebAssembly.Module(restBytes ?? restDownload()));
+}
+/** The rest's bytes, by a synchronous request; a failure is announced (main.js says so). */
+function restDownload() {
   const xhr = new XMLHttpRequest();
   xhr.open("GET", restUrl, false);
   xhr.overrideMimeType("text/plain; charset=x-user-defined");
@@ -38,20 +45,17 @@ function restNow() {
     xhr.send();
     if (xhr.status !== 200) throw new Error(`${restUrl}: HTTP ${xhr.status}`);
   } catch (err) {
-    // The function cannot run: the page says so (main.js), then the call fails.
-    dispatchEvent(new CustomEvent("ppm-rest-failed", { detail: String(err) }));
+    dispatchEvent(new CustomEvent("ppm-rest-failed"));
     throw err;
   }
-  const text = xhr.responseText;
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-  restInstantiate(new WebAssembly.Module(bytes));
+  // x-user-defined: each byte is one character, its low 8 bits.
+  return Uint8Array.from(xhr.responseText, (c) => c.charCodeAt(0) & 0xff);
 }
 /** Fetches and instantiates the rest in the background (once; a failure may be tried again). */
 export function loadRest() {
   restLoading ??= fetch(restUrl)
     .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${restUrl}: HTTP ${r.status}`))))
-    .then((bytes) => WebAssembly.compile(bytes))
+    .then((bytes) => WebAssembly.compile((restBytes = bytes)))
     .then(restInstantiate);
   restLoading.catch(() => { restLoading = undefined; });
   return restLoading;
