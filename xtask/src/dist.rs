@@ -2,7 +2,6 @@
 //! `wasm-bindgen-cli-support` library, no downloaded binary), the static files of `www/`, and a
 //! table of what a page loads.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::{ensure_wasm_target, root, run_with_env, WASM_TARGET};
@@ -82,8 +81,8 @@ pub fn dist() -> Result<PathBuf, String> {
     // Lets Node import the ES-module glue as is (tests, server-side use); browsers ignore it.
     std::fs::write(dist.join("package.json"), "{ \"type\": \"module\" }\n")
         .map_err(|e| format!("cannot write dist/package.json: {e}"))?;
-    print_sizes(&dist)?;
-    print_partner_sizes(&dist.join("npm"), &module)?;
+    crate::sizes::print_sizes(&dist)?;
+    crate::sizes::print_partner_sizes(&dist.join("npm"), &module)?;
     let written = precompress(&dist)?;
     eprintln!("pre-compressed {written} files (.br and .gz beside each)");
     Ok(dist)
@@ -247,7 +246,10 @@ fn precompress(dir: &Path) -> Result<usize, String> {
         }
         let bytes =
             std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        for (suffix, packed) in [("br", brotli(&bytes)?), ("gz", gzip(&bytes)?)] {
+        for (suffix, packed) in [
+            ("br", crate::sizes::brotli(&bytes)?),
+            ("gz", crate::sizes::gzip(&bytes)?),
+        ] {
             let mut name = path.clone().into_os_string();
             name.push(format!(".{suffix}"));
             std::fs::write(&name, packed)
@@ -288,44 +290,6 @@ fn package_version(root: &Path) -> Result<String, String> {
         .find_map(|l| l.strip_prefix("version = \"")?.strip_suffix('"'))
         .map(str::to_string)
         .ok_or_else(|| "Cargo.toml has no version".into())
-}
-
-/// What a partner's page loads for `<ppm-pricing>` (the npm package's hashed files).
-fn print_partner_sizes(npm: &Path, module: &str) -> Result<(), String> {
-    let mut files = vec![module.to_string()];
-    let entries = std::fs::read_dir(npm).map_err(|e| format!("cannot read dist/npm: {e}"))?;
-    let mut assets: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("ppm-pricing.") && (n.ends_with(".wasm") || n.ends_with(".css")))
-        .collect();
-    assets.sort();
-    files.extend(assets);
-    println!("What a partner page loads for <ppm-pricing> (dist/npm, bytes):");
-    size_table(npm, &files, 32)?;
-    println!();
-    Ok(())
-}
-
-/// Prints one row per file (raw, gzip -9, brotli 11) and a total row; returns the totals.
-fn size_table<S: AsRef<str>>(dir: &Path, files: &[S], width: usize) -> Result<[usize; 3], String> {
-    let mut total = [0usize; 3];
-    for name in files.iter().map(AsRef::as_ref) {
-        let bytes = std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        let sizes = [bytes.len(), gzip_len(&bytes)?, brotli_len(&bytes)?];
-        println!(
-            "{name:<width$} {:>10} {:>10} {:>10}",
-            sizes[0], sizes[1], sizes[2]
-        );
-        for (t, s) in total.iter_mut().zip(sizes) {
-            *t += s;
-        }
-    }
-    println!(
-        "{:<width$} {:>10} {:>10} {:>10}",
-        "total", total[0], total[1], total[2]
-    );
-    Ok(total)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
@@ -408,71 +372,6 @@ fn minify_css(text: &str) -> String {
         tight.push(c);
     }
     tight
-}
-
-/// `bytes` compressed with gzip -9.
-pub(crate) fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(bytes).map_err(|e| e.to_string())?;
-    enc.finish().map_err(|e| e.to_string())
-}
-
-/// `bytes` compressed with brotli, quality 11.
-pub(crate) fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    {
-        let mut enc = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-        enc.write_all(bytes).map_err(|e| e.to_string())?;
-    }
-    Ok(out)
-}
-
-fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
-    Ok(gzip(bytes)?.len())
-}
-
-fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
-    Ok(brotli(bytes)?.len())
-}
-
-/// The files the pricing page loads on first view.
-const FIRST_LOAD: [&str; 8] = [
-    "index.html",
-    "link-check.js",
-    "main.js",
-    "ppm_widget.js",
-    "ppm_widget_bg.wasm",
-    "widget.css",
-    "style.css",
-    "favicon.svg",
-];
-
-fn print_sizes(dist: &Path) -> Result<(), String> {
-    println!("\nWhat the pricing page loads (bytes):");
-    println!(
-        "{:<22} {:>10} {:>10} {:>10}",
-        "file", "raw", "gzip -9", "brotli 11"
-    );
-    let total = size_table(dist, &FIRST_LOAD, 22)?;
-    let later = [
-        ("fetched once the page is ready", crate::split::REST),
-        ("JS API bundle, not loaded by the page", "ppm_api.js"),
-        ("JS API bundle, not loaded by the page", "ppm_api_bg.wasm"),
-    ];
-    for (what, file) in later {
-        let bytes = std::fs::read(dist.join(file)).map_err(|e| format!("{file}: {e}"))?;
-        println!(
-            "({what}) {file}: {} raw, {} gzip",
-            bytes.len(),
-            gzip_len(&bytes)?
-        );
-    }
-    println!(
-        "first load: {:.1} KB gzip (target 120 KB, goal 90 KB), {:.1} KB brotli\n",
-        total[1] as f64 / 1000.0,
-        total[2] as f64 / 1000.0
-    );
-    Ok(())
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ mod perf;
 mod restart;
 mod serve;
 mod short_imports;
+mod sizes;
 mod split;
 mod tidy;
 mod wasm_opt;
