@@ -113,7 +113,9 @@ try {
   // A failed fetch is tried again three times (after 1, 4 and 16 s).
   const fetchRest = (wait) => loadRest().then(() => { html.dataset.rest = "loaded"; },
     () => { if (wait <= 16000) setTimeout(() => fetchRest(wait * 4), wait); });
-  fetchRest(1000);
+  // Once the swapped-in view is painted and the page is idle: the fetch neither delays that
+  // paint nor competes with it.
+  (self.requestIdleCallback ?? setTimeout)(() => fetchRest(1000));
 } catch (err) {
   delete html.dataset.pricing;
   root.textContent = "The calculator could not start: " + (err && err.message ? err.message : err);

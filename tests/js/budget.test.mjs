@@ -21,7 +21,22 @@ after(async () => { await browser?.close(); server?.close(); });
 /** gzip -9 of a file of dist/ (the server's path), in bytes. */
 const gzipped = (path) => gzipSync(readFileSync(dist + path), { level: constants.Z_BEST_COMPRESSION }).length;
 
-/** Opens `path` and returns the dist paths Chromium fetched until `ready` holds. */
+/** Records, in the page, each fetch or XMLHttpRequest the page's scripts start once the page
+ * has said it is ready (the pricing page then fetches the rest of its WebAssembly): known at
+ * the call, so no timing decides what counts. */
+function noteRequestsAfterReady() {
+  window.__afterReady = [];
+  const note = (url) => {
+    if (document.documentElement.dataset.ready === "true") window.__afterReady.push(new URL(url, location.href).pathname.replace(/^\//, ""));
+  };
+  const fetch = window.fetch;
+  window.fetch = function (input, init) { note(input instanceof Request ? input.url : String(input)); return fetch.call(this, input, init); };
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) { note(String(url)); return open.call(this, method, url, ...rest); };
+}
+
+/** Opens `path` and returns the dist paths Chromium fetched until `ready` holds (not what the
+ * page's scripts asked for after it said it was ready). */
 async function fetchedUntil(path, ready) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
@@ -30,17 +45,14 @@ async function fetchedUntil(path, ready) {
     const url = new URL(r.url());
     if (url.origin + "/" === server.url) seen.add(url.pathname.replace(/^\//, "") || "index.html");
   });
+  await page.addInitScript(noteRequestsAfterReady);
   await page.goto(server.url + path);
   await page.waitForFunction(ready);
-  // What the page asked for once it was ready (the pricing page marks the moment: the rest of
-  // its WebAssembly is fetched after it) does not count.
-  const later = await page.evaluate(() => {
-    const mark = performance.getEntriesByName("ppm-ready")[0];
-    if (!mark) return [];
-    return performance.getEntriesByType("resource")
-      .filter((e) => e.startTime >= mark.startTime)
-      .map((e) => new URL(e.name).pathname.replace(/^\//, ""));
-  });
+  const later = await page.evaluate(() => window.__afterReady);
+  // The page's icon counts whether or not Chromium has asked for it yet (it does so around the
+  // load event, which does not wait for the WebAssembly).
+  const icon = await page.evaluate(() => document.querySelector("link[rel~=icon]")?.href);
+  if (icon && new URL(icon).origin + "/" === server.url) seen.add(new URL(icon).pathname.replace(/^\//, ""));
   const files = [...seen].filter((f) => !later.includes(f));
   await context.close();
   return files;

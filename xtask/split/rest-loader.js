@@ -53,6 +53,7 @@ function restDownload() {
 }
 /** Fetches and instantiates the rest in the background (once; a failure may be tried again). */
 export function loadRest() {
+  if (restDone) return Promise.resolve();
   restLoading ??= fetch(restUrl)
     .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${restUrl}: HTTP ${r.status}`))))
     .then((bytes) => WebAssembly.compile((restBytes = bytes)))
