@@ -115,7 +115,8 @@ try {
     () => { if (wait <= 16000) setTimeout(() => fetchRest(wait * 4), wait); });
   // Once the swapped-in view is painted and the page is idle: the fetch neither delays that
   // paint nor competes with it.
-  (self.requestIdleCallback ?? setTimeout)(() => fetchRest(1000));
+  // Within 2 s in any case.
+  (self.requestIdleCallback ?? setTimeout)(() => fetchRest(1000), { timeout: 2000 });
 } catch (err) {
   delete html.dataset.pricing;
   root.textContent = "The calculator could not start: " + (err && err.message ? err.message : err);

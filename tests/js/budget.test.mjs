@@ -48,12 +48,15 @@ async function fetchedUntil(path, ready) {
   await page.addInitScript(noteRequestsAfterReady);
   await page.goto(server.url + path);
   await page.waitForFunction(ready);
+  // What Chromium asked for so far, then what of it the page's scripts started after ready (in
+  // this order: a request seen here was noted in the page before it was sent).
+  const asked = [...seen];
   const later = await page.evaluate(() => window.__afterReady);
   // The page's icon counts whether or not Chromium has asked for it yet (it does so around the
   // load event, which does not wait for the WebAssembly).
   const icon = await page.evaluate(() => document.querySelector("link[rel~=icon]")?.href);
-  if (icon && new URL(icon).origin + "/" === server.url) seen.add(new URL(icon).pathname.replace(/^\//, ""));
-  const files = [...seen].filter((f) => !later.includes(f));
+  if (icon && new URL(icon).origin + "/" === server.url) asked.push(new URL(icon).pathname.replace(/^\//, ""));
+  const files = [...new Set(asked)].filter((f) => !later.includes(f));
   await context.close();
   return files;
 }
