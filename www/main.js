@@ -109,13 +109,12 @@ try {
   performance.mark("ppm-ready");
   // The rest of the WebAssembly (what the first view and the first edits do not run: exports,
   // detailed meetings, most messages...), so that it is there before a visitor needs it. A
-  // failed fetch is tried again when a function of it first runs.
-  // A failed fetch is tried again three times (after 1, 4 and 16 s).
+  // failed fetch is tried again after 1, 4 and 16 s (and by the first function of it that
+  // runs). It starts once the swapped-in view is painted and the page is idle, within 2 s:
+  // it neither delays that paint nor competes with it. (Without requestIdleCallback, a
+  // timer: the options object then reads as no delay.)
   const fetchRest = (wait) => loadRest().then(() => { html.dataset.rest = "loaded"; },
     () => { if (wait <= 16000) setTimeout(() => fetchRest(wait * 4), wait); });
-  // Once the swapped-in view is painted and the page is idle: the fetch neither delays that
-  // paint nor competes with it.
-  // Within 2 s in any case.
   (self.requestIdleCallback ?? setTimeout)(() => fetchRest(1000), { timeout: 2000 });
 } catch (err) {
   delete html.dataset.pricing;

@@ -40,57 +40,18 @@ pub fn ensure() -> Result<(), String> {
 /// `ppm_widget_bg.wasm` and the rest as [`REST`], and patches the glue. Returns the two parts'
 /// sizes in bytes.
 pub fn split_page(dist: &Path, keep_names: bool) -> Result<(u64, u64), String> {
-    let root = root()?;
-    let work = root.join("target/split");
+    let work = root()?.join("target/split");
     if work.exists() {
         std::fs::remove_dir_all(&work)
             .map_err(|e| format!("cannot clear {}: {e}", work.display()))?;
     }
     std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+    patch_glue(dist)?;
     let wasm = dist.join(WASM);
-    let glue = dist.join(GLUE);
-    let text = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
-    std::fs::write(&glue, with_rest_loader(&text)?)
-        .map_err(|e| format!("{}: {e}", glue.display()))?;
-    let types = dist.join(GLUE.replace(".js", ".d.ts"));
-    if let Ok(text) = std::fs::read_to_string(&types) {
-        let declared = format!("{text}\n/** Fetches and instantiates the rest of the page's WebAssembly (once). */\nexport function loadRest(): Promise<void>;\n");
-        std::fs::write(&types, declared).map_err(|e| format!("{}: {e}", types.display()))?;
-    }
-
-    let instrumented = work.join("instrumented.wasm");
-    wasm_split(&["--instrument", &path(&wasm), "-o", &path(&instrumented)])?;
-    crate::ensure_chromium()?;
-    crate::ensure_js_tests()?;
-    run(
-        "node",
-        &[
-            &path(&root.join("xtask/split/profile.mjs")),
-            &path(dist),
-            &path(&instrumented),
-            &path(&work),
-        ],
-    )?;
-    let mut profiles: Vec<String> = std::fs::read_dir(&work)
-        .map_err(|e| format!("{}: {e}", work.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "prof"))
-        .map(|p| path(&p))
-        .collect();
-    profiles.sort();
-    if profiles.is_empty() {
-        return Err("xtask dist: the profiling visits wrote no profile".into());
-    }
-    let merged = work.join("merged.prof");
-    let mut args = vec!["--merge-profiles"];
-    args.extend(profiles.iter().map(String::as_str));
-    let out = path(&merged);
-    args.extend(["-o", &out]);
-    wasm_split(&args)?;
-
+    let profile = profile(dist, &work)?;
     let rest = dist.join(REST);
     let first = work.join("first.wasm");
-    let (input, profile) = (path(&wasm), format!("--profile={out}"));
+    let (input, profile) = (path(&wasm), format!("--profile={}", path(&profile)));
     let (first_out, rest_out) = (path(&first), path(&rest));
     let mut args = vec![
         input.as_str(),
@@ -109,6 +70,63 @@ pub fn split_page(dist: &Path, keep_names: bool) -> Result<(u64, u64), String> {
     crate::wasm_opt::optimise(&wasm, keep_names)?;
     crate::wasm_opt::optimise(&rest, keep_names)?;
     Ok((size(&wasm)?, size(&rest)?))
+}
+
+/// Gives the glue (and its declarations) the placeholders and `loadRest`.
+fn patch_glue(dist: &Path) -> Result<(), String> {
+    let glue = dist.join(GLUE);
+    let text = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    std::fs::write(&glue, with_rest_loader(&text)?)
+        .map_err(|e| format!("{}: {e}", glue.display()))?;
+    let types = dist.join(GLUE.replace(".js", ".d.ts"));
+    if let Ok(text) = std::fs::read_to_string(&types) {
+        let declared = format!(
+            "{text}\n/** Fetches and instantiates the rest of the page's WebAssembly (once). */\n\
+             export function loadRest(): Promise<void>;\n"
+        );
+        std::fs::write(&types, declared).map_err(|e| format!("{}: {e}", types.display()))?;
+    }
+    Ok(())
+}
+
+/// Visits the page with an instrumented copy of its module (`xtask/split/profile.mjs`) and
+/// merges the visits' profiles; returns the merged profile's path (in `work`).
+fn profile(dist: &Path, work: &Path) -> Result<std::path::PathBuf, String> {
+    let instrumented = work.join("instrumented.wasm");
+    wasm_split(&[
+        "--instrument",
+        &path(&dist.join(WASM)),
+        "-o",
+        &path(&instrumented),
+    ])?;
+    crate::ensure_chromium()?;
+    crate::ensure_js_tests()?;
+    run(
+        "node",
+        &[
+            &path(&root()?.join("xtask/split/profile.mjs")),
+            &path(dist),
+            &path(&instrumented),
+            &path(work),
+        ],
+    )?;
+    let mut profiles: Vec<String> = std::fs::read_dir(work)
+        .map_err(|e| format!("{}: {e}", work.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "prof"))
+        .map(|p| path(&p))
+        .collect();
+    profiles.sort();
+    if profiles.is_empty() {
+        return Err("xtask dist: the profiling visits wrote no profile".into());
+    }
+    let merged = work.join("merged.prof");
+    let out = path(&merged);
+    let mut args = vec!["--merge-profiles"];
+    args.extend(profiles.iter().map(String::as_str));
+    args.extend(["-o", &out]);
+    wasm_split(&args)?;
+    Ok(merged)
 }
 
 /// The glue with the placeholders' import namespace and the loader of the rest (`loadRest`).
