@@ -49,6 +49,14 @@ export async function openPricingPage(browser, server, hash = "", locale = "en-U
   return { page, context, errors };
 }
 
+/** Types `value` into the pricing page's field `id` and waits until the share link (written
+ * 300 ms after the last edit) carries the edit: by then the page has priced and drawn it. */
+export async function typeUntilLinked(page, id, value) {
+  const before = await page.evaluate(() => location.hash);
+  await page.fill(`#${id}`, value);
+  await page.waitForFunction((b) => location.hash !== b, before);
+}
+
 /** Debian's Chromium, headless, with no background network traffic. */
 export function launch() {
   return chromium.launch({

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve, launch } from "./serve.mjs";
+import { serve, launch, typeUntilLinked as type } from "./serve.mjs";
 
 const REST = "ppm_widget_rest.wasm";
 let server, browser;
@@ -27,13 +27,6 @@ async function openPage(route, locale = "en-US") {
   await page.goto(server.url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
   return { page, context, rest, errors, asked };
-}
-
-/** Types into a field and waits until the share link carries the edit (300 ms after it). */
-async function type(page, id, value) {
-  const before = await page.evaluate(() => location.hash);
-  await page.fill(`#${id}`, value);
-  await page.waitForFunction((b) => location.hash !== b, before);
 }
 
 const text = (page, selector) => page.locator(selector).textContent();

@@ -5,7 +5,7 @@
 // every build of the same code.
 // usage: node profile.mjs <dist> <instrumented wasm> <output dir>   (writes <output dir>/<visit>.prof)
 import { readFileSync, writeFileSync } from "node:fs";
-import { serve, launch } from "../../tests/js/serve.mjs";
+import { serve, launch, typeUntilLinked as type } from "../../tests/js/serve.mjs";
 
 const [dist, instrumented, out] = process.argv.slice(2);
 const server = await serve({}, { "ppm_widget_bg.wasm": readFileSync(instrumented) }, dist);
@@ -45,14 +45,6 @@ async function profile(name, { locale = "en-US", hash = "", width = 1280 }, visi
   await context.close();
   console.log(`  profile ${name}: ${bytes.length} bytes`);
   return result;
-}
-
-/** Types `value` into the field `id` and waits until the share link (written 300 ms after the
- * last edit) carries the edit. */
-async function type(page, id, value) {
-  const before = await page.evaluate(() => location.hash);
-  await page.fill(`#${id}`, value);
-  await page.waitForFunction((b) => location.hash !== b, before);
 }
 
 try {

@@ -89,7 +89,7 @@ pub fn dist() -> Result<PathBuf, String> {
 }
 
 /// The size of a file in bytes.
-fn file_size(path: &Path) -> Result<u64, String> {
+pub(crate) fn file_size(path: &Path) -> Result<u64, String> {
     std::fs::metadata(path)
         .map(|m| m.len())
         .map_err(|e| format!("{}: {e}", path.display()))

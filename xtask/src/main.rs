@@ -283,27 +283,40 @@ const JS_TESTS: &str = "tests/js";
 /// The partner app of the browser tests (Vite + React, its own npm lock).
 const REACT_APP: &str = "tests/react-app";
 
-/// Installs the npm test packages (`tests/js`, from their lock) when they are missing.
-pub(crate) fn ensure_js_tests() -> Result<(), String> {
+/// Installs the npm packages of `prefix` from its committed lock (`npm ci`) unless `marker`
+/// (a path under its `node_modules/`) is there already.
+pub(crate) fn ensure_npm(prefix: &str, marker: &str) -> Result<(), String> {
     if root()?
-        .join(JS_TESTS)
-        .join("node_modules/playwright-core")
+        .join(prefix)
+        .join("node_modules")
+        .join(marker)
         .exists()
     {
         return Ok(());
     }
     run(
         "npm",
-        &["ci", "--prefix", JS_TESTS, "--no-audit", "--no-fund"],
+        &["ci", "--prefix", prefix, "--no-audit", "--no-fund"],
     )
 }
 
-/// Installs Debian's Chromium when it is missing (CI runs as root on a fresh machine).
-pub(crate) fn ensure_chromium() -> Result<(), String> {
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if std::path::Path::new(&chromium).exists() {
+/// Installs the Debian package `package` unless `file` is there already (CI runs as root on a
+/// fresh machine).
+pub(crate) fn ensure_debian(file: &str, package: &str) -> Result<(), String> {
+    if std::path::Path::new(file).exists() {
         return Ok(());
     }
     run("apt-get", &["update", "-qq"])?;
-    run("apt-get", &["install", "-y", "-qq", "chromium"])
+    run("apt-get", &["install", "-y", "-qq", package])
+}
+
+/// Installs the npm test packages (`tests/js`) when they are missing.
+pub(crate) fn ensure_js_tests() -> Result<(), String> {
+    ensure_npm(JS_TESTS, "playwright-core")
+}
+
+/// Installs Debian's Chromium when it is missing.
+pub(crate) fn ensure_chromium() -> Result<(), String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    ensure_debian(&chromium, "chromium")
 }

@@ -11,6 +11,7 @@
 
 use std::path::Path;
 
+use crate::dist::file_size;
 use crate::{root, run};
 
 /// Binaryen's `wasm-split` (Debian's `binaryen`; npm's `binaryen` does not ship it).
@@ -29,11 +30,7 @@ const IMPORTS_END: &str = "\"./ppm_widget_bg.js\": import0,";
 /// Installs Debian's `binaryen` when `wasm-split` is missing (CI runs as root on a fresh
 /// machine).
 pub fn ensure() -> Result<(), String> {
-    if Path::new(WASM_SPLIT).exists() {
-        return Ok(());
-    }
-    run("apt-get", &["update", "-qq"])?;
-    run("apt-get", &["install", "-y", "-qq", "binaryen"])
+    crate::ensure_debian(WASM_SPLIT, "binaryen")
 }
 
 /// Splits `dist/`'s page bundle in place: profiles it (Chromium), writes the first part over
@@ -69,7 +66,7 @@ pub fn split_page(dist: &Path, keep_names: bool) -> Result<(u64, u64), String> {
     // The clean-up passes again: the split leaves each part a little to fold (−0.2 KB gzip).
     crate::wasm_opt::optimise(&wasm, keep_names)?;
     crate::wasm_opt::optimise(&rest, keep_names)?;
-    Ok((size(&wasm)?, size(&rest)?))
+    Ok((file_size(&wasm)?, file_size(&rest)?))
 }
 
 /// Gives the glue (and its declarations) the placeholders and `loadRest`.
@@ -153,12 +150,6 @@ fn wasm_split(args: &[&str]) -> Result<(), String> {
 
 fn path(p: &Path) -> String {
     p.to_string_lossy().into_owned()
-}
-
-fn size(p: &Path) -> Result<u64, String> {
-    std::fs::metadata(p)
-        .map(|m| m.len())
-        .map_err(|e| format!("{}: {e}", p.display()))
 }
 
 #[cfg(test)]

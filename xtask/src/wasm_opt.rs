@@ -42,17 +42,7 @@ pub(crate) const FEATURES: [&str; 6] = [
 
 /// Installs the pinned `binaryen` when it is missing (`npm ci`).
 pub fn ensure() -> Result<(), String> {
-    if root()?
-        .join(PACKAGE)
-        .join("node_modules/binaryen/bin/wasm-opt")
-        .exists()
-    {
-        return Ok(());
-    }
-    run(
-        "npm",
-        &["ci", "--prefix", PACKAGE, "--no-audit", "--no-fund"],
-    )
+    crate::ensure_npm(PACKAGE, "binaryen/bin/wasm-opt")
 }
 
 /// Runs the passes over `wasm` in place (keeping the name section when `keep_names`).
