@@ -7,7 +7,7 @@
 // (The JS API for sales tools and partners is a separate bundle, ppm_api.js.)
 // The bundle carries the English texts; German and French are files of their own
 // (texts-de.txt, texts-fr.txt), fetched when the browser, a share link or the language menu asks.
-import init, { mount, firstLanguage, addTexts, loadRest } from "./ppm_widget.js";
+import init, { mount, firstLanguage, addTexts, loadRestWhenIdle } from "./ppm_widget.js";
 
 const root = document.getElementById("app");
 const html = document.documentElement;
@@ -108,14 +108,9 @@ try {
   html.dataset.ready = "true";
   performance.mark("ppm-ready");
   // The rest of the WebAssembly (what the first view and the first edits do not run: exports,
-  // detailed meetings, most messages...), so that it is there before a visitor needs it. A
-  // failed fetch is tried again after 1, 4 and 16 s (and by the first function of it that
-  // runs). It starts once the swapped-in view is painted and the page is idle, within 2 s:
-  // it neither delays that paint nor competes with it. (Without requestIdleCallback, a
-  // timer: the options object then reads as no delay.)
-  const fetchRest = (wait) => loadRest().then(() => { html.dataset.rest = "loaded"; },
-    () => { if (wait <= 16000) setTimeout(() => fetchRest(wait * 4), wait); });
-  (self.requestIdleCallback ?? setTimeout)(() => fetchRest(1000), { timeout: 2000 });
+  // detailed meetings, most messages...), in the background once the page is idle, so that it
+  // is there before a visitor needs it (tried again after 1, 4 and 16 s; see the loader).
+  loadRestWhenIdle().then(() => { html.dataset.rest = "loaded"; }, () => {});
 } catch (err) {
   delete html.dataset.pricing;
   root.textContent = "The calculator could not start: " + (err && err.message ? err.message : err);

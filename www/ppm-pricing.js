@@ -13,6 +13,8 @@ import init, {
   loadRateCard as wasm_loadRateCard,
   addTexts as wasm_addTexts,
   __ppm_restart,
+  loadRest,
+  loadRestWhenIdle,
 } from "./ppm_element.js";
 
 // `cargo xtask dist` rewrites these lines in the npm package (hashed file names and their
@@ -117,10 +119,9 @@ function isTrap(err) {
 
 /** After a trap: every widget says so, offers to start again, and fires `ppm-error`
  * ("crash"). */
-function crash(err) {
+function crash(err, reason = `internal error: ${err && err.message ? err.message : "unknown"}`) {
   if (crashed) return;
   crashed = true;
-  const reason = `internal error: ${err && err.message ? err.message : "unknown"}`;
   for (const parked of pool.splice(0)) dead.push(parked.widget);
   for (const element of live) element.crashed(reason);
 }
@@ -138,6 +139,9 @@ function restart() {
     textsRead.clear();
     started = undefined;
     await start();
+    // Its own instance of the rest of the WebAssembly, in the background (from the bytes
+    // already fetched, or fetched now); a function of it that runs first brings it at once.
+    loadRest().catch(() => {});
     crashed = false;
     for (const card of apiCards.values()) wasm_loadRateCard(card);
     const stopped = [...live];
@@ -149,10 +153,29 @@ function restart() {
   return restarting;
 }
 
-// A trap inside an event handler of a widget (a click, a keystroke) reaches the window.
+// A trap inside an event handler of a widget (a click, a keystroke) reaches the window. So does
+// the loader's word that a function of the rest of the WebAssembly was needed before the rest
+// was in, and it could not be fetched (or was not the file this module was built with): the
+// instance cannot go on, and every widget offers to start again, which fetches it again.
 if (typeof window !== "undefined") {
   window.addEventListener("error", (e) => {
     if (isTrap(e.error) && live.size > 0) crash(e.error);
+  });
+  window.addEventListener("ppm-rest-failed", (e) => {
+    if (loaded) crash(null, `part of it could not be loaded: ${e.detail}`);
+  });
+}
+
+let restScheduled = false;
+/** Fetches the rest of the WebAssembly (what the first quote did not need: exports, detailed
+ * meetings, most messages, ...) in the background once the first widget has quoted or the JS
+ * API is ready, so that it is there before anyone needs it; not before, so that it never
+ * delays a first quote. */
+function fetchRestSoon() {
+  if (restScheduled) return;
+  restScheduled = true;
+  loadRestWhenIdle().catch(() => {
+    restScheduled = false;
   });
 }
 
@@ -536,6 +559,7 @@ export class PpmPricing extends Base {
 
   #quoted(detail) {
     this.#detail = detail;
+    fetchRestSoon();
     this.dispatchEvent(new CustomEvent("ppm-quote", { detail, bubbles: true, composed: true }));
   }
 
@@ -555,10 +579,11 @@ if (typeof customElements !== "undefined" && !customElements.get("ppm-pricing"))
 // called (it rejects, with the reason, if the WebAssembly cannot start).
 /** Resolves when the JS API below can be called (`await ready`); the WebAssembly is fetched
  * on the first await, not at import. */
+const apiReady = () => start().then(fetchRestSoon);
 export const ready = {
-  then: (onResolved, onRejected) => start().then(onResolved, onRejected),
-  catch: (onRejected) => start().catch(onRejected),
-  finally: (onFinally) => start().finally(onFinally),
+  then: (onResolved, onRejected) => apiReady().then(onResolved, onRejected),
+  catch: (onRejected) => apiReady().catch(onRejected),
+  finally: (onFinally) => apiReady().finally(onFinally),
   [Symbol.toStringTag]: "Promise",
 };
 

@@ -22,12 +22,16 @@ after(async () => { await browser?.close(); server?.close(); });
 const gzipped = (path) => gzipSync(readFileSync(dist + path), { level: constants.Z_BEST_COMPRESSION }).length;
 
 /** Records, in the page, each fetch or XMLHttpRequest the page's scripts start once the page
- * has said it is ready (the pricing page then fetches the rest of its WebAssembly): known at
- * the call, so no timing decides what counts. */
-function noteRequestsAfterReady() {
+ * is ready: the pricing page once it has said so, a partner page once its <ppm-pricing> has
+ * quoted (both then fetch the rest of their WebAssembly). Known at the call, so no timing
+ * decides what counts. */
+function noteRequestsAfterReady(kind) {
   window.__afterReady = [];
+  const ready = kind === "element"
+    ? () => document.querySelector("ppm-pricing")?.quote != null
+    : () => document.documentElement.dataset.ready === "true";
   const note = (url) => {
-    if (document.documentElement.dataset.ready === "true") window.__afterReady.push(new URL(url, location.href).pathname.replace(/^\//, ""));
+    if (ready()) window.__afterReady.push(new URL(url, location.href).pathname.replace(/^\//, ""));
   };
   const fetch = window.fetch;
   window.fetch = function (input, init) { note(input instanceof Request ? input.url : String(input)); return fetch.call(this, input, init); };
@@ -36,8 +40,8 @@ function noteRequestsAfterReady() {
 }
 
 /** Opens `path` and returns the dist paths Chromium fetched until `ready` holds (not what the
- * page's scripts asked for after it said it was ready). */
-async function fetchedUntil(path, ready) {
+ * page's scripts asked for after it was ready, as `kind` of page: see noteRequestsAfterReady). */
+async function fetchedUntil(path, ready, kind) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   const seen = new Set();
@@ -45,7 +49,7 @@ async function fetchedUntil(path, ready) {
     const url = new URL(r.url());
     if (url.origin + "/" === server.url) seen.add(url.pathname.replace(/^\//, "") || "index.html");
   });
-  await page.addInitScript(noteRequestsAfterReady);
+  await page.addInitScript(noteRequestsAfterReady, kind);
   await page.goto(server.url + path);
   await page.waitForFunction(ready);
   // What Chromium asked for so far, then what of it the page's scripts started after ready (in
@@ -70,7 +74,7 @@ function weigh(label, files) {
 }
 
 test("the pricing page's first load stays within the budget", async () => {
-  const files = await fetchedUntil("", () => document.documentElement.dataset.ready === "true");
+  const files = await fetchedUntil("", () => document.documentElement.dataset.ready === "true", "page");
   // The page cannot be ready without its module and its WebAssembly.
   assert.ok(files.includes("ppm_widget_bg.wasm"), files.join(", "));
   const total = weigh("first load", files);
@@ -79,9 +83,11 @@ test("the pricing page's first load stays within the budget", async () => {
 });
 
 test("a partner page's <ppm-pricing> stays within the budget", async () => {
-  const files = await fetchedUntil("npm/example.html", () => document.querySelector("ppm-pricing")?.quote != null);
-  const module = files.filter((f) => f.startsWith("npm/ppm-pricing."));
+  const files = await fetchedUntil("npm/example.html", () => document.querySelector("ppm-pricing")?.quote != null, "element");
+  const module = files.filter((f) => f.startsWith("npm/ppm-pricing"));
   assert.ok(module.some((f) => f.endsWith(".wasm")), files.join(", "));
+  // The rest of the WebAssembly is not needed for the first quote.
+  assert.ok(!module.some((f) => f.startsWith("npm/ppm-pricing-rest.")), files.join(", "));
   const total = weigh("partner module", module);
   assert.ok(total <= budget.partnerModuleGzip,
     `<ppm-pricing> loads ${total} B gzip, over the budget of ${budget.partnerModuleGzip} B in ${budgetFile}`);

@@ -124,6 +124,7 @@ test("a trap is never silent: every widget says so, reports it, and starts again
   const trapDir = fileURLToPath(new URL("../../target/test-trap/", import.meta.url));
   await context.route("**/ppm_element.js", (route) => route.fulfill({ path: trapDir + "ppm_element.js", contentType: "text/javascript" }));
   await context.route("**/ppm_element_bg.wasm", (route) => route.fulfill({ path: trapDir + "ppm_element_bg.wasm", contentType: "application/wasm" }));
+  await context.route("**/ppm_element_rest.wasm", (route) => route.fulfill({ path: trapDir + "ppm_element_rest.wasm", contentType: "application/wasm" }));
   await context.addInitScript(() => {
     window.__ppmErrors = [];
     document.addEventListener("ppm-error", (e) => window.__ppmErrors.push({ id: e.target.id, ...e.detail }));
@@ -193,10 +194,10 @@ test("the npm README, followed literally in a fresh folder, gives a working widg
   const { tmpdir } = await import("node:os");
   const { execFileSync } = await import("node:child_process");
   const readme = readFileSync(dist + "npm/README.md", "utf8");
-  // The files the README names: the module and the .wasm and .css beside it.
+  // The files the README names: the module and the .wasm files and .css beside it.
   const folder = mkdtempSync(tmpdir() + "/ppm-npm-");
   const module = readme.match(/Host these files of this folder together[^`]*`([^`]+)`/)[1];
-  for (const f of readdirSync(dist + "npm/").filter((f) => f === module || /^ppm-pricing\.[0-9a-f]{10}\.(wasm|css)$/.test(f))) {
+  for (const f of readdirSync(dist + "npm/").filter((f) => f === module || /^ppm-pricing(-rest)?\.[0-9a-f]{10}\.(wasm|css)$/.test(f))) {
     copyFileSync(dist + "npm/" + f, folder + "/" + f);
   }
   // "your own rate card as JSON (`ppm convert card.toml > card.json`)": exactly that command.

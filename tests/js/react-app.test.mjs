@@ -44,8 +44,10 @@ test("the app builds with Vite without a warning", () => {
   const warnings = output.split("\n").filter((l) => /warn|\(!\)|didn't resolve|externalized/i.test(l));
   assert.deepEqual(warnings, [], output);
   const assets = readdirSync(app + "dist/assets");
-  // The element's hashed WebAssembly and style sheet, and the JS API's WebAssembly, as assets.
+  // The element's hashed WebAssembly (both parts) and style sheet, and the JS API's
+  // WebAssembly, as assets.
   assert.ok(assets.some((f) => /^ppm-pricing\.[0-9a-f]{10}-.*\.wasm$/.test(f)), assets.join(", "));
+  assert.ok(assets.some((f) => /^ppm-pricing-rest\.[0-9a-f]{10}-.*\.wasm$/.test(f)), assets.join(", "));
   assert.ok(assets.some((f) => /^ppm_api_bg-.*\.wasm$/.test(f)), assets.join(", "));
 });
 
@@ -60,6 +62,8 @@ test("in Chromium the first ppm-quote is of the app's scenario", async () => {
   page.on("response", (r) => { if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`); });
   page.on("console", (m) => { if (m.type() === "error" && !/status of 404/.test(m.text())) errors.push(m.text()); });
   try {
+    // The rest of the element's WebAssembly, fetched after the first quote from where Vite put it.
+    const rest = page.waitForResponse((r) => /\/ppm-pricing-rest\.[0-9a-f]{10}-.*\.wasm$/.test(r.url()));
     await page.goto(server.url);
     await page.waitForFunction(() => document.getElementById("quote-count")?.textContent !== "0"
       && document.getElementById("api-total")?.textContent !== "");
@@ -73,6 +77,7 @@ test("in Chromium the first ppm-quote is of the app's scenario", async () => {
     // The widget shows the same scenario's price inside its shadow root.
     await page.locator("ppm-pricing #per-minute-monthly").waitFor();
     assert.equal(await page.locator("ppm-pricing #per-minute-monthly").textContent(), "$5.28");
+    assert.equal((await rest).status(), 200);
     await page.screenshot({ path: shots + "react-app.png", fullPage: true });
     assert.deepEqual(errors, []);
   } finally {

@@ -1,14 +1,26 @@
-// Visits the pricing page as a visitor would, with the instrumented WebAssembly that
-// `wasm-split --instrument` wrote, and saves which functions ran: `cargo xtask dist` keeps those
-// in the page's first part and moves the rest out (xtask/src/split.rs). Each visit waits for the
-// state it needs (ready, the share link written), never for time, so the profile is the same on
-// every build of the same code.
-// usage: node profile.mjs <dist> <instrumented wasm> <output dir>   (writes <output dir>/<visit>.prof)
+// Visits the pricing page (or, for the partner element, its partner pages) as a visitor would,
+// with the instrumented WebAssembly that `wasm-split --instrument` wrote, and saves which
+// functions ran: `cargo xtask dist` keeps those in the first part and moves the rest out
+// (xtask/src/split.rs). Each visit waits for the state it needs (ready, the share link written,
+// a quote), never for time, so the profile is the same on every build of the same code.
+// usage: node profile.mjs <page|element> <site> <glue> <instrumented wasm> <output dir>
+//   serves <site> (the built dist/) with <glue> and the instrumented module in place of the
+//   bundle's own; writes <output dir>/<visit>.prof
 import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import { serve, launch, typeUntilLinked as type } from "../../tests/js/serve.mjs";
+import { hostPage, partnerCard } from "../../tests/js/element-pages.mjs";
 
-const [dist, instrumented, out] = process.argv.slice(2);
-const server = await serve({}, { "ppm_widget_bg.wasm": readFileSync(instrumented) }, dist);
+const [visits, site, glue, instrumented, out] = process.argv.slice(2);
+const name = basename(glue, ".js");
+const server = await serve({}, {
+  [`${name}.js`]: readFileSync(glue),
+  [`${name}_bg.wasm`]: readFileSync(instrumented),
+  // The element's pages: a French widget, and a partner card with a scenario and the JS API.
+  "profile-fr.html": hostPage(`<ppm-pricing lang="fr" card="illustrative-eur"></ppm-pricing>`),
+  "profile-card.json": JSON.stringify(partnerCard),
+  "profile-card.html": hostPage(`<ppm-pricing card-src="profile-card.json" scenario='{"organisers": 2, "meetings": [{"name": "Weekly", "perMonth": 4, "minutes": 30, "legs": [{"country": "DE", "call": "tollDialIn", "count": 3}]}]}'></ppm-pricing>`),
+}, site);
 const browser = await launch();
 
 /** Captures the page's WebAssembly instance (before any script of the page runs). */
@@ -22,16 +34,22 @@ function captureInstance() {
   WebAssembly.instantiate = wrap(WebAssembly.instantiate);
 }
 
-/** Opens the page (in `locale`, at `hash`), waits until it is ready, runs `visit`, and writes
+/** The pricing page is ready; so is a page whose every <ppm-pricing> has quoted. */
+const READY = {
+  page: () => document.documentElement.dataset.ready === "true",
+  element: () => [...document.querySelectorAll("ppm-pricing")].every((e) => e.quote != null),
+};
+
+/** Opens `path` (in `locale`, at `hash`), waits until it is ready, runs `visit`, and writes
  * the profile as `<name>.prof`; returns what `visit` returned. */
-async function profile(name, { locale = "en-US", hash = "", width = 1280 }, visit = async () => {}) {
+async function profile(name, { path = "", locale = "en-US", hash = "", width = 1280 }, visit = async () => {}) {
   const context = await browser.newContext({ locale, viewport: { width, height: 1000 } });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.addInitScript(captureInstance);
-  await page.goto(server.url + (hash ? "#" + hash : ""));
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+  await page.goto(server.url + path + (hash ? "#" + hash : ""));
+  await page.waitForFunction(READY[visits]);
   const result = await visit(page);
   const bytes = await page.evaluate(() => {
     const e = window.__ppmProfiled.exports;
@@ -47,21 +65,36 @@ async function profile(name, { locale = "en-US", hash = "", width = 1280 }, visi
   return result;
 }
 
-try {
-  // The first view, then the edits a visitor makes first: licences and organisers, a meeting's
-  // frequency, length, size, share by phone and a country's shares, with whole and decimal
-  // numbers (the decimal arithmetic takes other paths for them), into a wrong state (shares
-  // that do not add up, fewer licences than organisers) and out of it again.
+/** Types `value` into the field `id` of the element `host` and waits until the element has
+ * quoted the edit (or marked the field as wrong). */
+async function typeInElement(page, host, id, value) {
+  const before = await page.evaluate((h) => document.querySelector(h).quote, host);
+  const field = page.locator(`${host} #${id}`);
+  await field.fill(value);
+  await page.waitForFunction(([h, b, i]) => {
+    const e = document.querySelector(h);
+    return e.quote !== b || e.shadowRoot.getElementById(i)?.getAttribute("aria-invalid") === "true";
+  }, [host, before, id]);
+}
+
+/** The edits a visitor makes first: licences and organisers, a meeting's frequency, length,
+ * size, share by phone and a country's shares, with whole and decimal numbers (the decimal
+ * arithmetic takes other paths for them), into a wrong state (shares that do not add up, fewer
+ * licences than organisers) and out of it again. */
+const EDITS = [
+  ["licencesPurchased", "60"], ["organisers", "12"], ["meetings-0-perMonth", "10"],
+  ["meetings-0-minutes", "45"], ["meetings-0-minutes", "17.5"], ["meetings-0-participants", "9"],
+  ["meetings-0-phoneShare", "50"], ["meetings-0-phoneShare", "33.3"],
+  ["meetings-0-countries-0-share", "70"], ["meetings-0-countries-0-share", "80"],
+  ["meetings-0-countries-0-toll", "80"], ["meetings-0-countries-0-toll", "100"],
+  ["organisers", "250"], ["organisers", "7"], ["meetings-1-perMonth", "22"],
+];
+
+/** The pricing page: its first view, edits, a share link, German, French, a phone. */
+async function pageVisits() {
+  // The first view, then the first edits.
   const link = await profile("edits", {}, async (page) => {
-    const edits = [
-      ["licencesPurchased", "60"], ["organisers", "12"], ["meetings-0-perMonth", "10"],
-      ["meetings-0-minutes", "45"], ["meetings-0-minutes", "17.5"], ["meetings-0-participants", "9"],
-      ["meetings-0-phoneShare", "50"], ["meetings-0-phoneShare", "33.3"],
-      ["meetings-0-countries-0-share", "70"], ["meetings-0-countries-0-share", "80"],
-      ["meetings-0-countries-0-toll", "80"], ["meetings-0-countries-0-toll", "100"],
-      ["organisers", "250"], ["organisers", "7"], ["meetings-1-perMonth", "22"],
-    ];
-    for (const [id, value] of edits) await type(page, id, value);
+    for (const [id, value] of EDITS) await type(page, id, value);
     return page.evaluate(() => location.hash.slice(1));
   });
   // A share link, as a colleague opens it; the page in German and in French; a phone.
@@ -69,6 +102,34 @@ try {
   await profile("german", { locale: "de-DE" });
   await profile("french", { locale: "fr-FR" });
   await profile("phone", { width: 390 });
+}
+
+/** The partner element: the partner demo (two widgets, one German and compact, and organisers
+ * typed into the partner's form), the same edits as on the page in a widget, a French widget,
+ * a partner card with a scenario, the JS API, a phone. */
+async function elementVisits() {
+  await profile("partner", { path: "partner-demo.html" }, async (page) => {
+    for (const [id, value] of EDITS) await typeInElement(page, "#main-widget", id, value);
+    // Organisers typed into the partner's form reach the widget as a scenario object.
+    for (const value of ["41", "7"]) {
+      const before = await page.evaluate(() => document.getElementById("main-widget").quote);
+      await page.fill("#lead-organisers", value);
+      await page.waitForFunction((b) => document.getElementById("main-widget").quote !== b, before);
+    }
+  });
+  await profile("french", { path: "profile-fr.html", locale: "fr-FR" });
+  await profile("card", { path: "profile-card.html" }, async (page) => {
+    await page.evaluate(async () => {
+      const api = await import("./ppm-pricing.js");
+      await api.ready;
+      api.quote({ organisers: 3, meetings: [{ name: "Weekly", perMonth: 4, minutes: 30, legs: [{ country: "DE", call: "tollDialIn", count: 2 }] }] });
+    });
+  });
+  await profile("phone", { path: "partner-demo.html", width: 390 });
+}
+
+try {
+  await (visits === "element" ? elementVisits() : pageVisits());
 } finally {
   await browser.close();
   server.close();

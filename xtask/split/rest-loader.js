@@ -1,13 +1,20 @@
-// Appended to the pricing page's glue by `cargo xtask dist` (xtask/src/split.rs). The page's
-// WebAssembly comes in two parts: `ppm_widget_bg.wasm`, every function the page ran in the
-// build's profiling visits (its first view, typing into the form, a share link, German, French,
-// a phone), and
-// `ppm_widget_rest.wasm`, the rest (exports, detailed and measured meetings, messages, ...).
-// Until the rest is instantiated, each of its functions is a placeholder in the shared table:
-// calling one loads the rest there and then (a synchronous request, when `loadRest`, which the
-// page calls once it is ready, has not brought it yet) and calls the function it stands for.
+// Appended to a bundle's glue by `cargo xtask dist` (xtask/src/split.rs): the pricing page's
+// (`ppm_widget`) and the partner element's (`ppm_element`). Their WebAssembly comes in two parts:
+// `<bundle>_bg.wasm`, every function that ran in the build's profiling visits (the first view,
+// typing into the form, share links, German, French, a phone; for the element its partner
+// pages), and `<bundle>_rest.wasm`, the rest (exports, detailed and measured meetings, most
+// messages, ...). Until the rest is instantiated, each of its functions is a placeholder in the
+// shared table: calling one loads the rest there and then (a synchronous request, when
+// `loadRest` has not brought it yet) and calls the function it stands for.
+// The rest belongs to one instance of the first part: after a restart (the element's, after a
+// trap) the new instance gets its own, from the bytes already fetched.
 const restUrl = new URL("ppm_widget_rest.wasm", import.meta.url);
-let restDone = false;
+// The rest's sha384 integrity ("": not checked; the npm package's is filled in): the
+// background fetch checks it as the browser does, the synchronous request with `sha384`, which
+// only a bundle with an integrity value carries (xtask/split/sha384.js).
+const restIntegrity = "";
+let restFor;
+let restModule;
 let restLoading;
 let restBytes;
 /** The placeholders' import namespace: any index, a function that loads the rest and calls it. */
@@ -19,45 +26,63 @@ function restPlaceholders() {
     },
   });
 }
-/** The table the placeholders and the rest's functions share (the primary part exports it). */
+/** The table the placeholders and the rest's functions share (the first part exports it). */
 function restTable() {
   return Object.values(wasm).find((v) => v instanceof WebAssembly.Table);
 }
-/** Instantiates the rest once: its table entries replace the placeholders. */
+/** Instantiates the rest for the current instance (once): its table entries replace the
+ * placeholders. */
 function restInstantiate(module) {
-  if (!restDone) {
+  restModule = module;
+  if (wasm && restFor !== wasm) {
     new WebAssembly.Instance(module, { primary: wasm });
-    restDone = true;
+    restFor = wasm;
   }
 }
-/** Loads the rest at once: from the background fetch's bytes when they are in, else with a
- * synchronous request (a placeholder cannot wait). */
+/** Loads the rest at once: compiled or fetched already, or by a synchronous request (a
+ * placeholder cannot wait). */
 function restNow() {
-  if (restDone) return;
-  restInstantiate(new WebAssembly.Module(restBytes ?? restDownload()));
+  if (restFor === wasm) return;
+  restInstantiate(restModule ?? new WebAssembly.Module(restBytes ?? restDownload()));
 }
-/** The rest's bytes, by a synchronous request; a failure is announced (main.js says so). */
+/** The rest's bytes, by a synchronous request, checked against `restIntegrity`; a failure is
+ * announced (`ppm-rest-failed`: the page, or every element, says so). */
 function restDownload() {
-  const xhr = new XMLHttpRequest();
-  xhr.open("GET", restUrl, false);
-  xhr.overrideMimeType("text/plain; charset=x-user-defined");
   try {
+    const xhr = new XMLHttpRequest();
+    xhr.open("GET", restUrl, false);
+    xhr.overrideMimeType("text/plain; charset=x-user-defined");
     xhr.send();
     if (xhr.status !== 200) throw new Error(`${restUrl}: HTTP ${xhr.status}`);
+    // x-user-defined: each byte is one character, its low 8 bits.
+    const bytes = Uint8Array.from(xhr.responseText, (c) => c.charCodeAt(0) & 0xff);
+    if (restIntegrity && sha384(bytes) !== restIntegrity) {
+      throw new Error(`${restUrl}: not the file this module was built with (integrity)`);
+    }
+    return bytes;
   } catch (err) {
-    dispatchEvent(new CustomEvent("ppm-rest-failed"));
+    dispatchEvent(new CustomEvent("ppm-rest-failed", { detail: String(err && err.message) }));
     throw err;
   }
-  // x-user-defined: each byte is one character, its low 8 bits.
-  return Uint8Array.from(xhr.responseText, (c) => c.charCodeAt(0) & 0xff);
 }
-/** Fetches and instantiates the rest in the background (once; a failure may be tried again). */
+/** Fetches and compiles the rest (once; a failure may be tried again) and instantiates it for
+ * the current instance. */
 export function loadRest() {
-  if (restDone) return Promise.resolve();
-  restLoading ??= fetch(restUrl)
+  restLoading ??= fetch(restUrl, restIntegrity ? { integrity: restIntegrity } : {})
     .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${restUrl}: HTTP ${r.status}`))))
-    .then((bytes) => WebAssembly.compile((restBytes = bytes)))
-    .then(restInstantiate);
+    .then((bytes) => WebAssembly.compile((restBytes = bytes)));
   restLoading.catch(() => { restLoading = undefined; });
-  return restLoading;
+  return restLoading.then(restInstantiate);
+}
+/** Loads the rest in the background, so that it is there before a visitor needs it: once the
+ * page is idle (within 2 s; it neither delays a paint nor competes with one), again after 1, 4
+ * and 16 s when it failed. Resolves when it is in; rejects after the last try. (Without
+ * requestIdleCallback, a timer: the options object reads as no delay.) */
+export function loadRestWhenIdle() {
+  const attempt = (wait) => loadRest().catch((err) => {
+    if (wait > 16000) throw err;
+    return new Promise((again) => setTimeout(again, wait)).then(() => attempt(wait * 4));
+  });
+  return new Promise((go) => (self.requestIdleCallback ?? setTimeout)(go, { timeout: 2000 }))
+    .then(() => attempt(1000));
 }

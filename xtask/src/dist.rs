@@ -73,9 +73,15 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     copy_dir(&root.join("www"), &dist)?;
     prerender(&root, &dist)?;
-    // The page's WebAssembly in two parts, measured on the finished page (see split.rs).
-    let (first, rest) = crate::split::split_page(&dist, keep_names)?;
-    eprintln!("  wasm-split: the page's first part {first} bytes, the rest {rest} bytes");
+    // The page's and the element's WebAssembly in two parts each, measured on the finished
+    // pages (see split.rs).
+    for bundle in [&crate::split::PAGE, &crate::split::ELEMENT] {
+        let (first, rest) = crate::split::split(bundle, &dist, &dist, keep_names)?;
+        eprintln!(
+            "  wasm-split {}: the first part {first} bytes, the rest {rest} bytes",
+            bundle.name
+        );
+    }
     let module = crate::npm::package(&dist, &root.join("www"), &package_version(&root)?)?;
     shrink_scripts(&dist)?;
     // Lets Node import the ES-module glue as is (tests, server-side use); browsers ignore it.
@@ -134,7 +140,14 @@ pub fn test_trap_bundle() -> Result<(), String> {
         &out.join("ppm_element.js"),
         &out.join("ppm_element_bg.wasm"),
     )?;
-    restartable(&out.join("ppm_element.js"))
+    restartable(&out.join("ppm_element.js"))?;
+    // Split as the element in `dist/` is (the restart must bring the rest again), profiled on
+    // `dist/`'s partner pages.
+    let site = root.join("dist");
+    if !site.join("partner-demo.html").exists() {
+        return Err("xtask test-trap: run `cargo xtask dist` first (the split is profiled on dist/'s partner pages)".into());
+    }
+    crate::split::split(&crate::split::ELEMENT, &out, &site, false).map(|_| ())
 }
 
 /// Patches the element's glue in place so that the page can restart a trapped instance.

@@ -12,6 +12,10 @@ use sha2::{Digest, Sha384};
 /// the partner sentences; the WASM carries English).
 const TEXTS_LANGUAGES: [&str; 2] = ["de", "fr"];
 
+/// The start of the name of the element's rest of the WebAssembly in the package
+/// (`ppm-pricing-rest.<hash>.wasm`: fetched after the first quote, see split.rs).
+pub const REST_STEM: &str = "ppm-pricing-rest.";
+
 /// One file of the package: its hashed name and its integrity value.
 struct Asset {
     name: String,
@@ -75,6 +79,9 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     let wasm = std::fs::read(dist.join("ppm_element_bg.wasm"))
         .map_err(|e| format!("cannot read ppm_element_bg.wasm: {e}"))?;
     let wasm = write_hashed(&out, "ppm-pricing", "wasm", &wasm)?;
+    let rest = std::fs::read(dist.join(crate::split::ELEMENT.rest()))
+        .map_err(|e| format!("cannot read {}: {e}", crate::split::ELEMENT.rest()))?;
+    let rest = write_hashed(&out, REST_STEM.trim_end_matches('.'), "wasm", &rest)?;
     let css = write_hashed(
         &out,
         "ppm-pricing",
@@ -118,6 +125,27 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     renames.push((
         "export function addTexts(".into(),
         "function wasm_addTexts(".into(),
+    ));
+    // The loader of the rest (split.rs): private, with the package's file and its integrity.
+    for loader in ["loadRest", "loadRestWhenIdle"] {
+        renames.push((
+            format!("export function {loader}("),
+            format!("function {loader}("),
+        ));
+    }
+    renames.push((
+        format!(
+            "const restUrl = new URL(\"{}\", import.meta.url);",
+            crate::split::ELEMENT.rest()
+        ),
+        format!(
+            "const restUrl = new URL(\"./{}\", import.meta.url);",
+            rest.name
+        ),
+    ));
+    renames.push((
+        "const restIntegrity = \"\";".into(),
+        format!("const restIntegrity = \"{}\";", rest.integrity),
     ));
     renames.push((
         "export { initSync, __wbg_init as default };".into(),
@@ -235,6 +263,8 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
             .replace("{{MODULE}}", &module.name)
             .replace("{{MODULE_SRI}}", &module.integrity)
             .replace("{{WASM_SRI}}", &wasm.integrity)
+            .replace("{{REST}}", &rest.name)
+            .replace("{{REST_SRI}}", &rest.integrity)
             .replace("{{CSS_SRI}}", &css.integrity)
             .replace("{{FRAME}}", &frame.name)
             .replace("{{FRAME_SRI}}", &frame.integrity)

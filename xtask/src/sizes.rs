@@ -9,15 +9,32 @@ use std::path::Path;
 pub fn print_partner_sizes(npm: &Path, module: &str) -> Result<(), String> {
     let mut files = vec![module.to_string()];
     let entries = std::fs::read_dir(npm).map_err(|e| format!("cannot read dist/npm: {e}"))?;
-    let mut assets: Vec<String> = entries
+    let names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut assets: Vec<String> = names
+        .iter()
         .filter(|n| n.starts_with("ppm-pricing.") && (n.ends_with(".wasm") || n.ends_with(".css")))
+        .cloned()
         .collect();
     assets.sort();
     files.extend(assets);
-    println!("What a partner page loads for <ppm-pricing> (dist/npm, bytes):");
+    println!(
+        "What a partner page loads for <ppm-pricing> until its first quote (dist/npm, bytes):"
+    );
     size_table(npm, &files, 32)?;
+    for rest in names
+        .iter()
+        .filter(|n| n.starts_with(crate::npm::REST_STEM))
+    {
+        let bytes = std::fs::read(npm.join(rest)).map_err(|e| format!("{rest}: {e}"))?;
+        println!(
+            "(fetched after the first quote) {rest}: {} raw, {} gzip",
+            bytes.len(),
+            gzip_len(&bytes)?
+        );
+    }
     println!();
     Ok(())
 }
@@ -88,8 +105,9 @@ pub fn print_sizes(dist: &Path) -> Result<(), String> {
         "file", "raw", "gzip -9", "brotli 11"
     );
     let total = size_table(dist, &FIRST_LOAD, 22)?;
+    let rest = crate::split::PAGE.rest();
     let later = [
-        ("fetched once the page is ready", crate::split::REST),
+        ("fetched once the page is ready", rest.as_str()),
         ("JS API bundle, not loaded by the page", "ppm_api.js"),
         ("JS API bundle, not loaded by the page", "ppm_api_bg.wasm"),
     ];

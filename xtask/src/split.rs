@@ -1,31 +1,60 @@
-//! The pricing page's WebAssembly in two parts (Binaryen's `wasm-split`, from Debian's
-//! `binaryen`): what a visitor's first view and first edits run, fetched before the page is
-//! ready, and the rest (exports, detailed and measured meetings, most messages, ...), fetched
-//! once the page is ready, or at once by the first function of it that runs before then.
+//! The pricing page's and the partner element's WebAssembly, each in two parts (Binaryen's
+//! `wasm-split`, from Debian's `binaryen`): what a visitor's first view and first edits run,
+//! fetched before the page (or the element's first quote) is ready, and the rest (exports,
+//! detailed and measured meetings, most messages, ...), fetched once it is, or at once by the
+//! first function of it that runs before then.
 //!
-//! Which functions run is measured, not listed by hand: the page is visited in headless Chromium
-//! with an instrumented copy of its module (`xtask/split/profile.mjs`), and the functions that
-//! ran in any visit stay in the first part. The glue gets the placeholders' import namespace and
-//! the loader of the rest (`xtask/split/rest-loader.js`). DESIGN.md, "Size notes", has the
-//! measurements.
+//! Which functions run is measured, not listed by hand: the pages are visited in headless
+//! Chromium with an instrumented copy of the module (`xtask/split/profile.mjs`), and the
+//! functions that ran in any visit stay in the first part. The glue gets the placeholders'
+//! import namespace and the loader of the rest (`xtask/split/rest-loader.js`). DESIGN.md, "Size
+//! notes", has the measurements.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::dist::file_size;
 use crate::{root, run};
 
 /// Binaryen's `wasm-split` (Debian's `binaryen`; npm's `binaryen` does not ship it).
 const WASM_SPLIT: &str = "/usr/bin/wasm-split";
-/// The page bundle's glue and WebAssembly in `dist/`.
-const GLUE: &str = "ppm_widget.js";
-const WASM: &str = "ppm_widget_bg.wasm";
-/// The second part, beside the first.
-pub const REST: &str = "ppm_widget_rest.wasm";
 /// The loader appended to the glue.
 const LOADER: &str = include_str!("../split/rest-loader.js");
-/// The glue's one import namespace, in the object it instantiates with: the placeholders'
-/// namespace goes beside it.
-const IMPORTS_END: &str = "\"./ppm_widget_bg.js\": import0,";
+/// The loader's address of the rest, as written for the page (renamed for other bundles).
+const LOADER_REST: &str = "\"ppm_widget_rest.wasm\"";
+/// SHA-384 for the synchronous request of a rest with an integrity value.
+const SHA384: &str = include_str!("../split/sha384.js");
+
+/// A bundle whose WebAssembly is split: its wasm-bindgen name and which visits profile it.
+pub struct Bundle {
+    /// The output name: `<name>.js`, `<name>_bg.wasm`, and the rest, `<name>_rest.wasm`.
+    pub name: &'static str,
+    /// The visits of `xtask/split/profile.mjs` that run it (`page` or `element`).
+    visits: &'static str,
+    /// Whether its rest is integrity-checked (the npm package fills in the value): the glue
+    /// then carries SHA-384 for the synchronous request.
+    checked: bool,
+}
+
+/// The pricing page's bundle.
+pub const PAGE: Bundle = Bundle {
+    name: "ppm_widget",
+    visits: "page",
+    checked: false,
+};
+
+/// The partner element's bundle (`<ppm-pricing>` and its JS API).
+pub const ELEMENT: Bundle = Bundle {
+    name: "ppm_element",
+    visits: "element",
+    checked: true,
+};
+
+impl Bundle {
+    /// The file name of the rest, beside the first part.
+    pub fn rest(&self) -> String {
+        format!("{}_rest.wasm", self.name)
+    }
+}
 
 /// Installs Debian's `binaryen` when `wasm-split` is missing (CI runs as root on a fresh
 /// machine).
@@ -33,20 +62,26 @@ pub fn ensure() -> Result<(), String> {
     crate::ensure_debian(WASM_SPLIT, "binaryen")
 }
 
-/// Splits `dist/`'s page bundle in place: profiles it (Chromium), writes the first part over
-/// `ppm_widget_bg.wasm` and the rest as [`REST`], and patches the glue. Returns the two parts'
-/// sizes in bytes.
-pub fn split_page(dist: &Path, keep_names: bool) -> Result<(u64, u64), String> {
-    let work = root()?.join("target/split");
+/// Splits `bundle` in `dir` in place: profiles it on the pages of `site` (the built `dist/`,
+/// with this bundle's glue and instrumented WebAssembly put in), writes the first part over
+/// `<name>_bg.wasm` and the rest beside it, and patches the glue. Returns the two parts' sizes
+/// in bytes.
+pub fn split(
+    bundle: &Bundle,
+    dir: &Path,
+    site: &Path,
+    keep_names: bool,
+) -> Result<(u64, u64), String> {
+    let work = root()?.join("target/split").join(bundle.name);
     if work.exists() {
         std::fs::remove_dir_all(&work)
             .map_err(|e| format!("cannot clear {}: {e}", work.display()))?;
     }
     std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
-    patch_glue(dist)?;
-    let wasm = dist.join(WASM);
-    let profile = profile(dist, &work)?;
-    let rest = dist.join(REST);
+    patch_glue(bundle, dir)?;
+    let wasm = dir.join(format!("{}_bg.wasm", bundle.name));
+    let profile = profile(bundle, dir, site, &work)?;
+    let rest = dir.join(bundle.rest());
     let first = work.join("first.wasm");
     let (input, profile) = (path(&wasm), format!("--profile={}", path(&profile)));
     let (first_out, rest_out) = (path(&first), path(&rest));
@@ -69,30 +104,33 @@ pub fn split_page(dist: &Path, keep_names: bool) -> Result<(u64, u64), String> {
     Ok((file_size(&wasm)?, file_size(&rest)?))
 }
 
-/// Gives the glue (and its declarations) the placeholders and `loadRest`.
-fn patch_glue(dist: &Path) -> Result<(), String> {
-    let glue = dist.join(GLUE);
+/// Gives the glue (and its declarations) the placeholders and the loader of the rest.
+fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
+    let glue = dir.join(format!("{}.js", bundle.name));
     let text = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
-    std::fs::write(&glue, with_rest_loader(&text)?)
+    std::fs::write(&glue, with_rest_loader(bundle, &text)?)
         .map_err(|e| format!("{}: {e}", glue.display()))?;
-    let types = dist.join(GLUE.replace(".js", ".d.ts"));
+    let types = dir.join(format!("{}.d.ts", bundle.name));
     if let Ok(text) = std::fs::read_to_string(&types) {
         let declared = format!(
-            "{text}\n/** Fetches and instantiates the rest of the page's WebAssembly (once). */\n\
-             export function loadRest(): Promise<void>;\n"
+            "{text}\n/** Fetches and instantiates the rest of the WebAssembly (once). */\n\
+             export function loadRest(): Promise<void>;\n\
+             /** Loads the rest once the page is idle, trying again after 1, 4 and 16 s. */\n\
+             export function loadRestWhenIdle(): Promise<void>;\n"
         );
         std::fs::write(&types, declared).map_err(|e| format!("{}: {e}", types.display()))?;
     }
     Ok(())
 }
 
-/// Visits the page with an instrumented copy of its module (`xtask/split/profile.mjs`) and
-/// merges the visits' profiles; returns the merged profile's path (in `work`).
-fn profile(dist: &Path, work: &Path) -> Result<std::path::PathBuf, String> {
+/// Visits the pages with an instrumented copy of the bundle's module
+/// (`xtask/split/profile.mjs`) and merges the visits' profiles; returns the merged profile's
+/// path (in `work`).
+fn profile(bundle: &Bundle, dir: &Path, site: &Path, work: &Path) -> Result<PathBuf, String> {
     let instrumented = work.join("instrumented.wasm");
     wasm_split(&[
         "--instrument",
-        &path(&dist.join(WASM)),
+        &path(&dir.join(format!("{}_bg.wasm", bundle.name))),
         "-o",
         &path(&instrumented),
     ])?;
@@ -102,7 +140,9 @@ fn profile(dist: &Path, work: &Path) -> Result<std::path::PathBuf, String> {
         "node",
         &[
             &path(&root()?.join("xtask/split/profile.mjs")),
-            &path(dist),
+            bundle.visits,
+            &path(site),
+            &path(&dir.join(format!("{}.js", bundle.name))),
             &path(&instrumented),
             &path(work),
         ],
@@ -115,7 +155,10 @@ fn profile(dist: &Path, work: &Path) -> Result<std::path::PathBuf, String> {
         .collect();
     profiles.sort();
     if profiles.is_empty() {
-        return Err("xtask dist: the profiling visits wrote no profile".into());
+        return Err(format!(
+            "xtask: the profiling visits of {} wrote no profile",
+            bundle.name
+        ));
     }
     let merged = work.join("merged.prof");
     let out = path(&merged);
@@ -126,19 +169,24 @@ fn profile(dist: &Path, work: &Path) -> Result<std::path::PathBuf, String> {
     Ok(merged)
 }
 
-/// The glue with the placeholders' import namespace and the loader of the rest (`loadRest`).
-pub fn with_rest_loader(glue: &str) -> Result<String, String> {
-    if glue.matches(IMPORTS_END).count() != 1 {
+/// The glue with the placeholders' import namespace and the loader of the rest (`loadRest`,
+/// `loadRestWhenIdle`; with SHA-384 when the rest is integrity-checked).
+pub fn with_rest_loader(bundle: &Bundle, glue: &str) -> Result<String, String> {
+    let imports_end = format!("\"./{}_bg.js\": import0,", bundle.name);
+    if glue.matches(&imports_end).count() != 1 {
         return Err(format!(
-            "xtask dist: {GLUE} does not list its imports as expected (`{IMPORTS_END}` once); \
-             has wasm-bindgen's output changed?"
+            "xtask: {}.js does not list its imports as expected (`{imports_end}` once); \
+             has wasm-bindgen's output changed?",
+            bundle.name
         ));
     }
     let with_namespace = glue.replace(
-        IMPORTS_END,
-        &format!("{IMPORTS_END}\n        placeholder: restPlaceholders(),"),
+        &imports_end,
+        &format!("{imports_end}\n        placeholder: restPlaceholders(),"),
     );
-    Ok(format!("{with_namespace}\n{LOADER}"))
+    let loader = LOADER.replace(LOADER_REST, &format!("\"{}\"", bundle.rest()));
+    let sha = if bundle.checked { SHA384 } else { "" };
+    Ok(format!("{with_namespace}\n{loader}{sha}"))
 }
 
 /// Runs `wasm-split` with the bundles' WebAssembly features.
@@ -159,16 +207,31 @@ mod tests {
     #[test]
     fn the_glue_gets_the_placeholders_and_the_loader() {
         let glue = "function __wbg_get_imports() {\nconst import0 = {};\nreturn {\n__proto__: null,\n\"./ppm_widget_bg.js\": import0,\n};\n}\nlet wasm;\n";
-        let patched = with_rest_loader(glue).unwrap();
+        let patched = with_rest_loader(&PAGE, glue).unwrap();
         assert!(patched.contains("import0,\n        placeholder: restPlaceholders(),\n};"));
         assert!(patched.contains("export function loadRest()"));
+        assert!(patched.contains("new URL(\"ppm_widget_rest.wasm\", import.meta.url)"));
         assert!(patched.starts_with("function __wbg_get_imports() {"));
+        // The page's rest is same-origin and not integrity-checked: no SHA-384 in its glue.
+        assert!(!patched.contains("function sha384("));
+    }
+
+    #[test]
+    fn the_elements_glue_names_its_rest_and_carries_sha384() {
+        let glue = "const import0 = {};\nreturn {\n\"./ppm_element_bg.js\": import0,\n};\n";
+        let patched = with_rest_loader(&ELEMENT, glue).unwrap();
+        assert!(patched.contains("new URL(\"ppm_element_rest.wasm\", import.meta.url)"));
+        assert!(!patched.contains("ppm_widget_rest.wasm"));
+        assert!(patched.contains("function sha384("));
     }
 
     #[test]
     fn a_glue_of_another_shape_is_refused() {
-        let err = with_rest_loader("function __wbg_get_imports() { return { wbg: import0 }; }")
-            .unwrap_err();
+        let err = with_rest_loader(
+            &PAGE,
+            "function __wbg_get_imports() { return { wbg: import0 }; }",
+        )
+        .unwrap_err();
         assert!(err.contains("does not list its imports"), "{err}");
     }
 }

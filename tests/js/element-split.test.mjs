@@ -1,0 +1,154 @@
+// The partner element's WebAssembly also comes in two parts (xtask/src/split.rs): the first
+// holds what the build's profiling visits of its partner pages ran, the rest
+// (`ppm-pricing-rest.<hash>.wasm` in the npm package) is fetched after the first quote, or the
+// moment one of its functions runs before that: then by a synchronous request whose bytes the
+// module checks against the rest's sha384 itself.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { serve, launch, dist } from "./serve.mjs";
+
+const REST = readdirSync(dist + "npm/").find((f) => /^ppm-pricing-rest\.[0-9a-f]{10}\.wasm$/.test(f));
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** Counts, in the page, the instances of the rest (it imports the first part as `primary`). */
+function countRestInstances() {
+  window.__restInstances = 0;
+  const Instance = WebAssembly.Instance;
+  WebAssembly.Instance = function (module, imports) {
+    if (imports && "primary" in imports) window.__restInstances++;
+    return new Instance(module, imports);
+  };
+  window.__ppmErrors = [];
+  document.addEventListener("ppm-error", (e) => window.__ppmErrors.push(e.detail));
+}
+
+/** The npm package's example page (one English widget on the USD card) until its first quote,
+ * recording the requests for the rest by kind ("fetch" in the background, "xhr" when a function
+ * of it runs first) and the page's errors; `route` may answer those requests. */
+async function openExample(route) {
+  const context = await browser.newContext({ locale: "en-US", acceptDownloads: true });
+  const page = await context.newPage();
+  const rest = [];
+  const errors = [];
+  page.on("request", (r) => { if (r.url().endsWith(REST)) rest.push(r.resourceType()); });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.addInitScript(countRestInstances);
+  if (route) await page.route(`**/${REST}`, route);
+  const asked = page.waitForRequest((r) => r.url().endsWith(REST));
+  await page.goto(server.url + "npm/example.html");
+  await page.waitForFunction(() => document.querySelector("ppm-pricing")?.quote != null);
+  return { page, context, rest, errors, asked };
+}
+
+/** Types `value` into the widget's field `id` and waits for the quote of the edit. */
+async function type(page, id, value) {
+  const before = await page.evaluate(() => document.querySelector("ppm-pricing").quote);
+  await page.locator(`ppm-pricing #${id}`).fill(value);
+  await page.waitForFunction((b) => document.querySelector("ppm-pricing").quote !== b, before);
+}
+
+const text = (page, selector) => page.locator(`ppm-pricing ${selector}`).textContent();
+
+/** Exports the CSV (its code is in the rest: no profiling visit exports) and returns its rows. */
+async function exportRows(page) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("ppm-pricing #export-csv").click()]);
+  return readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
+}
+
+test("a partner's first quote and a visitor's first edits run on the first part alone", async () => {
+  // Every request for the rest fails: a function of it that ran would stop the widget.
+  const { page, context, rest, errors, asked } = await openExample((route) => route.abort());
+  await type(page, "licencesPurchased", "60");
+  await type(page, "organisers", "12");
+  await type(page, "meetings-0-minutes", "45");
+  // As on the pricing page (split.test.mjs), the same example: the all-hands' 48 German toll
+  // legs x 45 min = 2,160 min x 0.0220 = 47.52, UK toll 1,800 x 0.0220 = 39.60, US toll-free
+  // 540 x 0.0300 = 16.20, US dial-out 1,800 x 0.0120 = 21.60: 124.92.
+  assert.equal(await text(page, "#per-minute-monthly"), "$124.92");
+  // 60 licences x 4.00 = 240.00 + toll-free 16.20 + dial-out beyond the pool of 12 x 60 min:
+  // 1,080 x 0.0120 = 12.96; 269.16.
+  assert.equal(await text(page, "#per-user-monthly"), "$269.16");
+  // The background fetch was tried (after the first quote) and failed; nothing asked at once.
+  assert.equal((await asked).resourceType(), "fetch");
+  assert.ok(!rest.includes("xhr"), rest.join(", "));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__ppmErrors), []);
+  await context.close();
+});
+
+test("a function of the rest that runs first loads it at once, checked against its integrity", async () => {
+  // The background fetch never answers; a request made at once goes through.
+  const { page, context, rest, errors } = await openExample((route) =>
+    route.request().resourceType() === "fetch" ? undefined : route.continue());
+  const rows = await exportRows(page);
+  // 48 legs x 60 min x 0.0220 = 63.36, and the example's pay-per-minute month: 146.16.
+  assert.ok(rows.includes('Pay-per-minute,"Toll dial-in, Germany",,48,2880,0.0220,63.36'), rows.join("\n"));
+  assert.ok(rows.includes("Pay-per-minute,per month,,,,,146.16"), rows.join("\n"));
+  assert.ok(rest.includes("xhr"), rest.join(", "));
+  assert.equal(await page.evaluate(() => window.__restInstances), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a rest that is not the file the module was built with is refused; the widget starts again", async () => {
+  // The background fetch never answers; the request made at once gets the file with one byte
+  // changed, until `genuine` is set.
+  const bytes = readFileSync(dist + "npm/" + REST);
+  const changed = Buffer.from(bytes);
+  changed[changed.length - 1] ^= 1;
+  let genuine = false;
+  const { page, context, errors } = await openExample((route) => {
+    if (genuine) return route.continue();
+    if (route.request().resourceType() === "fetch") return undefined;
+    return route.fulfill({ body: changed, contentType: "application/wasm" });
+  });
+  await page.locator("ppm-pricing #export-csv").click();
+  const crashed = page.locator("ppm-pricing .ppm-crashed[role=alert]");
+  await crashed.waitFor();
+  assert.equal(await crashed.locator("p").textContent(),
+    `The pricing calculator stopped working (part of it could not be loaded: ${server.url}npm/${REST}: not the file this module was built with (integrity)).`);
+  const reported = await page.evaluate(() => window.__ppmErrors.map((e) => e.source));
+  assert.deepEqual(reported, ["crash"]);
+  assert.equal(await page.evaluate(() => window.__restInstances), 0);
+  assert.ok(errors.some((e) => e.includes("integrity")), errors.join("; "));
+  // Started again (the network is back): a fresh instance with the genuine rest, priced again.
+  genuine = true;
+  await crashed.locator("button").click();
+  await page.locator("ppm-pricing #per-minute-monthly").waitFor();
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  // The first background fetch still hangs: the export brings the rest at once, genuine now.
+  const rows = await exportRows(page);
+  assert.ok(rows.includes("Pay-per-minute,per month,,,,,146.16"), rows.join("\n"));
+  assert.equal(await page.evaluate(() => window.__restInstances), 1);
+  await context.close();
+});
+
+test("after the first quote the rest arrives in the background, and nothing waits for it later", async () => {
+  const { page, context, rest, errors } = await openExample();
+  await page.waitForFunction(() => window.__restInstances === 1);
+  const rows = await exportRows(page);
+  assert.ok(rows.includes("Pay-per-minute,per month,,,,,146.16"), rows.join("\n"));
+  // Detailed mode (also in the rest): the all-hands' 50 participants become rows of their own.
+  await page.locator("ppm-pricing #meetings-0-mode-detailed").check();
+  await page.locator("ppm-pricing #meetings-0-legs-0-count").waitFor();
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  assert.deepEqual(rest, ["fetch"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the loader's SHA-384 agrees with Node's at every padding boundary", async () => {
+  const { createHash } = await import("node:crypto");
+  const source = readFileSync(new URL("../../xtask/split/sha384.js", import.meta.url), "utf8");
+  const sha384 = new Function(`${source}\nreturn sha384;`)();
+  // 111 bytes and fewer fit the length in their last block; 112 to 127 need another; 0, 128 and
+  // 240 are whole blocks or none; and a long input.
+  for (const length of [0, 1, 111, 112, 127, 128, 129, 240, 100003]) {
+    const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + 7) & 0xff);
+    const expected = "sha384-" + createHash("sha384").update(bytes).digest("base64");
+    assert.equal(sha384(bytes), expected, `${length} bytes`);
+  }
+});
