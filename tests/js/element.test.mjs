@@ -253,7 +253,7 @@ test("card-src: a broken card shows its message and the built-in card; a partner
   // widgets have quoted, maybe already the rest of the WebAssembly, from the same origin).
   const paths = [...new Set(page.requests.map((u) => new URL(u).origin === new URL(a.url).origin ? new URL(u).pathname : u))]
     .filter((p) => p !== "/ppm_element_rest.wasm").sort();
-  assert.deepEqual(paths, ["/broken-card.json", "/card.json", "/cards.html", "/missing.json", "/ppm-pricing.js", "/ppm_element.js", "/ppm_element_bg.wasm", "/widget.css"]);
+  assert.deepEqual(paths, ["/broken-card.json", "/card.json", "/cards.html", "/missing.json", "/ppm-pricing-instance.js", "/ppm-pricing.js", "/ppm_element.js", "/ppm_element_bg.wasm", "/widget.css"]);
   await page.screenshot({ path: shots + "card-src.png", fullPage: true });
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   // The one console error is the browser's own log line for the 404.

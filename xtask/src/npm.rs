@@ -162,17 +162,8 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
         &renames,
         "ppm_element.js",
     )?;
-    let element = read(&www.join("ppm-pricing.js"))?;
-    let import_start = element
-        .find("import init, {")
-        .ok_or("ppm-pricing.js: the import of the glue is missing")?;
-    let import_end = element[import_start..]
-        .find("} from \"./ppm_element.js\";")
-        .map(|i| import_start + i + "} from \"./ppm_element.js\";".len())
-        .ok_or("ppm-pricing.js: the import of the glue is not closed")?;
-    let import = element[import_start..import_end].to_string();
-    let mut rewrites = vec![(import, "const init = __wbg_init;".to_string())];
-    rewrites.extend(texts);
+    let element = element_modules(www)?;
+    let mut rewrites = texts;
     rewrites.extend([
         (
             "const WASM_URL = new URL(\"./ppm_element_bg.wasm\", import.meta.url);".into(),
@@ -197,7 +188,7 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
             format!("const CSS_INTEGRITY = \"{}\";", css.integrity),
         ),
     ]);
-    let element = replace_each_once(&element, &rewrites, "ppm-pricing.js")?;
+    let element = replace_each_once(&element, &rewrites, "the element's modules")?;
     let module = write_hashed(
         &out,
         "ppm-pricing",
@@ -298,6 +289,73 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     Ok(module.name)
 }
 
+/// The element's own modules in `www/`, in the order the package's one module holds them: each
+/// imports the glue (`./ppm_element.js`) and those before it; the last is the entry, whose
+/// exports are the package's.
+const ELEMENT_MODULES: [&str; 2] = ["ppm-pricing-instance.js", "ppm-pricing.js"];
+
+/// The element's modules as one piece of the package's module (after the glue): their imports
+/// of each other and of the glue become plain references to the names in scope (the glue's
+/// default export is `__wbg_init`; its renamed API functions are the `wasm_…` names the modules
+/// import them as), and only the entry keeps its `export`s.
+fn element_modules(www: &Path) -> Result<String, String> {
+    let mut out = String::from("const init = __wbg_init;\n");
+    for (i, file) in ELEMENT_MODULES.iter().enumerate() {
+        let text = without_local_imports(&read(&www.join(file))?, file)?;
+        if i + 1 < ELEMENT_MODULES.len() {
+            out.push_str(&without_exports(&text));
+        } else {
+            out.push_str(&text);
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// `text` without its `import … from "./…";` statements of the glue and the element's modules;
+/// an import of anything else is an error (the package is one module).
+fn without_local_imports(text: &str, file: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest
+        .find("\nimport ")
+        .map(|i| i + 1)
+        .or_else(|| rest.starts_with("import ").then_some(0))
+    {
+        out.push_str(&rest[..at]);
+        let statement = &rest[at..];
+        let end = statement
+            .find("\";")
+            .map(|i| i + 2)
+            .ok_or_else(|| format!("npm package: an import in {file} is not closed"))?;
+        let from = statement[..end]
+            .rsplit("from \"")
+            .next()
+            .map(|p| p.trim_end_matches("\";"))
+            .unwrap_or_default();
+        let local =
+            from == "./ppm_element.js" || ELEMENT_MODULES.iter().any(|m| from == format!("./{m}"));
+        if !local {
+            return Err(format!(
+                "npm package: {file} imports `{from}`, which the package's one module cannot hold"
+            ));
+        }
+        rest = statement[end..]
+            .strip_prefix('\n')
+            .unwrap_or(&statement[end..]);
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// `text` with its top-level `export` keywords removed (declarations stay, private).
+fn without_exports(text: &str) -> String {
+    text.lines()
+        .map(|line| line.strip_prefix("export ").unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {
     std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write npm/{name}: {e}"))
 }
@@ -317,3 +375,26 @@ const EXAMPLE: &str = r#"<!doctype html>
 </body>
 </html>
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_element_modules_lose_their_local_imports_and_the_inner_ones_their_exports() {
+        let text = "// head\nimport init, {\n  a as wasm_a,\n} from \"./ppm_element.js\";\nimport { b } from \"./ppm-pricing-instance.js\";\nexport function c() { return b; }\n";
+        let without = without_local_imports(text, "x.js").unwrap();
+        assert_eq!(without, "// head\nexport function c() { return b; }\n");
+        assert_eq!(
+            without_exports(&without),
+            "// head\nfunction c() { return b; }"
+        );
+    }
+
+    #[test]
+    fn an_import_the_one_module_cannot_hold_is_refused() {
+        let err =
+            without_local_imports("import x from \"https://cdn/x.js\";\n", "x.js").unwrap_err();
+        assert!(err.contains("imports `https://cdn/x.js`"), "{err}");
+    }
+}
