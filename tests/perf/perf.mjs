@@ -2,9 +2,9 @@
 //   node tests/perf/perf.mjs BASE_URL
 // BASE_URL serves dist/ with its pre-compressed files (`cargo xtask serve --no-build`).
 // Prints: what the pricing page fetches; load times to quote-visible and to interactive under
-// network and CPU emulation (CDP); Event Timing of edits (as INP measures them) on the default
-// page and on the large scenario, at 1x and 4x CPU; Lighthouse 12 mobile and desktop; and the
-// JS API's quote times in Node.
+// network and CPU emulation (CDP), and to a partner page's first ppm-quote; Event Timing of
+// edits (as INP measures them) on the default page and on the large scenario, at 1x and 4x
+// CPU; Lighthouse 12 mobile and desktop; and the JS API's quote times in Node.
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -104,6 +104,19 @@ if (only.has("load")) {
       await context.close();
     }
     console.log(`  ${name.padEnd(18)} first paint ${median(fcp).toFixed(0).padStart(5)} ms   quote visible ${median(visible).toFixed(0).padStart(5)} ms   interactive ${median(interactive).toFixed(0).padStart(5)} ms`);
+  }
+  console.log("\n## A partner page (npm/example.html): the first ppm-quote of <ppm-pricing> (median of 3)");
+  for (const [name, profile] of Object.entries(NETWORKS)) {
+    const quoted = [];
+    for (let i = 0; i < 3; i++) {
+      const { context, page } = await openPage(profile);
+      await page.addInitScript(() => document.addEventListener("ppm-quote", () => { window.__quoted ??= performance.now(); }));
+      await page.goto(base + "npm/example.html", { waitUntil: "load", timeout: 120000 });
+      await page.waitForFunction(() => window.__quoted, null, { timeout: 120000 });
+      quoted.push(await page.evaluate(() => window.__quoted));
+      await context.close();
+    }
+    console.log(`  ${name.padEnd(18)} first quote ${median(quoted).toFixed(0).padStart(5)} ms`);
   }
 }
 

@@ -72,7 +72,15 @@ pub fn split(
     site: &Path,
     keep_names: bool,
 ) -> Result<(u64, u64), String> {
-    let work = root()?.join("target/split").join(bundle.name);
+    // Its own work folder per output folder (dist/, target/test-trap/): profiles, the
+    // instrumented and the unsplit module stay there for analysis.
+    let folder = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let work = root()?
+        .join("target/split")
+        .join(format!("{folder}-{}", bundle.name));
     if work.exists() {
         std::fs::remove_dir_all(&work)
             .map_err(|e| format!("cannot clear {}: {e}", work.display()))?;
@@ -80,6 +88,8 @@ pub fn split(
     std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
     patch_glue(bundle, dir)?;
     let wasm = dir.join(format!("{}_bg.wasm", bundle.name));
+    std::fs::copy(&wasm, work.join("unsplit.wasm"))
+        .map_err(|e| format!("{}: {e}", wasm.display()))?;
     let profile = profile(bundle, dir, site, &work)?;
     let rest = dir.join(bundle.rest());
     let first = work.join("first.wasm");
