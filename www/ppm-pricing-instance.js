@@ -34,22 +34,23 @@ export const dead = [];
 /** Cards loaded through the JS API, by id, loaded again into a restarted instance. */
 export const apiCards = new Map();
 
-/** The crash message in the widget's language: [text, button, event message]. */
+/** The crash message in the widget's language: [text, button, text when part of the
+ * WebAssembly could not be loaded]. */
 export const CRASH_TEXTS = {
   en: [
     (why) => `The pricing calculator stopped working (${why}).`,
     "Start it again",
-    (why) => `the calculator stopped working (${why}); start it again or reload the page`,
+    "Part of the pricing calculator could not be loaded. Check your connection, then start it again.",
   ],
   de: [
     (why) => `Der Preisrechner funktioniert nicht mehr (${why}).`,
     "Neu starten",
-    (why) => `the calculator stopped working (${why}); start it again or reload the page`,
+    "Ein Teil des Preisrechners konnte nicht geladen werden. Prüfen Sie die Verbindung und starten Sie ihn dann neu.",
   ],
   fr: [
     (why) => `Le calculateur de prix ne fonctionne plus (${why}).`,
     "Le relancer",
-    (why) => `the calculator stopped working (${why}); start it again or reload the page`,
+    "Une partie du calculateur de prix n’a pas pu être chargée. Vérifiez la connexion, puis relancez-le.",
   ],
 };
 
@@ -100,13 +101,14 @@ export function isTrap(err) {
   return typeof WebAssembly !== "undefined" && err instanceof WebAssembly.RuntimeError;
 }
 
-/** After a trap: every widget says so, offers to start again, and fires `ppm-error`
- * ("crash"). */
-export function crash(err, reason = `internal error: ${err && err.message ? err.message : "unknown"}`) {
+/** After a trap (or when part of the WebAssembly could not be loaded: `unloaded`, with the
+ * reason): every widget says so, offers to start again, and fires `ppm-error` ("crash"). */
+export function crash(err, unloaded = null) {
   if (crashed) return;
   crashed = true;
   for (const parked of pool.splice(0)) dead.push(parked.widget);
-  for (const element of live) element.crashed(reason);
+  const reason = unloaded ?? `internal error: ${err && err.message ? err.message : "unknown"}`;
+  for (const element of live) element.crashed(reason, unloaded !== null);
 }
 
 let restarting;
@@ -145,15 +147,14 @@ if (typeof window !== "undefined") {
     if (isTrap(e.error) && live.size > 0) crash(e.error);
   });
   window.addEventListener("ppm-rest-failed", (e) => {
-    if (loaded) crash(null, `part of it could not be loaded: ${e.detail}`);
+    if (loaded) crash(null, String(e.detail));
   });
 }
 
 let restScheduled = false;
 /** Fetches the rest of the WebAssembly (what the first quote did not need: exports, detailed
- * meetings, most messages, ...) in the background once the first widget has quoted or the JS
- * API is ready, so that it is there before anyone needs it; not before, so that it never
- * delays a first quote. */
+ * meetings, most messages, ...) in the background once the first widget has quoted, so that
+ * it is there before anyone needs it; not before, so that it never delays a first quote. */
 export function fetchRestSoon() {
   if (restScheduled) return;
   restScheduled = true;

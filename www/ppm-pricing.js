@@ -13,6 +13,7 @@ import {
   rateCards as wasm_rateCards,
   countries as wasm_countries,
   loadRateCard as wasm_loadRateCard,
+  loadRest,
 } from "./ppm_element.js";
 import {
   live, pool, dead, apiCards, crashed, loaded, CRASH_TEXTS, textsRead,
@@ -290,18 +291,19 @@ export class PpmPricing extends Base {
     }
   }
 
-  /** Called for every widget when the shared WebAssembly has trapped: a message in place of
-   * the widget with a reload button, and a `ppm-error` event (source "crash"). */
-  crashed(reason) {
+  /** Called for every widget when the shared WebAssembly has trapped (or part of it could not
+   * be loaded: `unloaded`): a message in place of the widget with a button that starts it again,
+   * and a `ppm-error` event (source "crash", in English with the reason). */
+  crashed(reason, unloaded = false) {
     if (this.#widget) dead.push(this.#widget);
     this.#widget = null;
     const lang = this.#language().slice(0, 2).toLowerCase();
-    const [say, button, event] = CRASH_TEXTS[lang] || CRASH_TEXTS.en;
+    const [say, button, notLoaded] = CRASH_TEXTS[lang] || CRASH_TEXTS.en;
     const box = document.createElement("div");
     box.className = "ppm-crashed";
     box.setAttribute("role", "alert");
     const text = document.createElement("p");
-    text.textContent = say(reason);
+    text.textContent = unloaded ? notLoaded : say(reason);
     const again = document.createElement("button");
     again.type = "button";
     again.textContent = button;
@@ -315,7 +317,9 @@ export class PpmPricing extends Base {
     this.#root.replaceWith(root);
     this.#root = root;
     this.#root.append(box);
-    this.#error("crash", event(reason));
+    this.#error("crash", unloaded
+      ? `part of the calculator could not be loaded (${reason}); start it again or reload the page`
+      : `the calculator stopped working (${reason}); start it again or reload the page`);
   }
 
   /** Called when a restart has started a fresh instance: this element starts again on it. */
@@ -400,7 +404,10 @@ if (typeof customElements !== "undefined" && !customElements.get("ppm-pricing"))
 // called (it rejects, with the reason, if the WebAssembly cannot start).
 /** Resolves when the JS API below can be called (`await ready`); the WebAssembly is fetched
  * on the first await, not at import. */
-const apiReady = () => start().then(fetchRestSoon);
+// The API's functions run in the rest of the WebAssembly (no first quote needs them), so `ready`
+// brings it too; one that cannot be fetched is left to the synchronous request of the first
+// function that runs.
+const apiReady = () => start().then(() => loadRest().catch(() => {}));
 export const ready = {
   then: (onResolved, onRejected) => apiReady().then(onResolved, onRejected),
   catch: (onRejected) => apiReady().catch(onRejected),

@@ -7,10 +7,13 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { serve, launch, dist } from "./serve.mjs";
+import { shots } from "./element-pages.mjs";
 
 const REST = readdirSync(dist + "npm/").find((f) => /^ppm-pricing-rest\.[0-9a-f]{10}\.wasm$/.test(f));
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+// The package's example page with a German widget.
+const germanExample = readFileSync(dist + "npm/example.html", "utf8").replace('<ppm-pricing lang="en"', '<ppm-pricing lang="de"');
+before(async () => { server = await serve({}, { "npm/example-de.html": germanExample }); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
 /** Counts, in the page, the instances of the rest (it imports the first part as `primary`). */
@@ -28,7 +31,7 @@ function countRestInstances() {
 /** The npm package's example page (one English widget on the USD card) until its first quote,
  * recording the requests for the rest by kind ("fetch" in the background, "xhr" when a function
  * of it runs first) and the page's errors; `route` may answer those requests. */
-async function openExample(route) {
+async function openExample(route, path = "npm/example.html") {
   const context = await browser.newContext({ locale: "en-US", acceptDownloads: true });
   const page = await context.newPage();
   const rest = [];
@@ -38,7 +41,7 @@ async function openExample(route) {
   await page.addInitScript(countRestInstances);
   if (route) await page.route(`**/${REST}`, route);
   const asked = page.waitForRequest((r) => r.url().endsWith(REST));
-  await page.goto(server.url + "npm/example.html");
+  await page.goto(server.url + path);
   await page.waitForFunction(() => document.querySelector("ppm-pricing")?.quote != null);
   return { page, context, rest, errors, asked };
 }
@@ -109,9 +112,11 @@ test("a rest that is not the file the module was built with is refused; the widg
   const crashed = page.locator("ppm-pricing .ppm-crashed[role=alert]");
   await crashed.waitFor();
   assert.equal(await crashed.locator("p").textContent(),
-    `The pricing calculator stopped working (part of it could not be loaded: ${server.url}npm/${REST}: not the file this module was built with (integrity)).`);
-  const reported = await page.evaluate(() => window.__ppmErrors.map((e) => e.source));
-  assert.deepEqual(reported, ["crash"]);
+    "Part of the pricing calculator could not be loaded. Check your connection, then start it again.");
+  // The partner's event says why, in English, with the file.
+  const reported = await page.evaluate(() => window.__ppmErrors);
+  assert.deepEqual(reported, [{ source: "crash", message: `part of the calculator could not be loaded (${server.url}npm/${REST}: not the file this module was built with (integrity)); start it again or reload the page` }]);
+  await page.screenshot({ path: shots + "element-rest-refused.png" });
   assert.equal(await page.evaluate(() => window.__restInstances), 0);
   assert.ok(errors.some((e) => e.includes("integrity")), errors.join("; "));
   // Started again (the network is back): a fresh instance with the genuine rest, priced again.
@@ -123,6 +128,20 @@ test("a rest that is not the file the module was built with is refused; the widg
   const rows = await exportRows(page);
   assert.ok(rows.includes("Pay-per-minute,per month,,,,,146.16"), rows.join("\n"));
   assert.equal(await page.evaluate(() => window.__restInstances), 1);
+  await context.close();
+});
+
+test("a German widget says in German that part of it could not be loaded", async () => {
+  const { page, context } = await openExample((route) => route.abort(), "npm/example-de.html");
+  // 146,16 $: the example on the USD card, in German.
+  assert.match(await text(page, "#per-minute-monthly"), /146,16/);
+  await page.locator("ppm-pricing #export-csv").click();
+  const crashed = page.locator("ppm-pricing .ppm-crashed[role=alert]");
+  await crashed.waitFor();
+  assert.equal(await crashed.locator("p").textContent(),
+    "Ein Teil des Preisrechners konnte nicht geladen werden. Prüfen Sie die Verbindung und starten Sie ihn dann neu.");
+  assert.equal(await crashed.locator("button").textContent(), "Neu starten");
+  await page.screenshot({ path: shots + "element-rest-failed-de.png" });
   await context.close();
 });
 
