@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{ensure_wasm_target, root, run_with_env, WASM_TARGET};
+use crate::{ensure_wasm_target, file_size, root, run_with_env, WASM_TARGET};
 
 /// The crate's library name, as wasm-bindgen names its outputs.
 const LIB: &str = "ppm_pricing";
@@ -92,13 +92,6 @@ pub fn dist() -> Result<PathBuf, String> {
     let written = precompress(&dist)?;
     eprintln!("pre-compressed {written} files (.br and .gz beside each)");
     Ok(dist)
-}
-
-/// The size of a file in bytes.
-pub(crate) fn file_size(path: &Path) -> Result<u64, String> {
-    std::fs::metadata(path)
-        .map(|m| m.len())
-        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Every script of `dist/` (the page's and the bundles' glue) without comments and

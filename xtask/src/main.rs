@@ -108,6 +108,13 @@ fn serve_args(args: &[String]) -> Result<(u16, bool), String> {
     Ok((port, build))
 }
 
+/// The size of a file in bytes.
+pub(crate) fn file_size(path: &std::path::Path) -> Result<u64, String> {
+    std::fs::metadata(path)
+        .map(|m| m.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// The workspace root.
 pub(crate) fn root() -> Result<PathBuf, String> {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -12,8 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::dist::file_size;
-use crate::{root, run};
+use crate::{file_size, root, run};
 
 /// Binaryen's `wasm-split` (Debian's `binaryen`; npm's `binaryen` does not ship it).
 const WASM_SPLIT: &str = "/usr/bin/wasm-split";
