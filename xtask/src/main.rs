@@ -26,6 +26,7 @@ mod npm;
 mod perf;
 mod restart;
 mod serve;
+mod short_exports;
 mod short_imports;
 mod sizes;
 mod split;

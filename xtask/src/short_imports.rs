@@ -5,7 +5,8 @@
 //! `w1`, … in both files, after wasm-bindgen and before anything reads the glue.
 //!
 //! Only names that the glue defines exactly once, as `name: function`, are renamed; the WASM is
-//! otherwise copied byte for byte (only the import section is rewritten).
+//! otherwise copied byte for byte (only the import section is rewritten). The closure adapters
+//! the WASM exports to the glue get short names in the same step (`short_exports.rs`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -20,6 +21,9 @@ pub fn shorten(js: &Path, wasm: &Path) -> Result<usize, String> {
     let (new_wasm, renames) = rename_imports(&bytes, &names)
         .map_err(|e| format!("{}: import section: {e}", wasm.display()))?;
     let new_text = rename_keys(&text, &renames);
+    // The closure adapters the module exports to the glue, too.
+    let (new_text, new_wasm, _) = crate::short_exports::rename(&new_text, &new_wasm)
+        .map_err(|e| format!("{}: export section: {e}", wasm.display()))?;
     std::fs::write(js, new_text).map_err(|e| format!("cannot write {}: {e}", js.display()))?;
     std::fs::write(wasm, new_wasm).map_err(|e| format!("cannot write {}: {e}", wasm.display()))?;
     Ok(renames.len())
@@ -42,7 +46,7 @@ fn glue_functions(text: &str) -> Vec<String> {
 }
 
 /// How often `name` appears in `text` as a whole identifier.
-fn occurrences(text: &str, name: &str) -> usize {
+pub(crate) fn occurrences(text: &str, name: &str) -> usize {
     let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
     text.match_indices(name)
         .filter(|(at, _)| {
@@ -154,19 +158,27 @@ fn rename_imports(
 }
 
 /// A cursor over a module's bytes.
-struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
-    at: usize,
+    /// Where the next read starts.
+    pub(crate) at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, String> {
+    /// A cursor over `bytes` at `at`.
+    pub(crate) fn new(bytes: &'a [u8], at: usize) -> Self {
+        Reader { bytes, at }
+    }
+
+    /// The next byte.
+    pub(crate) fn byte(&mut self) -> Result<u8, String> {
         let b = *self.bytes.get(self.at).ok_or("unexpected end")?;
         self.at += 1;
         Ok(b)
     }
 
-    fn leb(&mut self) -> Result<u64, String> {
+    /// The next unsigned LEB128 number.
+    pub(crate) fn leb(&mut self) -> Result<u64, String> {
         let (mut value, mut shift) = (0u64, 0);
         loop {
             let b = self.byte()?;
@@ -181,7 +193,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn name(&mut self) -> Result<&'a [u8], String> {
+    /// The next name (its length, then its bytes).
+    pub(crate) fn name(&mut self) -> Result<&'a [u8], String> {
         let len = self.leb()? as usize;
         let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
         let end = end.ok_or("a name runs past the end")?;
@@ -221,7 +234,8 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn write_leb(out: &mut Vec<u8>, mut value: u64) {
+/// Appends `value` as unsigned LEB128.
+pub(crate) fn write_leb(out: &mut Vec<u8>, mut value: u64) {
     loop {
         let b = (value & 0x7f) as u8;
         value >>= 7;
@@ -233,7 +247,8 @@ fn write_leb(out: &mut Vec<u8>, mut value: u64) {
     }
 }
 
-fn write_name(out: &mut Vec<u8>, name: &[u8]) {
+/// Appends a name (its length, then its bytes).
+pub(crate) fn write_name(out: &mut Vec<u8>, name: &[u8]) {
     write_leb(out, name.len() as u64);
     out.extend_from_slice(name);
 }
