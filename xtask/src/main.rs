@@ -31,6 +31,7 @@ mod short_imports;
 mod sizes;
 mod split;
 mod tidy;
+mod wasm_bytes;
 mod wasm_opt;
 
 use std::path::PathBuf;

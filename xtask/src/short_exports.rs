@@ -3,7 +3,7 @@
 //! 200 characters, and writes it three times in the glue (a function of that name, its call of
 //! `wasm.<name>`, and the closure that passes it) and once in the WASM's export section. The
 //! first of these does not compress: together about 0.2 KB gzip of the page's glue. This
-//! renames each to `wbc0`, `wbc1`, … in both files, with the imports ([`crate::short_imports`]).
+//! renames each to `wbc0`, `wbc1`, … in both files, with the imports (`short_imports.rs`).
 //!
 //! Only names that the glue declares as `function <name>(` and that the module exports are
 //! renamed, and only when the short name is not already used; the WASM is otherwise copied byte
@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::short_imports::{occurrences, write_leb, write_name, Reader};
+use crate::wasm_bytes::{occurrences, write_leb, write_name, Reader};
 
 /// What wasm-bindgen's closure adapters are called (and nothing else in the glue).
 const PREFIX: &str = "wasm_bindgen_";

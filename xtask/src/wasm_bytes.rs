@@ -1,0 +1,111 @@
+//! The few pieces of a WebAssembly module's binary format that the renames of the glue's names
+//! read and write (`short_imports.rs`, `short_exports.rs`): LEB128 numbers, names, import
+//! descriptions; and how often a name appears in the glue.
+
+/// How often `name` appears in `text` as a whole identifier.
+pub(crate) fn occurrences(text: &str, name: &str) -> usize {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    text.match_indices(name)
+        .filter(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+        })
+        .count()
+}
+
+/// A cursor over a module's bytes.
+pub(crate) struct Reader<'a> {
+    bytes: &'a [u8],
+    /// Where the next read starts.
+    pub(crate) at: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A cursor over `bytes` at `at`.
+    pub(crate) fn new(bytes: &'a [u8], at: usize) -> Self {
+        Reader { bytes, at }
+    }
+
+    /// The next byte.
+    pub(crate) fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.bytes.get(self.at).ok_or("unexpected end")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    /// The next unsigned LEB128 number.
+    pub(crate) fn leb(&mut self) -> Result<u64, String> {
+        let (mut value, mut shift) = (0u64, 0);
+        loop {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+            shift += 7;
+            if shift > 63 {
+                return Err("a number too long".into());
+            }
+        }
+    }
+
+    /// The next name (its length, then its bytes).
+    pub(crate) fn name(&mut self) -> Result<&'a [u8], String> {
+        let len = self.leb()? as usize;
+        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("a name runs past the end")?;
+        let name = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(name)
+    }
+
+    fn limits(&mut self) -> Result<(), String> {
+        let flags = self.byte()?;
+        self.leb()?;
+        if flags & 1 != 0 {
+            self.leb()?;
+        }
+        Ok(())
+    }
+
+    /// Skips a function, table, memory, global or tag import's description.
+    pub(crate) fn skip_import_desc(&mut self) -> Result<(), String> {
+        match self.byte()? {
+            0x00 => self.leb().map(drop),
+            0x01 => {
+                self.byte()?;
+                self.limits()
+            }
+            0x02 => self.limits(),
+            0x03 => {
+                self.byte()?;
+                self.byte().map(drop)
+            }
+            0x04 => {
+                self.byte()?;
+                self.leb().map(drop)
+            }
+            kind => Err(format!("an import of unknown kind {kind:#x}")),
+        }
+    }
+}
+
+/// Appends `value` as unsigned LEB128.
+pub(crate) fn write_leb(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let b = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+/// Appends a name (its length, then its bytes).
+pub(crate) fn write_name(out: &mut Vec<u8>, name: &[u8]) {
+    write_leb(out, name.len() as u64);
+    out.extend_from_slice(name);
+}
