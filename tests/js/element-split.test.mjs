@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { serve, launch, dist } from "./serve.mjs";
+import { serve, launch, dist, typeUntilQuoted } from "./serve.mjs";
 import { shots } from "./element-pages.mjs";
 
 const REST = readdirSync(dist + "npm/").find((f) => /^ppm-pricing-rest\.[0-9a-f]{10}\.wasm$/.test(f));
@@ -47,11 +47,7 @@ async function openExample(route, path = "npm/example.html") {
 }
 
 /** Types `value` into the widget's field `id` and waits for the quote of the edit. */
-async function type(page, id, value) {
-  const before = await page.evaluate(() => document.querySelector("ppm-pricing").quote);
-  await page.locator(`ppm-pricing #${id}`).fill(value);
-  await page.waitForFunction((b) => document.querySelector("ppm-pricing").quote !== b, before);
-}
+const type = (page, id, value) => typeUntilQuoted(page, "ppm-pricing", id, value);
 
 const text = (page, selector) => page.locator(`ppm-pricing ${selector}`).textContent();
 

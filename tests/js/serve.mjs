@@ -57,6 +57,17 @@ export async function typeUntilLinked(page, id, value) {
   await page.waitForFunction((b) => location.hash !== b, before);
 }
 
+/** Types `value` into the field `id` of the <ppm-pricing> `host` (a selector) and waits until
+ * the element has quoted the edit (or marked the field as wrong). */
+export async function typeUntilQuoted(page, host, id, value) {
+  const before = await page.evaluate((h) => document.querySelector(h).quote, host);
+  await page.locator(`${host} #${id}`).fill(value);
+  await page.waitForFunction(([h, b, i]) => {
+    const e = document.querySelector(h);
+    return e.quote !== b || e.shadowRoot.getElementById(i)?.getAttribute("aria-invalid") === "true";
+  }, [host, before, id]);
+}
+
 /** Debian's Chromium, headless, with no background network traffic. */
 export function launch() {
   return chromium.launch({

@@ -8,7 +8,7 @@
 //   bundle's own; writes <output dir>/<visit>.prof
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { serve, launch, typeUntilLinked as type } from "../../tests/js/serve.mjs";
+import { serve, launch, typeUntilLinked as type, typeUntilQuoted } from "../../tests/js/serve.mjs";
 import { hostPage, partnerCard } from "../../tests/js/element-pages.mjs";
 
 const [visits, site, glue, instrumented, out] = process.argv.slice(2);
@@ -65,18 +65,6 @@ async function profile(name, { path = "", locale = "en-US", hash = "", width = 1
   return result;
 }
 
-/** Types `value` into the field `id` of the element `host` and waits until the element has
- * quoted the edit (or marked the field as wrong). */
-async function typeInElement(page, host, id, value) {
-  const before = await page.evaluate((h) => document.querySelector(h).quote, host);
-  const field = page.locator(`${host} #${id}`);
-  await field.fill(value);
-  await page.waitForFunction(([h, b, i]) => {
-    const e = document.querySelector(h);
-    return e.quote !== b || e.shadowRoot.getElementById(i)?.getAttribute("aria-invalid") === "true";
-  }, [host, before, id]);
-}
-
 /** The edits a visitor makes first: licences and organisers, a meeting's frequency, length,
  * size, share by phone and a country's shares, with whole and decimal numbers (the decimal
  * arithmetic takes other paths for them), into a wrong state (shares that do not add up, fewer
@@ -109,7 +97,7 @@ async function pageVisits() {
  * a partner card with a scenario, a phone. (Not the JS API: its `ready` brings the rest.) */
 async function elementVisits() {
   await profile("partner", { path: "partner-demo.html" }, async (page) => {
-    for (const [id, value] of EDITS) await typeInElement(page, "#main-widget", id, value);
+    for (const [id, value] of EDITS) await typeUntilQuoted(page, "#main-widget", id, value);
     // Organisers typed into the partner's form reach the widget as a scenario object.
     for (const value of ["41", "7"]) {
       const before = await page.evaluate(() => document.getElementById("main-widget").quote);

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::wasm_bytes::{occurrences, write_leb, write_name, Reader};
+use crate::wasm_bytes::{occurrences, rewrite_section, write_leb, write_name};
 
 /// What wasm-bindgen's closure adapters are called (and nothing else in the glue).
 const PREFIX: &str = "wasm_bindgen_";
@@ -78,29 +78,10 @@ fn rename_exports(
     wasm: &[u8],
     renames: &HashMap<String, String>,
 ) -> Result<(Vec<u8>, Vec<String>), String> {
-    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-        return Err("not a WebAssembly module".into());
-    }
     let mut renamed = Vec::new();
-    let mut out = wasm[..8].to_vec();
-    let mut at = 8;
-    while at < wasm.len() {
-        let id = wasm[at];
-        let mut r = Reader::new(wasm, at + 1);
-        let size = r.leb()? as usize;
-        let start = r.at;
-        let end = start
-            .checked_add(size)
-            .filter(|&e| e <= wasm.len())
-            .ok_or("a section runs past the end")?;
-        if id != 7 {
-            out.extend_from_slice(&wasm[at..end]);
-            at = end;
-            continue;
-        }
-        let mut r = Reader::new(&wasm[..end], start);
-        let count = r.leb()?;
+    let out = rewrite_section(wasm, 7, |r| {
         let mut section = Vec::new();
+        let count = r.leb()?;
         write_leb(&mut section, count);
         let mut names = Vec::new();
         for _ in 0..count {
@@ -116,19 +97,13 @@ fn rename_exports(
                 }
                 None => write_name(&mut section, field.as_bytes()),
             }
-            section.extend_from_slice(&wasm[desc_start..r.at]);
-        }
-        if r.at != end {
-            return Err("bytes left over after the exports".into());
+            section.extend_from_slice(r.since(desc_start));
         }
         if let Some(taken) = renames.values().find(|s| names.contains(&s.as_str())) {
             return Err(format!("the module already exports `{taken}`"));
         }
-        out.push(7);
-        write_leb(&mut out, section.len() as u64);
-        out.extend_from_slice(&section);
-        at = end;
-    }
+        Ok(section)
+    })?;
     Ok((out, renamed))
 }
 

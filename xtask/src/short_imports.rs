@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::wasm_bytes::{occurrences, write_leb, write_name, Reader};
+use crate::wasm_bytes::{occurrences, rewrite_section, write_leb, write_name};
 
 /// Renames the imports `wasm` takes from the glue `js` (both rewritten in place). Returns how
 /// many were renamed.
@@ -89,29 +89,10 @@ fn rename_imports(
     wasm: &[u8],
     names: &[String],
 ) -> Result<(Vec<u8>, HashMap<String, String>), String> {
-    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-        return Err("not a WebAssembly module".into());
-    }
     let wanted: std::collections::HashSet<&str> = names.iter().map(String::as_str).collect();
     let mut renames = HashMap::new();
-    let mut out = wasm[..8].to_vec();
-    let mut at = 8;
-    while at < wasm.len() {
-        let id = wasm[at];
-        let mut r = Reader::new(wasm, at + 1);
-        let size = r.leb()? as usize;
-        let start = r.at;
-        let end = start
-            .checked_add(size)
-            .filter(|&e| e <= wasm.len())
-            .ok_or("a section runs past the end")?;
-        if id != 2 {
-            out.extend_from_slice(&wasm[at..end]);
-            at = end;
-            continue;
-        }
+    let out = rewrite_section(wasm, 2, |r| {
         let mut section = Vec::new();
-        let mut r = Reader::new(&wasm[..end], start);
         let count = r.leb()?;
         write_leb(&mut section, count);
         for _ in 0..count {
@@ -128,16 +109,10 @@ fn rename_imports(
             } else {
                 write_name(&mut section, field.as_bytes());
             }
-            section.extend_from_slice(&wasm[desc_start..r.at]);
+            section.extend_from_slice(r.since(desc_start));
         }
-        if r.at != end {
-            return Err("bytes left over after the imports".into());
-        }
-        out.push(2);
-        write_leb(&mut out, section.len() as u64);
-        out.extend_from_slice(&section);
-        at = end;
-    }
+        Ok(section)
+    })?;
     Ok((out, renames))
 }
 

@@ -1,6 +1,6 @@
 //! The few pieces of a WebAssembly module's binary format that the renames of the glue's names
 //! read and write (`short_imports.rs`, `short_exports.rs`): LEB128 numbers, names, import
-//! descriptions; and how often a name appears in the glue.
+//! descriptions, one section rewritten; and how often a name appears in the glue.
 
 /// How often `name` appears in `text` as a whole identifier.
 pub(crate) fn occurrences(text: &str, name: &str) -> usize {
@@ -25,6 +25,11 @@ impl<'a> Reader<'a> {
     /// A cursor over `bytes` at `at`.
     pub(crate) fn new(bytes: &'a [u8], at: usize) -> Self {
         Reader { bytes, at }
+    }
+
+    /// The bytes read since `from` (an earlier `at`).
+    pub(crate) fn since(&self, from: usize) -> &'a [u8] {
+        &self.bytes[from..self.at]
     }
 
     /// The next byte.
@@ -108,4 +113,41 @@ pub(crate) fn write_leb(out: &mut Vec<u8>, mut value: u64) {
 pub(crate) fn write_name(out: &mut Vec<u8>, name: &[u8]) {
     write_leb(out, name.len() as u64);
     out.extend_from_slice(name);
+}
+
+/// `wasm` with the body of each section `id` replaced by what `rewrite` makes of it (given a
+/// reader at the body's start, which it must read to the end); every other byte is copied.
+pub(crate) fn rewrite_section(
+    wasm: &[u8],
+    id: u8,
+    mut rewrite: impl FnMut(&mut Reader) -> Result<Vec<u8>, String>,
+) -> Result<Vec<u8>, String> {
+    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
+        return Err("not a WebAssembly module".into());
+    }
+    let mut out = wasm[..8].to_vec();
+    let mut at = 8;
+    while at < wasm.len() {
+        let mut r = Reader::new(wasm, at + 1);
+        let size = r.leb()? as usize;
+        let start = r.at;
+        let end = start
+            .checked_add(size)
+            .filter(|&e| e <= wasm.len())
+            .ok_or("a section runs past the end")?;
+        if wasm[at] == id {
+            let mut r = Reader::new(&wasm[..end], start);
+            let body = rewrite(&mut r)?;
+            if r.at != end {
+                return Err(format!("bytes left over at the end of section {id}"));
+            }
+            out.push(id);
+            write_leb(&mut out, body.len() as u64);
+            out.extend_from_slice(&body);
+        } else {
+            out.extend_from_slice(&wasm[at..end]);
+        }
+        at = end;
+    }
+    Ok(out)
 }
