@@ -184,25 +184,40 @@ async function workPerEdit(page, cdp, n, act) {
   return totals;
 }
 
-const typeInto = (page, selector) => async (i) => {
+/** Types at the end of a field: `keys[0]` on even edits, `keys[1]` on odd ones, so that every
+ * second edit brings the field back to where it started. */
+const typeInto = (page, selector, keys = ["5", "Backspace"]) => async (i) => {
   const input = page.locator(selector);
   await input.focus();
   await page.keyboard.press("End");
-  await page.keyboard.press(i % 2 ? "Backspace" : "5");
+  await page.keyboard.press(keys[i % 2]);
 };
 
+/** Edits of a visitor who has already changed the example (see `editedSetup`), each between two
+ * states of the same shape: the numbers change, no message or hint comes or goes. The
+ * edits that do add or remove a message are timed on their own, in `FLIP_EDITS`. */
 const DEFAULT_EDITS = {
-  "organisers": (p) => typeInto(p, "#organisers"),
-  "licences": (p) => typeInto(p, "#licencesPurchased"),
-  "duration": (p) => typeInto(p, "#meetings-0-minutes"),
-  "share (%)": (p) => typeInto(p, "#meetings-0-countries-0-share"),
-  "leg count": (p) => typeInto(p, "#meetings-1-legs-0-count"),
+  "organisers": (p) => typeInto(p, "#organisers", ["Backspace", "0"]), // 40 <-> 4 (50 licences)
+  "licences": (p) => typeInto(p, "#licencesPurchased", ["0", "Backspace"]), // 50 <-> 500
+  "duration": (p) => typeInto(p, "#meetings-0-minutes", ["Backspace", "0"]), // 60 <-> 6 minutes
+  "leg count": (p) => typeInto(p, "#meetings-1-legs-0-count"), // 1 <-> 15 people
   "add/remove": (p) => async (i) => {
     if (i % 2 === 0) await p.click("#add-meeting");
     else await p.click("#meetings-2 .ppm-meeting-actions button:last-child");
   },
   "card": (p) => async (i) => { await p.focus("#card"); await p.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown"); },
   "mode": (p) => async (i) => { await p.click(i % 2 ? "#meetings-0-mode-simple" : "#meetings-0-mode-detailed"); },
+};
+
+/** Edits that change the page's shape on every edit: a message or hint appears, then goes. */
+const FLIP_EDITS = {
+  // 80 <-> 8 %: the shares stop adding up to 100 % and the message saying so comes and goes.
+  "share (%)": (p) => typeInto(p, "#meetings-0-countries-0-share", ["Backspace", "0"]),
+  // 40 <-> 405 organisers with 50 licences bought: the licences error comes and goes.
+  "error": (p) => typeInto(p, "#organisers"),
+  // On the built-in example: "This is an example estimate" goes at the first change, and
+  // comes back (shifting the whole column) when the example is restored.
+  "example": (p) => typeInto(p, "#meetings-0-name"),
 };
 
 const LARGE_EDITS = {
@@ -250,6 +265,14 @@ const LIMITS = {
 if (only.has("edits")) {
   console.log("\n## Edits: Event Timing, input to next paint per interaction (\"<16\": within a frame)");
   const defaultSetup = async (page) => { await page.waitForFunction(() => document.documentElement.dataset.ready === "true"); };
+  // A visitor who has started on their own meetings: the example's hint is gone for good.
+  const editedSetup = async (page) => {
+    await defaultSetup(page);
+    await page.focus("#meetings-0-name");
+    await page.keyboard.press("End");
+    await page.keyboard.press("x");
+    await page.waitForSelector("#example-note", { state: "detached" });
+  };
   const largeSetup = async (page) => {
     await page.waitForFunction(() => customElements.get("ppm-pricing"));
     await page.evaluate(async (scenario) => {
@@ -287,7 +310,10 @@ if (only.has("edits")) {
       await editReport("a bare <input> (this harness's floor)", "about:blank", { "typing": (p) => typeInto(p, "#organisers") },
         (page) => page.setContent('<input id="organisers" value="40" aria-label="organisers">'), cpu);
     }
-    if (pages.has("default")) await editReport("default page", base, DEFAULT_EDITS, defaultSetup, cpu);
+    if (pages.has("default")) {
+      await editReport("default page, after a first change", base, DEFAULT_EDITS, editedSetup, cpu);
+      await editReport("default page, edits that add or remove a message", base, FLIP_EDITS, defaultSetup, cpu);
+    }
     if (pages.has("large")) await editReport("large scenario (5 x 30 x 4) in <ppm-pricing>", base + "npm/example.html", LARGE_EDITS, largeSetup, cpu);
   }
 }
