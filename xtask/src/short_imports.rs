@@ -5,13 +5,25 @@
 //! `w1`, … in both files, after wasm-bindgen and before anything reads the glue.
 //!
 //! Only names that the glue defines exactly once, as `name: function`, are renamed; the WASM is
-//! otherwise copied byte for byte (only the import section is rewritten). The closure adapters
-//! the WASM exports to the glue get short names in the same step (`short_exports.rs`).
+//! otherwise copied byte for byte (only the import section is rewritten). The module the
+//! imports come from, `./<bundle>_bg.js` (written once per import), becomes [`GLUE_MODULE`]. The
+//! closure adapters the WASM exports to the glue get short names in the same step
+//! (`short_exports.rs`).
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use crate::wasm_bytes::{occurrences, rewrite_section, write_leb, write_name};
+
+/// The name of the module the WASM imports the glue's functions from, after [`shorten`]
+/// (wasm-bindgen writes `./<bundle>_bg.js`, 17 bytes or more, once per import).
+pub const GLUE_MODULE: &str = "g";
+
+/// The line of the glue's import object that hands the glue's functions to the WASM, after
+/// [`shorten`].
+pub fn glue_import_key() -> String {
+    format!("{GLUE_MODULE}: import0,")
+}
 
 /// Renames the imports `wasm` takes from the glue `js` (both rewritten in place). Returns how
 /// many were renamed.
@@ -20,7 +32,13 @@ pub fn shorten(js: &Path, wasm: &Path) -> Result<usize, String> {
         std::fs::read_to_string(js).map_err(|e| format!("cannot read {}: {e}", js.display()))?;
     let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
     let names = glue_functions(&text);
-    let (new_wasm, renames) = rename_imports(&bytes, &names)
+    let stem = wasm
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".wasm"))
+        .ok_or_else(|| format!("{}: not a .wasm file", wasm.display()))?;
+    let (text, module) = rename_module(&text, &format!("./{stem}.js"))?;
+    let (new_wasm, renames) = rename_imports(&bytes, &names, &module)
         .map_err(|e| format!("{}: import section: {e}", wasm.display()))?;
     let new_text = rename_keys(&text, &renames);
     // The closure adapters the module exports to the glue, too.
@@ -29,6 +47,20 @@ pub fn shorten(js: &Path, wasm: &Path) -> Result<usize, String> {
     std::fs::write(js, new_text).map_err(|e| format!("cannot write {}: {e}", js.display()))?;
     std::fs::write(wasm, new_wasm).map_err(|e| format!("cannot write {}: {e}", wasm.display()))?;
     Ok(renames.len())
+}
+
+/// The glue with its import object's key `"<module>": import0,` written `g: import0,`, and
+/// `module`. Refused when the glue does not name `module` exactly once, so: an output of
+/// wasm-bindgen other than the one this was written for.
+fn rename_module(text: &str, module: &str) -> Result<(String, String), String> {
+    let key = format!("\"{module}\": import0,");
+    if occurrences(text, module) != 1 || occurrences(text, &key) != 1 {
+        return Err(format!(
+            "xtask: the glue does not import `{module}` once as `{key}`; has wasm-bindgen's \
+             output changed?"
+        ));
+    }
+    Ok((text.replace(&key, &glue_import_key()), module.to_string()))
 }
 
 /// The glue's import functions: the keys written `name: function` at the start of a line,
@@ -84,10 +116,12 @@ fn short_name(mut i: usize) -> String {
     format!("w{}", String::from_utf8_lossy(&digits))
 }
 
-/// The module with every import whose name is in `names` renamed, and the renames made.
+/// The module with every import whose name is in `names` renamed, and those from `module` taken
+/// from [`GLUE_MODULE`] instead; and the renames made.
 fn rename_imports(
     wasm: &[u8],
     names: &[String],
+    module: &str,
 ) -> Result<(Vec<u8>, HashMap<String, String>), String> {
     let wanted: std::collections::HashSet<&str> = names.iter().map(String::as_str).collect();
     let mut renames = HashMap::new();
@@ -96,11 +130,15 @@ fn rename_imports(
         let count = r.leb()?;
         write_leb(&mut section, count);
         for _ in 0..count {
-            let module = r.name()?;
+            let from = r.name()?;
             let field = r.name()?;
             let desc_start = r.at;
             r.skip_import_desc()?;
-            write_name(&mut section, module);
+            if from == module.as_bytes() {
+                write_name(&mut section, GLUE_MODULE.as_bytes());
+            } else {
+                write_name(&mut section, from);
+            }
             let field = std::str::from_utf8(field).map_err(|_| "a name that is not UTF-8")?;
             if wanted.contains(field) && !renames.contains_key(field) {
                 let short = short_name(renames.len());
@@ -149,14 +187,16 @@ mod tests {
         let names = glue_functions(glue);
         // `__wbg_twice_9` is also used elsewhere in the glue: left as it is.
         assert_eq!(names, vec!["__wbg_x_0123".to_string()]);
-        let (wasm, renames) = rename_imports(&module(), &names).unwrap();
+        let (wasm, renames) = rename_imports(&module(), &names, "./g_bg.js").unwrap();
         assert_eq!(renames.get("__wbg_x_0123").map(String::as_str), Some("w0"));
-        // The module is the same but for the name: 12 bytes ("__wbg_x_0123") became 2 ("w0"),
-        // so the import section and the module are 10 bytes shorter.
-        assert_eq!(wasm.len(), module().len() - 10);
-        assert!(wasm.windows(3).any(|w| w == b"\x02w0"));
+        // The module is the same but for the names: 12 bytes ("__wbg_x_0123") became 2 ("w0")
+        // and 9 ("./g_bg.js") became 1 ("g"), so the module is 10 + 8 bytes shorter.
+        assert_eq!(wasm.len(), module().len() - 18);
+        assert!(wasm.windows(5).any(|w| w == b"\x01g\x02w0"));
+        // `env` is another module: its imports keep their names.
         assert!(wasm.windows(6).any(|w| w == b"memory"));
-        let (again, none) = rename_imports(&wasm, &[]).unwrap();
+        assert!(wasm.windows(5).any(|w| w == b"\x03env\x01"));
+        let (again, none) = rename_imports(&wasm, &[], "./g_bg.js").unwrap();
         assert_eq!((again, none.len()), (wasm.clone(), 0));
         let js = rename_keys(glue, &renames);
         assert!(js.contains("    w0: function(a) {\n"));
@@ -174,7 +214,18 @@ mod tests {
     #[test]
     fn a_truncated_module_is_refused() {
         let m = module();
-        assert!(rename_imports(&m[..m.len() - 3], &[]).is_err());
-        assert!(rename_imports(b"nope", &[]).is_err());
+        assert!(rename_imports(&m[..m.len() - 3], &[], "").is_err());
+        assert!(rename_imports(b"nope", &[], "").is_err());
+    }
+
+    #[test]
+    fn the_glue_hands_its_functions_over_as_module_g() {
+        let glue = "return {\n__proto__: null,\n\"./ppm_api_bg.js\": import0,\n};\n";
+        let (text, module) = rename_module(glue, "./ppm_api_bg.js").unwrap();
+        assert_eq!(text, "return {\n__proto__: null,\ng: import0,\n};\n");
+        assert_eq!(module, "./ppm_api_bg.js");
+        // Another shape (named twice, or not as the import object's key) is refused.
+        assert!(rename_module(&format!("{glue}// ./ppm_api_bg.js\n"), "./ppm_api_bg.js").is_err());
+        assert!(rename_module("\"./ppm_api_bg.js\": imports,", "./ppm_api_bg.js").is_err());
     }
 }

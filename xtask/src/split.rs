@@ -94,9 +94,11 @@ pub fn split(
     let first = work.join("first.wasm");
     let (input, profile) = (path(&wasm), format!("--profile={}", path(&profile)));
     let (first_out, rest_out) = (path(&first), path(&rest));
+    let namespace = format!("--placeholder-namespace={PLACEHOLDERS}");
     let mut args = vec![
         input.as_str(),
         &profile,
+        &namespace,
         "-o1",
         &first_out,
         "-o2",
@@ -112,6 +114,11 @@ pub fn split(
     crate::wasm_opt::optimise(&rest, keep_names)?;
     Ok((file_size(&wasm)?, file_size(&rest)?))
 }
+
+/// The import namespace of the placeholders in the first part: one letter, since it is written
+/// once per function of the rest (about 700 on the page; `wasm-split`'s default `placeholder`
+/// cost 0.2 KB gzip).
+const PLACEHOLDERS: &str = "p";
 
 /// Gives the glue (and its declarations) the placeholders and the loader of the rest.
 fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
@@ -181,17 +188,17 @@ fn profile(bundle: &Bundle, dir: &Path, site: &Path, work: &Path) -> Result<Path
 /// The glue with the placeholders' import namespace and the loader of the rest (`loadRest`,
 /// `loadRestWhenIdle`; with SHA-384 when the rest is integrity-checked).
 pub fn with_rest_loader(bundle: &Bundle, glue: &str) -> Result<String, String> {
-    let imports_end = format!("\"./{}_bg.js\": import0,", bundle.name);
+    let imports_end = crate::short_imports::glue_import_key();
     if glue.matches(&imports_end).count() != 1 {
         return Err(format!(
-            "xtask: {}.js does not list its imports as expected (`{imports_end}` once); \
-             has wasm-bindgen's output changed?",
+            "xtask: {}.js does not list its imports as expected (`{imports_end}` once, as \
+             short_imports.rs writes it); has wasm-bindgen's output changed?",
             bundle.name
         ));
     }
     let with_namespace = glue.replace(
         &imports_end,
-        &format!("{imports_end}\n        placeholder: restPlaceholders(),"),
+        &format!("{imports_end}\n        {PLACEHOLDERS}: restPlaceholders(),"),
     );
     let loader = LOADER.replace(LOADER_REST, &format!("\"{}\"", bundle.rest()));
     let sha = if bundle.checked { SHA384 } else { "" };
@@ -215,9 +222,9 @@ mod tests {
 
     #[test]
     fn the_glue_gets_the_placeholders_and_the_loader() {
-        let glue = "function __wbg_get_imports() {\nconst import0 = {};\nreturn {\n__proto__: null,\n\"./ppm_widget_bg.js\": import0,\n};\n}\nlet wasm;\n";
+        let glue = "function __wbg_get_imports() {\nconst import0 = {};\nreturn {\n__proto__: null,\ng: import0,\n};\n}\nlet wasm;\n";
         let patched = with_rest_loader(&PAGE, glue).unwrap();
-        assert!(patched.contains("import0,\n        placeholder: restPlaceholders(),\n};"));
+        assert!(patched.contains("import0,\n        p: restPlaceholders(),\n};"));
         assert!(patched.contains("export function loadRest()"));
         assert!(patched.contains("new URL(\"ppm_widget_rest.wasm\", import.meta.url)"));
         assert!(patched.starts_with("function __wbg_get_imports() {"));
@@ -227,7 +234,7 @@ mod tests {
 
     #[test]
     fn the_elements_glue_names_its_rest_and_carries_sha384() {
-        let glue = "const import0 = {};\nreturn {\n\"./ppm_element_bg.js\": import0,\n};\n";
+        let glue = "const import0 = {};\nreturn {\ng: import0,\n};\n";
         let patched = with_rest_loader(&ELEMENT, glue).unwrap();
         assert!(patched.contains("new URL(\"ppm_element_rest.wasm\", import.meta.url)"));
         assert!(!patched.contains("ppm_widget_rest.wasm"));

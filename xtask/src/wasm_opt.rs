@@ -14,7 +14,7 @@ use crate::{root, run};
 const PACKAGE: &str = "xtask/wasm-opt";
 
 /// The passes, in order (each measured on the gzip of the four bundles).
-const PASSES: [&str; 10] = [
+const PASSES: [&str; 11] = [
     "--duplicate-function-elimination",
     "--optimize-instructions",
     "--precompute",
@@ -26,6 +26,8 @@ const PASSES: [&str; 10] = [
     "--remove-unused-module-elements",
     // Again: the clean-ups above make more bodies identical.
     "--duplicate-function-elimination",
+    // The `target_features` section: only tools read it (the features are given to each run).
+    "--strip-target-features",
 ];
 
 /// The WebAssembly features a bundle may use (Rust's defaults for `wasm32-unknown-unknown`; the
