@@ -20,6 +20,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod amount;
 pub mod break_even;
 pub mod call;
 pub mod card;
