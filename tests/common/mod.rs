@@ -1,6 +1,9 @@
-//! What the command-line tests share: running `ppm` as a user runs it, and reading its output.
+//! What the integration tests share: running `ppm` as a user runs it and reading its output;
+//! the usage export's golden file ([`usage`]).
 // Each test file uses some of these, and Cargo builds each file on its own.
 #![allow(dead_code)]
+
+pub mod usage;
 
 use std::io::Write;
 use std::path::PathBuf;
