@@ -30,6 +30,7 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
     crate::wasm_opt::ensure()?;
+    crate::js_min::ensure()?;
     crate::split::ensure()?;
     let keep_names = std::env::var_os("PPM_KEEP_NAMES").is_some();
     for (feature, name) in BUNDLES {
@@ -94,15 +95,15 @@ pub fn dist() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// Every script of `dist/` (the page's and the bundles' glue) without comments and
-/// indentation ([`crate::js_min`]): what the browser fetches, not what we read.
+/// Every script of `dist/` (the page's and the bundles' glue) minified ([`crate::js_min`]):
+/// what the browser fetches, not what we read.
 fn shrink_scripts(dist: &Path) -> Result<(), String> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read dist/: {e}"))?;
     for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
         if path.extension().is_some_and(|x| x == "js") {
             let name = path.display().to_string();
             let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
-            std::fs::write(&path, crate::js_min::shrink(&text, &name)?)
+            std::fs::write(&path, crate::js_min::minify(&text, &name)?)
                 .map_err(|e| format!("{name}: {e}"))?;
         }
     }

@@ -193,7 +193,7 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
         &out,
         "ppm-pricing",
         "js",
-        crate::js_min::shrink(&format!("{glue}\n{element}"), "the npm module")?.as_bytes(),
+        crate::js_min::minify(&format!("{glue}\n{element}"), "the npm module")?.as_bytes(),
     )?;
 
     // The iframe variant and its host-side helper.
