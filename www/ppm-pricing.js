@@ -334,6 +334,11 @@ export class PpmPricing extends Base {
   async #loadCard() {
     const src = this.getAttribute("card-src");
     const token = ++this.#card.token;
+    // A partner's card is read by the rest of the WebAssembly (no first quote without card-src
+    // needs that code; xtask/split/profile.mjs): it is fetched beside the card, and the card is
+    // read (or its problem told) once it is in. Without the network, the first function of the
+    // rest to run says so, as everywhere.
+    const rest = src ? loadRest().catch(() => {}) : null;
     let id = null;
     let error = null;
     if (src) {
@@ -360,6 +365,7 @@ export class PpmPricing extends Base {
         if (declared > CARD_MAX_BYTES) throw fail("tooLarge", { bytes: declared, limit: CARD_MAX_BYTES });
         const text = await response.text();
         if (text.length > CARD_MAX_BYTES) throw fail("tooLarge", { bytes: text.length, limit: CARD_MAX_BYTES });
+        await rest;
         try {
           id = wasm_loadRateCard(text).id;
         } catch (err) {
@@ -377,6 +383,7 @@ export class PpmPricing extends Base {
             : { src, reason: "network", message: String(err && err.message) });
       }
     }
+    await rest;
     if (token !== this.#card.token) return; // a newer card-src replaced this one
     this.#card = { token, id, error };
     this.#configure();

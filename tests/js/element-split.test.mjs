@@ -7,13 +7,23 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { serve, launch, dist, typeUntilQuoted } from "./serve.mjs";
-import { shots } from "./element-pages.mjs";
+import { shots, partnerCard } from "./element-pages.mjs";
 
 const REST = readdirSync(dist + "npm/").find((f) => /^ppm-pricing-rest\.[0-9a-f]{10}\.wasm$/.test(f));
 let server, browser;
 // The package's example page with a German widget.
 const germanExample = readFileSync(dist + "npm/example.html", "utf8").replace('<ppm-pricing lang="en"', '<ppm-pricing lang="de"');
-before(async () => { server = await serve({}, { "npm/example-de.html": germanExample }); browser = await launch(); });
+// The package's example page with a partner's card (card-src) and a scenario for it.
+const cardExample = readFileSync(dist + "npm/example.html", "utf8").replace('<ppm-pricing lang="en" card="illustrative-usd"',
+  `<ppm-pricing lang="en" card-src="partner-card.json" scenario='{"organisers": 2, "meetings": [{"perMonth": 2, "minutes": 10, "legs": [{"country": "DE", "call": "tollDialIn", "count": 3}]}]}'`);
+before(async () => {
+  server = await serve({}, {
+    "npm/example-de.html": germanExample,
+    "npm/example-card.html": cardExample,
+    "npm/partner-card.json": JSON.stringify(partnerCard),
+  });
+  browser = await launch();
+});
 after(async () => { await browser?.close(); server?.close(); });
 
 /** Counts, in the page, the instances of the rest (it imports the first part as `primary`). */
@@ -26,6 +36,7 @@ function countRestInstances() {
   };
   window.__ppmErrors = [];
   document.addEventListener("ppm-error", (e) => window.__ppmErrors.push(e.detail));
+  document.addEventListener("ppm-quote", (e) => { window.__firstQuote ??= { card: e.detail.card, perMinute: e.detail.monthly.perMinute }; });
 }
 
 /** The npm package's example page (one English widget on the USD card) until its first quote,
@@ -152,6 +163,24 @@ test("after the first quote the rest arrives in the background, and nothing wait
   assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
   assert.deepEqual(rest, ["fetch"]);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a partner's card (card-src) is read once the rest has arrived, fetched beside the card", async () => {
+  // Reading a partner's card is in the rest (no profiling visit uses card-src): the element
+  // fetches the rest with the card and reads the card after it, so nothing asks for it at once.
+  assert.notEqual(cardExample, readFileSync(dist + "npm/example.html", "utf8"));
+  const { page, context, rest, errors } = await openExample(undefined, "npm/example-card.html");
+  // The first ppm-quote is already the partner's card with the scenario: 3 DE toll legs x 10
+  // min x 2 meetings = 60 min x 0.0100 = 0.60 per month; per user 2 x 5.00 = 10.00 (toll
+  // dial-in included).
+  assert.deepEqual(await page.evaluate(() => window.__firstQuote), { card: "partner-xss", perMinute: "0.60" });
+  assert.equal(await text(page, "#per-minute-monthly"), "$0.60");
+  assert.equal(await text(page, "#per-user-monthly"), "$10.00");
+  assert.deepEqual(rest, ["fetch"]);
+  assert.equal(await page.evaluate(() => window.__restInstances), 1);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__ppmErrors), []);
   await context.close();
 });
 

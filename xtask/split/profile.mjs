@@ -9,17 +9,17 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { serve, launch, typeUntilLinked as type, typeUntilQuoted } from "../../tests/js/serve.mjs";
-import { hostPage, partnerCard } from "../../tests/js/element-pages.mjs";
+import { hostPage } from "../../tests/js/element-pages.mjs";
 
 const [visits, site, glue, instrumented, out] = process.argv.slice(2);
 const name = basename(glue, ".js");
 const server = await serve({}, {
   [`${name}.js`]: readFileSync(glue),
   [`${name}_bg.wasm`]: readFileSync(instrumented),
-  // The element's pages: a French widget, and a partner card with a scenario and the JS API.
+  // The element's pages: a French widget, and a scenario given as an attribute. (Not a
+  // partner's card-src: the element reads one only once the rest has arrived.)
   "profile-fr.html": hostPage(`<ppm-pricing lang="fr" card="illustrative-eur"></ppm-pricing>`),
-  "profile-card.json": JSON.stringify(partnerCard),
-  "profile-card.html": hostPage(`<ppm-pricing card-src="profile-card.json" scenario='{"organisers": 2, "meetings": [{"name": "Weekly", "perMonth": 4, "minutes": 30, "legs": [{"country": "DE", "call": "tollDialIn", "count": 3}]}]}'></ppm-pricing>`),
+  "profile-scenario.html": hostPage(`<ppm-pricing scenario='{"organisers": 2, "meetings": [{"name": "Weekly", "perMonth": 4, "minutes": 30, "legs": [{"country": "DE", "call": "tollDialIn", "count": 3}]}]}'></ppm-pricing>`),
 }, site);
 const browser = await launch();
 
@@ -94,7 +94,8 @@ async function pageVisits() {
 
 /** The partner element: the partner demo (two widgets, one German and compact, and organisers
  * typed into the partner's form), the same edits as on the page in a widget, a French widget,
- * a partner card with a scenario, a phone. (Not the JS API: its `ready` brings the rest.) */
+ * a scenario attribute, a phone. (Not the JS API: its `ready` brings the rest; not card-src:
+ * the element loads the rest beside the card and reads the card after it.) */
 async function elementVisits() {
   await profile("partner", { path: "partner-demo.html" }, async (page) => {
     for (const [id, value] of EDITS) await typeUntilQuoted(page, "#main-widget", id, value);
@@ -106,7 +107,7 @@ async function elementVisits() {
     }
   });
   await profile("french", { path: "profile-fr.html", locale: "fr-FR" });
-  await profile("card", { path: "profile-card.html" });
+  await profile("scenario", { path: "profile-scenario.html" });
   await profile("phone", { path: "partner-demo.html", width: 390 });
 }
 
