@@ -68,6 +68,26 @@ test("a function of the rest that runs before the rest has arrived loads it ther
   await context.close();
 });
 
+test("a rest brought at once is not fetched again in the background", async () => {
+  // The page's idle moment (when the background fetch starts) is held back until the export has
+  // brought the rest by the synchronous request.
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const rest = [];
+  page.on("request", (r) => { if (r.url().endsWith(REST)) rest.push(r.resourceType()); });
+  await page.addInitScript(() => { window.requestIdleCallback = (go) => { window.__idle = go; }; });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true" && window.__idle);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-csv").click()]);
+  const rows = readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
+  assert.ok(rows.includes("Pay-per-minute,per month,,,,,146.16"), rows.join("\n"));
+  // Now the idle moment: the background load finds the rest there and marks the page loaded.
+  await page.evaluate(() => window.__idle());
+  await page.waitForFunction(() => document.documentElement.dataset.rest === "loaded");
+  assert.deepEqual(rest, ["xhr"]);
+  await context.close();
+});
+
 test("once the page is ready the rest arrives in the background, and nothing waits for it later", async () => {
   const { page, context, rest, errors } = await openPage();
   await page.waitForFunction(() => document.documentElement.dataset.rest === "loaded");

@@ -66,8 +66,9 @@ function restDownload() {
   }
 }
 /** Fetches and compiles the rest (once; a failure may be tried again) and instantiates it for
- * the current instance. */
+ * the current instance. A rest already brought by a synchronous request is not fetched again. */
 export function loadRest() {
+  if (restModule) restLoading ??= Promise.resolve(restModule);
   restLoading ??= fetch(restUrl, restIntegrity ? { integrity: restIntegrity } : {})
     .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${restUrl}: HTTP ${r.status}`))))
     .then((bytes) => WebAssembly.compile((restBytes = bytes)));
