@@ -336,9 +336,12 @@ export class PpmPricing extends Base {
     const token = ++this.#card.token;
     // A partner's card is read by the rest of the WebAssembly (no first quote without card-src
     // needs that code; xtask/split/profile.mjs): it is fetched beside the card, and the card is
-    // read (or its problem told) once it is in. Without the network, the first function of the
-    // rest to run says so, as everywhere.
-    const rest = src ? loadRest().catch(() => {}) : null;
+    // read (or its problem told) once it is in, or once the card's own time limit has passed
+    // (then the first function of the rest to run brings it at once). Without the network, that
+    // function says so, as everywhere.
+    const rest = src
+      ? Promise.race([loadRest().catch(() => {}), new Promise((go) => setTimeout(go, CARD_TIMEOUT_MS))])
+      : null;
     let id = null;
     let error = null;
     if (src) {

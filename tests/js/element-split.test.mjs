@@ -184,6 +184,18 @@ test("a partner's card (card-src) is read once the rest has arrived, fetched bes
   await context.close();
 });
 
+test("a partner's card is still read when the rest's fetch hangs: after the card's time limit, at once", async () => {
+  // The fetch of the rest never answers; a request made at once goes through. After the card's
+  // 10 s limit the element reads the card anyway, and reading it brings the rest at once.
+  const { page, context, rest, errors } = await openExample((route) =>
+    route.request().resourceType() === "fetch" ? undefined : route.continue(), "npm/example-card.html");
+  // 3 DE toll legs x 10 min x 2 meetings = 60 min x 0.0100 = 0.60.
+  assert.deepEqual(await page.evaluate(() => window.__firstQuote), { card: "partner-xss", perMinute: "0.60" });
+  assert.deepEqual(rest, ["fetch", "xhr"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the loader's SHA-384 agrees with Node's at every padding boundary", async () => {
   const { createHash } = await import("node:crypto");
   const source = readFileSync(new URL("../../xtask/split/sha384.js", import.meta.url), "utf8");
