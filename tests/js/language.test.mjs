@@ -294,8 +294,8 @@ test("keyboard: focus after add and remove never lands on a destructive button; 
   // Remove the first meeting with Enter: focus goes to Undo, not to the next Remove.
   await page.locator("#meetings-0 .ppm-meeting-actions button").nth(1).focus();
   await page.keyboard.press("Enter");
-  await page.waitForSelector("#undo");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "undo");
+  // The focus moves in the task after the render that shows Undo: wait for it, not for Undo.
+  await page.waitForFunction(() => document.activeElement?.id === "undo");
   assert.equal(await text(page, "#undo-region span"), "Removed: Weekly all-hands.");
   assert.equal(await text(page, "#undo"), "Undo");
   assert.equal(await page.locator("#undo-region").getAttribute("role"), "status");
@@ -304,7 +304,7 @@ test("keyboard: focus after add and remove never lands on a destructive button; 
   // A second Enter undoes; the meeting is back, with the focus in its name.
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.getElementById("per-minute-monthly").textContent === "$146.16");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "meetings-0-name");
+  await page.waitForFunction(() => document.activeElement?.id === "meetings-0-name");
   assert.equal(await page.locator("#undo").count(), 0);
   // Removing a country row: focus on Undo too; undo puts it back in its place.
   await page.locator("#meetings-0-countries-1-country").locator("xpath=ancestor::tr//button").focus();
