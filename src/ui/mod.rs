@@ -8,6 +8,7 @@ pub mod csv;
 pub mod embed;
 pub mod format;
 pub mod i18n;
+pub mod markup;
 pub mod pricing;
 pub mod print_summary;
 

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
 use crate::ui::format::Numbers;
+use crate::ui::markup::Markup;
 use crate::ui::pricing::Priced;
 
 /// Props of [`Chart`].
@@ -97,13 +98,22 @@ fn ticks(max: Decimal) -> Vec<Decimal> {
 /// The SVG chart plus its data table.
 #[component]
 pub fn Chart(p: &ChartProps) -> Html {
-    let t = p.lang.texts();
-    let n = Numbers::of_quote(p.lang, &p.priced.quote);
+    html! {
+        <figure class="ppm-chart" aria-labelledby="chart-title">
+            { Html::from_html_unchecked(chart_markup(&p.priced, p.lang).into()) }
+        </figure>
+    }
+}
+
+/// The chart figure's content (caption, SVG, axis label, legend and data table) as HTML.
+fn chart_markup(priced: &Priced, lang: Lang) -> String {
+    let t = lang.texts();
+    let n = Numbers::of_quote(lang, &priced.quote);
     let axis = n.whole();
-    let curve = &p.priced.curve;
+    let curve = &priced.curve;
     let pts = &curve.points;
     // Today's usage (factor 1) is marked when there are organisers to measure it by.
-    let today = p.priced.quote.usage.phone_minutes_per_organiser.is_some();
+    let today = priced.quote.usage.phone_minutes_per_organiser.is_some();
     let x_of = |i: usize| {
         pts.get(i)
             .and_then(|q| q.phone_minutes_per_organiser)
@@ -153,7 +163,8 @@ pub fn Chart(p: &ChartProps) -> Html {
         (H - BOTTOM).to_string(),
     );
     let label_y = (H - 8).to_string();
-    let q = &p.priced.quote;
+    let mark_label_y = (TOP + 12).to_string();
+    let q = &priced.quote;
     // Today left of its line and the break-even right of its own when today comes first, the
     // other way round when it does not.
     let today_first = curve.break_even_factor.is_none_or(|k| k.0 >= Decimal::ONE);
@@ -162,75 +173,188 @@ pub fn Chart(p: &ChartProps) -> Html {
     } else {
         (Side::Right, Side::Left)
     };
-    html! {
-        <figure class="ppm-chart" aria-labelledby="chart-title">
-            <figcaption id="chart-title">{ t.chart_title }</figcaption>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="chart-title" focusable="false">
-                <line x1={x0.clone()} y1={y1.clone()} x2={x1.clone()} y2={y1.clone()} class="axis" />
-                <line x1={x0.clone()} y1={y0.clone()} x2={x0.clone()} y2={y1.clone()} class="axis" />
-                <text x={x0.clone()} y={label_y.clone()} class="tick">{ "0" }</text>
-                // Round steps on both axes, the money ones with light grid lines.
-                <>{ for ticks(x_max).into_iter().map(|v| html! {
-                    <text x={sx(v)} y={label_y.clone()} class="tick x-tick" text-anchor="middle">{ n.plain(&v.to_string(), 0) }</text>
-                }) }</>
-                <>{ for ticks(y_max).into_iter().map(|v| {
-                    let y = sy(v);
-                    html! {
-                        <>
-                            <line x1={x0.clone()} y1={y.clone()} x2={x1.clone()} y2={y.clone()} class="grid" />
-                            <text x={(LEFT - 6).to_string()} y={y} dy="4" class="tick y-tick" text-anchor="end">{ axis.money(&v.to_string()) }</text>
-                        </>
-                    }
-                }) }</>
-                <path d={pu_path} class="line per-user" />
-                <path d={ppm_path} class="line per-minute" />
-                // Today's label and money on the side away from the break-even, so the two
-                // never overlap however close they are.
-                if let Some(x) = today_x {
-                    <line x1={x.clone()} y1={y0.clone()} x2={x.clone()} y2={y1.clone()} class="mark today" />
-                    <text x={x.clone()} y={(TOP + 12).to_string()} dx={today_side.dx()} text-anchor={today_side.anchor()} class="tick" id="chart-today-label">{ t.today }</text>
-                    { for [(q.per_minute.monthly_total.amount(), "chart-today-ppm", "per-minute"), (q.per_user.monthly_total.amount(), "chart-today-pu", "per-user")].into_iter().enumerate().map(|(i, (v, id, line))| {
-                        let y = sy(v);
-                        // The second label moves down when the two totals are close.
-                        let dy = if i == 1 && v.csub(q.per_minute.monthly_total.amount()).unwrap_or(Decimal::MAX).abs() < y_max.cdiv(Decimal::from(16)).unwrap_or(Decimal::ZERO) { "16" } else { "4" };
-                        html! {
-                            <>
-                                <circle cx={x.clone()} cy={y.clone()} r="3" class="dot" data-line={line} />
-                                <text x={x.clone()} y={y} dx={today_side.dx()} dy={dy} text-anchor={today_side.anchor()} class="tick money" id={id}>{ n.money(&v.to_string()) }</text>
-                            </>
-                        }
-                    }) }
-                }
-                if let Some(x) = even_x {
-                    <line x1={x.clone()} y1={y0.clone()} x2={x.clone()} y2={y1.clone()} class="mark even" />
-                    <text x={x.clone()} y={(TOP + 12).to_string()} dx={even_side.dx()} text-anchor={even_side.anchor()} class="tick" id="chart-even-label">{ t.break_even }</text>
-                    if let Some(point) = &curve.break_even {
-                        <circle cx={x.clone()} cy={sy(point.per_minute.amount())} r="3" class="dot even" />
-                        <text x={x} y={sy(point.per_minute.amount())} dx={even_side.dx()} dy="-6" text-anchor={even_side.anchor()} class="tick money" id="chart-even">{ n.money(&point.per_minute.to_string()) }</text>
-                    }
-                }
-            </svg>
-            <p class="ppm-x-label">{ t.chart_x }{ " →" }</p>
-            <p class="ppm-legend"><span class="key per-minute"></span>{ t.pay_per_minute }<span class="key per-user"></span>{ t.per_user }</p>
-            // The wrapper clips the table (a table ignores its own width), so it never widens
-            // the page.
-            <div class="visually-hidden">
-            <table id="chart-data">
-                <caption>{ t.chart_title }</caption>
-                <thead><tr><th scope="col">{ t.chart_x }</th><th scope="col">{ t.pay_per_minute }</th><th scope="col">{ t.per_user }</th></tr></thead>
-                <tbody>
-                { for pts.iter().step_by(step).map(|q| html! {
-                    <tr>
-                        <th scope="row">{ q.phone_minutes_per_organiser.map(|m| n.plain(&m.0.to_string(), 1)).unwrap_or_default() }</th>
-                        <td>{ n.money(&q.per_minute.to_string()) }</td>
-                        <td>{ n.money(&q.per_user.to_string()) }</td>
-                    </tr>
-                }) }
-                </tbody>
-            </table>
-            </div>
-        </figure>
+    let mut m = Markup::default();
+    m.element("figcaption", &[("id", "chart-title")], t.chart_title);
+    m.open(
+        "svg",
+        &[
+            ("viewBox", &format!("0 0 {W} {H}")),
+            ("role", "img"),
+            ("aria-labelledby", "chart-title"),
+            ("focusable", "false"),
+        ],
+    );
+    let line = |m: &mut Markup, (xa, ya, xb, yb): (&str, &str, &str, &str), class: &str| {
+        m.svg_empty(
+            "line",
+            &[
+                ("x1", xa),
+                ("y1", ya),
+                ("x2", xb),
+                ("y2", yb),
+                ("class", class),
+            ],
+        );
+    };
+    line(&mut m, (&x0, &y1, &x1, &y1), "axis");
+    line(&mut m, (&x0, &y0, &x0, &y1), "axis");
+    m.element(
+        "text",
+        &[("x", &x0), ("y", &label_y), ("class", "tick")],
+        "0",
+    );
+    // Round steps on both axes, the money ones with light grid lines.
+    for v in ticks(x_max) {
+        m.element(
+            "text",
+            &[
+                ("x", &sx(v)),
+                ("y", &label_y),
+                ("class", "tick x-tick"),
+                ("text-anchor", "middle"),
+            ],
+            &n.plain(&v.to_string(), 0),
+        );
     }
+    let y_label_x = (LEFT - 6).to_string();
+    for v in ticks(y_max) {
+        let y = sy(v);
+        line(&mut m, (&x0, &y, &x1, &y), "grid");
+        m.element(
+            "text",
+            &[
+                ("x", &y_label_x),
+                ("y", &y),
+                ("dy", "4"),
+                ("class", "tick y-tick"),
+                ("text-anchor", "end"),
+            ],
+            &axis.money(&v.to_string()),
+        );
+    }
+    m.svg_empty("path", &[("d", &pu_path), ("class", "line per-user")]);
+    m.svg_empty("path", &[("d", &ppm_path), ("class", "line per-minute")]);
+    // A mark's label, and a dot with its money beside it, on the mark's side.
+    let label = |m: &mut Markup, x: &str, side: Side, id: &str, text: &str| {
+        m.element(
+            "text",
+            &[
+                ("x", x),
+                ("y", &mark_label_y),
+                ("dx", side.dx()),
+                ("text-anchor", side.anchor()),
+                ("class", "tick"),
+                ("id", id),
+            ],
+            text,
+        );
+    };
+    // Today's label and money on the side away from the break-even, so the two never overlap
+    // however close they are.
+    if let Some(x) = &today_x {
+        line(&mut m, (x, &y0, x, &y1), "mark today");
+        label(&mut m, x, today_side, "chart-today-label", t.today);
+        let totals = [
+            (
+                q.per_minute.monthly_total.amount(),
+                "chart-today-ppm",
+                "per-minute",
+            ),
+            (
+                q.per_user.monthly_total.amount(),
+                "chart-today-pu",
+                "per-user",
+            ),
+        ];
+        for (i, (v, id, line)) in totals.into_iter().enumerate() {
+            let y = sy(v);
+            // The second label moves down when the two totals are close.
+            let close = v
+                .csub(q.per_minute.monthly_total.amount())
+                .unwrap_or(Decimal::MAX)
+                .abs()
+                < y_max.cdiv(Decimal::from(16)).unwrap_or(Decimal::ZERO);
+            let dy = if i == 1 && close { "16" } else { "4" };
+            m.svg_empty(
+                "circle",
+                &[
+                    ("cx", x),
+                    ("cy", &y),
+                    ("r", "3"),
+                    ("class", "dot"),
+                    ("data-line", line),
+                ],
+            );
+            m.element(
+                "text",
+                &[
+                    ("x", x),
+                    ("y", &y),
+                    ("dx", today_side.dx()),
+                    ("dy", dy),
+                    ("text-anchor", today_side.anchor()),
+                    ("class", "tick money"),
+                    ("id", id),
+                ],
+                &n.money(&v.to_string()),
+            );
+        }
+    }
+    if let Some(x) = &even_x {
+        line(&mut m, (x, &y0, x, &y1), "mark even");
+        label(&mut m, x, even_side, "chart-even-label", t.break_even);
+        if let Some(point) = &curve.break_even {
+            let y = sy(point.per_minute.amount());
+            m.svg_empty(
+                "circle",
+                &[("cx", x), ("cy", &y), ("r", "3"), ("class", "dot even")],
+            );
+            m.element(
+                "text",
+                &[
+                    ("x", x),
+                    ("y", &y),
+                    ("dx", even_side.dx()),
+                    ("dy", "-6"),
+                    ("text-anchor", even_side.anchor()),
+                    ("class", "tick money"),
+                    ("id", "chart-even"),
+                ],
+                &n.money(&point.per_minute.to_string()),
+            );
+        }
+    }
+    m.close("svg");
+    m.open("p", &[("class", "ppm-x-label")])
+        .text(t.chart_x)
+        .literal(" →</p>");
+    m.open("p", &[("class", "ppm-legend")])
+        .literal("<span class=\"key per-minute\"></span>")
+        .text(t.pay_per_minute)
+        .literal("<span class=\"key per-user\"></span>")
+        .text(t.per_user)
+        .close("p");
+    // The wrapper clips the table (a table ignores its own width), so it never widens the page.
+    m.literal("<div class=\"visually-hidden\"><table id=\"chart-data\">")
+        .element("caption", &[], t.chart_title)
+        .literal("<thead><tr>");
+    for head in [t.chart_x, t.pay_per_minute, t.per_user] {
+        m.element("th", &[("scope", "col")], head);
+    }
+    m.literal("</tr></thead><tbody>");
+    for q in pts.iter().step_by(step) {
+        let minutes = q
+            .phone_minutes_per_organiser
+            .map(|m| n.plain(&m.0.to_string(), 1))
+            .unwrap_or_default();
+        m.literal("<tr>")
+            .element("th", &[("scope", "row")], &minutes)
+            .element("td", &[], &n.money(&q.per_minute.to_string()))
+            .element("td", &[], &n.money(&q.per_user.to_string()))
+            .literal("</tr>");
+    }
+    m.literal("</tbody></table></div>");
+    m.into_string()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::COUNTRY_LIST_ID;
+use crate::ui::markup::Markup;
 
 /// Props of [`CountryList`].
 #[derive(Properties, PartialEq)]
@@ -19,9 +20,13 @@ pub struct CountryListProps {
 /// The suggestions of every country picker.
 #[component]
 pub fn CountryList(p: &CountryListProps) -> Html {
+    let mut options = Markup::default();
+    for ((_, name), ways) in p.countries.iter().zip(p.ways.iter()) {
+        options.element("option", &[("value", name), ("label", ways)], "");
+    }
     html! {
         <datalist id={COUNTRY_LIST_ID}>
-            { for p.countries.iter().zip(p.ways.iter()).map(|((_, name), ways)| html! { <option value={name.clone()} label={ways.clone()} /> }) }
+            { Html::from_html_unchecked(options.into_string().into()) }
         </datalist>
     }
 }

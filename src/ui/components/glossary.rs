@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::lang::Lang;
+use crate::ui::markup::Markup;
 
 /// Props of [`Glossary`].
 #[derive(Properties, PartialEq)]
@@ -16,17 +17,16 @@ pub struct GlossaryProps {
 #[component]
 pub fn Glossary(p: &GlossaryProps) -> Html {
     let t = p.lang.texts();
+    let mut terms = Markup::default();
+    terms.literal("<dl>");
+    for (term, meaning) in t.glossary_terms.iter().zip(t.glossary_meanings) {
+        terms.element("dt", &[], term).element("dd", &[], meaning);
+    }
+    terms.literal("</dl>");
     html! {
         <details class="ppm-glossary" id="glossary">
             <summary>{ t.glossary_title }</summary>
-            <dl>
-                { for t.glossary_terms.iter().zip(t.glossary_meanings).map(|(term, meaning)| html! {
-                    <>
-                        <dt>{ *term }</dt>
-                        <dd>{ meaning }</dd>
-                    </>
-                }) }
-            </dl>
+            { Html::from_html_unchecked(terms.into_string().into()) }
         </details>
     }
 }
