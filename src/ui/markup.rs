@@ -4,6 +4,11 @@
 //! a call with its attributes, and the part is inserted as one piece
 //! (`Html::from_html_unchecked`). Tag and attribute names are literals of the caller; every
 //! attribute value and text goes through [`escape_into`].
+//!
+//! Yew parses such a piece inside a `<div>` (or an `<svg>` under one), so a piece must make
+//! sense there: a whole `<table>`, never its rows or head alone (the parser drops them outside
+//! a table), and SVG elements only inside their `<svg>`. `instant.test.mjs` compares the live
+//! results with the prerendered ones element by element.
 
 /// A piece of HTML being written.
 #[derive(Default)]

@@ -66,6 +66,37 @@ test("the take-over from the prerendered page shifts nothing, and input typed ea
   await context.close();
 });
 
+/** The results section's DOM as text: elements with their namespace and sorted attributes,
+ * and their text, so that two renderings compare by what the browser built, not by how the
+ * HTML was spelled. */
+function resultsDom() {
+  const write = (n) => n.nodeType === 3 ? n.data : n.nodeType !== 1 ? "" :
+    `<${n.namespaceURI}|${n.localName}${[...n.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join("")}>` +
+    `${[...n.childNodes].map(write).join("")}</${n.localName}>`;
+  return write(document.querySelector(".ppm-results"));
+}
+
+test("the live results are the prerendered ones, element for element (tables, chart, glossary)", async () => {
+  const still = await browser.newContext({ javaScriptEnabled: false });
+  const first = await still.newPage();
+  await first.goto(server.url);
+  const prerendered = await first.evaluate(resultsDom);
+  await still.close();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  // The chart and the line items follow the summary a frame later.
+  await page.waitForFunction(() => document.querySelectorAll("#lines-per-user tbody tr").length === 5);
+  const live = await page.evaluate(resultsDom);
+  // Parts written as HTML text (ui::markup) are parsed by the browser: a table's rows outside
+  // a table, or an SVG element outside <svg>, would be dropped or land in another namespace.
+  assert.match(live, /<http:\/\/www\.w3\.org\/2000\/svg\|text [^>]*id="chart-today-ppm"/);
+  assert.equal((live.match(/\|td /g) ?? []).length, (prerendered.match(/\|td /g) ?? []).length);
+  assert.equal(live, prerendered);
+  await context.close();
+});
+
 test("a share link never shows the example's prices as its own", async () => {
   const { context, page, release } = await heldBack();
   // Organisers 3 in the example: the licences stay 50, so per-user 200 + 21.60 = 221.60, but

@@ -91,6 +91,16 @@ test("the file picker: report, reconciliation, the measured profile, and no requ
   assert.ok(csvRows.includes("Per-user licence,Audio Conferencing licences,4,,,4.00,16.00"), csvRows.join("\n"));
   // 7 billed calls in the period (the 0 s call is not billed) x 0.981855 = 6.87 -> 7 a month.
   assert.equal(await text(page, "#meetings-0-summary"), "Measured from your usage export: 7 calls a month in 5 countries.");
+  // The profile's table (written as HTML text, parsed by the browser): one row per way of
+  // joining and country, the six of the estimate above.
+  // Calls and minutes a month are the period's x 0.981855, to one place: DE toll 2 calls, 6 min
+  // -> 1.96 -> "2", 5.89 -> "5.9"; GB toll 1 call, 3 min -> "1", "2.9"; KR 10 min -> "9.8".
+  const measuredRows = await page.locator(".ppm-measured table tbody tr").allInnerTexts();
+  assert.deepEqual(measuredRows.map((r) => r.split("\t")), [
+    ["Toll dial-in", "Germany", "2", "5.9"], ["Toll dial-in", "United Kingdom", "1", "2.9"],
+    ["Toll-free dial-in", "Germany", "1", "1"], ["Dial-out", "Canada", "1", "2"],
+    ["Dial-out", "France", "1", "1"], ["Dial-out", "South Korea", "1", "9.8"],
+  ]);
   // The organisers and the card can still be changed.
   await page.fill("#organisers", "10");
   await page.waitForFunction(() => document.getElementById("per-user-monthly").innerText === "$40.06");

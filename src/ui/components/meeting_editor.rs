@@ -18,6 +18,7 @@ use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::Amount;
 use crate::ui::format;
+use crate::ui::markup::Markup;
 
 /// Rows of a profile shown before "Show all".
 pub const ROW_LIMIT: usize = 40;
@@ -163,12 +164,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
             } else {
                                 <table class="ppm-legs">
                     <caption>{ t.participants }</caption>
-                    <thead><tr>
-                        <th scope="col">{ t.country }</th>
-                        <th scope="col">{ t.call_type }</th>
-                        <th scope="col">{ t.count }</th>
-                        <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
-                    </tr></thead>
+                    { column_heads(&[(t.country, None), (t.call_type, None), (t.count, None)], t.remove) }
                     <tbody>
                     { for p.meeting.legs.iter().take(shown).enumerate().map(|(j, leg)| html! {
                         <LegRow key={j} meeting={i} row={j} leg={leg.clone()} lang={p.lang}
@@ -244,14 +240,13 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
             </div>
                         <table class="ppm-legs ppm-mix">
                 <caption>{ t.share_of_phone }</caption>
-                <thead><tr>
-                    <th scope="col">{ t.country }</th>
-                    <th scope="col">{ format!("{} (%)", t.share_short) }</th>
-                    <th scope="col" title={t.toll_dial_in}>{ format!("{} (%)", t.toll_short) }</th>
-                    <th scope="col" title={t.toll_free_dial_in}>{ format!("{} (%)", t.toll_free_short) }</th>
-                    <th scope="col" title={t.dial_out}>{ format!("{} (%)", t.dial_out_short) }</th>
-                    <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
-                </tr></thead>
+                { column_heads(&[
+                    (t.country, None),
+                    (&format!("{} (%)", t.share_short), None),
+                    (&format!("{} (%)", t.toll_short), Some(t.toll_dial_in)),
+                    (&format!("{} (%)", t.toll_free_short), Some(t.toll_free_dial_in)),
+                    (&format!("{} (%)", t.dial_out_short), Some(t.dial_out)),
+                ], t.remove) }
                 <tbody>
                 { for p.meeting.countries.iter().take(shown).enumerate().map(|(k, c)| html! {
                     <MixRow key={k} meeting={i} row={k} mix={c.clone()} lang={p.lang}
@@ -269,7 +264,9 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
 }
 
 /// A measured profile (from the usage import): what it holds per way of joining and country,
-/// per month; it is not edited row by row, only removed.
+/// per month; it is not edited row by row, only removed. (Out of line: only pages that import
+/// usage run it, so it stays out of the first part of the WebAssembly.)
+#[inline(never)]
 fn measured(p: &MeetingEditorProps, title: &str) -> Html {
     let t = p.lang.texts();
     let i = p.index;
@@ -289,6 +286,35 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
             .map_or(code.to_string(), |(_, n)| n.clone())
     };
     let n = |d: &Decimal, places: u32| format::plain(p.lang, &d.to_string(), places);
+    let mut table = Markup::default();
+    table
+        .literal("<table class=\"ppm-lines\">")
+        .element("caption", &[("class", "visually-hidden")], title)
+        .literal("<thead><tr>")
+        .element("th", &[("scope", "col")], t.call_type)
+        .element("th", &[("scope", "col")], t.country);
+    for head in [t.calls_per_month, t.minutes_per_month] {
+        table.element("th", &[("scope", "col"), ("class", "num")], head);
+    }
+    table.literal("</tr></thead><tbody>");
+    for ((call, country), (calls, minutes)) in &rows {
+        table
+            .literal("<tr>")
+            .element("th", &[("scope", "row")], t.call(*call))
+            .element("td", &[("data-label", t.country)], &name(country))
+            .element(
+                "td",
+                &[("class", "num"), ("data-label", t.calls_per_month)],
+                &n(calls, 1),
+            )
+            .element(
+                "td",
+                &[("class", "num"), ("data-label", t.minutes_per_month)],
+                &n(minutes, 1),
+            )
+            .literal("</tr>");
+    }
+    table.literal("</tbody></table>");
     let edit = p.onedit.clone();
     html! {
         <fieldset class="ppm-meeting ppm-measured" id={base.clone()}>
@@ -299,28 +325,24 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
             if let Some(msg) = message_for(&p.errors, &id_of(MeetingInput::Measured)) {
                 <p class="ppm-error" id={format!("{base}-measured-error")}>{ msg }</p>
             }
-            <table class="ppm-lines">
-                <caption class="visually-hidden">{ title }</caption>
-                <thead><tr>
-                    <th scope="col">{ t.call_type }</th>
-                    <th scope="col">{ t.country }</th>
-                    <th scope="col" class="num">{ t.calls_per_month }</th>
-                    <th scope="col" class="num">{ t.minutes_per_month }</th>
-                </tr></thead>
-                <tbody>
-                    { for rows.iter().map(|((call, country), (calls, minutes))| html! {
-                        <tr>
-                            <th scope="row">{ t.call(*call) }</th>
-                            <td data-label={t.country}>{ name(country) }</td>
-                            <td class="num" data-label={t.calls_per_month}>{ n(calls, 1) }</td>
-                            <td class="num" data-label={t.minutes_per_month}>{ n(minutes, 1) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            { Html::from_html_unchecked(table.into_string().into()) }
             <div class="ppm-meeting-actions">
                 <button type="button" id={format!("{base}-remove")} aria-label={crate::ui::i18n::fill(t.remove_named, &[title])} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
             </div>
         </fieldset>
+    }
+}
+
+/// A table's column heads: each `(text, title)`, then a last column for the remove buttons
+/// whose head only screen readers read. (Yew nodes, not markup text: the browser parses a
+/// table's parts only inside a table.)
+fn column_heads(heads: &[(&str, Option<&str>)], remove: &str) -> Html {
+    html! {
+        <thead><tr>
+            { for heads.iter().map(|(text, title)| html! {
+                <th scope="col" title={title.map(str::to_string)}>{ text.to_string() }</th>
+            }) }
+            <th scope="col"><span class="visually-hidden">{ remove.to_string() }</span></th>
+        </tr></thead>
     }
 }
