@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::app_state::{Action, AppState};
 use super::browser;
 use super::components::{
-    CountryList, CountryPicker, MeetingEditor, NumberField, Results, SummaryBar, MEETING_LIMIT,
+    summary_bar, CountryList, CountryPicker, MeetingEditor, NumberField, Results, MEETING_LIMIT,
 };
 use super::embed::Section;
 use super::hooks::{
@@ -284,7 +284,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="ppm-notice" role="alert" id="bad-link">{ t.bad_link }</p>
             }
             if let (Some(p), false) = (shown.clone(), compact || hidden.hides(Section::Inputs)) {
-                <SummaryBar priced={p} lang={state.lang()} />
+                { summary_bar(&p, state.lang()) }
             }
             <div class="ppm-layout">
                 if !hidden.hides(Section::Inputs) {

@@ -2,8 +2,6 @@
 //! usage and the break-even marked, and a data table for screen readers. Coordinates are
 //! computed with decimals too (no float formatting code in the bundle).
 
-use std::rc::Rc;
-
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -12,15 +10,6 @@ use crate::rating::money::DecimalOps as _;
 use crate::ui::format::Numbers;
 use crate::ui::markup::Markup;
 use crate::ui::pricing::Priced;
-
-/// Props of [`Chart`].
-#[derive(Properties, PartialEq)]
-pub struct ChartProps {
-    /// The quote and its curve.
-    pub priced: Rc<Priced>,
-    /// Page language.
-    pub lang: Lang,
-}
 
 const W: i64 = 560;
 const H: i64 = 260;
@@ -96,11 +85,10 @@ fn ticks(max: Decimal) -> Vec<Decimal> {
 }
 
 /// The SVG chart plus its data table.
-#[component]
-pub fn Chart(p: &ChartProps) -> Html {
+pub fn chart(priced: &Priced, lang: Lang) -> Html {
     html! {
         <figure class="ppm-chart" aria-labelledby="chart-title">
-            { Html::from_html_unchecked(chart_markup(&p.priced, p.lang).into()) }
+            { Html::from_html_unchecked(chart_markup(priced, lang).into()) }
         </figure>
     }
 }

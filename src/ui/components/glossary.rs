@@ -6,17 +6,9 @@ use yew::prelude::*;
 use crate::lang::Lang;
 use crate::ui::markup::Markup;
 
-/// Props of [`Glossary`].
-#[derive(Properties, PartialEq)]
-pub struct GlossaryProps {
-    /// Page language.
-    pub lang: Lang,
-}
-
 /// "What do these words mean?"
-#[component]
-pub fn Glossary(p: &GlossaryProps) -> Html {
-    let t = p.lang.texts();
+pub fn glossary(lang: Lang) -> Html {
+    let t = lang.texts();
     let mut terms = Markup::default();
     terms.literal("<dl>");
     for (term, meaning) in t.glossary_terms.iter().zip(t.glossary_meanings) {

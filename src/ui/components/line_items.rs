@@ -1,7 +1,5 @@
 //! The line items of both models, per call type and country.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::lang::Lang;
@@ -12,15 +10,6 @@ use crate::ui::browser::CountryNames;
 use crate::ui::format::{exact, Numbers};
 use crate::ui::markup::Markup;
 use crate::ui::pricing::Priced;
-
-/// Props of [`LineItems`].
-#[derive(Properties, PartialEq)]
-pub struct LineItemsProps {
-    /// The quote (and its curve, unused here).
-    pub priced: Rc<Priced>,
-    /// Page language.
-    pub lang: Lang,
-}
 
 fn describe(l: &QuoteLine, lang: Lang, names: &CountryNames) -> String {
     let t = lang.texts();
@@ -143,29 +132,26 @@ fn table(
 }
 
 /// Both models' line items.
-#[component]
-pub fn LineItems(p: &LineItemsProps) -> Html {
-    let t = p.lang.texts();
-    let n = Numbers::of_quote(p.lang, &p.priced.quote);
-    // One `Intl.DisplayNames` per language, not one per render.
-    let names = use_memo(p.lang, |lang| CountryNames::new(lang.tag()));
-    let q = &p.priced.quote;
+pub fn line_items(priced: &Priced, lang: Lang, names: &CountryNames) -> Html {
+    let t = lang.texts();
+    let n = Numbers::of_quote(lang, &priced.quote);
+    let q = &priced.quote;
     let mut tables = Markup::default();
     table(
         &mut tables,
         (t.pay_per_minute, "lines-per-minute"),
         &q.per_minute,
-        p.lang,
+        lang,
         &n,
-        &names,
+        names,
     );
     table(
         &mut tables,
         (t.per_user, "lines-per-user"),
         &q.per_user,
-        p.lang,
+        lang,
         &n,
-        &names,
+        names,
     );
     html! {
         <section class="ppm-line-items" aria-label={t.lines} tabindex="0">

@@ -80,35 +80,7 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
         return measured(p, &title);
     }
     if p.collapsed && !has_error {
-        let people = p
-            .meeting
-            .groups(p.lang)
-            .iter()
-            .filter_map(|g| match number_input::read(&g.count, p.lang) {
-                Ok(Amount::Number(d)) => Some(d),
-                _ => None,
-            })
-            .fold(Decimal::ZERO, |sum, d| sum.cadd(d).unwrap_or(sum));
-        let summary = crate::ui::i18n::fill(
-            t.meeting_summary,
-            &[
-                &format!(
-                    "{} {}",
-                    p.meeting.per_month,
-                    t.period_unit(p.meeting.period)
-                ),
-                &p.meeting.minutes,
-                &format::plain(p.lang, &people.to_string(), 1),
-            ],
-        );
-        return html! {
-            <fieldset class="ppm-meeting ppm-collapsed" id={base.clone()}>
-                <legend>{ title }</legend>
-                <p class="ppm-meeting-summary">{ summary }</p>
-                <button type="button" id={format!("{base}-open")} aria-expanded="false"
-                    onclick={p.ontoggle.reform(move |_: MouseEvent| Some(i))}>{ t.edit_meeting }</button>
-            </fieldset>
-        };
+        return collapsed(p, title);
     }
     let on_name = edit.reform(move |e: InputEvent| Edit::MeetingName(i, input_value(&e)));
     let rows = if p.meeting.mode == Mode::Simple {
@@ -179,6 +151,45 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                 <button type="button" id={format!("{base}-duplicate")} aria-label={crate::ui::i18n::fill(t.duplicate_named, &[&title])} onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
                 <button type="button" id={format!("{base}-remove")} aria-label={crate::ui::i18n::fill(t.remove_named, &[&title])} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
             </div>
+        </fieldset>
+    }
+}
+
+/// A profile of a long list that is not the open one: its name, what it holds in one line, and
+/// a button that opens it. (Out of line: only lists of more than [`MEETING_LIMIT`] profiles run
+/// it, so it stays out of the first part of the WebAssembly.)
+#[inline(never)]
+fn collapsed(p: &MeetingEditorProps, title: String) -> Html {
+    let t = p.lang.texts();
+    let i = p.index;
+    let base = InputId::meeting(i, MeetingInput::Profile).to_string();
+    let people = p
+        .meeting
+        .groups(p.lang)
+        .iter()
+        .filter_map(|g| match number_input::read(&g.count, p.lang) {
+            Ok(Amount::Number(d)) => Some(d),
+            _ => None,
+        })
+        .fold(Decimal::ZERO, |sum, d| sum.cadd(d).unwrap_or(sum));
+    let summary = crate::ui::i18n::fill(
+        t.meeting_summary,
+        &[
+            &format!(
+                "{} {}",
+                p.meeting.per_month,
+                t.period_unit(p.meeting.period)
+            ),
+            &p.meeting.minutes,
+            &format::plain(p.lang, &people.to_string(), 1),
+        ],
+    );
+    html! {
+        <fieldset class="ppm-meeting ppm-collapsed" id={base.clone()}>
+            <legend>{ title }</legend>
+            <p class="ppm-meeting-summary">{ summary }</p>
+            <button type="button" id={format!("{base}-open")} aria-expanded="false"
+                onclick={p.ontoggle.reform(move |_: MouseEvent| Some(i))}>{ t.edit_meeting }</button>
         </fieldset>
     }
 }

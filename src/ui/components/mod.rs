@@ -18,17 +18,14 @@ mod number_field;
 mod results;
 mod summary_bar;
 
-pub use chart::Chart;
 pub use country_list::CountryList;
 pub use country_picker::{CountryPicker, COUNTRY_LIST_ID};
-pub use glossary::Glossary;
 pub use leg_row::LegRow;
-pub use line_items::LineItems;
 pub use meeting_editor::{MeetingEditor, MEETING_LIMIT};
 pub use mix_row::MixRow;
 pub use number_field::NumberField;
 pub use results::Results;
-pub use summary_bar::SummaryBar;
+pub use summary_bar::summary_bar;
 
 use yew::TargetCast;
 

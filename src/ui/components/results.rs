@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Chart, Glossary, LineItems};
+use super::chart::chart;
+use super::glossary::glossary;
+use super::line_items::line_items;
 use crate::lang::Lang;
 use crate::rating::quote::{Cheaper, ModelQuote};
 use crate::ui::browser::CountryNames;
@@ -115,13 +117,40 @@ pub fn Results(p: &ResultsProps) -> Html {
                     </ul>
                 </section>
             }
-            <Glossary lang={p.lang} />
-            if !hidden.hides(Section::Chart) {
-                <Chart priced={later.clone()} lang={p.lang} />
-            }
-            if !hidden.hides(Section::Lines) {
-                <LineItems priced={later} lang={p.lang} />
-            }
+            { glossary(p.lang) }
+            <Figures priced={later} lang={p.lang}
+                chart={!hidden.hides(Section::Chart)} lines={!hidden.hides(Section::Lines)} />
         </div>
+    }
+}
+
+/// Props of [`Figures`].
+#[derive(Properties, PartialEq)]
+struct FiguresProps {
+    /// The quote shown a frame after the totals.
+    priced: Rc<Priced>,
+    /// Page language.
+    lang: Lang,
+    /// The chart is shown.
+    chart: bool,
+    /// The line items are shown.
+    lines: bool,
+}
+
+/// The chart and the line items: drawn again only when the quote they show changes, a frame
+/// after the totals.
+#[component]
+fn Figures(p: &FiguresProps) -> Html {
+    // One `Intl.DisplayNames` per language, not one per render.
+    let names = use_memo(p.lang, |lang| CountryNames::new(lang.tag()));
+    html! {
+        <>
+            if p.chart {
+                { chart(&p.priced, p.lang) }
+            }
+            if p.lines {
+                { line_items(&p.priced, p.lang, &names) }
+            }
+        </>
     }
 }
