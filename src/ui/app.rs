@@ -22,6 +22,7 @@ use super::lang_switch::instant_lang_switch;
 #[cfg(texts_on_demand)]
 use super::lang_switch::use_lang_switch;
 
+use super::markup::Markup;
 use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};
 use super::usage_button::{usage_import, usage_panel, UsageRefs};
@@ -257,12 +258,11 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="ppm" data-compact={compact.then_some("")} ref={root_ref}>
             if let Some(text) = notice {
-                <p class="ppm-notice" role="alert" id="config-problem" part="notice">{ text }</p>
+                { text_element("p", &[("class", "ppm-notice"), ("role", "alert"), ("id", "config-problem"), ("part", "notice")], &text) }
             }
             if !hidden.hides(Section::Header) {
                 <header class="ppm-header">
-                    <h1>{ t.title }</h1>
-                    <p>{ t.intro }</p>
+                    { heading(t.title, t.intro) }
                     <div class="ppm-lang">
                         <label for="lang-switch">{ t.language }</label>
                         <select id="lang-switch" onchange={on_lang}>
@@ -281,7 +281,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="ppm-print-only" id="print-summary">{ print_summary(&state.form, state.lang()) }</p>
             }
             if state.bad_link {
-                <p class="ppm-notice" role="alert" id="bad-link">{ t.bad_link }</p>
+                { text_element("p", &[("class", "ppm-notice"), ("role", "alert"), ("id", "bad-link")], t.bad_link) }
             }
             if let (Some(p), false) = (shown.clone(), compact || hidden.hides(Section::Inputs)) {
                 { summary_bar(&p, state.lang()) }
@@ -289,7 +289,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="ppm-layout">
                 if !hidden.hides(Section::Inputs) {
                     <form class="ppm-inputs" part="inputs" aria-labelledby="inputs-title" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                        <h2 id="inputs-title" class="visually-hidden">{ t.meetings }</h2>
+                        { text_element("h2", &[("id", "inputs-title"), ("class", "visually-hidden")], t.meetings) }
                         <div class="ppm-field">
                             <label for="card">{ t.rate_card }</label>
                             <select id="card" onchange={on_card}>
@@ -328,9 +328,9 @@ pub fn App(props: &AppProps) -> Html {
                                 <p class="ppm-hint" id="region-guess">{ crate::ui::i18n::fill(t.region_guess, &[&browser::CountryNames::new(state.lang().tag()).name(region), &cards.iter().find(|c| c.id == state.form.card_id).map(|c| c.name.clone()).unwrap_or_default()]) }</p>
                             }
                         </div>
-                        <h2>{ t.meetings }</h2>
+                        { text_element("h2", &[], t.meetings) }
                         if state.shows_example() {
-                            <p class="ppm-hint" id="example-note">{ t.example_note }</p>
+                            { text_element("p", &[("class", "ppm-hint"), ("id", "example-note")], t.example_note) }
                         }
                         // Their own list, keyed by place (see `ui::components` on lists):
                         // adding a meeting adds one editor and leaves the others and the
@@ -368,14 +368,14 @@ pub fn App(props: &AppProps) -> Html {
                     // The stale note sits beside the heading, not above the results: a
                     // keystroke that makes an input wrong or right again does not move them.
                     <div class="ppm-row">
-                        <h2 id="results-title">{ t.results }</h2>
+                        { text_element("h2", &[("id", "results-title")], t.results) }
                         if !errors.is_empty() {
-                            <p class="ppm-stale" id="stale">{ t.stale }</p>
+                            { text_element("p", &[("class", "ppm-stale"), ("id", "stale")], t.stale) }
                         }
                     </div>
                     if embed.is_none() {
                         // Shown only while a share link's estimate is priced (www/link-check.js).
-                        <p class="ppm-pending" id="pending" role="status">{ t.pricing_link }</p>
+                        { text_element("p", &[("class", "ppm-pending"), ("id", "pending"), ("role", "status")], t.pricing_link) }
                     }
                     if let Some(p) = shown.clone() {
                         <Results priced={p} lang={state.lang()} hidden={hidden} />
@@ -401,6 +401,20 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// An element of text only, without handlers, written as HTML (see `ui::markup`).
+fn text_element(tag: &str, attrs: &[(&str, &str)], text: &str) -> Html {
+    let mut m = Markup::default();
+    m.element(tag, attrs, text);
+    m.into_html()
+}
+
+/// The page's title and introduction.
+fn heading(title: &str, intro: &str) -> Html {
+    let mut m = Markup::default();
+    m.element("h1", &[], title).element("p", &[], intro);
+    m.into_html()
 }
 
 /// Mounts the widget into the element with this id (which should be empty).

@@ -71,6 +71,12 @@ impl Markup {
     pub fn into_string(self) -> String {
         self.0
     }
+
+    /// The HTML written, as a node that Yew inserts as it is.
+    #[cfg(feature = "widget")]
+    pub fn into_html(self) -> yew::Html {
+        yew::Html::from_html_unchecked(self.0.into())
+    }
 }
 
 /// Appends `text` with `&`, `<`, `>` and `"` escaped: safe as element text and as a

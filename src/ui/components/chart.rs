@@ -88,13 +88,13 @@ fn ticks(max: Decimal) -> Vec<Decimal> {
 pub fn chart(priced: &Priced, lang: Lang) -> Html {
     html! {
         <figure class="ppm-chart" aria-labelledby="chart-title">
-            { Html::from_html_unchecked(chart_markup(priced, lang).into()) }
+            { chart_markup(priced, lang).into_html() }
         </figure>
     }
 }
 
 /// The chart figure's content (caption, SVG, axis label, legend and data table) as HTML.
-fn chart_markup(priced: &Priced, lang: Lang) -> String {
+fn chart_markup(priced: &Priced, lang: Lang) -> Markup {
     let t = lang.texts();
     let n = Numbers::of_quote(lang, &priced.quote);
     let axis = n.whole();
@@ -342,7 +342,7 @@ fn chart_markup(priced: &Priced, lang: Lang) -> String {
             .literal("</tr>");
     }
     m.literal("</tbody></table></div>");
-    m.into_string()
+    m
 }
 
 #[cfg(test)]

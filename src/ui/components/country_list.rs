@@ -26,7 +26,7 @@ pub fn CountryList(p: &CountryListProps) -> Html {
     }
     html! {
         <datalist id={COUNTRY_LIST_ID}>
-            { Html::from_html_unchecked(options.into_string().into()) }
+            { options.into_html() }
         </datalist>
     }
 }

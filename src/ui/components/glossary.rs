@@ -18,7 +18,7 @@ pub fn glossary(lang: Lang) -> Html {
     html! {
         <details class="ppm-glossary" id="glossary">
             <summary>{ t.glossary_title }</summary>
-            { Html::from_html_unchecked(terms.into_string().into()) }
+            { terms.into_html() }
         </details>
     }
 }

@@ -155,7 +155,7 @@ pub fn line_items(priced: &Priced, lang: Lang, names: &CountryNames) -> Html {
     );
     html! {
         <section class="ppm-line-items" aria-label={t.lines} tabindex="0">
-            { Html::from_html_unchecked(tables.into_string().into()) }
+            { tables.into_html() }
         </section>
     }
 }

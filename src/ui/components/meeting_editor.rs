@@ -336,7 +336,7 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
             if let Some(msg) = message_for(&p.errors, &id_of(MeetingInput::Measured)) {
                 <p class="ppm-error" id={format!("{base}-measured-error")}>{ msg }</p>
             }
-            { Html::from_html_unchecked(table.into_string().into()) }
+            { table.into_html() }
             <div class="ppm-meeting-actions">
                 <button type="button" id={format!("{base}-remove")} aria-label={crate::ui::i18n::fill(t.remove_named, &[title])} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
             </div>

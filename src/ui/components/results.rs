@@ -13,6 +13,7 @@ use crate::rating::quote::{Cheaper, ModelQuote};
 use crate::ui::browser::CountryNames;
 use crate::ui::embed::{Hidden, Section};
 use crate::ui::format::Numbers;
+use crate::ui::markup::Markup;
 use crate::ui::pricing::Priced;
 use crate::ui::quote_words::{self, CardTexts};
 
@@ -94,6 +95,40 @@ pub fn Results(p: &ResultsProps) -> Html {
     let break_even = quote_words::break_even(q, p.lang);
     let names = use_memo(p.lang, |lang| CountryNames::new(lang.tag()));
     let card = CardTexts::of(&q.card.id, &q.card.name, p.lang);
+    let mut notes = Markup::default();
+    // Only when some dial-out can use the pool.
+    if let (Some(pool), false) = (
+        q.per_user
+            .pool
+            .as_ref()
+            .filter(|p| !p.eligible_minutes.0.is_zero()),
+        hidden.hides(Section::Pool),
+    ) {
+        let covered = n.plain(&pool.covered_minutes.0.to_string(), 1);
+        let minutes = n.plain(&pool.minutes.0.to_string(), 1);
+        notes.element(
+            "p",
+            &[("class", "ppm-pool"), ("id", "pool")],
+            &format!(
+                "{}{} {covered} {} {minutes} min",
+                t.pool, t.colon, t.pool_of
+            ),
+        );
+    }
+    if !q.warnings.is_empty() && !hidden.hides(Section::Warnings) {
+        notes
+            .literal("<section class=\"ppm-warnings\" aria-labelledby=\"warnings-title\">")
+            .element("h3", &[("id", "warnings-title")], t.warnings)
+            .literal("<ul>");
+        for w in &q.warnings {
+            notes.element(
+                "li",
+                &[],
+                &quote_words::warning(p.lang, w, &card, &n, &names),
+            );
+        }
+        notes.literal("</ul></section>");
+    }
     html! {
         <div class="ppm-result-body">
             <p class="ppm-card-note">{ format!("{} · {} {}{}", card.name, t.prices_as_of, crate::ui::format::date(p.lang, &q.card.effective_from.to_string()), if q.card.illustrative { format!(" · {}", t.illustrative) } else { String::new() }) }</p>
@@ -105,18 +140,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <p class="ppm-winner" id="winner" part="winner">{ winner }</p>
                 <p class="ppm-break-even" id="break-even">{ break_even }</p>
             </div>
-            // Only when some dial-out can use the pool.
-            if let (Some(pool), false) = (q.per_user.pool.as_ref().filter(|p| !p.eligible_minutes.0.is_zero()), hidden.hides(Section::Pool)) {
-                <p class="ppm-pool" id="pool">{ format!("{}{} {} {} {} min", t.pool, t.colon, n.plain(&pool.covered_minutes.0.to_string(), 1), t.pool_of, n.plain(&pool.minutes.0.to_string(), 1)) }</p>
-            }
-            if !q.warnings.is_empty() && !hidden.hides(Section::Warnings) {
-                <section class="ppm-warnings" aria-labelledby="warnings-title">
-                    <h3 id="warnings-title">{ t.warnings }</h3>
-                    <ul>
-                        { for q.warnings.iter().map(|w| html! { <li>{ quote_words::warning(p.lang, w, &card, &n, &names) }</li> }) }
-                    </ul>
-                </section>
-            }
+            { notes.into_html() }
             { glossary(p.lang) }
             <Figures priced={later} lang={p.lang}
                 chart={!hidden.hides(Section::Chart)} lines={!hidden.hides(Section::Lines)} />

@@ -52,7 +52,7 @@ pub fn summary_bar(priced: &Priced, lang: Lang) -> Html {
     }
     html! {
         <div class="ppm-sticky" id="summary-bar" part="summary-bar">
-            { Html::from_html_unchecked(m.into_string().into()) }
+            { m.into_html() }
         </div>
     }
 }
