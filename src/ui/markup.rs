@@ -1,9 +1,14 @@
-//! HTML written as text, for the widget's output-only parts that have no event handlers (the
-//! chart, the line items, the glossary, the country suggestions). Yew's `html!` builds a
-//! virtual node per element, about 250 bytes of WebAssembly each; written here an element costs
-//! a call with its attributes, and the part is inserted as one piece
-//! (`Html::from_html_unchecked`). Tag and attribute names are literals of the caller; every
-//! attribute value and text goes through [`escape_into`].
+//! HTML written as text, for the widget's parts that have no event handlers and are either
+//! written once per language (the glossary, the country suggestions, headings) or replaced as a
+//! whole when they change (the chart's drawing, notes). Yew's `html!` builds a virtual node per
+//! element, about 250 bytes of WebAssembly each; written here an element costs a call with its
+//! attributes, and the part is inserted as one piece (`Html::from_html_unchecked`). Tag and
+//! attribute names are literals of the caller; every attribute value and text goes through
+//! [`escape_into`].
+//!
+//! A piece whose text changes is built anew in the page, so tables where an edit changes a few
+//! numbers (the line items, the chart's data table) stay Yew nodes, which change just those
+//! numbers: written as text they cost about 1 ms more layout per edit (`cargo xtask perf`).
 //!
 //! Yew parses such a piece inside a `<div>` (or an `<svg>` under one), so a piece must make
 //! sense there: a whole `<table>`, never its rows or head alone (the parser drops them outside

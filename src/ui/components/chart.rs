@@ -84,16 +84,38 @@ fn ticks(max: Decimal) -> Vec<Decimal> {
         .collect()
 }
 
-/// The SVG chart plus its data table.
+/// The SVG chart plus its data table. (The table stays Yew nodes: from one edit to the next
+/// only its numbers change, and Yew changes just those; written as HTML it would be built anew.)
 pub fn chart(priced: &Priced, lang: Lang) -> Html {
+    let t = lang.texts();
+    let n = Numbers::of_quote(lang, &priced.quote);
+    let pts = &priced.curve.points;
+    let step = (pts.len() / 8).max(1);
     html! {
         <figure class="ppm-chart" aria-labelledby="chart-title">
             { chart_markup(priced, lang).into_html() }
+            // The wrapper clips the table (a table ignores its own width), so it never widens
+            // the page.
+            <div class="visually-hidden">
+            <table id="chart-data">
+                <caption>{ t.chart_title }</caption>
+                <thead><tr><th scope="col">{ t.chart_x }</th><th scope="col">{ t.pay_per_minute }</th><th scope="col">{ t.per_user }</th></tr></thead>
+                <tbody>
+                { for pts.iter().step_by(step).map(|q| html! {
+                    <tr>
+                        <th scope="row">{ q.phone_minutes_per_organiser.map(|m| n.plain(&m.0.to_string(), 1)).unwrap_or_default() }</th>
+                        <td>{ n.money(&q.per_minute.to_string()) }</td>
+                        <td>{ n.money(&q.per_user.to_string()) }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            </div>
         </figure>
     }
 }
 
-/// The chart figure's content (caption, SVG, axis label, legend and data table) as HTML.
+/// The chart figure's caption, SVG, axis label and legend as HTML.
 fn chart_markup(priced: &Priced, lang: Lang) -> Markup {
     let t = lang.texts();
     let n = Numbers::of_quote(lang, &priced.quote);
@@ -143,7 +165,6 @@ fn chart_markup(priced: &Priced, lang: Lang) -> Markup {
     let factor_x = |f: Decimal| coord(f, last_factor, LEFT, width);
     let today_x = today.then(|| factor_x(Decimal::ONE));
     let even_x = curve.break_even_factor.map(|f| factor_x(f.0));
-    let step = (pts.len() / 8).max(1);
     let (x0, x1, y0, y1) = (
         LEFT.to_string(),
         (W - RIGHT).to_string(),
@@ -322,26 +343,6 @@ fn chart_markup(priced: &Priced, lang: Lang) -> Markup {
         .literal("<span class=\"key per-user\"></span>")
         .text(t.per_user)
         .close("p");
-    // The wrapper clips the table (a table ignores its own width), so it never widens the page.
-    m.literal("<div class=\"visually-hidden\"><table id=\"chart-data\">")
-        .element("caption", &[], t.chart_title)
-        .literal("<thead><tr>");
-    for head in [t.chart_x, t.pay_per_minute, t.per_user] {
-        m.element("th", &[("scope", "col")], head);
-    }
-    m.literal("</tr></thead><tbody>");
-    for q in pts.iter().step_by(step) {
-        let minutes = q
-            .phone_minutes_per_organiser
-            .map(|m| n.plain(&m.0.to_string(), 1))
-            .unwrap_or_default();
-        m.literal("<tr>")
-            .element("th", &[("scope", "row")], &minutes)
-            .element("td", &[], &n.money(&q.per_minute.to_string()))
-            .element("td", &[], &n.money(&q.per_user.to_string()))
-            .literal("</tr>");
-    }
-    m.literal("</tbody></table></div>");
     m
 }
 
