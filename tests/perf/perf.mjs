@@ -220,11 +220,15 @@ const FLIP_EDITS = {
   "example": (p) => typeInto(p, "#meetings-0-name"),
 };
 
+/** The large scenario's edits (tests/data/large-scenario.json: 40 organisers, 50 licences,
+ * meeting 2 held 6 times a month, 1.5 people per leg), each between two valid states of the
+ * same shape, as on the default page: no message comes or goes, and every edit changes the
+ * quote (a duration of 50.5 <-> 50.55 minutes would not: both are billed as 51). */
 const LARGE_EDITS = {
-  "organisers": (p) => typeInto(p, "#organisers"),
-  "licences": (p) => typeInto(p, "#licencesPurchased"),
-  "duration": (p) => typeInto(p, "#meetings-2-minutes"),
-  "leg count": (p) => typeInto(p, "#meetings-4-legs-7-count"),
+  "organisers": (p) => typeInto(p, "#organisers", ["Backspace", "0"]), // 40 <-> 4
+  "licences": (p) => typeInto(p, "#licencesPurchased", ["0", "Backspace"]), // 50 <-> 500
+  "frequency": (p) => typeInto(p, "#meetings-2-perMonth", ["0", "Backspace"]), // 6 <-> 60 a month
+  "leg count": (p) => typeInto(p, "#meetings-4-legs-7-count"), // 1.5 <-> 1.55 people
   "card": (p) => async (i) => { await p.focus("#card"); await p.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown"); },
 };
 
