@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::app_state::{Action, AppState};
 use super::browser;
 use super::components::{
-    summary_bar, CountryList, CountryPicker, MeetingEditor, NumberField, Results, MEETING_LIMIT,
+    summary_bar, CountryPicker, MeetingEditor, NumberField, Results, COUNTRY_LIST_ID, MEETING_LIMIT,
 };
 use super::embed::Section;
 use super::hooks::{
@@ -360,7 +360,7 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         </div>
                         if list_ready {
-                            <CountryList countries={countries.clone()} ways={choices.1.clone()} />
+                            <datalist id={COUNTRY_LIST_ID}>{ Html::from_html_unchecked(choices.1.clone()) }</datalist>
                         }
                     </form>
                 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::app_state::AppState;
 use super::browser;
+use super::markup::Markup;
 use super::props::Importer;
 use crate::form::{link, InputId};
 use crate::lang::Lang;
@@ -76,8 +77,8 @@ pub fn use_focus(root: &NodeRef, focus: Option<(u32, InputId)>) {
     });
 }
 
-/// The countries a card has, with their names in `lang` sorted by name, and the ways of
-/// joining each supports: looked up once per language and card, not on every edit.
+/// The countries a card has, with their names in `lang` sorted by name, and the suggestions
+/// list: built once per language and card, not on every edit.
 #[hook]
 pub fn use_country_choices(lang: Lang, card_id: String) -> CountryChoices {
     use_memo((lang, card_id), |(lang, card_id)| {
@@ -113,14 +114,19 @@ pub fn use_country_choices(lang: Lang, card_id: String) -> CountryChoices {
             })
             .collect();
         rows.sort_by(|a, b| a.1.cmp(&b.1));
-        let ways = rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>();
+        // The suggestions of every country picker: each name, labelled with its ways of joining.
+        let mut options = Markup::default();
+        for (_, name, ways) in &rows {
+            options.element("option", &[("value", name), ("label", ways)], "");
+        }
         let list = rows.into_iter().map(|(c, n, _)| (c, n)).collect::<Vec<_>>();
-        (Rc::new(list), Rc::new(ways))
+        (Rc::new(list), AttrValue::from(options.into_string()))
     })
 }
 
-/// Country choices: `(code, name)` sorted by name, and each one's ways of joining in words.
-pub type CountryChoices = Rc<(Rc<Vec<(String, String)>>, Rc<Vec<String>>)>;
+/// Country choices: `(code, name)` sorted by name, and the `<option>`s of the page's country
+/// `<datalist>` as HTML (each name labelled with the ways of joining it supports).
+pub type CountryChoices = Rc<(Rc<Vec<(String, String)>>, AttrValue)>;
 
 /// False in the first render, true from the second on (for what need not be in the first
 /// frame or the prerendered page).

@@ -7,7 +7,6 @@
 //! rebuilt the fields above the list (420 DOM mutations where one editor's worth will do).
 
 mod chart;
-mod country_list;
 mod country_picker;
 mod glossary;
 mod leg_row;
@@ -18,7 +17,6 @@ mod number_field;
 mod results;
 mod summary_bar;
 
-pub use country_list::CountryList;
 pub use country_picker::{CountryPicker, COUNTRY_LIST_ID};
 pub use leg_row::LegRow;
 pub use meeting_editor::{MeetingEditor, MEETING_LIMIT};
