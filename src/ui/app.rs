@@ -303,12 +303,12 @@ pub fn App(props: &AppProps) -> Html {
                                 <p class="ppm-error" id="card-error">{ msg }</p>
                             }
                         </div>
-                        <NumberField id="organisers" label={t.organisers} unit={t.organisers_unit}
-                            value={state.form.organisers.clone()} error={error_for("organisers")}
-                            oninput={edit.reform(Edit::Organisers)} />
-                        <NumberField id="licencesPurchased" label={t.licences} unit={t.licences_unit}
-                            value={state.form.licences.clone()} error={error_for("licencesPurchased")}
-                            oninput={edit.reform(Edit::Licences)} />
+                        { NumberField { id: "organisers", label: t.organisers, unit: t.organisers_unit,
+                            value: &state.form.organisers, error: error_for("organisers"),
+                            oninput: edit.reform(Edit::Organisers) }.render() }
+                        { NumberField { id: "licencesPurchased", label: t.licences, unit: t.licences_unit,
+                            value: &state.form.licences, error: error_for("licencesPurchased"),
+                            oninput: edit.reform(Edit::Licences) }.render() }
                         <div class="ppm-field ppm-check">
                             <input type="checkbox" id="addon" checked={state.form.addon} onchange={on_addon} />
                             <label for="addon">{ t.addon }</label>

@@ -114,9 +114,9 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
             </div>
             <div class="ppm-row">
                 { frequency(p, err(&id_of(MeetingInput::PerMonth))) }
-                <NumberField id={id_of(MeetingInput::Minutes)} label={t.duration} unit={t.minutes_unit}
-                    value={p.meeting.minutes.clone()} error={err(&id_of(MeetingInput::Minutes))}
-                    oninput={edit.reform(move |v| Edit::Minutes(i, v))} />
+                { NumberField { id: &id_of(MeetingInput::Minutes), label: t.duration, unit: t.minutes_unit,
+                    value: &p.meeting.minutes, error: err(&id_of(MeetingInput::Minutes)),
+                    oninput: edit.reform(move |v| Edit::Minutes(i, v)) }.render() }
             </div>
             <div class="ppm-mode" role="radiogroup" aria-label={t.entry_mode}>
                 <span class="ppm-mode-label">{ t.entry_mode }{ t.colon }</span>
@@ -242,12 +242,12 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
     html! {
         <>
             <div class="ppm-row">
-                <NumberField id={id_of(MeetingInput::Participants)} label={t.participants} unit={t.people_unit}
-                    value={p.meeting.participants.clone()} error={err(&id_of(MeetingInput::Participants))}
-                    oninput={edit.reform(move |v| Edit::Participants(i, v))} />
-                <NumberField id={id_of(MeetingInput::PhoneShare)} label={t.phone_share} unit={t.percent}
-                    value={p.meeting.phone_share.clone()} error={err(&id_of(MeetingInput::PhoneShare))}
-                    oninput={edit.reform(move |v| Edit::PhoneShare(i, v))} />
+                { NumberField { id: &id_of(MeetingInput::Participants), label: t.participants, unit: t.people_unit,
+                    value: &p.meeting.participants, error: err(&id_of(MeetingInput::Participants)),
+                    oninput: edit.reform(move |v| Edit::Participants(i, v)) }.render() }
+                { NumberField { id: &id_of(MeetingInput::PhoneShare), label: t.phone_share, unit: t.percent,
+                    value: &p.meeting.phone_share, error: err(&id_of(MeetingInput::PhoneShare)),
+                    oninput: edit.reform(move |v| Edit::PhoneShare(i, v)) }.render() }
             </div>
                         <table class="ppm-legs ppm-mix">
                 <caption>{ t.share_of_phone }</caption>
