@@ -10,7 +10,8 @@ use yew::prelude::*;
 use super::app_state::{Action, AppState};
 use super::browser;
 use super::components::{
-    summary_bar, CountryPicker, MeetingEditor, NumberField, Results, COUNTRY_LIST_ID, MEETING_LIMIT,
+    error_message, summary_bar, Button, CountryPicker, MeetingEditor, NumberField, Results,
+    COUNTRY_LIST_ID, MEETING_LIMIT,
 };
 use super::embed::Section;
 use super::hooks::{
@@ -300,7 +301,7 @@ pub fn App(props: &AppProps) -> Html {
                                 }) }
                             </select>
                             if let Some(msg) = card_error {
-                                <p class="ppm-error" id="card-error">{ msg }</p>
+                                { error_message("card-error", &msg) }
                             }
                         </div>
                         { NumberField { id: "organisers", label: t.organisers, unit: t.organisers_unit,
@@ -313,7 +314,7 @@ pub fn App(props: &AppProps) -> Html {
                             <input type="checkbox" id="addon" checked={state.form.addon} onchange={on_addon} />
                             <label for="addon">{ t.addon }</label>
                             if let Some(msg) = error_for("usCanadaAddon") {
-                                <p class="ppm-error" id="usCanadaAddon-error">{ msg }</p>
+                                { error_message("usCanadaAddon-error", &msg) }
                             }
                         </div>
                         <div class="ppm-field">
@@ -322,7 +323,7 @@ pub fn App(props: &AppProps) -> Html {
                                 code={state.form.organisation.clone()} countries={countries.clone()}
                                 unknown_message={t.err_country} onchange={edit.reform(Edit::Organisation)} />
                             if let Some(msg) = error_for("organisation") {
-                                <p class="ppm-error" id="organisation-core-error">{ msg }</p>
+                                { error_message("organisation-core-error", &msg) }
                             }
                             if let Some(region) = &state.region_guess {
                                 <p class="ppm-hint" id="region-guess">{ crate::ui::i18n::fill(t.region_guess, &[&browser::CountryNames::new(state.lang().tag()).name(region), &cards.iter().find(|c| c.id == state.form.card_id).map(|c| c.name.clone()).unwrap_or_default()]) }</p>
@@ -346,9 +347,9 @@ pub fn App(props: &AppProps) -> Html {
                                 onedit={edit.clone()} />
                         }) }</>
                         <div class="ppm-estimate-actions">
-                            <button type="button" id="add-meeting" onclick={on_add_meeting}>{ t.add_meeting }</button>
-                            <button type="button" id="start-empty" onclick={on_reset.reform(|_: MouseEvent| false)}>{ t.start_empty }</button>
-                            <button type="button" id="load-example" onclick={on_reset.reform(|_: MouseEvent| true)}>{ t.load_example }</button>
+                            { Button::new(t.add_meeting, on_add_meeting).id("add-meeting").render() }
+                            { Button::new(t.start_empty, on_reset.reform(|_: MouseEvent| false)).id("start-empty").render() }
+                            { Button::new(t.load_example, on_reset.reform(|_: MouseEvent| true)).id("load-example").render() }
                         </div>
                         if embed.is_none() {
                             { usage_import(&state, props.importer.clone(), &usage) }
@@ -356,7 +357,7 @@ pub fn App(props: &AppProps) -> Html {
                         <div class="ppm-undo" role="status" aria-live="polite" id="undo-region">
                             if let Some(what) = removed_label {
                                 <span>{ crate::ui::i18n::fill(t.removed, &[&what]) }</span>
-                                <button type="button" id="undo" onclick={on_undo}>{ t.undo }</button>
+                                { Button::new(t.undo, on_undo).id("undo").render() }
                             }
                         </div>
                         if list_ready {
@@ -384,12 +385,12 @@ pub fn App(props: &AppProps) -> Html {
                         <div class="ppm-actions">
                             // Links and printing belong to the page, not to an embedded widget.
                             if embed.is_none() {
-                                <button type="button" id="copy-link" onclick={on_copy}>{ t.copy_link }</button>
+                                { Button::new(t.copy_link, on_copy).id("copy-link").render() }
                             }
-                            <button type="button" id="export-csv" part="button" onclick={on_csv}>{ t.export_csv }</button>
-                            <button type="button" id="export-json" part="button" onclick={on_json}>{ t.download_scenario }</button>
+                            { Button::new(t.export_csv, on_csv).id("export-csv").part("button").render() }
+                            { Button::new(t.download_scenario, on_json).id("export-json").part("button").render() }
                             if embed.is_none() {
-                                <button type="button" id="print" onclick={on_print}>{ t.print }</button>
+                                { Button::new(t.print, on_print).id("print").render() }
                                 <span role="status" class="ppm-copied">{ if *copied { t.link_copied } else { "" } }</span>
                             }
                         </div>

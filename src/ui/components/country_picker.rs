@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::input_value;
+use super::{error_message, input_value};
 use crate::lang::Lang;
 use crate::ui::browser::CountryNames;
 use crate::ui::country_aliases;
@@ -114,7 +114,7 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
                 aria-describedby={unknown.then(|| error_id.clone())}
                 {oninput} {onchange} />
             if *unknown {
-                <p class="ppm-error" id={error_id}>{ &p.unknown_message }</p>
+                { error_message(&error_id, &p.unknown_message) }
             }
         </>
     }

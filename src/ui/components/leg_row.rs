@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{input_value, select_value, CountryPicker};
+use super::{error_message, input_value, select_value, CountryPicker};
 use crate::form::{message_for, Edit, InputId, LegForm, LegInput, MeetingInput};
 use crate::lang::Lang;
 use crate::rating::Call;
@@ -58,7 +58,7 @@ pub fn LegRow(p: &LegRowProps) -> Html {
                     code={p.leg.country.clone()} countries={p.countries.clone()}
                     unknown_message={t.err_country} onchange={on_country} />
                 if let Some(msg) = row_error {
-                    <p class="ppm-error" id={format!("{id}-error")}>{ msg }</p>
+                    { error_message(&format!("{id}-error"), &msg) }
                 }
             </td>
             <td data-label={t.call_type}>
@@ -81,7 +81,7 @@ pub fn LegRow(p: &LegRowProps) -> Html {
             // German sentence took eight lines).
             if let Some(msg) = count_error {
                 <td class="ppm-row-error" colspan="4">
-                    <p class="ppm-error" id={format!("{id}-count-error")}>{ msg }</p>
+                    { error_message(&format!("{id}-count-error"), &msg) }
                 </td>
             }
         </tr>

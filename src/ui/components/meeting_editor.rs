@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use rust_decimal::Decimal;
 
-use super::{input_value, select_value, LegRow, MixRow, NumberField};
+use super::{error_message, input_value, select_value, Button, LegRow, MixRow, NumberField};
 use crate::form::number_input;
 use crate::form::{
     message_for, messages_under, Edit, InputId, MeetingForm, MeetingInput, Mode, Period,
@@ -145,11 +145,11 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                     </tbody>
                 </table>
                 { more.unwrap_or_default() }
-                <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))}>{ t.add_leg }</button>
+                { Button::new(t.add_leg, edit.reform(move |_: MouseEvent| Edit::AddLeg(i, "US".into()))).render() }
             }
             <div class="ppm-meeting-actions">
-                <button type="button" id={format!("{base}-duplicate")} aria-label={crate::ui::i18n::fill(t.duplicate_named, &[&title])} onclick={edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))}>{ t.duplicate }</button>
-                <button type="button" id={format!("{base}-remove")} aria-label={crate::ui::i18n::fill(t.remove_named, &[&title])} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
+                { Button::new(t.duplicate, edit.reform(move |_: MouseEvent| Edit::DuplicateMeeting(i))).id(format!("{base}-duplicate")).label(crate::ui::i18n::fill(t.duplicate_named, &[&title])).render() }
+                { Button::new(t.remove, edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))).id(format!("{base}-remove")).label(crate::ui::i18n::fill(t.remove_named, &[&title])).render() }
             </div>
         </fieldset>
     }
@@ -188,8 +188,7 @@ fn collapsed(p: &MeetingEditorProps, title: String) -> Html {
         <fieldset class="ppm-meeting ppm-collapsed" id={base.clone()}>
             <legend>{ title }</legend>
             <p class="ppm-meeting-summary">{ summary }</p>
-            <button type="button" id={format!("{base}-open")} aria-expanded="false"
-                onclick={p.ontoggle.reform(move |_: MouseEvent| Some(i))}>{ t.edit_meeting }</button>
+            { Button::new(t.edit_meeting, p.ontoggle.reform(move |_: MouseEvent| Some(i))).id(format!("{base}-open")).expanded("false").render() }
         </fieldset>
     }
 }
@@ -223,7 +222,7 @@ fn frequency(p: &MeetingEditorProps, error: Option<String>) -> Html {
                 </select>
             </span>
             if let Some(msg) = error {
-                <p class="ppm-error" id={error_id}>{ msg }</p>
+                { error_message(&error_id, &msg) }
             }
         </div>
     }
@@ -267,9 +266,9 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
             </table>
             { more.unwrap_or_default() }
             if let Some(msg) = shares_error {
-                <p class="ppm-error" id={format!("{base}-shares-error")}>{ msg }</p>
+                { error_message(&format!("{base}-shares-error"), &msg) }
             }
-            <button type="button" onclick={edit.reform(move |_: MouseEvent| Edit::AddCountry(i, "US".into()))}>{ t.add_country }</button>
+            { Button::new(t.add_country, edit.reform(move |_: MouseEvent| Edit::AddCountry(i, "US".into()))).render() }
         </>
     }
 }
@@ -334,11 +333,11 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
                 { crate::ui::i18n::fill(t.measured_summary, &[&n(&total, 0), &countries.len().to_string()]) }
             </p>
             if let Some(msg) = message_for(&p.errors, &id_of(MeetingInput::Measured)) {
-                <p class="ppm-error" id={format!("{base}-measured-error")}>{ msg }</p>
+                { error_message(&format!("{base}-measured-error"), &msg) }
             }
             { table.into_html() }
             <div class="ppm-meeting-actions">
-                <button type="button" id={format!("{base}-remove")} aria-label={crate::ui::i18n::fill(t.remove_named, &[title])} onclick={edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))}>{ t.remove }</button>
+                { Button::new(t.remove, edit.reform(move |_: MouseEvent| Edit::RemoveMeeting(i))).id(format!("{base}-remove")).label(crate::ui::i18n::fill(t.remove_named, &[title])).render() }
             </div>
         </fieldset>
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{input_value, CountryPicker};
+use super::{error_message, input_value, CountryPicker};
 use crate::form::{message_for, CountryMix, Edit, InputId, MeetingInput, MixField, MixInput};
 use crate::lang::Lang;
 
@@ -61,7 +61,7 @@ pub fn MixRow(p: &MixRowProps) -> Html {
                     aria-describedby={e.as_ref().map(|_| format!("{input_id}-error"))}
                     value={value.to_string()} oninput={on} />
                 if let Some(msg) = e {
-                    <p class="ppm-error" id={format!("{input_id}-error")}>{ msg }</p>
+                    { error_message(&format!("{input_id}-error"), &msg) }
                 }
             </td>
         }
@@ -78,10 +78,10 @@ pub fn MixRow(p: &MixRowProps) -> Html {
                     code={c.country.clone()} countries={p.countries.clone()}
                     unknown_message={t.err_country} onchange={on_country} />
                 if let Some(msg) = country_error {
-                    <p class="ppm-error" id={format!("{id}-country-error")}>{ msg }</p>
+                    { error_message(&format!("{id}-country-error"), &msg) }
                 }
                 if let Some(msg) = mix_error {
-                    <p class="ppm-error" id={format!("{id}-mix-error")}>{ msg }</p>
+                    { error_message(&format!("{id}-mix-error"), &msg) }
                 }
             </td>
             { cell(MixField::Share, MixInput::Share, &c.share, t.share_of_phone, &format!("{} (%)", t.share_short)) }

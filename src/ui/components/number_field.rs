@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::input_value;
+use super::{error_message, input_value};
 
 /// A text input for numbers (`inputmode="decimal"`, so any typed text reaches validation).
 /// Not a component: its caller makes a new `oninput` at every render, so props would never
@@ -48,7 +48,7 @@ impl NumberField<'_> {
                     <span class="ppm-unit" id={unit_id}>{ self.unit }</span>
                 </span>
                 if let Some(msg) = self.error {
-                    <p class="ppm-error" id={error_id}>{ msg }</p>
+                    { error_message(&error_id, &msg) }
                 }
             </div>
         }
