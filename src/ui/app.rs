@@ -10,8 +10,8 @@ use yew::prelude::*;
 use super::app_state::{Action, AppState};
 use super::browser;
 use super::components::{
-    error_message, summary_bar, Button, CountryPicker, MeetingEditor, NumberField, Results,
-    COUNTRY_LIST_ID, MEETING_LIMIT,
+    error_message, summary_bar, Button, CountryPicker, CountryPickerProps, MeetingEditor,
+    MeetingEditorProps, NumberField, Results, ResultsProps, COUNTRY_LIST_ID, MEETING_LIMIT,
 };
 use super::embed::Section;
 use super::hooks::{
@@ -319,9 +319,9 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                         <div class="ppm-field">
                             <label for="organisation">{ t.organisation_country }</label>
-                            <CountryPicker id="organisation" label={t.organisation_country}
-                                code={state.form.organisation.clone()} countries={countries.clone()}
-                                unknown_message={t.err_country} onchange={edit.reform(Edit::Organisation)} />
+                            <CountryPicker ..CountryPickerProps { id: "organisation".into(), label: t.organisation_country.into(),
+                                code: state.form.organisation.clone(), countries: countries.clone(),
+                                unknown_message: t.err_country.into(), onchange: edit.reform(Edit::Organisation) } />
                             if let Some(msg) = error_for("organisation") {
                                 { error_message("organisation-core-error", &msg) }
                             }
@@ -337,14 +337,14 @@ pub fn App(props: &AppProps) -> Html {
                         // adding a meeting adds one editor and leaves the others and the
                         // fields above them as they are.
                         <>{ for state.form.meetings.iter().enumerate().map(|(i, m)| html! {
-                            <MeetingEditor key={i} index={i} meeting={m.clone()} lang={state.lang()}
-                                countries={countries.clone()} errors={messages_under(&errors, &format!("{}-", InputId::meeting_prefix(i)))}
-                                collapsed={long_list && state.list.open != Some(i)}
-                                closable={long_list && state.list.open == Some(i)}
-                                ontoggle={on_toggle.clone()}
-                                all_rows={state.list.shows_all(i)}
-                                onallrows={on_all_rows.clone()}
-                                onedit={edit.clone()} />
+                            <MeetingEditor key={i} ..MeetingEditorProps { index: i, meeting: m.clone(), lang: state.lang(),
+                                countries: countries.clone(), errors: messages_under(&errors, &format!("{}-", InputId::meeting_prefix(i))),
+                                collapsed: long_list && state.list.open != Some(i),
+                                closable: long_list && state.list.open == Some(i),
+                                ontoggle: on_toggle.clone(),
+                                all_rows: state.list.shows_all(i),
+                                onallrows: on_all_rows.clone(),
+                                onedit: edit.clone() } />
                         }) }</>
                         <div class="ppm-estimate-actions">
                             { Button::new(t.add_meeting, on_add_meeting).id("add-meeting").render() }
@@ -379,7 +379,7 @@ pub fn App(props: &AppProps) -> Html {
                         { text_element("p", &[("class", "ppm-pending"), ("id", "pending"), ("role", "status")], t.pricing_link) }
                     }
                     if let Some(p) = shown.clone() {
-                        <Results priced={p} lang={state.lang()} hidden={hidden} />
+                        <Results ..ResultsProps { priced: p, lang: state.lang(), hidden } />
                     }
                     if !hidden.hides(Section::Actions) {
                         <div class="ppm-actions">

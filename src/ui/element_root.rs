@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::app::App;
-use super::props::{AppProps, Importer};
+use super::props::AppProps;
 
 /// The custom element's root: the app, started afresh whenever the element's root is given to
 /// another element (`Embed::reset`): the keyed child is recreated, while the root and its event
@@ -12,5 +12,12 @@ use super::props::{AppProps, Importer};
 #[component]
 pub fn ElementRoot(props: &AppProps) -> Html {
     let key = props.embed.as_ref().map_or(0, |e| e.reset);
-    html! { <App key={key.to_string()} embed={props.embed.clone()} importer={None::<Importer>} import_language={None::<Importer>} load_texts={props.load_texts.clone()} /> }
+    html! {
+        <App key={key.to_string()} ..AppProps {
+            embed: props.embed.clone(),
+            importer: None,
+            import_language: None,
+            load_texts: props.load_texts.clone(),
+        } />
+    }
 }

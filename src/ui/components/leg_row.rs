@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{error_message, input_value, select_value, CountryPicker};
+use super::{error_message, input_value, select_value, CountryPicker, CountryPickerProps};
 use crate::form::{message_for, Edit, InputId, LegForm, LegInput, MeetingInput};
 use crate::lang::Lang;
 use crate::rating::Call;
@@ -54,9 +54,9 @@ pub fn LegRow(p: &LegRowProps) -> Html {
     html! {
         <tr>
             <td data-label={t.country}>
-                <CountryPicker id={input(LegInput::Country)} label={format!("{} {}", t.country, j + 1)}
-                    code={p.leg.country.clone()} countries={p.countries.clone()}
-                    unknown_message={t.err_country} onchange={on_country} />
+                <CountryPicker ..CountryPickerProps { id: input(LegInput::Country).into(), label: format!("{} {}", t.country, j + 1).into(),
+                    code: p.leg.country.clone(), countries: p.countries.clone(),
+                    unknown_message: t.err_country.into(), onchange: on_country } />
                 if let Some(msg) = row_error {
                     { error_message(&format!("{id}-error"), &msg) }
                 }

@@ -9,7 +9,10 @@ use yew::prelude::*;
 
 use rust_decimal::Decimal;
 
-use super::{error_message, input_value, select_value, Button, LegRow, MixRow, NumberField};
+use super::{
+    error_message, input_value, select_value, Button, LegRow, LegRowProps, MixRow, MixRowProps,
+    NumberField,
+};
 use crate::form::number_input;
 use crate::form::{
     message_for, messages_under, Edit, InputId, MeetingForm, MeetingInput, Mode, Period,
@@ -139,8 +142,8 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
                     { column_heads(&[(t.country, None), (t.call_type, None), (t.count, None)], t.remove) }
                     <tbody>
                     { for p.meeting.legs.iter().take(shown).enumerate().map(|(j, leg)| html! {
-                        <LegRow key={j} meeting={i} row={j} leg={leg.clone()} lang={p.lang}
-                            countries={p.countries.clone()} errors={messages_under(&p.errors, &format!("{base}-legs-{j}-"))} onedit={edit.clone()} />
+                        <LegRow key={j} ..LegRowProps { meeting: i, row: j, leg: leg.clone(), lang: p.lang,
+                            countries: p.countries.clone(), errors: messages_under(&p.errors, &format!("{base}-legs-{j}-")), onedit: edit.clone() } />
                     }) }
                     </tbody>
                 </table>
@@ -259,8 +262,8 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
                 ], t.remove) }
                 <tbody>
                 { for p.meeting.countries.iter().take(shown).enumerate().map(|(k, c)| html! {
-                    <MixRow key={k} meeting={i} row={k} mix={c.clone()} lang={p.lang}
-                        countries={p.countries.clone()} errors={messages_under(&p.errors, &format!("{base}-countries-{k}-"))} onedit={edit.clone()} />
+                    <MixRow key={k} ..MixRowProps { meeting: i, row: k, mix: c.clone(), lang: p.lang,
+                        countries: p.countries.clone(), errors: messages_under(&p.errors, &format!("{base}-countries-{k}-")), onedit: edit.clone() } />
                 }) }
                 </tbody>
             </table>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{error_message, input_value, CountryPicker};
+use super::{error_message, input_value, CountryPicker, CountryPickerProps};
 use crate::form::{message_for, CountryMix, Edit, InputId, MeetingInput, MixField, MixInput};
 use crate::lang::Lang;
 
@@ -74,9 +74,9 @@ pub fn MixRow(p: &MixRowProps) -> Html {
     html! {
         <tr>
             <td data-label={t.country}>
-                <CountryPicker id={input(MixInput::Country)} label={format!("{} {}", t.country, k + 1)}
-                    code={c.country.clone()} countries={p.countries.clone()}
-                    unknown_message={t.err_country} onchange={on_country} />
+                <CountryPicker ..CountryPickerProps { id: input(MixInput::Country).into(), label: format!("{} {}", t.country, k + 1).into(),
+                    code: c.country.clone(), countries: p.countries.clone(),
+                    unknown_message: t.err_country.into(), onchange: on_country } />
                 if let Some(msg) = country_error {
                     { error_message(&format!("{id}-country-error"), &msg) }
                 }

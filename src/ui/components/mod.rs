@@ -17,12 +17,12 @@ mod number_field;
 mod results;
 mod summary_bar;
 
-pub use country_picker::{CountryPicker, COUNTRY_LIST_ID};
-pub use leg_row::LegRow;
-pub use meeting_editor::{MeetingEditor, MEETING_LIMIT};
-pub use mix_row::MixRow;
+pub use country_picker::{CountryPicker, CountryPickerProps, COUNTRY_LIST_ID};
+pub use leg_row::{LegRow, LegRowProps};
+pub use meeting_editor::{MeetingEditor, MeetingEditorProps, MEETING_LIMIT};
+pub use mix_row::{MixRow, MixRowProps};
 pub use number_field::NumberField;
-pub use results::Results;
+pub use results::{Results, ResultsProps};
 pub use summary_bar::summary_bar;
 
 use yew::TargetCast;

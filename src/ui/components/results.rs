@@ -142,8 +142,8 @@ pub fn Results(p: &ResultsProps) -> Html {
             </div>
             { notes.into_html() }
             { glossary(p.lang) }
-            <Figures priced={later} lang={p.lang}
-                chart={!hidden.hides(Section::Chart)} lines={!hidden.hides(Section::Lines)} />
+            <Figures ..FiguresProps { priced: later, lang: p.lang,
+                chart: !hidden.hides(Section::Chart), lines: !hidden.hides(Section::Lines) } />
         </div>
     }
 }
