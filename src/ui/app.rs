@@ -23,7 +23,7 @@ use super::lang_switch::instant_lang_switch;
 #[cfg(texts_on_demand)]
 use super::lang_switch::use_lang_switch;
 
-use super::markup::Markup;
+use super::markup::{text_element, Markup};
 use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};
 use super::usage_button::{usage_import, usage_panel, UsageRefs};
@@ -402,13 +402,6 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// An element of text only, without handlers, written as HTML (see `ui::markup`).
-fn text_element(tag: &str, attrs: &[(&str, &str)], text: &str) -> Html {
-    let mut m = Markup::default();
-    m.element(tag, attrs, text);
-    m.into_html()
 }
 
 /// The page's title and introduction.

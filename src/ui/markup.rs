@@ -84,6 +84,14 @@ impl Markup {
     }
 }
 
+/// One element of text only (`<tag …>text</tag>`), as a node that Yew inserts as it is.
+#[cfg(feature = "widget")]
+pub fn text_element(tag: &str, attrs: &[(&str, &str)], text: &str) -> yew::Html {
+    let mut m = Markup::default();
+    m.element(tag, attrs, text);
+    m.into_html()
+}
+
 /// Appends `text` with `&`, `<`, `>` and `"` escaped: safe as element text and as a
 /// double-quoted attribute value.
 pub fn escape_into(out: &mut String, text: &str) {

@@ -88,9 +88,7 @@ impl<'a> Button<'a> {
 /// An input's message (`<p class="ppm-error">`), which the input names in its
 /// `aria-describedby`: written as HTML text (see `ui::markup`), one call wherever a message shows.
 pub(crate) fn error_message(id: &str, message: &str) -> yew::Html {
-    let mut m = crate::ui::markup::Markup::default();
-    m.element("p", &[("class", "ppm-error"), ("id", id)], message);
-    m.into_html()
+    crate::ui::markup::text_element("p", &[("class", "ppm-error"), ("id", id)], message)
 }
 
 /// The text of the `<input>` an event came from.
