@@ -12,6 +12,7 @@
 //!   links (the widget's domain model, free of Yew).
 //! - [`lang`]: the page languages (a leaf every layer may name).
 //! - [`plain`]: plain data read from JavaScript, and the document types read from it.
+//! - [`small_blocks`]: the widget's allocator of small blocks (in front of `lol_alloc`).
 //! - [`ui`]: the pricing widget (its Yew part: wasm32, feature `widget`).
 #![cfg_attr(
     not(test),
@@ -28,9 +29,11 @@ pub mod js_value;
 pub mod json_syntax;
 
 /// The widget bundle's allocator: a small free-list allocator instead of dlmalloc (the page's
-/// WASM runs on one thread). Not in the usage import's module: its free list grows with the
-/// organisers it keeps, and every allocation walks it (a year of 10,000 organisers took 6.5 s
-/// instead of 2.9 to import, and 4 s for the licence mix); dlmalloc's bins stay fast.
+/// WASM runs on one thread), with the small blocks in lists per size in front of it
+/// ([`small_blocks`]: its one list, walked on every allocation and free, had grown long in large
+/// scenarios). Not in the usage import's module: there the free list grows with the organisers
+/// it keeps (a year of 10,000 organisers took 6.5 s instead of 2.9 to import, and 4 s for the
+/// licence mix); dlmalloc's bins stay fast.
 #[cfg(all(
     target_arch = "wasm32",
     feature = "widget",
@@ -38,8 +41,13 @@ pub mod json_syntax;
 ))]
 #[global_allocator]
 // SAFETY: the widget's WASM module is single-threaded (no wasm threads are enabled).
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<
+    small_blocks::SmallBlocks<lol_alloc::FreeListAllocator>,
+> = unsafe {
+    lol_alloc::AssumeSingleThreaded::new(small_blocks::SmallBlocks::new(
+        lol_alloc::FreeListAllocator::new(),
+    ))
+};
 pub mod country_names;
 pub mod form;
 #[cfg(feature = "cli")]
@@ -50,5 +58,6 @@ pub mod rating;
 pub mod registry;
 pub mod schema;
 pub mod shipped;
+pub mod small_blocks;
 pub mod ui;
 pub mod usage_export;
