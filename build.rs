@@ -1,6 +1,7 @@
 //! Turns the shipped rate cards (`rates/*.toml`) into Rust data (`$OUT_DIR/shipped_cards.rs`):
 //! the browser gets the cards without a TOML parser and without a network request. The cards
-//! are validated by the core when first used and by `tests/shipped_cards.rs`.
+//! are checked by the core natively and by the tests (`src/shipped.rs`, `tests/shipped_cards.rs`);
+//! the browser assembles them without the checks.
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! Validated rate cards: the typed form of `rates/*.toml`, built once by
 //! [`RateCard::from_document`] and trusted by the rest of the core.
 
+mod assemble;
 mod document;
 mod problem;
 #[cfg(feature = "card-text")]

@@ -1,18 +1,16 @@
-//! Rate-card validation: turns a [`CardDocument`] into a [`RateCard`] or the first
-//! [`CardError`] found, naming the field and the offending value.
-
-use std::str::FromStr;
+//! Rate-card validation: checks a [`CardDocument`] (then `assemble.rs` makes it a
+//! [`RateCard`]) or returns the first [`CardError`] found, naming the field and the offending
+//! value.
 
 use rust_decimal::Decimal;
 
+use super::assemble::date;
 use super::document::{CardDocument, CountryDocument, DecimalText, Translations};
 use super::problem::{CardProblem, MAX_POOL_MINUTES};
-use super::{
-    Addon, Billing, CardDate, CountryCode, CountryRates, CountryTable, Licence, PoolBasis, RateCard,
-};
+use super::{CardDate, CountryCode, RateCard};
 use crate::rating::error::CardError;
 use crate::rating::iso;
-use crate::rating::money::{MoneyRule, Rate, Rounding, MAX_MONEY_DECIMALS};
+use crate::rating::money::{Rate, Rounding, MAX_MONEY_DECIMALS};
 
 impl TryFrom<CardDocument> for RateCard {
     type Error = CardError;
@@ -34,146 +32,116 @@ impl RateCard {
     /// - country codes are ISO 3166-1 alpha-2 and each appears once;
     /// - every add-on country is listed in `countries`.
     pub fn from_document(doc: CardDocument) -> Result<RateCard, CardError> {
-        check_id(&doc.id)?;
-        not_empty("name", &doc.name)?;
-        not_empty("source", &doc.source)?;
-        if !iso::is_currency_code(&doc.currency) {
-            return Err(CardError::new(
-                "currency",
-                CardProblem::NotACurrency {
-                    text: doc.currency.clone(),
-                },
-            ));
-        }
-        let effective_from = parse_date(&doc.effective_from.0)?;
-        let translations = translations(&doc.translations)?;
-
-        let b = &doc.billing;
-        let increment_seconds = seconds_in_range("billing.increment_seconds", b.increment_seconds)?;
-        let minimum_seconds = seconds_in_range("billing.minimum_seconds", b.minimum_seconds)?;
-        let rounding = Rounding::from_word(&b.rounding).ok_or_else(|| {
-            CardError::new(
-                "billing.rounding",
-                CardProblem::UnknownRounding {
-                    text: b.rounding.clone(),
-                },
-            )
-        })?;
-        if !(0..=i64::from(MAX_MONEY_DECIMALS)).contains(&b.decimals) {
-            return Err(CardError::new(
-                "billing.decimals",
-                CardProblem::DecimalsOutOfRange { value: b.decimals },
-            ));
-        }
-        let decimals = b.decimals as u32;
-        let money = MoneyRule::new(decimals, rounding);
-        let connection_fee = match &b.connection_fee {
-            Some(fee) => money_value("billing.connection_fee", fee, decimals)?,
-            None => Rate::new(Decimal::ZERO),
-        };
-
-        let l = &doc.licence;
-        let price_per_user_month = money_value(
-            "licence.price_per_user_month",
-            &l.price_per_user_month,
-            decimals,
-        )?;
-        if !(0..=MAX_POOL_MINUTES).contains(&l.pool_minutes_per_licence) {
-            return Err(CardError::new(
-                "licence.pool_minutes_per_licence",
-                CardProblem::PoolMinutesOutOfRange {
-                    value: l.pool_minutes_per_licence,
-                },
-            ));
-        }
-        let pool_basis = match l.pool_basis.as_str() {
-            "assigned" => PoolBasis::Assigned,
-            "purchased" => PoolBasis::Purchased,
-            other => {
-                return Err(CardError::new(
-                    "licence.pool_basis",
-                    CardProblem::UnknownPoolBasis { text: other.into() },
-                ))
-            }
-        };
-        check_zone("licence.pool_zone", &l.pool_zone)?;
-
-        let minimum_purchase = money_value(
-            "credits.minimum_purchase",
-            &doc.credits.minimum_purchase,
-            decimals,
-        )?;
-
-        let countries = countries(&doc.countries)?;
-
-        let us_canada_addon = match &doc.addons.us_canada_dial_out {
-            None => None,
-            Some(a) => {
-                let field = "addons.us_canada_dial_out";
-                let price = money_value(
-                    &format!("{field}.price_per_organiser_month"),
-                    &a.price_per_organiser_month,
-                    decimals,
-                )?;
-                let mut set: Vec<CountryCode> = Vec::new();
-                for (i, code) in a.countries.iter().enumerate() {
-                    let path = format!("{field}.countries[{i}]");
-                    let c = country_code(&path, code)?;
-                    if countries.get(c).is_none() {
-                        return Err(CardError::new(
-                            path,
-                            CardProblem::AddonCountryNotListed { code: c },
-                        ));
-                    }
-                    if set.contains(&c) {
-                        return Err(CardError::new(
-                            path,
-                            CardProblem::AddonCountryTwice { code: c },
-                        ));
-                    }
-                    set.push(c);
-                }
-                set.sort();
-                Some(Addon {
-                    price_per_organiser_month: price,
-                    countries: set,
-                })
-            }
-        };
-
-        Ok(RateCard {
-            id: doc.id,
-            name: doc.name,
-            currency: doc.currency,
-            effective_from,
-            illustrative: doc.illustrative,
-            source: doc.source,
-            tax_note: doc.tax_note.filter(|t| !t.trim().is_empty()),
-            translations,
-            billing: Billing {
-                increment_seconds,
-                minimum_seconds,
-                money,
-                connection_fee,
-            },
-            licence: Licence {
-                price_per_user_month,
-                pool_minutes_per_licence: l.pool_minutes_per_licence as u32,
-                pool_basis,
-                pool_zone: l.pool_zone.clone(),
-            },
-            credits_minimum_purchase: money.round(minimum_purchase.value()),
-            us_canada_addon,
-            countries,
-        })
+        check(&doc)?;
+        Ok(RateCard::assemble(doc))
     }
 }
 
-fn countries(docs: &[CountryDocument]) -> Result<CountryTable, CardError> {
+/// The rules of [`RateCard::from_document`], in order; the first one broken is the error.
+fn check(doc: &CardDocument) -> Result<(), CardError> {
+    check_id(&doc.id)?;
+    not_empty("name", &doc.name)?;
+    not_empty("source", &doc.source)?;
+    if !iso::is_currency_code(&doc.currency) {
+        return Err(CardError::new(
+            "currency",
+            CardProblem::NotACurrency {
+                text: doc.currency.clone(),
+            },
+        ));
+    }
+    check_date(&doc.effective_from.0)?;
+    translations(&doc.translations)?;
+
+    let b = &doc.billing;
+    seconds_in_range("billing.increment_seconds", b.increment_seconds)?;
+    seconds_in_range("billing.minimum_seconds", b.minimum_seconds)?;
+    if Rounding::from_word(&b.rounding).is_none() {
+        return Err(CardError::new(
+            "billing.rounding",
+            CardProblem::UnknownRounding {
+                text: b.rounding.clone(),
+            },
+        ));
+    }
+    if !(0..=i64::from(MAX_MONEY_DECIMALS)).contains(&b.decimals) {
+        return Err(CardError::new(
+            "billing.decimals",
+            CardProblem::DecimalsOutOfRange { value: b.decimals },
+        ));
+    }
+    let decimals = b.decimals as u32;
+    if let Some(fee) = &b.connection_fee {
+        money_value("billing.connection_fee", fee, decimals)?;
+    }
+
+    let l = &doc.licence;
+    money_value(
+        "licence.price_per_user_month",
+        &l.price_per_user_month,
+        decimals,
+    )?;
+    if !(0..=MAX_POOL_MINUTES).contains(&l.pool_minutes_per_licence) {
+        return Err(CardError::new(
+            "licence.pool_minutes_per_licence",
+            CardProblem::PoolMinutesOutOfRange {
+                value: l.pool_minutes_per_licence,
+            },
+        ));
+    }
+    if !matches!(l.pool_basis.as_str(), "assigned" | "purchased") {
+        return Err(CardError::new(
+            "licence.pool_basis",
+            CardProblem::UnknownPoolBasis {
+                text: l.pool_basis.clone(),
+            },
+        ));
+    }
+    check_zone("licence.pool_zone", &l.pool_zone)?;
+
+    money_value(
+        "credits.minimum_purchase",
+        &doc.credits.minimum_purchase,
+        decimals,
+    )?;
+
+    let listed = countries(&doc.countries)?;
+
+    if let Some(a) = &doc.addons.us_canada_dial_out {
+        let field = "addons.us_canada_dial_out";
+        money_value(
+            &format!("{field}.price_per_organiser_month"),
+            &a.price_per_organiser_month,
+            decimals,
+        )?;
+        let mut set: Vec<CountryCode> = Vec::new();
+        for (i, code) in a.countries.iter().enumerate() {
+            let path = format!("{field}.countries[{i}]");
+            let c = country_code(&path, code)?;
+            if !listed.contains(&c) {
+                return Err(CardError::new(
+                    path,
+                    CardProblem::AddonCountryNotListed { code: c },
+                ));
+            }
+            if set.contains(&c) {
+                return Err(CardError::new(
+                    path,
+                    CardProblem::AddonCountryTwice { code: c },
+                ));
+            }
+            set.push(c);
+        }
+    }
+    Ok(())
+}
+
+/// Checks the countries; returns the codes they list.
+fn countries(docs: &[CountryDocument]) -> Result<Vec<CountryCode>, CardError> {
     if docs.is_empty() {
         return Err(CardError::new("countries", CardProblem::NoCountries));
     }
-    let mut rows = Vec::with_capacity(docs.len());
+    let mut listed = Vec::with_capacity(docs.len());
     // First position of each code, by the code's dense slot (0 = not seen yet).
     let mut first_index = vec![0usize; 26 * 26];
     for (i, c) in docs.iter().enumerate() {
@@ -192,26 +160,18 @@ fn countries(docs: &[CountryDocument]) -> Result<CountryTable, CardError> {
         if let Some(zone) = &c.zone {
             check_zone(&format!("{base}.zone"), zone)?;
         }
-        let rate = |field: &str, v: &Option<DecimalText>| -> Result<Option<Rate>, CardError> {
-            v.as_ref()
-                .map(|t| {
-                    non_negative(&format!("{base}.{field}"), t).map_err(|e| with_country(e, code))
-                })
-                .transpose()
-        };
-        rows.push((
-            code,
-            CountryRates {
-                zone: c.zone.clone(),
-                toll_dial_in: rate("toll_dial_in", &c.toll_dial_in)?,
-                toll_free_dial_in: rate("toll_free_dial_in", &c.toll_free_dial_in)?,
-                dial_out: rate("dial_out", &c.dial_out)?,
-                credits_available: c.credits_available.unwrap_or(true),
-                audio_conferencing_available: c.audio_conferencing_available.unwrap_or(true),
-            },
-        ));
+        for (field, v) in [
+            ("toll_dial_in", &c.toll_dial_in),
+            ("toll_free_dial_in", &c.toll_free_dial_in),
+            ("dial_out", &c.dial_out),
+        ] {
+            if let Some(t) = v {
+                non_negative(&format!("{base}.{field}"), t).map_err(|e| with_country(e, code))?;
+            }
+        }
+        listed.push(code);
     }
-    Ok(CountryTable::new(rows))
+    Ok(listed)
 }
 
 fn with_country(mut e: CardError, code: CountryCode) -> CardError {
@@ -313,7 +273,7 @@ fn money_value(field: &str, text: &DecimalText, decimals: u32) -> Result<Rate, C
     Ok(rate)
 }
 
-fn parse_date(text: &str) -> Result<CardDate, CardError> {
+fn check_date(text: &str) -> Result<(), CardError> {
     let bad = || {
         CardError::new(
             "effective_from",
@@ -329,9 +289,8 @@ fn parse_date(text: &str) -> Result<CardDate, CardError> {
     {
         return Err(bad());
     }
-    let year = u16::from_str(parts[0]).map_err(|_| bad())?;
-    let month = u8::from_str(parts[1]).map_err(|_| bad())?;
-    let day = u8::from_str(parts[2]).map_err(|_| bad())?;
+    // Four, two and two digits: the assembled date holds them exactly.
+    let CardDate { year, month, day } = date(text);
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -343,7 +302,7 @@ fn parse_date(text: &str) -> Result<CardDate, CardError> {
     if day == 0 || day > days_in_month {
         return Err(bad());
     }
-    Ok(CardDate { year, month, day })
+    Ok(())
 }
 
 /// `[translations.LANG]`: each key a lowercase ISO 639-1 code, once; texts not blank.
