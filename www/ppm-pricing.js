@@ -276,15 +276,9 @@ export class PpmPricing extends Base {
     }
     this.#root.hidden = false;
     try {
-      this.#widget.configure({
-        lang: this.getAttribute("lang"),
-        card: this.getAttribute("card"),
-        scenario: this.getAttribute("scenario"),
-        compact: this.hasAttribute("compact"),
-        hide: this.getAttribute("hide"),
-        partnerCard: this.#card.id,
-        cardSrcError: this.#card.error,
-      });
+      // lang, card, scenario, compact, hide, the card-src card's id, or why it failed.
+      this.#widget.configure(this.getAttribute("lang"), this.getAttribute("card"), this.getAttribute("scenario"),
+        this.hasAttribute("compact"), this.getAttribute("hide"), this.#card.id, this.#card.error);
     } catch (err) {
       if (isTrap(err)) crash(err);
       else this.#error("configuration", err.message);

@@ -27,9 +27,7 @@ use crate::rating::{Error, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 use crate::shipped::DEFAULT_CARD_ID;
 
-/// The options of [`Widget::configure`], as the element reads them from its attributes.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// The arguments of [`Widget::configure`], as the element read them from its attributes.
 struct Options {
     lang: Option<String>,
     card: Option<String>,
@@ -211,25 +209,48 @@ impl Widget {
         self.dirty = true;
     }
 
-    /// Applies the element's attributes: `{ lang, card, scenario, compact, hide, partnerCard,
-    /// cardSrcError }`. What is valid is applied; the problems are shown in the widget and
-    /// thrown as one `Error` (the element turns it into a `ppm-error` event).
-    pub fn configure(&mut self, options: JsValue) -> Result<(), JsError> {
+    /// Applies the element's attributes (`lang`, `card`, `scenario`, `compact`, `hide`), the
+    /// id of the card its `card-src` loaded (`partner_card`) or why that failed
+    /// (`card_src_error`: `{ src, reason, ... }`, or null). What is valid is applied; the
+    /// problems are shown in the widget and thrown as one `Error` (the element turns it into a
+    /// `ppm-error` event). (Arguments, not one object: reading an object's keys through serde
+    /// was 2.6 KB of the element's first part.)
+    #[allow(clippy::too_many_arguments)]
+    pub fn configure(
+        &mut self,
+        lang: Option<String>,
+        card: Option<String>,
+        scenario: Option<String>,
+        compact: bool,
+        hide: Option<String>,
+        partner_card: Option<String>,
+        card_src_error: JsValue,
+    ) -> Result<(), JsError> {
         // Test builds only (feature `test-trap`): `lang="__trap"` traps the WASM, so the
         // browser tests can prove that a trap is shown and reported, never silent.
         #[cfg(feature = "test-trap")]
-        if js_sys::Reflect::get(&options, &JsValue::from_str("lang"))
-            .ok()
-            .and_then(|l| l.as_string())
-            .as_deref()
-            == Some("__trap")
-        {
+        if lang.as_deref() == Some("__trap") {
             core::arch::wasm32::unreachable();
         }
-        let options = crate::js_value::plain_copy(&options, "options")
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        let o: Options = crate::plain::from_plain(&options)
-            .map_err(|e| JsError::new(&shape_error("options", e).to_string()))?;
+        let card_src_error: Option<CardSrcFailure> = if card_src_error.is_object() {
+            let failure = crate::js_value::plain_copy(&card_src_error, "cardSrcError")
+                .map_err(|e| JsError::new(&e.to_string()))?;
+            Some(
+                crate::plain::from_plain(&failure)
+                    .map_err(|e| JsError::new(&shape_error("cardSrcError", e).to_string()))?,
+            )
+        } else {
+            None
+        };
+        let o = Options {
+            lang,
+            card,
+            scenario,
+            compact,
+            hide,
+            partner_card,
+            card_src_error,
+        };
         let mut problems: Vec<EmbedProblem> = o
             .card_src_error
             .map(CardSrcFailure::problem)
