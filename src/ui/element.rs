@@ -104,9 +104,13 @@ fn card_problem(text: &str) -> Result<(), ApiError> {
     with_registry(|r| Ok::<_, ApiError>(r.check(&card)?))
 }
 
+/// `value` as a JavaScript value, through its JSON text (`JSON.parse`): the same value as
+/// serde-wasm-bindgen's JSON-compatible serializer gives, which the element's first part then
+/// need not carry (the export's JSON writer is there anyway).
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    crate::schema::json_text::to_string_pretty(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
 }
 

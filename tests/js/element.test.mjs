@@ -75,6 +75,15 @@ test("attributes and the scenario property update a mounted widget; ppm-quote ca
   );
   assert.equal(detail.scenario.organisers, "2");
   assert.equal(detail.quote.perMinute.monthlyTotal, "6.60");
+  // The event's full quote is the JS API's quote of its scenario, key for key and null for
+  // null (the element writes it as JSON text for JSON.parse, the API through
+  // serde-wasm-bindgen).
+  const api = await page.evaluate(async (scenario) => {
+    const m = await import("./ppm-pricing.js");
+    await m.ready;
+    return m.quote(scenario, "illustrative-usd");
+  }, detail.scenario);
+  assert.deepStrictEqual(detail.quote, api);
   assert.deepEqual(await page.evaluate(() => document.getElementById("w").quote.monthly), { perMinute: "6.60", perUser: "8.00" });
   // The event bubbles out of the shadow root and is composed.
   assert.deepEqual(await page.evaluate(() => new Promise((resolve) => {
