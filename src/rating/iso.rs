@@ -4,52 +4,63 @@
 //! Generated once from Debian's `iso-codes` 4.15.0 (`/usr/share/iso-codes/json`); both lists are
 //! sorted so lookups are binary searches.
 
-/// Every ISO 3166-1 alpha-2 country code (249 codes), sorted.
-pub const COUNTRY_CODES: [&str; 249] = [
-    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
-    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
-    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
-    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
-    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
-    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
-    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
-    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
-    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
-    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
-    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
-    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
-    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
-    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
-    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
-    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
-];
+/// Every ISO 3166-1 alpha-2 country code (249 codes), sorted, two letters each in one string
+/// ([`country_codes`] lists them). As a list of `&str` each code would also cost a pointer and a
+/// length in the WebAssembly's data (2 KB for this list).
+pub const COUNTRY_CODES: &str =
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCD\
+    CFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGF\
+    GGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKN\
+    KPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNA\
+    NCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSI\
+    SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVI\
+    VNVUWFWSYEYTZAZMZW";
 
-/// Every active ISO 4217 currency code (181 codes), sorted.
-pub const CURRENCY_CODES: [&str; 181] = [
-    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
-    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
-    "CAD", "CDF", "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CUC", "CUP",
-    "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP",
-    "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HRK", "HTG", "HUF", "IDR",
-    "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW",
-    "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA",
-    "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD",
-    "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG",
-    "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE",
-    "SLL", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP",
-    "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED",
-    "VES", "VND", "VUV", "WST", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XDR",
-    "XOF", "XPD", "XPF", "XPT", "XSU", "XTS", "XUA", "XXX", "YER", "ZAR", "ZMW", "ZWL",
-];
+/// Every active ISO 4217 currency code (181 codes), sorted, three letters each in one string.
+pub const CURRENCY_CODES: &str =
+    "AEDAFNALLAMDANGAOAARSAUDAWGAZNBAMBBDBDTBGNBHDBIFBMDBNDBOBBOVBRLBSDBTNBWPBYNBZDCADCDFCHECHF\
+    CHWCLFCLPCNYCOPCOUCRCCUCCUPCVECZKDJFDKKDOPDZDEGPERNETBEURFJDFKPGBPGELGHSGIPGMDGNFGTQGYDHKD\
+    HNLHRKHTGHUFIDRILSINRIQDIRRISKJMDJODJPYKESKGSKHRKMFKPWKRWKWDKYDKZTLAKLBPLKRLRDLSLLYDMADMDL\
+    MGAMKDMMKMNTMOPMRUMURMVRMWKMXNMXVMYRMZNNADNGNNIONOKNPRNZDOMRPABPENPGKPHPPKRPLNPYGQARRONRSD\
+    RUBRWFSARSBDSCRSDGSEKSGDSHPSLESLLSOSSRDSSPSTNSVCSYPSZLTHBTJSTMTTNDTOPTRYTTDTWDTZSUAHUGXUSD\
+    USNUYIUYUUYWUZSVEDVESVNDVUVWSTXAFXAGXAUXBAXBBXBCXBDXCDXDRXOFXPDXPFXPTXSUXTSXUAXXXYERZARZMW\
+    ZWL";
 
 /// Whether `code` is an ISO 3166-1 alpha-2 country code (upper case, as the standard writes it).
 pub fn is_country_code(code: &str) -> bool {
-    COUNTRY_CODES.binary_search(&code).is_ok()
+    packed_contains(COUNTRY_CODES, 2, code)
 }
 
 /// Whether `code` is an active ISO 4217 currency code (upper case).
 pub fn is_currency_code(code: &str) -> bool {
-    CURRENCY_CODES.binary_search(&code).is_ok()
+    packed_contains(CURRENCY_CODES, 3, code)
+}
+
+/// The ISO 3166-1 alpha-2 country codes, in order.
+pub fn country_codes() -> impl Iterator<Item = &'static str> {
+    packed(COUNTRY_CODES, 2)
+}
+
+/// The codes of `list`, `width` letters each.
+fn packed(list: &'static str, width: usize) -> impl Iterator<Item = &'static str> {
+    (0..list.len() / width).filter_map(move |i| list.get(i * width..(i + 1) * width))
+}
+
+/// Whether the sorted `list` of `width`-letter codes holds `code` (a binary search).
+fn packed_contains(list: &str, width: usize, code: &str) -> bool {
+    if code.len() != width {
+        return false;
+    }
+    let (mut low, mut high) = (0, list.len() / width);
+    while low < high {
+        let middle = (low + high) / 2;
+        match list.get(middle * width..(middle + 1) * width) {
+            Some(c) if c == code => return true,
+            Some(c) if c < code => low = middle + 1,
+            _ => high = middle,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -58,8 +69,15 @@ mod tests {
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
     fn lists_are_sorted_for_binary_search() {
-        assert!(COUNTRY_CODES.windows(2).all(|w| w[0] < w[1]));
-        assert!(CURRENCY_CODES.windows(2).all(|w| w[0] < w[1]));
+        for (list, width, count) in [(COUNTRY_CODES, 2, 249), (CURRENCY_CODES, 3, 181)] {
+            assert_eq!(list.len(), width * count);
+            assert!(list.bytes().all(|b| b.is_ascii_uppercase()));
+            let codes: Vec<&str> = packed(list, width).collect();
+            assert_eq!(codes.len(), count);
+            assert!(codes.windows(2).all(|w| w[0] < w[1]));
+        }
+        assert_eq!(country_codes().next(), Some("AD"));
+        assert_eq!(country_codes().last(), Some("ZW"));
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]
@@ -68,7 +86,12 @@ mod tests {
         assert!(is_country_code("ZW"));
         assert!(!is_country_code("XK")); // Kosovo has no ISO 3166-1 code
         assert!(!is_country_code("de"));
+        assert!(is_country_code("AD")); // the first
+        assert!(!is_country_code("D"));
+        assert!(!is_country_code("DEU"));
         assert!(is_currency_code("EUR"));
+        assert!(is_currency_code("AED") && is_currency_code("ZWL")); // the first and the last
         assert!(!is_currency_code("EURO"));
+        assert!(!is_currency_code("EU"));
     }
 }
