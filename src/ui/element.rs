@@ -27,17 +27,6 @@ use crate::rating::{Error, Scenario, ScenarioDocument};
 use crate::registry::with_registry;
 use crate::shipped::DEFAULT_CARD_ID;
 
-/// The arguments of [`Widget::configure`], as the element read them from its attributes.
-struct Options {
-    lang: Option<String>,
-    card: Option<String>,
-    scenario: Option<String>,
-    compact: bool,
-    hide: Option<String>,
-    partner_card: Option<String>,
-    card_src_error: Option<CardSrcFailure>,
-}
-
 /// Why the element could not use its `card-src` card, as its script saw it: `reason` is
 /// `protocol`, `status`, `tooLarge` (with `bytes` and `limit`), `timeout` (with `seconds`),
 /// `network` or `card` (the card's own text, checked again here so that its problem is said
@@ -246,36 +235,26 @@ impl Widget {
         } else {
             None
         };
-        let o = Options {
-            lang,
-            card,
-            scenario,
-            compact,
-            hide,
-            partner_card,
-            card_src_error,
-        };
-        let mut problems: Vec<EmbedProblem> = o
-            .card_src_error
+        let mut problems: Vec<EmbedProblem> = card_src_error
             .map(CardSrcFailure::problem)
             .into_iter()
             .collect();
         let mut next = self.embed.clone();
-        if let Some(tag) = o.lang.as_deref().filter(|t| !t.is_empty()) {
+        if let Some(tag) = lang.as_deref().filter(|t| !t.is_empty()) {
             next.lang = Lang::from_tag(tag).or_english();
         }
-        next.compact = o.compact;
-        next.hidden = Hidden::parse(o.hide.as_deref().unwrap_or("")).unwrap_or_else(|e| {
+        next.compact = compact;
+        next.hidden = Hidden::parse(hide.as_deref().unwrap_or("")).unwrap_or_else(|e| {
             problems.push(e);
             Hidden::default()
         });
-        next.partner_card = o.partner_card.clone();
-        let wanted = o.partner_card.or(o.card.filter(|c| !c.is_empty()));
+        next.partner_card = partner_card.clone();
+        let wanted = partner_card.or(card.filter(|c| !c.is_empty()));
         let explicit = wanted.is_some();
         // Without a card attribute: the card of the current preset (a share link's), else the
         // default.
         let fallback = match &self.embed.preset {
-            Some((_, form)) if o.scenario == self.scenario_text => form.card_id.clone(),
+            Some((_, form)) if scenario == self.scenario_text => form.card_id.clone(),
             _ => DEFAULT_CARD_ID.to_string(),
         };
         next.card = match wanted {
@@ -288,13 +267,13 @@ impl Widget {
                 }
             },
         };
-        if o.scenario != self.scenario_text {
-            self.scenario_text = o.scenario.clone();
-            match o.scenario.as_deref().filter(|t| !t.trim().is_empty()) {
+        if scenario != self.scenario_text {
+            self.scenario_text = scenario.clone();
+            match scenario.as_deref().filter(|t| !t.trim().is_empty()) {
                 None => next.preset = None,
                 Some(text) => match preset_form(text, explicit.then_some(next.card.as_str())) {
                     Ok((form, lang)) => {
-                        if let Some(l) = lang.filter(|_| o.lang.is_none()) {
+                        if let Some(l) = lang.filter(|_| lang.is_none()) {
                             next.lang = l;
                         }
                         next.card = form.card_id.clone();
