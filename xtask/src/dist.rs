@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::linked_data::{without_link_sections, DataMap};
 use crate::{ensure_wasm_target, file_size, root, run_with_env, WASM_TARGET};
 
 /// The crate's library name, as wasm-bindgen names its outputs.
@@ -33,6 +34,7 @@ pub fn dist() -> Result<PathBuf, String> {
     crate::js_min::ensure()?;
     crate::split::ensure()?;
     let keep_names = std::env::var_os("PPM_KEEP_NAMES").is_some();
+    let mut maps = std::collections::HashMap::new();
     for (feature, name) in BUNDLES {
         let kind = build_bundle(feature, &mut |args, env| run_with_env("cargo", args, env))?;
         let wasm = root.join(format!(
@@ -45,6 +47,10 @@ pub fn dist() -> Result<PathBuf, String> {
                  built it with plain stable options instead (larger: see DESIGN.md, \"std rebuilt \
                  for size\")"
             );
+        }
+        let (wasm, map) = linked(&wasm, name)?;
+        if let Some(map) = map {
+            maps.insert(name, map);
         }
         eprintln!("$ wasm-bindgen (library) {} -> {name}", wasm.display());
         wasm_bindgen_cli_support::Bindgen::new()
@@ -77,7 +83,8 @@ pub fn dist() -> Result<PathBuf, String> {
     // The page's and the element's WebAssembly in two parts each, measured on the finished
     // pages (see split.rs).
     for bundle in [&crate::split::PAGE, &crate::split::ELEMENT] {
-        let (first, rest) = crate::split::split(bundle, &dist, &dist, keep_names)?;
+        let map = maps.get(bundle.name);
+        let (first, rest) = crate::split::split(bundle, &dist, &dist, map, keep_names)?;
         eprintln!(
             "  wasm-split {}: the first part {first} bytes, the rest {rest} bytes",
             bundle.name
@@ -121,6 +128,7 @@ pub fn test_trap_bundle() -> Result<(), String> {
         run_with_env("cargo", args, env)
     })?;
     let wasm = root.join(format!("target/{WASM_TARGET}/wasm-release/{LIB}.wasm"));
+    let (wasm, map) = linked(&wasm, "test-trap")?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
         .out_name("ppm_element")
@@ -141,7 +149,22 @@ pub fn test_trap_bundle() -> Result<(), String> {
     if !site.join("partner-demo.html").exists() {
         return Err("xtask test-trap: run `cargo xtask dist` first (the split is profiled on dist/'s partner pages)".into());
     }
-    crate::split::split(&crate::split::ELEMENT, &out, &site, false).map(|_| ())
+    crate::split::split(&crate::split::ELEMENT, &out, &site, map.as_ref(), false).map(|_| ())
+}
+
+/// The linker's map of a bundle's data ([`crate::linked_data`], when the build emitted it),
+/// and a copy of the module without the linker's sections for wasm-bindgen (in
+/// `target/linked/<name>.wasm`; cargo's own output stays as cargo wrote it).
+fn linked(wasm: &Path, name: &str) -> Result<(PathBuf, Option<DataMap>), String> {
+    let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let map = DataMap::read(&bytes).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let folder = root()?.join("target/linked");
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    let out = folder.join(format!("{name}.wasm"));
+    std::fs::write(&out, without_link_sections(&bytes)?)
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok((out, map))
 }
 
 /// Patches the element's glue in place so that the page can restart a trapped instance.
@@ -168,13 +191,18 @@ pub type CargoCommand<'a> = dyn FnMut(&[&str], &[(&str, &str)]) -> Result<(), St
 /// test: `PPM_SIZE_RUSTFLAGS=-Zno-such-option`).
 const SIZE_FLAGS_VAR: &str = "PPM_SIZE_RUSTFLAGS";
 
+/// The linker keeps its symbol table and relocations in the module (stable, and in both
+/// builds): the map of the data that `rest_data.rs` moves into the rest of a split module.
+const EMIT_RELOCS: &str = "-Clink-arg=--emit-relocs";
+
 /// Builds the WASM of one cargo feature: first for size (`std` rebuilt with
 /// `optimize_for_size`, `-Cpanic=immediate-abort`, no source locations and no `Debug`
 /// output: ~20 KB gzip less; unstable options that the pinned compiler is told to accept with
 /// `RUSTC_BOOTSTRAP` for this build only; and without the `reference-types` feature, so that
 /// wasm-bindgen keeps JS values in its glue's heap rather than an externref table: −1.2 KB
 /// gzip of WASM for +0.2 KB of glue); if the compiler refuses them, with plain stable
-/// options. `cargo` runs one cargo command (arguments, extra environment).
+/// options. Both keep the linker's map of the data ([`EMIT_RELOCS`]). `cargo` runs one cargo
+/// command (arguments, extra environment).
 pub fn build_bundle(feature: &str, cargo: &mut CargoCommand) -> Result<Build, String> {
     // No default features: the native ones (`cli`: files, TOML, CSV) never reach a bundle.
     let common = [
@@ -194,6 +222,7 @@ pub fn build_bundle(feature: &str, cargo: &mut CargoCommand) -> Result<Build, St
         )
         .into()
     });
+    let flags = format!("{flags} {EMIT_RELOCS}");
     let mut sized = vec![
         "build",
         "-Z",
@@ -217,7 +246,7 @@ pub fn build_bundle(feature: &str, cargo: &mut CargoCommand) -> Result<Build, St
     // An empty value replaces any flags left in the environment.
     cargo(
         &plain,
-        &[("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "")],
+        &[("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", EMIT_RELOCS)],
     )?;
     Ok(Build::Plain)
 }
@@ -413,6 +442,11 @@ mod tests {
              --no-default-features --features api"
         );
         assert!(!seen[1].1.contains("RUSTC_BOOTSTRAP"), "{seen:?}");
+        // Both keep the linker's map of the data.
+        assert!(
+            seen.iter().all(|s| s.1.contains("--emit-relocs")),
+            "{seen:?}"
+        );
         // A compiler that accepts them: one build.
         let mut calls = 0;
         let mut accepting = |_: &[&str], _: &[(&str, &str)]| {

@@ -12,6 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::linked_data::DataMap;
 use crate::{file_size, root, run};
 
 /// Binaryen's `wasm-split` (Debian's `binaryen`; npm's `binaryen` does not ship it).
@@ -64,11 +65,13 @@ pub fn ensure() -> Result<(), String> {
 /// Splits `bundle` in `dir` in place: profiles it on the pages of `site` (the built `dist/`,
 /// with this bundle's glue and instrumented WebAssembly put in), writes the first part over
 /// `<name>_bg.wasm` and the rest beside it, and patches the glue. Returns the two parts' sizes
-/// in bytes.
+/// in bytes. With the linker's map of the data (`map`), the data only the rest reads moves
+/// into the rest ([`crate::rest_data`]).
 pub fn split(
     bundle: &Bundle,
     dir: &Path,
     site: &Path,
+    map: Option<&DataMap>,
     keep_names: bool,
 ) -> Result<(u64, u64), String> {
     // Its own work folder per output folder (dist/, target/test-trap/): profiles, the
@@ -112,7 +115,30 @@ pub fn split(
     // The clean-up passes again: the split leaves each part a little to fold (−0.2 KB gzip).
     crate::wasm_opt::optimise(&wasm, keep_names)?;
     crate::wasm_opt::optimise(&rest, keep_names)?;
+    match map {
+        Some(map) => move_data(&wasm, &rest, map)?,
+        None => eprintln!(
+            "  {}: no linker map of the data (built without --emit-relocs): it all stays in \
+             the first part",
+            bundle.name
+        ),
+    }
     Ok((file_size(&wasm)?, file_size(&rest)?))
+}
+
+/// Moves the data only the rest reads from the first part (`wasm`) into the rest, in place.
+fn move_data(wasm: &Path, rest: &Path, map: &DataMap) -> Result<(), String> {
+    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
+    let moved = crate::rest_data::move_to_rest(&read(wasm)?, &read(rest)?, map)
+        .map_err(|e| format!("{}: {e}", wasm.display()))?;
+    for (path, bytes) in [(wasm, &moved.first), (rest, &moved.rest)] {
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    eprintln!(
+        "  data only the rest reads: {} bytes in {} runs moved into the rest",
+        moved.bytes, moved.runs
+    );
+    Ok(())
 }
 
 /// The import namespace of the placeholders in the first part: one letter, since it is written

@@ -55,6 +55,25 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next signed LEB128 number.
+    pub(crate) fn sleb(&mut self) -> Result<i64, String> {
+        let (mut value, mut shift) = (0i64, 0);
+        loop {
+            let b = self.byte()?;
+            value |= i64::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                if shift < 64 && b & 0x40 != 0 {
+                    value |= -1i64 << shift;
+                }
+                return Ok(value);
+            }
+            if shift > 63 {
+                return Err("a number too long".into());
+            }
+        }
+    }
+
     /// The next name (its length, then its bytes).
     pub(crate) fn name(&mut self) -> Result<&'a [u8], String> {
         let len = self.leb()? as usize;
@@ -148,6 +167,22 @@ pub(crate) fn rewrite_section(
             out.extend_from_slice(&wasm[at..end]);
         }
         at = end;
+    }
+    Ok(out)
+}
+
+/// `wasm` with only the sections for which `keep(id, body)` says yes, in their order.
+pub(crate) fn keep_sections(
+    wasm: &[u8],
+    mut keep: impl FnMut(u8, &[u8]) -> Result<bool, String>,
+) -> Result<Vec<u8>, String> {
+    let mut out = wasm[..8].to_vec();
+    for section in crate::linked_data::sections(wasm)? {
+        if keep(section.id, &wasm[section.body.clone()])? {
+            out.push(section.id);
+            write_leb(&mut out, section.body.len() as u64);
+            out.extend_from_slice(&wasm[section.body]);
+        }
     }
     Ok(out)
 }
