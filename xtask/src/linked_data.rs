@@ -9,7 +9,7 @@
 //! "reloc.CODE" and "reloc.DATA" sections:
 //! <https://github.com/WebAssembly/tool-conventions/blob/main/Linking.md>.
 
-use crate::wasm_bytes::{keep_sections, Reader};
+use crate::wasm_bytes::{keep_sections, sections, Reader, Section};
 
 /// A module's data objects and the addresses its data holds.
 #[derive(Debug, Default)]
@@ -141,35 +141,6 @@ pub fn without_link_sections(wasm: &[u8]) -> Result<Vec<u8>, String> {
         let name = Reader::new(body, 0).name()?;
         Ok(name != b"linking" && !name.starts_with(b"reloc."))
     })
-}
-
-/// A section: its id and where its body lies in the module.
-pub(crate) struct Section {
-    pub(crate) id: u8,
-    pub(crate) body: std::ops::Range<usize>,
-}
-
-/// The module's sections in order.
-pub(crate) fn sections(wasm: &[u8]) -> Result<Vec<Section>, String> {
-    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-        return Err("not a WebAssembly module".into());
-    }
-    let mut out = Vec::new();
-    let mut r = Reader::new(wasm, 8);
-    while r.at < wasm.len() {
-        let id = r.byte()?;
-        let size = r.leb()? as usize;
-        let end =
-            r.at.checked_add(size)
-                .filter(|&e| e <= wasm.len())
-                .ok_or("a section runs past the end")?;
-        out.push(Section {
-            id,
-            body: r.at..end,
-        });
-        r.at = end;
-    }
-    Ok(out)
 }
 
 /// The body of the custom section `name`, after its name.
@@ -306,7 +277,7 @@ fn address_of(segments: &[Segment], position: usize) -> Result<u32, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rest_data::tests::{data_at_1024, module};
+    use crate::wasm_bytes::tests::{data_at_1024, module};
     use crate::wasm_bytes::write_name;
 
     /// A custom section's body: its name, then `body`.

@@ -11,8 +11,8 @@
 //! first part (memory starts zeroed) and written by the rest's own active data segments when
 //! the rest is instantiated, which is before any of its functions can run.
 
-use crate::linked_data::{active_segments, sections, DataMap};
-use crate::wasm_bytes::{write_leb, Reader};
+use crate::linked_data::{active_segments, DataMap};
+use crate::wasm_bytes::{sections, write_leb, Reader, Section};
 
 /// The two parts after the move, and how many bytes moved in how many runs.
 #[derive(Debug)]
@@ -218,7 +218,7 @@ fn with_data(rest: &[u8], runs: &[(u32, Vec<u8>)]) -> Result<Vec<u8>, String> {
 }
 
 /// Whether the module imports a memory.
-fn imports_memory(wasm: &[u8], sections: &[crate::linked_data::Section]) -> Result<bool, String> {
+fn imports_memory(wasm: &[u8], sections: &[Section]) -> Result<bool, String> {
     let Some(imports) = sections.iter().find(|s| s.id == 2) else {
         return Ok(false);
     };
@@ -249,19 +249,9 @@ fn write_sleb(out: &mut Vec<u8>, mut value: i64) {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// A module of the given sections (id, body).
-    pub(crate) fn module(sections: &[(u8, Vec<u8>)]) -> Vec<u8> {
-        let mut out = b"\0asm\x01\0\0\0".to_vec();
-        for (id, body) in sections {
-            out.push(*id);
-            write_leb(&mut out, body.len() as u64);
-            out.extend_from_slice(body);
-        }
-        out
-    }
+    use crate::wasm_bytes::tests::{data_at_1024, module};
 
     /// A type section with `() -> ()`, a function of it, and its code section with `body`.
     fn one_function(body: &[u8]) -> Vec<(u8, Vec<u8>)> {
@@ -270,13 +260,6 @@ pub(crate) mod tests {
         code.push(0); // no locals
         code.extend_from_slice(body);
         vec![(1, vec![1, 0x60, 0, 0]), (3, vec![1, 0]), (10, code)]
-    }
-
-    /// One active segment at 1024 (sleb 0x80 0x08).
-    pub(crate) fn data_at_1024(bytes: &[u8]) -> Vec<u8> {
-        let mut body = vec![1, 0, 0x41, 0x80, 0x08, 0x0b, bytes.len() as u8];
-        body.extend_from_slice(bytes);
-        body
     }
 
     /// A at 1024 holds C's address (1036); B at 1028 holds "restonly"; C at 1036 holds "ccc".

@@ -1,6 +1,8 @@
-//! The few pieces of a WebAssembly module's binary format that the renames of the glue's names
-//! read and write (`short_imports.rs`, `short_exports.rs`): LEB128 numbers, names, import
-//! descriptions, one section rewritten; and how often a name appears in the glue.
+//! The few pieces of a WebAssembly module's binary format that xtask's own module tools read
+//! and write: LEB128 numbers, names, import descriptions, the list of sections, one section
+//! rewritten or some left out (the renames of the glue's names, `short_imports.rs` and
+//! `short_exports.rs`; the linker's map of the data, `linked_data.rs`, and its move,
+//! `rest_data.rs`); and how often a name appears in the glue.
 
 /// How often `name` appears in `text` as a whole identifier.
 pub(crate) fn occurrences(text: &str, name: &str) -> usize {
@@ -177,7 +179,7 @@ pub(crate) fn keep_sections(
     mut keep: impl FnMut(u8, &[u8]) -> Result<bool, String>,
 ) -> Result<Vec<u8>, String> {
     let mut out = wasm[..8].to_vec();
-    for section in crate::linked_data::sections(wasm)? {
+    for section in sections(wasm)? {
         if keep(section.id, &wasm[section.body.clone()])? {
             out.push(section.id);
             write_leb(&mut out, section.body.len() as u64);
@@ -185,4 +187,56 @@ pub(crate) fn keep_sections(
         }
     }
     Ok(out)
+}
+
+/// A section: its id and where its body lies in the module.
+pub(crate) struct Section {
+    pub(crate) id: u8,
+    pub(crate) body: std::ops::Range<usize>,
+}
+
+/// The module's sections in order.
+pub(crate) fn sections(wasm: &[u8]) -> Result<Vec<Section>, String> {
+    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
+        return Err("not a WebAssembly module".into());
+    }
+    let mut out = Vec::new();
+    let mut r = Reader::new(wasm, 8);
+    while r.at < wasm.len() {
+        let id = r.byte()?;
+        let size = r.leb()? as usize;
+        let end =
+            r.at.checked_add(size)
+                .filter(|&e| e <= wasm.len())
+                .ok_or("a section runs past the end")?;
+        out.push(Section {
+            id,
+            body: r.at..end,
+        });
+        r.at = end;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::write_leb;
+
+    /// A module of the given sections (id, body).
+    pub(crate) fn module(sections: &[(u8, Vec<u8>)]) -> Vec<u8> {
+        let mut out = b"\0asm\x01\0\0\0".to_vec();
+        for (id, body) in sections {
+            out.push(*id);
+            write_leb(&mut out, body.len() as u64);
+            out.extend_from_slice(body);
+        }
+        out
+    }
+
+    /// A data section's body: one active segment at 1024 (sleb 0x80 0x08) of `bytes`.
+    pub(crate) fn data_at_1024(bytes: &[u8]) -> Vec<u8> {
+        let mut body = vec![1, 0, 0x41, 0x80, 0x08, 0x0b, bytes.len() as u8];
+        body.extend_from_slice(bytes);
+        body
+    }
 }
