@@ -30,12 +30,17 @@ function restPlaceholders() {
 function restTable() {
   return Object.values(wasm).find((v) => v instanceof WebAssembly.Table);
 }
+/** What the rest imports from the first part: its exports, and its functions the rest calls by
+ * their number in the table (xtask/src/rest_links.rs: a table entry costs less than an export). */
+function restImports() {
+  return new Proxy(wasm, { get: (w, name) => (name in w ? w[name] : restTable().get(Number(name))) });
+}
 /** Instantiates the rest for the current instance (once): its table entries replace the
  * placeholders. */
 function restInstantiate(module) {
   restModule = module;
   if (wasm && restFor !== wasm) {
-    new WebAssembly.Instance(module, { primary: wasm });
+    new WebAssembly.Instance(module, { primary: restImports() });
     restFor = wasm;
   }
 }

@@ -26,6 +26,7 @@ mod linked_data;
 mod npm;
 mod perf;
 mod rest_data;
+mod rest_links;
 mod restart;
 mod serve;
 mod short_exports;

@@ -12,7 +12,7 @@
 //! the rest is instantiated, which is before any of its functions can run.
 
 use crate::linked_data::{active_segments, DataMap};
-use crate::wasm_bytes::{sections, write_leb, Reader, Section};
+use crate::wasm_bytes::{sections, write_leb, write_sleb, Reader, Section};
 
 /// The two parts after the move, and how many bytes moved in how many runs.
 #[derive(Debug)]
@@ -233,19 +233,6 @@ fn imports_memory(wasm: &[u8], sections: &[Section]) -> Result<bool, String> {
         }
     }
     Ok(false)
-}
-
-/// Appends `value` as signed LEB128.
-fn write_sleb(out: &mut Vec<u8>, mut value: i64) {
-    loop {
-        let b = (value & 0x7f) as u8;
-        value >>= 7;
-        if (value == 0 && b & 0x40 == 0) || (value == -1 && b & 0x40 != 0) {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
 }
 
 #[cfg(test)]

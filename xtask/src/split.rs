@@ -115,6 +115,7 @@ pub fn split(
     // The clean-up passes again: the split leaves each part a little to fold (−0.2 KB gzip).
     crate::wasm_opt::optimise(&wasm, keep_names)?;
     crate::wasm_opt::optimise(&rest, keep_names)?;
+    link_through_table(&work.join("unsplit.wasm"), &wasm, &rest)?;
     match map {
         Some(map) => move_data(&wasm, &rest, map)?,
         None => eprintln!(
@@ -126,19 +127,52 @@ pub fn split(
     Ok((file_size(&wasm)?, file_size(&rest)?))
 }
 
+/// Hands the first part's functions that the rest calls to the rest through the table
+/// ([`crate::rest_links`]), in place; `unsplit` names the exports the glue calls.
+fn link_through_table(unsplit: &Path, wasm: &Path, rest: &Path) -> Result<(), String> {
+    let glue = crate::rest_links::export_names(&read(unsplit)?)?;
+    change_parts(wasm, rest, |first, rest| {
+        let linked = crate::rest_links::link_through_table(first, rest, &glue)?;
+        let said = format!(
+            "functions the rest calls: {} exports handed over through the table ({} new entries)",
+            linked.exports, linked.entries
+        );
+        Ok((linked.first, linked.rest, said))
+    })
+}
+
 /// Moves the data only the rest reads from the first part (`wasm`) into the rest, in place.
 fn move_data(wasm: &Path, rest: &Path, map: &DataMap) -> Result<(), String> {
-    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
-    let moved = crate::rest_data::move_to_rest(&read(wasm)?, &read(rest)?, map)
-        .map_err(|e| format!("{}: {e}", wasm.display()))?;
-    for (path, bytes) in [(wasm, &moved.first), (rest, &moved.rest)] {
+    change_parts(wasm, rest, |first, rest| {
+        let moved = crate::rest_data::move_to_rest(first, rest, map)?;
+        let said = format!(
+            "data only the rest reads: {} bytes in {} runs moved into the rest",
+            moved.bytes, moved.runs
+        );
+        Ok((moved.first, moved.rest, said))
+    })
+}
+
+/// What a change of both parts gives: the first part, the rest, and what it did.
+type Changed = (Vec<u8>, Vec<u8>, String);
+
+/// Rewrites the first part (`wasm`) and the rest in place with `change`, and says what it did.
+fn change_parts(
+    wasm: &Path,
+    rest: &Path,
+    change: impl FnOnce(&[u8], &[u8]) -> Result<Changed, String>,
+) -> Result<(), String> {
+    let (first, new_rest, said) =
+        change(&read(wasm)?, &read(rest)?).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    for (path, bytes) in [(wasm, &first), (rest, &new_rest)] {
         std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    eprintln!(
-        "  data only the rest reads: {} bytes in {} runs moved into the rest",
-        moved.bytes, moved.runs
-    );
+    eprintln!("  {said}");
     Ok(())
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The import namespace of the placeholders in the first part: one letter, since it is written

@@ -29,6 +29,11 @@ impl<'a> Reader<'a> {
         Reader { bytes, at }
     }
 
+    /// The bytes not read yet.
+    pub(crate) fn rest(&self) -> &'a [u8] {
+        &self.bytes[self.at..]
+    }
+
     /// The bytes read since `from` (an earlier `at`).
     pub(crate) fn since(&self, from: usize) -> &'a [u8] {
         &self.bytes[from..self.at]
@@ -143,34 +148,48 @@ pub(crate) fn rewrite_section(
     id: u8,
     mut rewrite: impl FnMut(&mut Reader) -> Result<Vec<u8>, String>,
 ) -> Result<Vec<u8>, String> {
-    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-        return Err("not a WebAssembly module".into());
-    }
-    let mut out = wasm[..8].to_vec();
-    let mut at = 8;
-    while at < wasm.len() {
-        let mut r = Reader::new(wasm, at + 1);
-        let size = r.leb()? as usize;
-        let start = r.at;
-        let end = start
-            .checked_add(size)
-            .filter(|&e| e <= wasm.len())
-            .ok_or("a section runs past the end")?;
-        if wasm[at] == id {
-            let mut r = Reader::new(&wasm[..end], start);
-            let body = rewrite(&mut r)?;
-            if r.at != end {
-                return Err(format!("bytes left over at the end of section {id}"));
-            }
-            out.push(id);
-            write_leb(&mut out, body.len() as u64);
-            out.extend_from_slice(&body);
-        } else {
-            out.extend_from_slice(&wasm[at..end]);
+    replace_sections(wasm, |section, r| {
+        if section != id {
+            return Ok(None);
         }
-        at = end;
+        let body = rewrite(r)?;
+        if !r.rest().is_empty() {
+            return Err(format!("bytes left over at the end of section {id}"));
+        }
+        Ok(Some(body))
+    })
+}
+
+/// `wasm` with each section for which `replace(id, reader at its body)` gives a new body
+/// replaced by it; the others copied.
+pub(crate) fn replace_sections(
+    wasm: &[u8],
+    mut replace: impl FnMut(u8, &mut Reader) -> Result<Option<Vec<u8>>, String>,
+) -> Result<Vec<u8>, String> {
+    let sections = sections(wasm)?;
+    let mut out = wasm[..8].to_vec();
+    for section in sections {
+        let mut r = Reader::new(&wasm[..section.body.end], section.body.start);
+        let body = replace(section.id, &mut r)?;
+        let body = body.as_deref().unwrap_or(&wasm[section.body.clone()]);
+        out.push(section.id);
+        write_leb(&mut out, body.len() as u64);
+        out.extend_from_slice(body);
     }
     Ok(out)
+}
+
+/// Appends `value` as signed LEB128.
+pub(crate) fn write_sleb(out: &mut Vec<u8>, mut value: i64) {
+    loop {
+        let b = (value & 0x7f) as u8;
+        value >>= 7;
+        if (value == 0 && b & 0x40 == 0) || (value == -1 && b & 0x40 != 0) {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
 }
 
 /// `wasm` with only the sections for which `keep(id, body)` says yes, in their order.
