@@ -17,12 +17,19 @@ let restFor;
 let restModule;
 let restLoading;
 let restBytes;
-/** The placeholders' import namespace: any index, a function that loads the rest and calls it. */
+/** The placeholders' import namespace, one per instantiation: each import is named by how far
+ * its table entry lies past the one before (base 36; xtask/src/rest_links.rs), and WebAssembly
+ * reads imports once each, in order, so the sum so far is its entry. Each is a function that
+ * loads the rest and calls what the entry holds then. */
 function restPlaceholders() {
+  let entry = 0;
   return new Proxy({}, {
-    get: (_, index) => (...args) => {
-      restNow();
-      return restTable().get(Number(index))(...args);
+    get: (_, step) => {
+      const index = (entry += parseInt(step, 36));
+      return (...args) => {
+        restNow();
+        return restTable().get(index)(...args);
+      };
     },
   });
 }

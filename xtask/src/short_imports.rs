@@ -102,18 +102,8 @@ fn rename_keys(text: &str, renames: &HashMap<String, String>) -> String {
 }
 
 /// The short name of the `i`-th import: `w` and `i` in base 36 (never a reserved word).
-fn short_name(mut i: usize) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut digits = Vec::new();
-    loop {
-        digits.push(DIGITS[i % 36]);
-        i /= 36;
-        if i == 0 {
-            break;
-        }
-    }
-    digits.reverse();
-    format!("w{}", String::from_utf8_lossy(&digits))
+fn short_name(i: usize) -> String {
+    format!("w{}", crate::wasm_bytes::base36(i as u64))
 }
 
 /// The module with every import whose name is in `names` renamed, and those from `module` taken

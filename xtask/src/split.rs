@@ -116,6 +116,10 @@ pub fn split(
     crate::wasm_opt::optimise(&wasm, keep_names)?;
     crate::wasm_opt::optimise(&rest, keep_names)?;
     link_through_table(&work.join("unsplit.wasm"), &wasm, &rest)?;
+    let (first, renamed) =
+        crate::rest_links::placeholders_by_step(&read(&wasm)?, PLACEHOLDERS.as_bytes())?;
+    std::fs::write(&wasm, first).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    eprintln!("  {renamed} placeholders named by the step to their table entry");
     match map {
         Some(map) => move_data(&wasm, &rest, map)?,
         None => eprintln!(

@@ -179,6 +179,20 @@ pub(crate) fn replace_sections(
     Ok(out)
 }
 
+/// `n` in base 36 (digits, then lower-case letters), as JavaScript's `parseInt(_, 36)` reads it.
+pub(crate) fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut digits = Vec::new();
+    loop {
+        digits.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            digits.reverse();
+            return String::from_utf8_lossy(&digits).into_owned();
+        }
+    }
+}
+
 /// Appends `value` as signed LEB128.
 pub(crate) fn write_sleb(out: &mut Vec<u8>, mut value: i64) {
     loop {
