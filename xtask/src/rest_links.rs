@@ -9,8 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::wasm_bytes::{
-    base36, replace_sections, rewrite_section, sections, write_leb, write_name, write_sleb, Reader,
-    Section,
+    base36, replace_sections, rewrite_imports, sections, write_leb, write_sleb, Reader, Section,
 };
 
 /// The import namespace of the rest for the first part's exports (`wasm-split`'s).
@@ -100,12 +99,7 @@ pub fn link_through_table(
         }
         _ => Ok(None),
     })?;
-    let rest = replace_sections(rest, |id, r| {
-        if id != 2 {
-            return Ok(None);
-        }
-        rest_imports(r, &by_table, new_limits).map(Some)
-    })?;
+    let rest = rest_imports(rest, &by_table, new_limits)?;
     Ok(Linked {
         first,
         rest,
@@ -114,48 +108,27 @@ pub fn link_through_table(
     })
 }
 
-/// The rest's import section with the first part's functions imported by table entry (their
-/// number as the name) and the table's new limits.
+/// The rest with the first part's functions imported by table entry (their number as the
+/// name) and the table's new limits.
 fn rest_imports(
-    r: &mut Reader,
+    rest: &[u8],
     by_table: &HashMap<Vec<u8>, u32>,
     limits: (u32, Option<u32>),
 ) -> Result<Vec<u8>, String> {
-    let count = r.leb()?;
-    let mut out = Vec::new();
-    write_leb(&mut out, count);
-    for _ in 0..count {
-        let module = r.name()?;
-        let name = r.name()?;
-        let start = r.at;
-        let kind = r.byte()?;
-        r.at = start;
-        r.skip_import_desc()?;
-        write_name(&mut out, module);
-        match (module == PRIMARY, kind) {
-            (true, 0) => {
-                let slot = by_table.get(name);
-                // A function the rest imports that the first part keeps exporting (the
-                // glue's own, such as the allocator) keeps its name.
-                match slot {
-                    Some(slot) => write_name(&mut out, slot.to_string().as_bytes()),
-                    None => write_name(&mut out, name),
-                }
-                out.extend_from_slice(r.since(start));
-            }
-            (true, 1) => {
-                write_name(&mut out, name);
-                // The kind (a table), then the table's type after the section's count.
-                out.push(1);
-                out.extend_from_slice(&table_section(limits)[1..]);
-            }
-            _ => {
-                write_name(&mut out, name);
-                out.extend_from_slice(r.since(start));
-            }
+    rewrite_imports(rest, |module, name, desc| {
+        let import = |name: &[u8], desc: &[u8]| Ok((module.to_vec(), name.to_vec(), desc.to_vec()));
+        if module != PRIMARY {
+            return import(name, desc);
         }
-    }
-    Ok(out)
+        match (desc.first(), by_table.get(name)) {
+            (Some(0), Some(slot)) => import(slot.to_string().as_bytes(), desc),
+            // The table: the kind, then the table's type after the section's count.
+            (Some(1), _) => import(name, &[&[1], &table_section(limits)[1..]].concat()),
+            // A function that the first part keeps exporting (the glue's own, such as the
+            // allocator), a memory, a global: as it was.
+            _ => import(name, desc),
+        }
+    })
 }
 
 /// The first part with its placeholders' imports named by steps: each name is how far its
@@ -167,33 +140,20 @@ fn rest_imports(
 pub fn placeholders_by_step(first: &[u8], namespace: &[u8]) -> Result<(Vec<u8>, usize), String> {
     let mut renamed = 0;
     let mut last = 0u64;
-    let module = rewrite_section(first, 2, |r| {
-        let count = r.leb()?;
-        let mut out = Vec::new();
-        write_leb(&mut out, count);
-        for _ in 0..count {
-            let module = r.name()?;
-            let name = r.name()?;
-            let start = r.at;
-            r.skip_import_desc()?;
-            write_name(&mut out, module);
-            if module == namespace {
-                let entry: u64 = std::str::from_utf8(name)
-                    .ok()
-                    .and_then(|n| n.parse().ok())
-                    .ok_or("a placeholder not named by its table entry")?;
-                let step = entry
-                    .checked_sub(last)
-                    .ok_or("placeholders not in the order of their table entries")?;
-                write_name(&mut out, base36(step).as_bytes());
-                last = entry;
-                renamed += 1;
-            } else {
-                write_name(&mut out, name);
-            }
-            out.extend_from_slice(r.since(start));
+    let module = rewrite_imports(first, |module, name, desc| {
+        if module != namespace {
+            return Ok((module.to_vec(), name.to_vec(), desc.to_vec()));
         }
-        Ok(out)
+        let entry: u64 = std::str::from_utf8(name)
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .ok_or("a placeholder not named by its table entry")?;
+        let step = entry
+            .checked_sub(last)
+            .ok_or("placeholders not in the order of their table entries")?;
+        last = entry;
+        renamed += 1;
+        Ok((module.to_vec(), base36(step).into_bytes(), desc.to_vec()))
     })?;
     Ok((module, renamed))
 }
@@ -263,6 +223,7 @@ fn element_segments(wasm: &[u8], section: &Section) -> Result<Vec<(u32, Vec<u32>
 mod tests {
     use super::*;
     use crate::wasm_bytes::tests::module;
+    use crate::wasm_bytes::write_name;
 
     /// An export entry: name, kind, index.
     fn export(out: &mut Vec<u8>, name: &str, kind: u8, index: u8) {

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::wasm_bytes::{occurrences, rewrite_section, write_leb, write_name};
+use crate::wasm_bytes::{occurrences, rewrite_imports};
 
 /// The name of the module the WASM imports the glue's functions from, after [`shorten`]
 /// (wasm-bindgen writes `./<bundle>_bg.js`, 17 bytes or more, once per import).
@@ -115,31 +115,21 @@ fn rename_imports(
 ) -> Result<(Vec<u8>, HashMap<String, String>), String> {
     let wanted: std::collections::HashSet<&str> = names.iter().map(String::as_str).collect();
     let mut renames = HashMap::new();
-    let out = rewrite_section(wasm, 2, |r| {
-        let mut section = Vec::new();
-        let count = r.leb()?;
-        write_leb(&mut section, count);
-        for _ in 0..count {
-            let from = r.name()?;
-            let field = r.name()?;
-            let desc_start = r.at;
-            r.skip_import_desc()?;
-            if from == module.as_bytes() {
-                write_name(&mut section, GLUE_MODULE.as_bytes());
-            } else {
-                write_name(&mut section, from);
-            }
-            let field = std::str::from_utf8(field).map_err(|_| "a name that is not UTF-8")?;
-            if wanted.contains(field) && !renames.contains_key(field) {
-                let short = short_name(renames.len());
-                write_name(&mut section, short.as_bytes());
-                renames.insert(field.to_string(), short);
-            } else {
-                write_name(&mut section, field.as_bytes());
-            }
-            section.extend_from_slice(r.since(desc_start));
-        }
-        Ok(section)
+    let out = rewrite_imports(wasm, |from, field, desc| {
+        let from = if from == module.as_bytes() {
+            GLUE_MODULE.as_bytes()
+        } else {
+            from
+        };
+        let field = std::str::from_utf8(field).map_err(|_| "a name that is not UTF-8")?;
+        let name = if wanted.contains(field) && !renames.contains_key(field) {
+            let short = short_name(renames.len());
+            renames.insert(field.to_string(), short.clone());
+            short
+        } else {
+            field.to_string()
+        };
+        Ok((from.to_vec(), name.into_bytes(), desc.to_vec()))
     })?;
     Ok((out, renames))
 }
@@ -147,6 +137,7 @@ fn rename_imports(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wasm_bytes::{write_leb, write_name};
 
     /// A module importing `env.f` (a function), a memory and `g.__wbg_x_0123` (a function),
     /// written by hand: magic, version, a type section, the import section.

@@ -160,6 +160,32 @@ pub(crate) fn rewrite_section(
     })
 }
 
+/// An import: its module, its name and its description (kind and type).
+pub(crate) type Import = (Vec<u8>, Vec<u8>, Vec<u8>);
+
+/// `wasm` with each import replaced by what `change(module, name, description)` makes of it.
+pub(crate) fn rewrite_imports(
+    wasm: &[u8],
+    mut change: impl FnMut(&[u8], &[u8], &[u8]) -> Result<Import, String>,
+) -> Result<Vec<u8>, String> {
+    rewrite_section(wasm, 2, |r| {
+        let count = r.leb()?;
+        let mut out = Vec::new();
+        write_leb(&mut out, count);
+        for _ in 0..count {
+            let module = r.name()?;
+            let name = r.name()?;
+            let start = r.at;
+            r.skip_import_desc()?;
+            let (module, name, desc) = change(module, name, r.since(start))?;
+            write_name(&mut out, &module);
+            write_name(&mut out, &name);
+            out.extend_from_slice(&desc);
+        }
+        Ok(out)
+    })
+}
+
 /// `wasm` with each section for which `replace(id, reader at its body)` gives a new body
 /// replaced by it; the others copied.
 pub(crate) fn replace_sections(
