@@ -109,7 +109,14 @@ test("French: a third language, numbers and page texts included", async () => {
   assert.equal(await page.locator(".ppm-error").count(), 0);
   // "Aujourd’hui" and "Seuil de rentabilité" are drawn on either side of their marks: apart
   // however close the marks are.
-  const [today, even] = await Promise.all(["#chart-today-label", "#chart-even-label"].map((s) => page.locator(s).boundingBox()));
+  // Both measured in one task of the page: the chart is markup replaced as a whole when it
+  // renders again (the rest arriving may render it once more), so two separate queries could
+  // fall on either side of a render and find one label detached.
+  await page.waitForFunction(() => document.getElementById("chart-today-label") && document.getElementById("chart-even-label"));
+  const [today, even] = await page.evaluate(() => ["chart-today-label", "chart-even-label"].map((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return { x: r.x, width: r.width };
+  }));
   assert.ok(today.x + today.width <= even.x, `labels overlap: ${JSON.stringify([today, even])}`);
   await page.screenshot({ path: shots + "french.png", fullPage: true });
   await axe(page, "French");
