@@ -7,7 +7,7 @@
 // (The JS API for sales tools and partners is a separate bundle, ppm_api.js.)
 // The bundle carries the English texts; German and French are files of their own
 // (texts-de.txt, texts-fr.txt), fetched when the browser, a share link or the language menu asks.
-import init, { mount, firstLanguage, addTexts, loadRestWhenIdle } from "./ppm_widget.js";
+import init, { mount, firstLanguage, addTexts, loadRest, loadRestWhenIdle } from "./ppm_widget.js";
 
 const root = document.getElementById("app");
 const html = document.documentElement;
@@ -83,6 +83,10 @@ try {
   );
   // Once the tasks queued so far (Yew's first render among them) have run.
   await new Promise((resolve) => setTimeout(resolve, 0));
+  // Typing is handled by the rest of the WebAssembly: a visitor who typed before the page was
+  // ready gets it fetched now, while the prerendered form still takes input (a failed fetch
+  // leaves it to the replay, whose synchronous request then says what failed).
+  if (typed.size) await loadRest().catch(() => {});
   root.removeEventListener("input", record, true);
   root.removeEventListener("change", record, true);
   const focused = document.activeElement;
@@ -107,7 +111,7 @@ try {
   }
   html.dataset.ready = "true";
   performance.mark("ppm-ready");
-  // The rest of the WebAssembly (what the first view and the first edits do not run: exports,
+  // The rest of the WebAssembly (what the first view does not run: edits, exports,
   // detailed meetings, most messages...), in the background once the page is idle, so that it
   // is there before a visitor needs it (tried again after 1, 4 and 16 s; see the loader).
   loadRestWhenIdle().then(() => { html.dataset.rest = "loaded"; }, () => {});

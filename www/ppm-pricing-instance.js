@@ -152,9 +152,11 @@ if (typeof window !== "undefined") {
 }
 
 let restScheduled = false;
-/** Fetches the rest of the WebAssembly (what the first quote did not need: exports, detailed
- * meetings, most messages, ...) in the background once the first widget has quoted, so that
- * it is there before anyone needs it; not before, so that it never delays a first quote. */
+/** Fetches the rest of the WebAssembly (what the first quote did not need: a visitor's edits,
+ * exports, detailed meetings, most messages, ...) in the background once the first widget has
+ * quoted, so that it is there before anyone needs it; not before, so that it never delays a
+ * first quote. (An edit that comes first brings it at once, by the loader's synchronous
+ * request.) */
 export function fetchRestSoon() {
   if (restScheduled) return;
   restScheduled = true;

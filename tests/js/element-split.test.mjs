@@ -1,5 +1,6 @@
 // The partner element's WebAssembly also comes in two parts (xtask/src/split.rs): the first
-// holds what the build's profiling visits of its partner pages ran, the rest
+// holds what the build's profiling visits of its partner pages ran (first quotes, not a
+// visitor's edits), the rest
 // (`ppm-pricing-rest.<hash>.wasm` in the npm package) is fetched after the first quote, or the
 // moment one of its functions runs before that: then by a synchronous request whose bytes the
 // module checks against the rest's sha384 itself.
@@ -68,9 +69,27 @@ async function exportRows(page) {
   return readFileSync(await download.path(), "utf8").slice(1).trim().split("\r\n");
 }
 
-test("a partner's first quote and a visitor's first edits run on the first part alone", async () => {
+test("a partner's first quote runs on the first part alone", async () => {
   // Every request for the rest fails: a function of it that ran would stop the widget.
   const { page, context, rest, errors, asked } = await openExample((route) => route.abort());
+  // The example on the USD card: 48 German toll legs x 60 min x 0.0220 = 63.36, UK toll 1,800 x
+  // 0.0220 = 39.60, US toll-free 720 x 0.0300 = 21.60, US dial-out 1,800 x 0.0120 = 21.60:
+  // 146.16; per-user 50 licences x 4.00 + toll-free 21.60: 221.60.
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  assert.equal(await text(page, "#per-user-monthly"), "$221.60");
+  // The background fetch was tried (after the first quote) and failed; nothing asked at once.
+  assert.equal((await asked).resourceType(), "fetch");
+  assert.ok(!rest.includes("xhr"), rest.join(", "));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__ppmErrors), []);
+  await context.close();
+});
+
+test("a visitor's first edits before the rest has arrived bring it at once, and price right", async () => {
+  // The background fetch never answers; the request the first edit makes at once goes through
+  // (and is checked against the rest's integrity).
+  const { page, context, rest, errors } = await openExample((route) =>
+    route.request().resourceType() === "fetch" ? undefined : route.continue());
   await type(page, "licencesPurchased", "60");
   await type(page, "organisers", "12");
   await type(page, "meetings-0-minutes", "45");
@@ -81,9 +100,8 @@ test("a partner's first quote and a visitor's first edits run on the first part 
   // 60 licences x 4.00 = 240.00 + toll-free 16.20 + dial-out beyond the pool of 12 x 60 min:
   // 1,080 x 0.0120 = 12.96; 269.16.
   assert.equal(await text(page, "#per-user-monthly"), "$269.16");
-  // The background fetch was tried (after the first quote) and failed; nothing asked at once.
-  assert.equal((await asked).resourceType(), "fetch");
-  assert.ok(!rest.includes("xhr"), rest.join(", "));
+  assert.deepEqual(rest.filter((kind) => kind === "xhr"), ["xhr"]);
+  assert.equal(await page.evaluate(() => window.__restInstances), 1);
   assert.deepEqual(errors, []);
   assert.deepEqual(await page.evaluate(() => window.__ppmErrors), []);
   await context.close();

@@ -1,6 +1,6 @@
 // The pricing page's WebAssembly comes in two parts (xtask/src/split.rs): the first holds what
-// the build's profiling visits ran (the first view, typing into the form, a share link, German,
-// French, a phone), the rest is fetched once the page is ready, or the moment one of its
+// the build's profiling visits ran (the first view, a share link, German, French, a phone), the
+// rest (edits, exports, ...) is fetched once the page is ready, or the moment one of its
 // functions runs before that.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -12,9 +12,9 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-/** A fresh page (in `locale`) that records the requests for the rest (by kind: "fetch" in the background,
+/** A fresh page (in `locale`, at `hash`) that records the requests for the rest (by kind: "fetch" in the background,
  * "xhr" when a function of it runs first) and the page's errors; `route` may answer them. */
-async function openPage(route, locale = "en-US") {
+async function openPage(route, locale = "en-US", hash = "") {
   const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   const rest = [];
@@ -24,16 +24,52 @@ async function openPage(route, locale = "en-US") {
   if (route) await page.route(`**/${REST}`, route);
   // The first request for the rest, whatever its kind.
   const asked = page.waitForRequest((r) => r.url().endsWith(REST));
-  await page.goto(server.url);
+  await page.goto(server.url + hash);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
   return { page, context, rest, errors, asked };
 }
 
 const text = (page, selector) => page.locator(selector).textContent();
 
-test("the first view and a visitor's first edits run on the first part alone", async () => {
+/** The share link of the example with 60 licences, 12 organisers and a 45-minute all-hands,
+ * as a visitor sends it (typed on a page whose rest loads normally). */
+async function editedLink() {
+  const { page, context } = await openPage();
+  await type(page, "licencesPurchased", "60");
+  await type(page, "organisers", "12");
+  await type(page, "meetings-0-minutes", "45");
+  const hash = await page.evaluate(() => location.hash);
+  await context.close();
+  return hash;
+}
+
+test("the first view and a colleague's share link run on the first part alone", async () => {
+  const hash = await editedLink();
   // Every request for the rest fails: a function of it that ran would throw.
-  const { page, context, rest, errors, asked } = await openPage((route) => route.abort());
+  for (const [at, perMinute, perUser] of [
+    // The example: 48 German toll legs x 60 min = 2,880 min x 0.0220 = 63.36, UK toll 1,800 x
+    // 0.0220 = 39.60, US toll-free 720 x 0.0300 = 21.60, US dial-out 1,800 x 0.0120 = 21.60:
+    // 146.16; per-user 50 licences x 4.00 + toll-free 21.60 (dial-out within the pool): 221.60.
+    ["", "$146.16", "$221.60"],
+    // The link: 2,160 x 0.0220 = 47.52 + 39.60 + 540 x 0.0300 = 16.20 + 21.60 = 124.92;
+    // per-user 60 x 4.00 + 16.20 + (1,800 - 12 x 60) x 0.0120 = 12.96: 269.16.
+    [hash, "$124.92", "$269.16"],
+  ]) {
+    const { page, context, rest, errors, asked } = await openPage((route) => route.abort(), "en-US", at);
+    assert.equal(await text(page, "#per-minute-monthly"), perMinute, at);
+    assert.equal(await text(page, "#per-user-monthly"), perUser, at);
+    assert.deepEqual(errors, []);
+    // The background fetch was tried (and failed); nothing asked for the rest at once.
+    assert.equal((await asked).resourceType(), "fetch");
+    assert.ok(!rest.includes("xhr"), rest.join(", "));
+    await context.close();
+  }
+});
+
+test("a visitor's first edits before the rest has arrived bring it at once, and price right", async () => {
+  // The background fetch never answers; the request an edit makes at once goes through.
+  const { page, context, rest, errors } = await openPage((route) =>
+    route.request().resourceType() === "fetch" ? undefined : route.continue());
   await type(page, "licencesPurchased", "60");
   await type(page, "organisers", "12");
   await type(page, "meetings-0-minutes", "45");
@@ -46,9 +82,8 @@ test("the first view and a visitor's first edits run on the first part alone", a
   // (12 organisers x 60 = 720 min): 1,080 x 0.0120 = 12.96; 269.16.
   assert.equal(await text(page, "#per-user-monthly"), "$269.16");
   assert.deepEqual(errors, []);
-  // The background fetch was tried (and failed); nothing asked for the rest at once.
-  assert.equal((await asked).resourceType(), "fetch");
-  assert.ok(!rest.includes("xhr"), rest.join(", "));
+  // Brought once, by the first edit's synchronous request.
+  assert.deepEqual(rest.filter((kind) => kind === "xhr"), ["xhr"]);
   await context.close();
 });
 
