@@ -17,6 +17,8 @@
 //!   on 127.0.0.1 (default port 8080) with pre-compressed bodies.
 //! - `cargo xtask perf`: after `dist`, the performance report (sizes, load, edits, Lighthouse,
 //!   quote times); numbers only, no assertions.
+//! - `cargo xtask weigh [ppm_widget|ppm_element]`: after `PPM_KEEP_NAMES=1 cargo xtask dist`,
+//!   where the first part's code bytes go (by crate, module, function, profiling visit).
 
 mod codegen;
 mod dist;
@@ -36,6 +38,7 @@ mod split;
 mod tidy;
 mod wasm_bytes;
 mod wasm_opt;
+mod weigh;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
             serve::serve(&dir, port)
         }),
         Some("perf") => perf::perf(),
+        Some("weigh") => weigh::weigh(&args[1..]),
         Some("tidy") => tidy::tidy(),
         Some("codegen") => codegen::codegen(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
@@ -63,7 +67,7 @@ fn main() -> ExitCode {
         Some("busy-browser-tests") => busy_browser_tests(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test|tidy|codegen [--check]|bench|dist|perf|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]|busy-browser-tests>"
+                "usage: cargo xtask <test|tidy|codegen [--check]|bench|dist|perf|weigh [BUNDLE]|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]|busy-browser-tests>"
             );
             return ExitCode::from(2);
         }

@@ -1,0 +1,361 @@
+//! `cargo xtask weigh [bundle]`: where a bundle's first part spends its code bytes, by crate,
+//! by module of ours and by function, and what each profiling visit adds to what the first
+//! view alone runs. It reads the function names, so the bundle must be built with them:
+//! `PPM_KEEP_NAMES=1 cargo xtask dist` (the sizes then differ a little from a normal build's;
+//! the proportions are what this is for). Numbers only: it passes or fails on nothing.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::wasm_bytes::{sections, Reader};
+
+/// The code section's id, the import section's and the custom sections'.
+const CODE: u8 = 10;
+const IMPORTS: u8 = 2;
+const CUSTOM: u8 = 0;
+
+/// One defined function: its index in the function space, its name (if the module names it)
+/// and its body's size in bytes.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Function {
+    pub(crate) index: u64,
+    pub(crate) name: String,
+    pub(crate) size: usize,
+}
+
+/// Every defined function of `wasm`, in order, with the names of its `name` section.
+pub(crate) fn functions(wasm: &[u8]) -> Result<Vec<Function>, String> {
+    let all = sections(wasm)?;
+    let mut imported = 0u64;
+    if let Some(s) = all.iter().find(|s| s.id == IMPORTS) {
+        let mut r = Reader::new(&wasm[..s.body.end], s.body.start);
+        for _ in 0..r.leb()? {
+            r.name()?;
+            r.name()?;
+            if r.rest().first() == Some(&0) {
+                imported += 1;
+            }
+            r.skip_import_desc()?;
+        }
+    }
+    let mut names = HashMap::new();
+    for s in all.iter().filter(|s| s.id == CUSTOM) {
+        let mut r = Reader::new(&wasm[..s.body.end], s.body.start);
+        if r.name()? == b"name" {
+            read_function_names(&mut r, s.body.end, &mut names)?;
+        }
+    }
+    let code = all
+        .iter()
+        .find(|s| s.id == CODE)
+        .ok_or("the module has no code")?;
+    let mut r = Reader::new(&wasm[..code.body.end], code.body.start);
+    let count = r.leb()?;
+    let mut out = Vec::new();
+    for k in 0..count {
+        let size = r.leb()? as usize;
+        r.at =
+            r.at.checked_add(size)
+                .filter(|&e| e <= code.body.end)
+                .ok_or("a function runs past the code section")?;
+        let index = imported + k;
+        let name = names.remove(&index).unwrap_or_default();
+        out.push(Function { index, name, size });
+    }
+    Ok(out)
+}
+
+/// Reads the function names (subsection 1) of a `name` section ending at `end`.
+fn read_function_names(
+    r: &mut Reader,
+    end: usize,
+    names: &mut HashMap<u64, String>,
+) -> Result<(), String> {
+    while r.at < end {
+        let id = r.byte()?;
+        let size = r.leb()? as usize;
+        let next = r.at + size;
+        if id == 1 {
+            for _ in 0..r.leb()? {
+                let index = r.leb()?;
+                names.insert(index, String::from_utf8_lossy(r.name()?).into_owned());
+            }
+        }
+        r.at = next;
+    }
+    Ok(())
+}
+
+/// The primitive types whose methods `core` and `alloc` define (`<[u8]>::to_vec`).
+const PRIMITIVES: [&str; 15] = [
+    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "str",
+    "char", "bool",
+];
+
+/// The crate a function's name starts with: `yew` for `<yew[1a2b]::html::Html as ...>::f`
+/// (the demangler's `[hash]` and a leading `<`, `&`, `(`, `[` or `mut ` are skipped; methods
+/// of primitive types count as `core`).
+pub(crate) fn crate_of(name: &str) -> &str {
+    let name = name.trim_start_matches(['<', '&', '(', '[', '*']);
+    let name = name.strip_prefix("mut ").unwrap_or(name);
+    let end = name
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(name.len());
+    if end == 0 {
+        "(other)"
+    } else if PRIMITIVES.contains(&&name[..end]) {
+        "core"
+    } else {
+        &name[..end]
+    }
+}
+
+/// Our module a function belongs to, two levels deep (`ui::components`), by the first
+/// `ppm_pricing::` path in its name; `None` for functions of other crates only.
+pub(crate) fn module_of(name: &str) -> Option<String> {
+    let at = name.find("ppm_pricing")?;
+    let rest = &name[at + "ppm_pricing".len()..];
+    let rest = match rest.strip_prefix('[') {
+        Some(r) => &r[r.find(']')? + 1..],
+        None => rest,
+    };
+    let path = rest.strip_prefix("::")?;
+    let segments: Vec<&str> = path
+        .split("::")
+        .take_while(|s| {
+            s.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+                && !s.is_empty()
+        })
+        .take(2)
+        .collect();
+    Some(if segments.is_empty() {
+        "(root)".into()
+    } else {
+        segments.join("::")
+    })
+}
+
+/// The functions a wasm-split profile marks as run: binaryen's format is an 8-byte hash, then
+/// one little-endian u32 per defined function (in order), 0 for one that never ran.
+pub(crate) fn ran(profile: &[u8], count: usize) -> Result<Vec<bool>, String> {
+    let stamps = profile.get(8..).ok_or("a profile without its hash")?;
+    if stamps.len() != count * 4 {
+        return Err(format!(
+            "a profile of {} functions for a module of {count}",
+            stamps.len() / 4
+        ));
+    }
+    Ok(stamps.chunks_exact(4).map(|s| s != [0, 0, 0, 0]).collect())
+}
+
+/// Sums `size` by `key`, largest first (ties by key).
+fn totals<'a>(items: impl Iterator<Item = (String, usize)> + 'a) -> Vec<(String, usize)> {
+    let mut sums: HashMap<String, usize> = HashMap::new();
+    for (key, size) in items {
+        *sums.entry(key).or_default() += size;
+    }
+    let mut out: Vec<_> = sums.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// Prints the report for `bundle` (`ppm_widget`, the page's; `ppm_element`, the partner
+/// module's) from `dist/` and the split's work folder.
+pub fn weigh(args: &[String]) -> Result<(), String> {
+    let bundle = args.first().map_or("ppm_widget", String::as_str);
+    let root = crate::root()?;
+    let first = root.join(format!("dist/{bundle}_bg.wasm"));
+    let wasm = std::fs::read(&first).map_err(|e| format!("{}: {e}", first.display()))?;
+    let functions = functions(&wasm)?;
+    if functions.iter().all(|f| f.name.is_empty()) {
+        return Err(format!(
+            "{} has no function names: build it with `PPM_KEEP_NAMES=1 cargo xtask dist`",
+            first.display()
+        ));
+    }
+    let code: usize = functions.iter().map(|f| f.size).sum();
+    println!(
+        "{bundle}: the first part's code, {code} bytes in {} functions (raw; gzip keeps about \
+         a third)",
+        functions.len()
+    );
+    println!("\nby crate:");
+    let by_crate = totals(
+        functions
+            .iter()
+            .map(|f| (crate_of(&f.name).to_string(), f.size)),
+    );
+    for (name, size) in by_crate.iter().take(15) {
+        println!("  {size:8}  {name}");
+    }
+    println!("\nby module of ours (the first ppm_pricing path in the name):");
+    let ours = functions
+        .iter()
+        .filter_map(|f| module_of(&f.name).map(|m| (m, f.size)));
+    for (name, size) in totals(ours).iter().take(25) {
+        println!("  {size:8}  {name}");
+    }
+    println!("\nthe largest functions:");
+    let mut largest: Vec<&Function> = functions.iter().collect();
+    largest.sort_by_key(|f| std::cmp::Reverse(f.size));
+    for f in largest.iter().take(25) {
+        println!("  {:8}  {}", f.size, shorten(&f.name, 150));
+    }
+    visits(&root.join(format!("target/split/dist-{bundle}")))
+}
+
+/// The profiling visits (`xtask/split/profile.mjs`) of a plain first view: the page's and the
+/// partner demo's.
+const FIRST_VISITS: [&str; 2] = ["first", "partner"];
+
+/// What each profiling visit runs beyond the `first` visit (the first view alone): the code
+/// that keeps a share link, a language or a phone on the first part.
+fn visits(work: &Path) -> Result<(), String> {
+    let unsplit = work.join("unsplit.wasm");
+    let Ok(wasm) = std::fs::read(&unsplit) else {
+        println!("\n(no {}: the visits are not weighed)", unsplit.display());
+        return Ok(());
+    };
+    let functions = functions(&wasm)?;
+    let mut profiles = Vec::new();
+    for entry in std::fs::read_dir(work).map_err(|e| format!("{}: {e}", work.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if path.extension().is_some_and(|x| x == "prof") && stem != "merged" {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            profiles.push((stem.to_string(), ran(&bytes, functions.len())?));
+        }
+    }
+    profiles.sort();
+    // The visit of the plain first view: the page's `first`, the partner demo's `partner`.
+    let Some((first, base)) = profiles
+        .iter()
+        .find(|(name, _)| FIRST_VISITS.contains(&name.as_str()))
+        .cloned()
+    else {
+        println!("\n(no profile of a first view in {})", work.display());
+        return Ok(());
+    };
+    println!(
+        "\nwhat each visit runs (raw code bytes of the unsplit module), and beyond `{first}`:"
+    );
+    for (name, run) in &profiles {
+        let all: usize = sizes_where(&functions, run, |_| true);
+        let extra = sizes_where(&functions, run, |i| !base[i]);
+        println!("  {name:10} {all:8}  +{extra}");
+    }
+    Ok(())
+}
+
+/// The summed sizes of the functions that ran and pass `keep` (by position).
+fn sizes_where(functions: &[Function], ran: &[bool], keep: impl Fn(usize) -> bool) -> usize {
+    functions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ran[*i] && keep(*i))
+        .map(|(_, f)| f.size)
+        .sum()
+}
+
+/// `name` cut to `max` characters.
+fn shorten(name: &str, max: usize) -> String {
+    match name.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &name[..at]),
+        None => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wasm_bytes::tests::module;
+    use crate::wasm_bytes::{write_leb, write_name};
+
+    /// A module with one imported function and two defined ones (bodies of 3 and 5 bytes),
+    /// the second named.
+    fn sample() -> Vec<u8> {
+        let mut imports = vec![1];
+        write_name(&mut imports, b"m");
+        write_name(&mut imports, b"f");
+        imports.extend([0, 0]);
+        // Bodies: no locals, then `end` (and nops before it).
+        let code = vec![2, 3, 0, 0x01, 0x0b, 5, 0, 0x01, 0x01, 0x01, 0x0b];
+        let mut names = Vec::new();
+        write_name(&mut names, b"name");
+        let mut sub = vec![1];
+        write_leb(&mut sub, 2);
+        write_name(&mut sub, b"<yew[ab12]::html::Html as Clone>::clone");
+        names.push(1);
+        write_leb(&mut names, sub.len() as u64);
+        names.extend(sub);
+        module(&[(2, imports), (10, code), (0, names)])
+    }
+
+    #[test]
+    fn functions_are_numbered_after_the_imports_and_named() {
+        let f = functions(&sample()).unwrap();
+        assert_eq!(
+            f,
+            vec![
+                Function {
+                    index: 1,
+                    name: String::new(),
+                    size: 3
+                },
+                Function {
+                    index: 2,
+                    name: "<yew[ab12]::html::Html as Clone>::clone".into(),
+                    size: 5
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn names_are_grouped_by_crate_and_by_our_module() {
+        assert_eq!(crate_of("<yew[ab12]::html::Html as Clone>::clone"), "yew");
+        assert_eq!(
+            crate_of("<&mut ppm_pricing[1]::ui::X as Fn>::call"),
+            "ppm_pricing"
+        );
+        assert_eq!(crate_of("core::fmt::write"), "core");
+        assert_eq!(crate_of("<[u8]>::to_vec"), "core");
+        assert_eq!(crate_of("<str>::find"), "core");
+        assert_eq!(crate_of("$func12"), "(other)");
+        assert_eq!(
+            module_of("<ppm_pricing[a0]::ui::components::chart::Chart as yew[1]::F>::run"),
+            Some("ui::components".into())
+        );
+        assert_eq!(
+            module_of("ppm_pricing::shipped::Card"),
+            Some("shipped".into())
+        );
+        assert_eq!(module_of("ppm_pricing::mount"), Some("mount".into()));
+        assert_eq!(
+            module_of("<ppm_pricing::App as yew::F>::run"),
+            Some("(root)".into())
+        );
+        assert_eq!(module_of("yew::scheduler::start"), None);
+    }
+
+    #[test]
+    fn a_profile_marks_the_functions_that_ran() {
+        let mut profile = vec![9; 8];
+        profile.extend([0, 0, 0, 0, 7, 0, 0, 0, 0, 1, 0, 0]);
+        assert_eq!(ran(&profile, 3).unwrap(), vec![false, true, true]);
+        assert!(ran(&profile, 2).unwrap_err().contains("3 functions"));
+        assert!(ran(&[1, 2], 0).is_err());
+    }
+
+    #[test]
+    fn totals_sum_by_key_largest_first() {
+        let t = totals(
+            [("a", 3), ("b", 5), ("a", 4), ("c", 7)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v)),
+        );
+        // a: 3 + 4 = 7, tied with c (7) and sorted by name; b: 5.
+        assert_eq!(t, vec![("a".into(), 7), ("c".into(), 7), ("b".into(), 5)]);
+    }
+}
