@@ -7,7 +7,7 @@
 // (The JS API for sales tools and partners is a separate bundle, ppm_api.js.)
 // The bundle carries the English texts; German and French are files of their own
 // (texts-de.txt, texts-fr.txt), fetched when the browser, a share link or the language menu asks.
-import init, { mount, firstLanguage, addTexts, loadRest, loadRestWhenIdle } from "./ppm_widget.js";
+import init, { mount, firstLanguage, addTexts, loadRest, loadRestWhenIdle, holdUntilRest } from "./ppm_widget.js";
 
 const root = document.getElementById("app");
 const html = document.documentElement;
@@ -109,6 +109,9 @@ try {
       if (caret) try { again.setSelectionRange(...caret); } catch { /* not a text field */ }
     }
   }
+  // An edit made before the rest has arrived waits for it (fetched at once), instead of a
+  // synchronous request that would hold the page still meanwhile.
+  holdUntilRest(root);
   html.dataset.ready = "true";
   performance.mark("ppm-ready");
   // The rest of the WebAssembly (what the first view does not run: edits, exports,

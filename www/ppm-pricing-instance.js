@@ -155,8 +155,7 @@ let restScheduled = false;
 /** Fetches the rest of the WebAssembly (what the first quote did not need: a visitor's edits,
  * exports, detailed meetings, most messages, ...) in the background once the first widget has
  * quoted, so that it is there before anyone needs it; not before, so that it never delays a
- * first quote. (An edit that comes first brings it at once, by the loader's synchronous
- * request.) */
+ * first quote. (An edit that comes first waits for it, fetched at once: `holdUntilRest`.) */
 export function fetchRestSoon() {
   if (restScheduled) return;
   restScheduled = true;

@@ -14,6 +14,7 @@ import {
   countries as wasm_countries,
   loadRateCard as wasm_loadRateCard,
   loadRest,
+  holdUntilRest,
 } from "./ppm_element.js";
 import {
   live, pool, dead, apiCards, crashed, loaded, CRASH_TEXTS, textsRead,
@@ -136,6 +137,9 @@ export class PpmPricing extends Base {
     this.#root.className = "";
     this.#root.textContent = "";
     live.add(this);
+    // An edit before the rest of the WebAssembly has arrived waits for it (fetched at once)
+    // rather than a synchronous request that would hold the page still.
+    holdUntilRest(this.shadowRoot);
     try {
       const parked = pool.pop();
       if (parked) {

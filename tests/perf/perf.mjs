@@ -21,7 +21,7 @@ const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const flags = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run"];
 const large = JSON.parse(readFileSync(root + "tests/data/large-scenario.json", "utf8"));
-const only = new Set((process.env.PERF_ONLY ?? "sizes,load,edits,lighthouse,api,usage").split(","));
+const only = new Set((process.env.PERF_ONLY ?? "sizes,load,early,edits,lighthouse,api,usage").split(","));
 
 const sorted = (a) => [...a].sort((x, y) => x - y);
 const pct = (a, p) => { const s = sorted(a); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
@@ -265,6 +265,52 @@ const LIMITS = {
   "1,000 profiles x 1 group": { organisers: 40, meetings: Array.from({ length: 1000 }, (_, i) => ({ name: `P${i}`, perMonth: 1 + (i % 5), minutes: 30,
     legs: [{ country: countries[i % countries.length], call: "tollDialIn", count: 2 }] })) },
 };
+
+if (only.has("early")) {
+  // A visitor who types the moment the calculator is ready, before the rest of its WebAssembly
+  // (the edits' code) has arrived: how long the keystroke holds the page (Event Timing: input to
+  // next paint) and how long until the prices show it. The edit waits for the rest's fetch
+  // (holdUntilRest in the loader) rather than a synchronous request.
+  console.log("\n## An edit the moment the calculator is ready, before the rest has arrived (median of 3)");
+  const targets = {
+    "pricing page": { url: base, host: "", ready: () => document.documentElement.dataset.ready === "true" },
+    "<ppm-pricing>": { url: base + "npm/example.html", host: "ppm-pricing", ready: () => document.querySelector("ppm-pricing")?.quote != null },
+  };
+  for (const [label, { url, host, ready }] of Object.entries(targets)) {
+    for (const [name, profile] of Object.entries(NETWORKS)) {
+      if (!profile) continue;
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const { context, page } = await openPage(profile);
+        await page.goto(url);
+        await page.waitForFunction(ready);
+        await observeEvents(page);
+        // Whether the rest had not arrived yet (the widget's instances of it are not visible
+        // from here: a request for it still pending or not made counts).
+        const early = await page.evaluate(() => !performance.getEntriesByType("resource").some((r) => /rest/.test(r.name) && r.responseEnd > 0));
+        // 50 -> 501 licences: the per-user price changes.
+        const priced = page.evaluate((host) => new Promise((resolve) => {
+          const scope = host ? document.querySelector(host).shadowRoot : document;
+          const was = scope.getElementById("per-user-monthly").textContent;
+          const t = performance.now();
+          const check = () => (scope.getElementById("per-user-monthly")?.textContent !== was
+            ? resolve(performance.now() - t) : requestAnimationFrame(check));
+          check();
+        }), host);
+        await page.locator(`${host} #licencesPurchased`.trim()).focus();
+        await page.keyboard.press("End");
+        await page.keyboard.press("1");
+        const shown = await priced;
+        await page.waitForTimeout(300);
+        const held = await page.evaluate(() => Math.max(0, ...window.__interactions.values()));
+        runs.push({ early, held, shown });
+        await context.close();
+      }
+      const early = runs.filter((r) => r.early).length;
+      console.log(`  ${label.padEnd(14)} ${name.padEnd(18)} keystroke ${ms(median(runs.map((r) => r.held))).padStart(5)} ms   prices shown after ${median(runs.map((r) => r.shown)).toFixed(0).padStart(5)} ms   (${early} of 3 before the rest)`);
+    }
+  }
+}
 
 if (only.has("edits")) {
   console.log("\n## Edits: Event Timing, input to next paint per interaction (\"<16\": within a frame)");

@@ -127,7 +127,7 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
         "function wasm_addTexts(".into(),
     ));
     // The loader of the rest (split.rs): private, with the package's file and its integrity.
-    for loader in ["loadRest", "loadRestWhenIdle"] {
+    for loader in ["loadRest", "loadRestWhenIdle", "holdUntilRest"] {
         renames.push((
             format!("export function {loader}("),
             format!("function {loader}("),

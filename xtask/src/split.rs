@@ -196,7 +196,10 @@ fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
             "{text}\n/** Fetches and instantiates the rest of the WebAssembly (once). */\n\
              export function loadRest(): Promise<void>;\n\
              /** Loads the rest once the page is idle, trying again after 1, 4 and 16 s. */\n\
-             export function loadRestWhenIdle(): Promise<void>;\n"
+             export function loadRestWhenIdle(): Promise<void>;\n\
+             /** Until the rest is in, holds back input, change, click and submit events inside \
+             `root` and gives them again once it is. */\n\
+             export function holdUntilRest(root: EventTarget): void;\n"
         );
         std::fs::write(&types, declared).map_err(|e| format!("{}: {e}", types.display()))?;
     }
