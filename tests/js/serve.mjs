@@ -36,7 +36,9 @@ export function serve(headers = {}, extra = {}, root = dist) {
 }
 
 /** Opens the pricing page of `server` (with a share-link fragment, in a browser locale) in a
- * fresh context and waits until the app has taken over the prerendered page; collects page
+ * fresh context and waits until the app has taken over the prerendered page and the rest of
+ * its WebAssembly is in (what these tests try is what a visitor does once the page has
+ * loaded; until the rest is in, interactions wait for it: split.test.mjs); collects page
  * errors and console errors. */
 export async function openPricingPage(browser, server, hash = "", locale = "en-US") {
   const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
@@ -45,7 +47,7 @@ export async function openPricingPage(browser, server, hash = "", locale = "en-U
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(server.url + (hash ? "#" + hash : ""));
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+  await page.waitForFunction(() => document.documentElement.dataset.rest === "loaded");
   return { page, context, errors };
 }
 

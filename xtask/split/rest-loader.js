@@ -103,26 +103,23 @@ export function loadRestWhenIdle() {
  * clicking: `input`, `change`, `click`, `submit`, all the app listens to) and gives it again
  * once the rest is: an early edit waits for the rest's fetch (started at once) instead of a
  * synchronous request that would hold the page still until the rest had arrived. Each event
- * is given again as a copy of itself (a click's copy does what the visitor's would have: its
- * default, a checkbox's tick, waits with it), and a field keeps what was typed into it. If the
- * fetch fails, they are given anyway, and the synchronous request says what failed. */
+ * is given again as a copy of itself, to its target (a field's handler then reads what was
+ * typed, which nothing changes meanwhile; a click's copy does what the visitor's would have:
+ * its default, a checkbox's tick, waits with it). If the fetch fails, they are given anyway,
+ * and the synchronous request says what failed. */
 export function holdUntilRest(root) {
   const types = ["input", "change", "click", "submit"];
   const held = [];
   const release = () => {
     for (const type of types) root.removeEventListener(type, hold, true);
-    for (const [e, el, value] of held.splice(0)) {
-      // (A file field's value cannot be set: only a field that lost what was typed gets it.)
-      if (el.value !== value) el.value = value;
-      el.dispatchEvent(new e.constructor(e.type, e));
-    }
+    for (const [e, el] of held.splice(0)) el.dispatchEvent(new e.constructor(e.type, e));
   };
   function hold(e) {
     if (restFor === wasm && !held.length) return release();
     e.stopImmediatePropagation();
     // (Typing and choosing cannot be undone: only a click's or a submit's default waits.)
     e.preventDefault();
-    if (held.push([e, e.target, e.target.value]) == 1) loadRest().then(release, release);
+    if (held.push([e, e.target]) == 1) loadRest().then(release, release);
   }
   for (const type of types) root.addEventListener(type, hold, true);
 }
