@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { serve, launch, dist } from "./serve.mjs";
+import { serve, launch, dist, heldRest } from "./serve.mjs";
 import { shots, partnerCard } from "./element-pages.mjs";
 
 const REST = readdirSync(dist + "npm/").find((f) => /^ppm-pricing-rest\.[0-9a-f]{10}\.wasm$/.test(f));
@@ -82,16 +82,6 @@ test("a partner's first quote runs on the first part alone", async () => {
   assert.deepEqual(await page.evaluate(() => window.__ppmErrors), []);
   await context.close();
 });
-
-/** Requests for the rest held until `release()` (what a slow network does). */
-function heldRest() {
-  const held = [];
-  let released = false;
-  return {
-    route: (route) => (released ? route.continue() : held.push(route)),
-    release: () => { released = true; for (const r of held.splice(0)) r.continue(); },
-  };
-}
 
 test("a visitor's first edits before the rest has arrived wait for it without holding the page, and price right", async () => {
   const net = heldRest();

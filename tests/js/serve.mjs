@@ -70,6 +70,16 @@ export async function typeUntilQuoted(page, host, id, value) {
   }, [host, before, id]);
 }
 
+/** Requests (for a route) held until `release()`, as a slow network holds them. */
+export function heldRest() {
+  const held = [];
+  let released = false;
+  return {
+    route: (route) => (released ? route.continue() : held.push(route)),
+    release: () => { released = true; for (const r of held.splice(0)) r.continue(); },
+  };
+}
+
 /** Debian's Chromium, headless, with no background network traffic. */
 export function launch() {
   return chromium.launch({

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve, launch, typeUntilLinked as type } from "./serve.mjs";
+import { serve, launch, typeUntilLinked as type, heldRest } from "./serve.mjs";
 
 const REST = "ppm_widget_rest.wasm";
 let server, browser;
@@ -66,16 +66,6 @@ test("the first view and a colleague's share link run on the first part alone", 
     await context.close();
   }
 });
-
-/** Requests for the rest held until `release()` (what a slow network does). */
-function heldRest() {
-  const held = [];
-  let released = false;
-  return {
-    route: (route) => (released ? route.continue() : held.push(route)),
-    release: () => { released = true; for (const r of held.splice(0)) r.continue(); },
-  };
-}
 
 test("a visitor's first edits before the rest has arrived wait for it without holding the page, and price right", async () => {
   const net = heldRest();
