@@ -17,8 +17,9 @@
 //!   on 127.0.0.1 (default port 8080) with pre-compressed bodies.
 //! - `cargo xtask perf`: after `dist`, the performance report (sizes, load, edits, Lighthouse,
 //!   quote times); numbers only, no assertions.
-//! - `cargo xtask weigh [ppm_widget|ppm_element]`: after `PPM_KEEP_NAMES=1 cargo xtask dist`,
-//!   where the first part's code bytes go (by crate, module, function, profiling visit).
+//! - `cargo xtask weigh [ppm_widget|ppm_element] [CRATE-OR-NAME]`: after `PPM_KEEP_NAMES=1
+//!   cargo xtask dist`, where the first part's code bytes go (by crate, module, function,
+//!   profiling visit), or every function of one crate or whose name contains the text.
 
 mod codegen;
 mod dist;
@@ -67,7 +68,7 @@ fn main() -> ExitCode {
         Some("busy-browser-tests") => busy_browser_tests(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test|tidy|codegen [--check]|bench|dist|perf|weigh [BUNDLE]|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]|busy-browser-tests>"
+                "usage: cargo xtask <test|tidy|codegen [--check]|bench|dist|perf|weigh [BUNDLE [CRATE-OR-NAME]]|serve [--port N] [--no-build]|fuzz [SECONDS] [TARGET...]|busy-browser-tests>"
             );
             return ExitCode::from(2);
         }

@@ -174,6 +174,9 @@ pub fn weigh(args: &[String]) -> Result<(), String> {
             first.display()
         ));
     }
+    if let Some(part) = args.get(1) {
+        return list_matching(&functions, part);
+    }
     let code: usize = functions.iter().map(|f| f.size).sum();
     println!(
         "{bundle}: the first part's code, {code} bytes in {} functions (raw; gzip keeps about \
@@ -203,6 +206,44 @@ pub fn weigh(args: &[String]) -> Result<(), String> {
         println!("  {:8}  {}", f.size, shorten(&f.name, 150));
     }
     visits(&root.join(format!("target/split/dist-{bundle}")))
+}
+
+/// Every function of the first part in crate `part` (or, when no crate has that name, whose
+/// name contains it), largest first, with their sum.
+fn list_matching(functions: &[Function], part: &str) -> Result<(), String> {
+    let matching = matching(functions, part);
+    if matching.is_empty() {
+        return Err(format!(
+            "no function of the first part is in or names `{part}`"
+        ));
+    }
+    let sum: usize = matching.iter().map(|f| f.size).sum();
+    println!(
+        "{sum} bytes in {} functions matching `{part}`:",
+        matching.len()
+    );
+    for f in matching {
+        println!("  {:8}  {}", f.size, shorten(&f.name, 150));
+    }
+    Ok(())
+}
+
+/// The functions in crate `part`, or, when no function is, those whose name contains `part`;
+/// largest first.
+fn matching<'a>(functions: &'a [Function], part: &str) -> Vec<&'a Function> {
+    let is_crate = functions.iter().any(|f| crate_of(&f.name) == part);
+    let mut found: Vec<&Function> = functions
+        .iter()
+        .filter(|f| {
+            if is_crate {
+                crate_of(&f.name) == part
+            } else {
+                f.name.contains(part)
+            }
+        })
+        .collect();
+    found.sort_by_key(|f| std::cmp::Reverse(f.size));
+    found
 }
 
 /// The profiling visits (`xtask/split/profile.mjs`) of a plain first view: the page's and the
@@ -337,6 +378,26 @@ mod tests {
             Some("(root)".into())
         );
         assert_eq!(module_of("yew::scheduler::start"), None);
+    }
+
+    #[test]
+    fn a_crate_or_a_text_picks_the_functions_listed() {
+        let f = |index, name: &str, size| Function {
+            index,
+            name: name.into(),
+            size,
+        };
+        let all = [
+            f(0, "core::fmt::write", 5),
+            f(1, "<yew[1]::Html as core[2]::clone::Clone>::clone", 9),
+            f(2, "core::str::from_utf8", 7),
+        ];
+        // `core` is a crate: its own two functions, largest first, not yew's `Clone` impl.
+        let names = |found: Vec<&Function>| found.iter().map(|f| f.index).collect::<Vec<_>>();
+        assert_eq!(names(matching(&all, "core")), vec![2, 0]);
+        // `clone` is no crate: every name that contains it.
+        assert_eq!(names(matching(&all, "clone")), vec![1]);
+        assert!(matching(&all, "serde").is_empty());
     }
 
     #[test]
