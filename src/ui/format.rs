@@ -195,6 +195,16 @@ pub fn rounded(value: &str, decimals: u32) -> String {
     }
 }
 
+/// Appends the `k`-th item of a list to `out`, after `separator` unless it is the first:
+/// `[a, b].join(sep)` written item by item. (Each of `join`'s element types has its own copy of
+/// its code; the first view's lists go through this one function instead.)
+pub fn push_joined(out: &mut String, k: usize, separator: &str, item: &str) {
+    if k > 0 {
+        out.push_str(separator);
+    }
+    out.push_str(item);
+}
+
 /// A decimal with exactly its own digits, in `lang`: "0.0220" → "0,0220" in German.
 pub fn exact(lang: Lang, value: &str) -> String {
     match parts(value) {
@@ -215,6 +225,17 @@ mod tests {
     use super::*;
 
     // Expected texts are what `Intl.NumberFormat("en-US"/"de-DE", …)` writes for these values.
+    #[test]
+    fn items_pushed_one_by_one_read_as_join_would() {
+        // As `["", "3", "35"].join("+")`: an empty first item still gets its separator after it.
+        let mut out = String::new();
+        for (k, item) in ["", "3", "35"].into_iter().enumerate() {
+            push_joined(&mut out, k, "+", item);
+        }
+        assert_eq!(out, "+3+35");
+        assert_eq!(out, ["", "3", "35"].join("+"));
+    }
+
     #[test]
     fn money_in_english_and_german() {
         let en = Numbers::new(Lang::En, "USD", 2);

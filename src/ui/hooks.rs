@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::app_state::AppState;
 use super::browser;
+use super::format::push_joined;
 use super::markup::Markup;
 use super::props::Importer;
 use crate::form::{link, InputId};
@@ -88,17 +89,18 @@ pub fn use_country_choices(lang: Lang, card_id: String) -> CountryChoices {
                 r.get(Some(card_id))?
                     .countries()
                     .map(|(c, rates)| {
-                        let ways: Vec<&str> =
-                            [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut]
-                                .into_iter()
-                                .filter(|call| rates.rate(*call).is_some())
-                                .map(|call| t.call(call))
-                                .collect();
-                        let ways = if ways.is_empty() {
-                            t.app_only.to_string()
-                        } else {
-                            ways.join(" · ")
-                        };
+                        let mut ways = String::new();
+                        let calls = [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut];
+                        for (k, call) in calls
+                            .into_iter()
+                            .filter(|call| rates.rate(*call).is_some())
+                            .enumerate()
+                        {
+                            push_joined(&mut ways, k, " · ", t.call(call));
+                        }
+                        if ways.is_empty() {
+                            ways.push_str(t.app_only);
+                        }
                         (c.to_string(), ways)
                     })
                     .collect(),

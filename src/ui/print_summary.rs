@@ -1,54 +1,17 @@
 //! The scenario in one line for the printed quote (the inputs themselves are not printed).
 
-use crate::form::Form;
+use crate::form::{Form, MeetingForm};
 use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
+use crate::ui::format::push_joined;
 
 /// The scenario in one line, for the printed quote (the inputs are not printed).
 pub fn print_summary(form: &Form, lang: Lang) -> String {
     let t = lang.texts();
-    let meetings: Vec<String> = form
-        .meetings
-        .iter()
-        .map(|m| {
-            if m.mode == crate::form::Mode::Measured {
-                let rows = m.measured_rows(lang);
-                let calls = rows
-                    .iter()
-                    .fold(rust_decimal::Decimal::ZERO, |a, (_, (c, _))| {
-                        a.cadd(*c).unwrap_or(a)
-                    });
-                let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
-                countries.sort_unstable();
-                countries.dedup();
-                let calls = super::format::plain(lang, &calls.to_string(), 0);
-                return format!(
-                    "{}: {}",
-                    m.name,
-                    crate::ui::i18n::fill(
-                        t.measured_summary,
-                        &[&calls, &countries.len().to_string()]
-                    )
-                );
-            }
-            let people: String = m
-                .groups(lang)
-                .iter()
-                .map(|g| g.count.clone())
-                .collect::<Vec<_>>()
-                .join("+");
-            format!(
-                "{}: {} {}, {} {}, {} {}",
-                m.name,
-                m.per_month,
-                t.period_unit(m.period),
-                m.minutes,
-                t.minutes_unit,
-                people,
-                t.people_unit
-            )
-        })
-        .collect();
+    let mut meetings = String::new();
+    for (k, m) in form.meetings.iter().enumerate() {
+        push_joined(&mut meetings, k, " · ", &meeting_line(m, lang));
+    }
     format!(
         "{} {}, {} {} · {}",
         form.organisers,
@@ -59,6 +22,61 @@ pub fn print_summary(form: &Form, lang: Lang) -> String {
             &form.licences
         },
         t.licences_unit,
-        meetings.join(" · ")
+        meetings
     )
+}
+
+/// One meeting profile in a few words: "Weekly all-hands: 4 per month, 60 minutes, 12+3+35
+/// people".
+fn meeting_line(m: &MeetingForm, lang: Lang) -> String {
+    let t = lang.texts();
+    if m.mode == crate::form::Mode::Measured {
+        let rows = m.measured_rows(lang);
+        let calls = rows
+            .iter()
+            .fold(rust_decimal::Decimal::ZERO, |a, (_, (c, _))| {
+                a.cadd(*c).unwrap_or(a)
+            });
+        let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let calls = super::format::plain(lang, &calls.to_string(), 0);
+        return format!(
+            "{}: {}",
+            m.name,
+            crate::ui::i18n::fill(t.measured_summary, &[&calls, &countries.len().to_string()])
+        );
+    }
+    let mut people = String::new();
+    for (k, g) in m.groups(lang).iter().enumerate() {
+        push_joined(&mut people, k, "+", &g.count);
+    }
+    format!(
+        "{}: {} {}, {} {}, {} {}",
+        m.name,
+        m.per_month,
+        t.period_unit(m.period),
+        m.minutes,
+        t.minutes_unit,
+        people,
+        t.people_unit
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_in_one_line() {
+        // The example form (form::presets): 40 organisers, 50 licences; the all-hands 4 a month
+        // for 60 minutes, 50 people of whom 30 % by phone: 80 % of 15 = 12 in Germany, 3 in the
+        // US, 35 on the app; the customer calls 60 a month for 30 minutes, legs of 1, 1 and 2.
+        let form = Form::example("illustrative-usd", Lang::En);
+        assert_eq!(
+            print_summary(&form, Lang::En),
+            "40 users, 50 licences · Weekly all-hands: 4 per month, 60 minutes, 12+3+35 people · \
+             Customer calls: 60 per month, 30 minutes, 1+1+2 people"
+        );
+    }
 }

@@ -47,14 +47,17 @@ pub fn warning(
     if w.code == WarningCode::TaxNote {
         return card.tax_note.clone().unwrap_or_else(|| w.message.clone());
     }
-    let countries: Vec<String> = w.countries.iter().map(|c| names.name(c.as_str())).collect();
+    let mut countries = String::new();
+    for (k, c) in w.countries.iter().enumerate() {
+        super::format::push_joined(&mut countries, k, ", ", &names.name(c.as_str()));
+    }
     let minimum = w
         .amount
         .map(|m| n.money(&m.to_string()))
         .unwrap_or_default();
     let args = WarningArgs {
         card: &card.name,
-        countries: &countries.join(", "),
+        countries: &countries,
         minimum: &minimum,
     };
     crate::ui::i18n::warning_sentence(lang, w.code, &args)

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
-use crate::ui::format::Numbers;
+use crate::ui::format::{push_joined, Numbers};
 use crate::ui::markup::Markup;
 use crate::ui::pricing::Priced;
 
@@ -145,18 +145,19 @@ fn chart_markup(priced: &Priced, lang: Lang) -> Markup {
     let height = H - BOTTOM - TOP;
     let sx = |x: Decimal| coord(x, x_max, LEFT, width);
     let sy = |y: Decimal| coord(y, y_max, H - BOTTOM, -height);
+    // "M x,y L x,y …", written into one string (no `join`: see `ui::format::push_joined`).
     let path = |pick: &dyn Fn(usize) -> Decimal| {
-        (0..pts.len())
-            .map(|i| {
-                format!(
-                    "{}{},{}",
-                    if i == 0 { "M" } else { "L" },
-                    sx(x_of(i)),
-                    sy(pick(i))
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut d = String::new();
+        for i in 0..pts.len() {
+            let point = format!(
+                "{}{},{}",
+                if i == 0 { "M" } else { "L" },
+                sx(x_of(i)),
+                sy(pick(i))
+            );
+            push_joined(&mut d, i, " ", &point);
+        }
+        d
     };
     let ppm_path = path(&|i| pts[i].per_minute.amount());
     let pu_path = path(&|i| pts[i].per_user.amount());
