@@ -23,6 +23,7 @@ use super::lang_switch::instant_lang_switch;
 #[cfg(texts_on_demand)]
 use super::lang_switch::use_lang_switch;
 
+use super::local_state::use_local_state;
 use super::markup::{text_element, Markup};
 use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};
@@ -52,7 +53,7 @@ fn initial_state(embed: Option<&Embed>) -> AppState {
 pub fn App(props: &AppProps) -> Html {
     let embed = props.embed();
     let state = use_reducer(|| initial_state(embed));
-    let copied = use_state(|| false);
+    let copied = use_local_state(|| false);
     let t = state.lang().texts();
     let root_ref = use_node_ref();
 
@@ -67,7 +68,7 @@ pub fn App(props: &AppProps) -> Html {
     // One callback for the whole life of the app, so that components holding it compare equal.
     let edit = {
         let dispatcher = state.dispatcher();
-        let copied = copied.setter();
+        let copied = copied.clone();
         use_callback((), move |e: Edit, _| {
             copied.set(false);
             dispatcher.dispatch(Action::Edit(e))
@@ -243,7 +244,7 @@ pub fn App(props: &AppProps) -> Html {
         file: use_node_ref(),
         panel: use_node_ref(),
         apply: use_mut_ref(|| None),
-        load_failed: use_state(|| false),
+        load_failed: use_local_state(|| false),
     };
     let card_error = error_for("card");
     let compact = embed.is_some_and(|e| e.compact);
@@ -391,7 +392,7 @@ pub fn App(props: &AppProps) -> Html {
                             { Button::new(t.download_scenario, on_json).id("export-json").part("button").render() }
                             if embed.is_none() {
                                 { Button::new(t.print, on_print).id("print").render() }
-                                <span role="status" class="ppm-copied">{ if *copied { t.link_copied } else { "" } }</span>
+                                <span role="status" class="ppm-copied">{ if copied.get() { t.link_copied } else { "" } }</span>
                             }
                         </div>
                     }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::app_state::AppState;
 use super::browser;
 use super::format::push_joined;
+use super::local_state::use_local_state;
 use super::markup::Markup;
 use super::props::Importer;
 use crate::form::{link, InputId};
@@ -134,10 +135,10 @@ pub type CountryChoices = Rc<(Rc<Vec<(String, String)>>, AttrValue)>;
 /// frame or the prerendered page).
 #[hook]
 pub fn use_after_first_render() -> bool {
-    let ready = use_state(|| false);
+    let ready = use_local_state(|| false);
     {
-        let ready = ready.setter();
+        let ready = ready.clone();
         use_effect_with((), move |_| ready.set(true));
     }
-    *ready
+    ready.get()
 }

@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::app_state::{Action, AppState};
+#[cfg(texts_on_demand)]
+use super::local_state::use_local_state;
 use super::props::Importer;
 use crate::lang::Lang;
 
@@ -37,7 +39,7 @@ pub fn use_lang_switch(
     shown: Lang,
     standalone: bool,
 ) -> LangSwitch {
-    let failed = use_state_eq(|| {
+    let failed = use_local_state(|| {
         standalone
             .then(crate::ui::i18n::landing_without_texts)
             .flatten()
@@ -84,7 +86,7 @@ pub fn use_lang_switch(
             }
         })
     };
-    let notice = match *failed {
+    let notice = match failed.get() {
         Some(lang) => html! {
             <p class="ppm-notice" role="alert" id="lang-failed">
                 { crate::ui::i18n::fill(shown.texts().texts_load_failed, &[lang.name()]) }

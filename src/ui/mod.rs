@@ -29,6 +29,8 @@ mod host_sync;
 #[cfg(feature = "widget")]
 mod lang_switch;
 #[cfg(feature = "widget")]
+mod local_state;
+#[cfg(feature = "widget")]
 mod props;
 #[cfg(feature = "widget")]
 mod quote_words;

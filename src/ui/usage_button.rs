@@ -10,6 +10,7 @@ use yew::prelude::*;
 #[cfg(target_arch = "wasm32")]
 use super::app_state::Action;
 use super::app_state::AppState;
+use super::local_state::LocalState;
 use super::props::Importer;
 #[cfg(target_arch = "wasm32")]
 use crate::form::link;
@@ -26,7 +27,7 @@ pub struct UsageRefs {
     /// The callback handed to the module, kept alive while it may call it.
     pub apply: Rc<std::cell::RefCell<Option<ApplyClosure>>>,
     /// Whether the module could not be loaded.
-    pub load_failed: UseStateHandle<bool>,
+    pub load_failed: LocalState<bool>,
 }
 
 /// The closure the import's module calls with the measured profile.
@@ -142,7 +143,7 @@ pub fn usage_import(
             <input type="file" id="usage-file" ref={refs.file.clone()} class="visually-hidden" tabindex="-1"
                 aria-hidden="true" accept=".zip,.csv,.json,application/zip,text/csv,application/json" multiple=true onchange={on_change} />
             <p class="ppm-hint" id="usage-hint">{ t.usage_hint }</p>
-            if *refs.load_failed {
+            if refs.load_failed.get() {
                 <p class="ppm-notice" role="alert" id="usage-load-failed">{ t.usage_load_failed }</p>
             }
         </div>

@@ -1,7 +1,8 @@
 // "Use your real usage": the Teams PSTN usage export imported on the pricing page, in headless
 // Chromium — the file picker, a dropped file, the report and the reconciliation, the measured
-// profile in the estimate and in its link, a bad file, progress on a large file, and proof
-// that nothing but the import's own module is fetched (the file never leaves the browser).
+// profile in the estimate and in its link, a bad file, progress on a large file, an import
+// module that cannot be loaded, and proof that nothing but the import's own module is fetched
+// (the file never leaves the browser).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -312,5 +313,19 @@ test("on a phone the report and the measured profile fit the screen", async () =
   await page.click("#usage-replace");
   await page.locator(".ppm-measured").waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  await context.close();
+});
+
+test("an import whose module cannot be loaded says so, and the estimate stays as it was", async () => {
+  const { page, context } = await open();
+  await page.route(/usage-import\.js$/, (route) => route.abort());
+  await page.setInputFiles("#usage-file", golden);
+  await page.locator("#usage-load-failed").waitFor();
+  assert.equal(await text(page, "#usage-load-failed"),
+    "The usage import could not be loaded. Check your connection and try again.");
+  assert.equal(await page.getAttribute("#usage-load-failed", "role"), "alert");
+  // The example's prices and its two profiles, untouched.
+  assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  assert.equal(await page.locator(".ppm-meeting").count(), 2);
   await context.close();
 });

@@ -10,6 +10,7 @@ use super::{error_message, input_value};
 use crate::lang::Lang;
 use crate::ui::browser::CountryNames;
 use crate::ui::country_aliases;
+use crate::ui::local_state::use_local_state;
 
 /// The id of the page's one `<datalist>` of country names (rendered by the app).
 pub const COUNTRY_LIST_ID: &str = "ppm-country-names";
@@ -63,12 +64,11 @@ fn elsewhere(
 /// The searchable country field.
 #[component]
 pub fn CountryPicker(p: &CountryPickerProps) -> Html {
-    let text = use_state(|| name_of(&p.countries, &p.code));
-    let unknown = use_state(|| false);
+    let text = use_local_state(|| name_of(&p.countries, &p.code));
+    let unknown = use_local_state(|| false);
     {
         // A new choice from outside (or a new language) resets the text.
-        let text = text.setter();
-        let unknown = unknown.setter();
+        let (text, unknown) = (text.clone(), unknown.clone());
         let name = name_of(&p.countries, &p.code);
         use_effect_with(name, move |name| {
             text.set(name.clone());
@@ -109,11 +109,11 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
     html! {
         <>
             <input id={p.id.clone()} type="text" class="ppm-country" list={COUNTRY_LIST_ID}
-                autocomplete="off" aria-label={p.label.clone()} value={(*text).clone()}
-                aria-invalid={if *unknown { "true" } else { "false" }}
-                aria-describedby={unknown.then(|| error_id.clone())}
+                autocomplete="off" aria-label={p.label.clone()} value={text.get()}
+                aria-invalid={if unknown.get() { "true" } else { "false" }}
+                aria-describedby={unknown.get().then(|| error_id.clone())}
                 {oninput} {onchange} />
-            if *unknown {
+            if unknown.get() {
                 { error_message(&error_id, &p.unknown_message) }
             }
         </>

@@ -13,6 +13,7 @@ use crate::rating::quote::{Cheaper, ModelQuote};
 use crate::ui::browser::CountryNames;
 use crate::ui::embed::{Hidden, Section};
 use crate::ui::format::Numbers;
+use crate::ui::local_state::use_local_state;
 use crate::ui::markup::Markup;
 use crate::ui::pricing::Priced;
 use crate::ui::quote_words::{self, CardTexts};
@@ -60,15 +61,15 @@ fn model_card(
 /// keystroke in its own frame; the chart and the line items follow in the next.
 #[hook]
 fn use_after_paint(value: Rc<Priced>) -> Rc<Priced> {
-    let shown = use_state_eq(|| value.clone());
+    let shown = use_local_state(|| value.clone());
     {
-        let setter = shown.setter();
+        let setter = shown.clone();
         use_effect_with(value, move |v| {
             let v = v.clone();
             crate::ui::browser::after_next_paint(move || setter.set(v));
         });
     }
-    (*shown).clone()
+    shown.get()
 }
 
 /// The results panel.
