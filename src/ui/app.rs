@@ -23,7 +23,7 @@ use super::lang_switch::instant_lang_switch;
 #[cfg(texts_on_demand)]
 use super::lang_switch::use_lang_switch;
 
-use super::local_state::use_local_state;
+use super::local_state::{use_element_ref, use_local_state};
 use super::markup::{text_element, Markup};
 use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};
@@ -55,7 +55,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| initial_state(embed));
     let copied = use_local_state(|| false);
     let t = state.lang().texts();
-    let root_ref = use_node_ref();
+    let root_ref = use_element_ref();
 
     // The reducer keeps the form priced; the page shows the last valid quote.
     let shown = state.pricing.shown.clone();
@@ -241,8 +241,8 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_focus(&root_ref, state.focus);
     let usage = UsageRefs {
-        file: use_node_ref(),
-        panel: use_node_ref(),
+        file: use_element_ref(),
+        panel: use_element_ref(),
         apply: use_mut_ref(|| None),
         load_failed: use_local_state(|| false),
     };

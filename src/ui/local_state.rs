@@ -52,3 +52,13 @@ pub fn use_local_state<T: 'static, F: FnOnce() -> T>(init: F) -> LocalState<T> {
         render: use_force_update(),
     }
 }
+
+/// The same [`NodeRef`] in every render: Yew's `use_node_ref`, which keeps it with `use_state`
+/// (and so brings the reducer's code for `NodeRef`), kept in a cell instead.
+#[hook]
+pub fn use_element_ref() -> NodeRef {
+    let cell = use_mut_ref(NodeRef::default);
+    // (Bound first: the borrow has to end before `cell` does.)
+    let node = cell.borrow().clone();
+    node
+}

@@ -56,6 +56,13 @@ fn model_card(
     }
 }
 
+/// One `Intl.DisplayNames` per language, not one per render (one hook for both components that
+/// name countries, so that its code is there once).
+#[hook]
+fn use_country_names(lang: Lang) -> Rc<CountryNames> {
+    use_memo(lang, |lang| CountryNames::new(lang.tag()))
+}
+
 /// `value` as of the last painted frame: the first render gets it at once (the prerendered
 /// page has it all), later changes arrive just after the next paint. The totals answer a
 /// keystroke in its own frame; the chart and the line items follow in the next.
@@ -94,7 +101,7 @@ pub fn Results(p: &ResultsProps) -> Html {
     .map(|who| format!("{who} {} {savings} {}.", t.by, t.per_month_word))
     .unwrap_or_else(|| format!("{}.", t.equal));
     let break_even = quote_words::break_even(q, p.lang);
-    let names = use_memo(p.lang, |lang| CountryNames::new(lang.tag()));
+    let names = use_country_names(p.lang);
     let card = CardTexts::of(&q.card.id, &q.card.name, p.lang);
     let mut notes = Markup::default();
     // Only when some dial-out can use the pool.
@@ -166,8 +173,7 @@ struct FiguresProps {
 /// after the totals.
 #[component]
 fn Figures(p: &FiguresProps) -> Html {
-    // One `Intl.DisplayNames` per language, not one per render.
-    let names = use_memo(p.lang, |lang| CountryNames::new(lang.tag()));
+    let names = use_country_names(p.lang);
     html! {
         <>
             if p.chart {
