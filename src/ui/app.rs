@@ -23,7 +23,7 @@ use super::lang_switch::instant_lang_switch;
 #[cfg(texts_on_demand)]
 use super::lang_switch::use_lang_switch;
 
-use super::local_state::{use_element_ref, use_local_state};
+use super::lean_hooks::{use_element_ref, use_local_state};
 use super::markup::{text_element, Markup};
 use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::app_state::AppState;
 use super::browser;
 use super::format::push_joined;
-use super::local_state::use_local_state;
+use super::lean_hooks::{use_effect_on, use_local_state};
 use super::markup::Markup;
 use super::props::Importer;
 use crate::form::{link, InputId};
@@ -30,7 +30,7 @@ pub fn use_share_link(standalone: bool, state: &AppState) {
     let landing = use_mut_ref(|| true);
     let form = state.form.clone();
     let chosen = state.lang_chosen.then_some(state.lang());
-    use_effect_with((form, chosen), move |(form, chosen)| {
+    use_effect_on((form, chosen), move |(form, chosen)| {
         // The first run is the form the page landed with: nothing to write.
         let first = std::mem::replace(&mut *landing.borrow_mut(), false);
         if standalone && !first {
@@ -49,7 +49,7 @@ pub fn use_share_link(standalone: bool, state: &AppState) {
 /// panel, told through `import_language`.
 #[hook]
 pub fn use_page_language(standalone: bool, import_language: Option<Importer>, lang: Lang) {
-    use_effect_with(lang, move |lang| {
+    use_effect_on(lang, move |lang| {
         if let Some(f) = import_language {
             let _ = f.0.call1(
                 &wasm_bindgen::JsValue::NULL,
@@ -68,7 +68,7 @@ pub fn use_page_language(standalone: bool, import_language: Option<Importer>, la
 #[hook]
 pub fn use_focus(root: &NodeRef, focus: Option<(u32, InputId)>) {
     let root = root.clone();
-    use_effect_with(focus, move |focus| {
+    use_effect_on(focus, move |focus| {
         if let Some((_, id)) = *focus {
             let id = id.to_string();
             // After every component this render touched has rendered (a restored row is drawn
@@ -138,7 +138,7 @@ pub fn use_after_first_render() -> bool {
     let ready = use_local_state(|| false);
     {
         let ready = ready.clone();
-        use_effect_with((), move |_| ready.set(true));
+        use_effect_on((), move |_| ready.set(true));
     }
     ready.get()
 }

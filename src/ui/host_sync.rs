@@ -5,6 +5,8 @@ use yew::prelude::*;
 #[cfg(feature = "element")]
 use super::app_state::Action;
 use super::app_state::AppState;
+#[cfg(feature = "element")]
+use super::lean_hooks::use_effect_on;
 use super::props::Embed;
 #[cfg(feature = "element")]
 use crate::form::Edit;
@@ -16,7 +18,7 @@ use crate::form::Edit;
 #[hook]
 pub fn use_host_sync(embed: Option<&Embed>, state: &UseReducerHandle<AppState>) {
     let s = (*state).clone();
-    use_effect_with(embed.map(|e| e.lang), move |lang| {
+    use_effect_on(embed.map(|e| e.lang), move |lang| {
         if let Some(l) = *lang {
             if s.lang() != l {
                 s.dispatch(Action::Lang(l));
@@ -24,7 +26,7 @@ pub fn use_host_sync(embed: Option<&Embed>, state: &UseReducerHandle<AppState>) 
         }
     });
     let s = (*state).clone();
-    use_effect_with(embed.map(|e| e.card.clone()), move |card| {
+    use_effect_on(embed.map(|e| e.card.clone()), move |card| {
         if let Some(c) = card {
             if s.form.card_id != *c {
                 s.dispatch(Action::Edit(Edit::Card(c.clone())));
@@ -32,7 +34,7 @@ pub fn use_host_sync(embed: Option<&Embed>, state: &UseReducerHandle<AppState>) 
         }
     });
     let s = (*state).clone();
-    use_effect_with(embed.and_then(|e| e.preset.clone()), move |preset| {
+    use_effect_on(embed.and_then(|e| e.preset.clone()), move |preset| {
         if let Some((_, form)) = preset {
             if s.form != **form {
                 s.dispatch(Action::Replace((**form).clone()));
@@ -43,7 +45,7 @@ pub fn use_host_sync(embed: Option<&Embed>, state: &UseReducerHandle<AppState>) 
     let on_quote = embed.map(|e| e.on_quote.clone());
     let form = state.form.clone();
     let pricing = &state.pricing;
-    use_effect_with(
+    use_effect_on(
         (pricing.shown.clone(), pricing.valid),
         move |(shown, valid)| {
             if let (Some(cb), Some(p), true) = (on_quote, shown, *valid) {

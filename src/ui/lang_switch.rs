@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::app_state::{Action, AppState};
 #[cfg(texts_on_demand)]
-use super::local_state::use_local_state;
+use super::lean_hooks::use_local_state;
 use super::props::Importer;
 use crate::lang::Lang;
 

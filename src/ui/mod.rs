@@ -29,7 +29,7 @@ mod host_sync;
 #[cfg(feature = "widget")]
 mod lang_switch;
 #[cfg(feature = "widget")]
-mod local_state;
+mod lean_hooks;
 #[cfg(feature = "widget")]
 mod props;
 #[cfg(feature = "widget")]

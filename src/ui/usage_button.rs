@@ -10,7 +10,7 @@ use yew::prelude::*;
 #[cfg(target_arch = "wasm32")]
 use super::app_state::Action;
 use super::app_state::AppState;
-use super::local_state::LocalState;
+use super::lean_hooks::LocalState;
 use super::props::Importer;
 #[cfg(target_arch = "wasm32")]
 use crate::form::link;

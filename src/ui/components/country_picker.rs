@@ -10,7 +10,7 @@ use super::{error_message, input_value};
 use crate::lang::Lang;
 use crate::ui::browser::CountryNames;
 use crate::ui::country_aliases;
-use crate::ui::local_state::use_local_state;
+use crate::ui::lean_hooks::{use_effect_on, use_local_state};
 
 /// The id of the page's one `<datalist>` of country names (rendered by the app).
 pub const COUNTRY_LIST_ID: &str = "ppm-country-names";
@@ -70,7 +70,7 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
         // A new choice from outside (or a new language) resets the text.
         let (text, unknown) = (text.clone(), unknown.clone());
         let name = name_of(&p.countries, &p.code);
-        use_effect_with(name, move |name| {
+        use_effect_on(name, move |name| {
             text.set(name.clone());
             unknown.set(false);
         });

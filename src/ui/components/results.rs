@@ -13,7 +13,7 @@ use crate::rating::quote::{Cheaper, ModelQuote};
 use crate::ui::browser::CountryNames;
 use crate::ui::embed::{Hidden, Section};
 use crate::ui::format::Numbers;
-use crate::ui::local_state::use_local_state;
+use crate::ui::lean_hooks::{use_effect_on, use_local_state};
 use crate::ui::markup::Markup;
 use crate::ui::pricing::Priced;
 use crate::ui::quote_words::{self, CardTexts};
@@ -71,7 +71,7 @@ fn use_after_paint(value: Rc<Priced>) -> Rc<Priced> {
     let shown = use_local_state(|| value.clone());
     {
         let setter = shown.clone();
-        use_effect_with(value, move |v| {
+        use_effect_on(value, move |v| {
             let v = v.clone();
             crate::ui::browser::after_next_paint(move || setter.set(v));
         });
