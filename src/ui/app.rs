@@ -23,7 +23,7 @@ use super::lang_switch::instant_lang_switch;
 #[cfg(texts_on_demand)]
 use super::lang_switch::use_lang_switch;
 
-use super::lean_hooks::{use_element_ref, use_local_state};
+use super::lean_hooks::{use_element_ref, use_local_state, use_stable_callback};
 use super::markup::{text_element, Markup};
 use super::print_summary::print_summary;
 pub use super::props::{AppProps, Embed, Importer};
@@ -69,7 +69,7 @@ pub fn App(props: &AppProps) -> Html {
     let edit = {
         let dispatcher = state.dispatcher();
         let copied = copied.clone();
-        use_callback((), move |e: Edit, _| {
+        use_stable_callback(move |e: Edit| {
             copied.set(false);
             dispatcher.dispatch(Action::Edit(e))
         })
@@ -104,15 +104,11 @@ pub fn App(props: &AppProps) -> Html {
     let long_list = state.form.meetings.len() > MEETING_LIMIT;
     let on_toggle = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |i: Option<usize>, _| {
-            dispatcher.dispatch(Action::Open(i))
-        })
+        use_stable_callback(move |i: Option<usize>| dispatcher.dispatch(Action::Open(i)))
     };
     let on_all_rows = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |i: usize, _| {
-            dispatcher.dispatch(Action::AllRows(i))
-        })
+        use_stable_callback(move |i: usize| dispatcher.dispatch(Action::AllRows(i)))
     };
 
     #[cfg(texts_on_demand)]

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::app_state::AppState;
 use super::browser;
 use super::format::push_joined;
-use super::lean_hooks::{use_effect_on, use_local_state};
+use super::lean_hooks::{use_effect_on, use_local_state, use_memo_on};
 use super::markup::Markup;
 use super::props::Importer;
 use crate::form::{link, InputId};
@@ -83,7 +83,7 @@ pub fn use_focus(root: &NodeRef, focus: Option<(u32, InputId)>) {
 /// list: built once per language and card, not on every edit.
 #[hook]
 pub fn use_country_choices(lang: Lang, card_id: String) -> CountryChoices {
-    use_memo((lang, card_id), |(lang, card_id)| {
+    use_memo_on((lang, card_id), |(lang, card_id)| {
         let t = lang.texts();
         let found: Vec<(String, String)> = with_registry(|r| {
             Ok::<_, RegistryError>(

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::app_state::{Action, AppState};
 #[cfg(texts_on_demand)]
-use super::lean_hooks::use_local_state;
+use super::lean_hooks::{use_local_state, use_memo_on, use_stable_callback};
 use super::props::Importer;
 use crate::lang::Lang;
 
@@ -44,12 +44,12 @@ pub fn use_lang_switch(
             .then(crate::ui::i18n::landing_without_texts)
             .flatten()
     });
-    let wanted: Rc<Cell<Option<Lang>>> = use_memo((), |_| Cell::new(None));
+    let wanted: Rc<Cell<Option<Lang>>> = use_memo_on((), |_| Cell::new(None));
     // The closure the loader calls when a language's texts are read, or could not be.
     let done = use_mut_ref(|| None::<Closure<dyn Fn(String, bool)>>);
     let switch = {
         let failed = failed.clone();
-        use_callback((), move |lang: Lang, _| {
+        use_stable_callback(move |lang: Lang| {
             wanted.set(Some(lang));
             if lang.has_texts() {
                 failed.set(None);

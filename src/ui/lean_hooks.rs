@@ -8,6 +8,8 @@
 //!   reducer (a field's text while it is typed, a "copied" note, the results as last painted).
 //! - [`use_element_ref`]: the same `NodeRef` in every render.
 //! - [`use_effect_on`]: an effect after the render in which its dependencies changed.
+//! - [`use_stable_callback`]: one callback for the component's whole life.
+//! - [`use_memo_on`]: a value made again only when its dependencies change.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -98,4 +100,36 @@ fn use_after_render(due: Option<Box<dyn FnOnce()>>) {
             run();
         }
     });
+}
+
+/// The same callback in every render, made from the first render's `f` (what Yew's
+/// `use_callback` with `()` for dependencies gives, without its memo): components that hold it
+/// compare equal, so they do not render again for it.
+#[hook]
+pub fn use_stable_callback<IN: 'static, F: Fn(IN) + 'static>(f: F) -> Callback<IN> {
+    let cell = use_mut_ref(|| Callback::from(f));
+    // (Bound first: the borrow has to end before `cell` does.)
+    let callback = cell.borrow().clone();
+    callback
+}
+
+/// `make(&deps)`, made again only in a render in which `deps` differ from the last ones (what
+/// Yew's `use_memo` does, in a cell).
+#[hook]
+pub fn use_memo_on<D, T, F>(deps: D, make: F) -> Rc<T>
+where
+    D: PartialEq + 'static,
+    T: 'static,
+    F: FnOnce(&D) -> T,
+{
+    let cell = use_mut_ref(|| None::<(D, Rc<T>)>);
+    let mut last = cell.borrow_mut();
+    match &*last {
+        Some((was, value)) if *was == deps => value.clone(),
+        _ => {
+            let value = Rc::new(make(&deps));
+            *last = Some((deps, value.clone()));
+            value
+        }
+    }
 }

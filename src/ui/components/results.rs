@@ -13,7 +13,7 @@ use crate::rating::quote::{Cheaper, ModelQuote};
 use crate::ui::browser::CountryNames;
 use crate::ui::embed::{Hidden, Section};
 use crate::ui::format::Numbers;
-use crate::ui::lean_hooks::{use_effect_on, use_local_state};
+use crate::ui::lean_hooks::{use_effect_on, use_local_state, use_memo_on};
 use crate::ui::markup::Markup;
 use crate::ui::pricing::Priced;
 use crate::ui::quote_words::{self, CardTexts};
@@ -60,7 +60,7 @@ fn model_card(
 /// name countries, so that its code is there once).
 #[hook]
 fn use_country_names(lang: Lang) -> Rc<CountryNames> {
-    use_memo(lang, |lang| CountryNames::new(lang.tag()))
+    use_memo_on(lang, |lang| CountryNames::new(lang.tag()))
 }
 
 /// `value` as of the last painted frame: the first render gets it at once (the prerendered
