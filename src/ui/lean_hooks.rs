@@ -62,10 +62,16 @@ pub fn use_local_state<T: 'static, F: FnOnce() -> T>(init: F) -> LocalState<T> {
 /// (and so brings the reducer's code for `NodeRef`), kept in a cell instead.
 #[hook]
 pub fn use_element_ref() -> NodeRef {
-    let cell = use_mut_ref(NodeRef::default);
+    use_once(NodeRef::default)
+}
+
+/// `make()` in the first render, and a clone of that same value in every later one.
+#[hook]
+fn use_once<T: Clone + 'static, F: FnOnce() -> T>(make: F) -> T {
+    let cell = use_mut_ref(make);
     // (Bound first: the borrow has to end before `cell` does.)
-    let node = cell.borrow().clone();
-    node
+    let value = cell.borrow().clone();
+    value
 }
 
 /// Runs `effect(&deps)` after the first render and after every render in which `deps` differ
@@ -107,10 +113,7 @@ fn use_after_render(due: Option<Box<dyn FnOnce()>>) {
 /// compare equal, so they do not render again for it.
 #[hook]
 pub fn use_stable_callback<IN: 'static, F: Fn(IN) + 'static>(f: F) -> Callback<IN> {
-    let cell = use_mut_ref(|| Callback::from(f));
-    // (Bound first: the borrow has to end before `cell` does.)
-    let callback = cell.borrow().clone();
-    callback
+    use_once(|| Callback::from(f))
 }
 
 /// `make(&deps)`, made again only in a render in which `deps` differ from the last ones (what

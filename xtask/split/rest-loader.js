@@ -104,8 +104,10 @@ export function loadRestWhenIdle() {
  * once the rest is: an early edit waits for the rest's fetch (started at once) instead of a
  * synchronous request that would hold the page still until the rest had arrived. Each event
  * is given again as a copy of itself, to its target (a field's handler then reads what was
- * typed, which nothing changes meanwhile; a click's copy does what the visitor's would have:
- * its default, a checkbox's tick, waits with it). If the fetch fails, they are given anyway,
+ * typed: the app changes no field meanwhile, since every change of its state comes from an
+ * event and those wait too; a host page that sets the element's `scenario` meanwhile wins. A
+ * click's copy does what the visitor's would have: its default, a checkbox's tick, waits
+ * with it). If the fetch fails, they are given anyway,
  * and the synchronous request says what failed. */
 export function holdUntilRest(root) {
   const types = ["input", "change", "click", "submit"];
