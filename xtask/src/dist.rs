@@ -74,6 +74,10 @@ pub fn dist() -> Result<PathBuf, String> {
         let before = file_size(&bundle)?;
         crate::wasm_opt::optimise(&bundle, keep_names)?;
         eprintln!("  wasm-opt: {before} -> {} bytes", file_size(&bundle)?);
+        // The split bundles are reordered part by part once split (split.rs).
+        if ![crate::split::PAGE.name, crate::split::ELEMENT.name].contains(&name) {
+            crate::function_order::reorder(&bundle, keep_names)?;
+        }
         if name == "ppm_element" {
             restartable(&dist.join("ppm_element.js"))?;
         }

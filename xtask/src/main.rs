@@ -23,6 +23,7 @@
 
 mod codegen;
 mod dist;
+mod function_order;
 mod fuzz;
 mod js_min;
 mod linked_data;

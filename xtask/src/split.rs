@@ -128,6 +128,10 @@ pub fn split(
             bundle.name
         ),
     }
+    // Last, each part's functions in the order gzip likes best (nothing after this counts on
+    // their indices).
+    crate::function_order::reorder(&wasm, keep_names)?;
+    crate::function_order::reorder(&rest, keep_names)?;
     Ok((file_size(&wasm)?, file_size(&rest)?))
 }
 

@@ -49,13 +49,19 @@ pub fn ensure() -> Result<(), String> {
 
 /// Runs the passes over `wasm` in place (keeping the name section when `keep_names`).
 pub fn optimise(wasm: &Path, keep_names: bool) -> Result<(), String> {
+    run_passes(wasm, &PASSES, keep_names)
+}
+
+/// Runs `passes` over `wasm` in place, with the bundles' features (keeping the name section
+/// when `keep_names`).
+pub(crate) fn run_passes(wasm: &Path, passes: &[&str], keep_names: bool) -> Result<(), String> {
     let tool = root()?
         .join(PACKAGE)
         .join("node_modules/binaryen/bin/wasm-opt");
     let file = wasm.to_string_lossy();
     let tool = tool.to_string_lossy();
     let mut args = vec![tool.as_ref(), file.as_ref(), "-o", file.as_ref()];
-    args.extend(PASSES);
+    args.extend(passes);
     args.extend(FEATURES);
     if keep_names {
         args.push("--debuginfo");

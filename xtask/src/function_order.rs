@@ -1,0 +1,318 @@
+//! The functions of a finished WebAssembly part put in an order that gzip compresses better:
+//! each next to the one most like it. gzip finds repeats only within its last 32 KB, and the
+//! linker's order puts a function beside the ones it was compiled with, not beside the ones its
+//! bytes resemble (the same generic code for another type, the same `html!` shape in another
+//! component). A greedy walk takes, after each function, the remaining one that shares the most
+//! four-byte sequences with it (ties: the earlier one). Binaryen does the renumbering: every
+//! function gets a name that sorts by its place (`wasm-opt --reorder-functions-by-name`), and the
+//! names are stripped again. Imports keep their order (the placeholders' names count on it) and
+//! nothing but the functions' order changes; `cargo xtask dist` checks the imports and the data
+//! after the run. Measured on the page's first part: −2.6 KB gzip (DESIGN.md, "Size notes").
+
+use std::path::Path;
+
+use crate::wasm_bytes::{sections, write_leb, write_name, Reader};
+
+/// The import, code and data sections' ids, and the custom sections'.
+const IMPORTS: u8 = 2;
+const CODE: u8 = 10;
+const DATA: u8 = 11;
+const CUSTOM: u8 = 0;
+
+/// The order in which to place `bodies` (each function's bytes): from the first, each next is
+/// the remaining body sharing the most distinct four-byte sequences with the one before it, the
+/// earliest on a tie. Returns the indices into `bodies`.
+pub(crate) fn similarity_order(bodies: &[&[u8]]) -> Vec<usize> {
+    let grams: Vec<Vec<u32>> = bodies.iter().map(|b| four_grams(b)).collect();
+    let mut left: Vec<usize> = (1..bodies.len()).collect();
+    let mut order = Vec::with_capacity(bodies.len());
+    let Some(mut current) = (!bodies.is_empty()).then_some(0) else {
+        return order;
+    };
+    order.push(current);
+    while !left.is_empty() {
+        let mut best = 0;
+        let mut best_shared = 0;
+        for (at, &k) in left.iter().enumerate() {
+            let shared = shared_count(&grams[current], &grams[k]);
+            if shared > best_shared {
+                (best, best_shared) = (at, shared);
+            }
+        }
+        current = left.remove(best);
+        order.push(current);
+    }
+    order
+}
+
+/// The distinct four-byte sequences of `bytes`, sorted.
+fn four_grams(bytes: &[u8]) -> Vec<u32> {
+    let mut grams: Vec<u32> = bytes
+        .windows(4)
+        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// How many values two sorted, distinct lists share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+        }
+    }
+    n
+}
+
+/// What a module holds that the reordering needs: how many functions it imports, each defined
+/// function's body and the function names of its `name` section (by index).
+struct Functions<'a> {
+    imported: u64,
+    bodies: Vec<&'a [u8]>,
+    names: Vec<(u64, Vec<u8>)>,
+}
+
+fn read_functions(wasm: &[u8]) -> Result<Functions<'_>, String> {
+    let all = sections(wasm)?;
+    let mut imported = 0;
+    let mut bodies = Vec::new();
+    let mut names = Vec::new();
+    for s in &all {
+        let mut r = Reader::new(&wasm[..s.body.end], s.body.start);
+        match s.id {
+            IMPORTS => {
+                for _ in 0..r.leb()? {
+                    r.name()?;
+                    r.name()?;
+                    if r.rest().first() == Some(&0) {
+                        imported += 1;
+                    }
+                    r.skip_import_desc()?;
+                }
+            }
+            CODE => {
+                for _ in 0..r.leb()? {
+                    let size = r.leb()? as usize;
+                    let end =
+                        r.at.checked_add(size)
+                            .filter(|&e| e <= s.body.end)
+                            .ok_or("a function runs past the code section")?;
+                    bodies.push(&wasm[r.at..end]);
+                    r.at = end;
+                }
+            }
+            CUSTOM if r.name()? == b"name" => {
+                while r.at < s.body.end {
+                    let id = r.byte()?;
+                    let size = r.leb()? as usize;
+                    let next = r.at + size;
+                    if id == 1 {
+                        for _ in 0..r.leb()? {
+                            let index = r.leb()?;
+                            names.push((index, r.name()?.to_vec()));
+                        }
+                    }
+                    r.at = next;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(Functions {
+        imported,
+        bodies,
+        names,
+    })
+}
+
+/// A `name` custom section (header included) naming functions: `names` as (index, name), in
+/// ascending index order.
+fn name_section(names: &[(u64, Vec<u8>)]) -> Vec<u8> {
+    let mut functions = Vec::new();
+    write_leb(&mut functions, names.len() as u64);
+    for (index, name) in names {
+        write_leb(&mut functions, *index);
+        write_name(&mut functions, name);
+    }
+    let mut body = Vec::new();
+    write_name(&mut body, b"name");
+    body.push(1);
+    write_leb(&mut body, functions.len() as u64);
+    body.extend_from_slice(&functions);
+    let mut out = vec![CUSTOM];
+    write_leb(&mut out, body.len() as u64);
+    out.extend_from_slice(&body);
+    out
+}
+
+/// `wasm` without its `name` section.
+fn without_names(wasm: &[u8]) -> Result<Vec<u8>, String> {
+    crate::wasm_bytes::keep_sections(wasm, |id, body| {
+        Ok(id != CUSTOM || Reader::new(body, 0).name()? != b"name")
+    })
+}
+
+/// The names that make Binaryen's sort by name the wanted order: imports `a<index>` (their
+/// order as it is), defined functions `b<place>`, zero-padded so that text order is number
+/// order.
+fn place_names(imported: u64, order: &[usize]) -> Vec<(u64, Vec<u8>)> {
+    let mut place = vec![0; order.len()];
+    for (p, &k) in order.iter().enumerate() {
+        place[k] = p;
+    }
+    let imports = (0..imported).map(|i| (i, format!("a{i:07}").into_bytes()));
+    let defined = place
+        .iter()
+        .enumerate()
+        .map(|(k, p)| (imported + k as u64, format!("b{p:07}").into_bytes()));
+    imports.chain(defined).collect()
+}
+
+/// The original names (`names`, by old index) at the functions' new indices, after they were
+/// placed in `order`.
+fn names_after(imported: u64, order: &[usize], names: &[(u64, Vec<u8>)]) -> Vec<(u64, Vec<u8>)> {
+    let old_to_new = |old: u64| {
+        if old < imported {
+            Some(old)
+        } else {
+            let k = (old - imported) as usize;
+            order
+                .iter()
+                .position(|&o| o == k)
+                .map(|p| imported + p as u64)
+        }
+    };
+    let mut out: Vec<(u64, Vec<u8>)> = names
+        .iter()
+        .filter_map(|(old, name)| old_to_new(*old).map(|new| (new, name.clone())))
+        .collect();
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// The body of section `id`, if the module has one.
+fn section_body(wasm: &[u8], id: u8) -> Result<Option<Vec<u8>>, String> {
+    Ok(sections(wasm)?
+        .into_iter()
+        .find(|s| s.id == id)
+        .map(|s| wasm[s.body].to_vec()))
+}
+
+/// Reorders the functions of `wasm` in place (see the module's doc); with `keep_names` the
+/// function names stay (for `cargo xtask weigh`), otherwise the module has none afterwards.
+pub fn reorder(wasm: &Path, keep_names: bool) -> Result<(), String> {
+    let shown = wasm.display().to_string();
+    let before = std::fs::read(wasm).map_err(|e| format!("{shown}: {e}"))?;
+    let f = read_functions(&before).map_err(|e| format!("{shown}: {e}"))?;
+    let order = similarity_order(&f.bodies);
+    let mut named = without_names(&before)?;
+    named.extend_from_slice(&name_section(&place_names(f.imported, &order)));
+    std::fs::write(wasm, &named).map_err(|e| format!("{shown}: {e}"))?;
+    crate::wasm_opt::run_passes(
+        wasm,
+        &["--reorder-functions-by-name", "--strip-debug"],
+        false,
+    )?;
+    let mut after = std::fs::read(wasm).map_err(|e| format!("{shown}: {e}"))?;
+    // Only the order may have changed: the imports (whose order the placeholders count on)
+    // and the data are what they were, and so is the number of functions.
+    for (id, what) in [(IMPORTS, "imports"), (DATA, "data")] {
+        if section_body(&before, id)? != section_body(&after, id)? {
+            return Err(format!(
+                "{shown}: reordering the functions changed the {what}"
+            ));
+        }
+    }
+    if read_functions(&after)?.bodies.len() != f.bodies.len() {
+        return Err(format!(
+            "{shown}: reordering the functions changed their number"
+        ));
+    }
+    if keep_names {
+        after.extend_from_slice(&name_section(&names_after(f.imported, &order, &f.names)));
+    }
+    std::fs::write(wasm, after).map_err(|e| format!("{shown}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wasm_bytes::tests::module;
+
+    #[test]
+    fn each_function_is_followed_by_the_one_most_like_it() {
+        // 0 shares nothing with 1 and three sequences with 2 ("abcd", "bcde", "cdef"); 2 then
+        // shares one with 1 ("wxyz") and 1 is all that is left.
+        let bodies: [&[u8]; 3] = [b"abcdef", b"wxyz1234", b"abcdefwxyz"];
+        assert_eq!(similarity_order(&bodies), [0, 2, 1]);
+        // On a tie the earlier one comes first; nothing shared keeps the given order.
+        let bodies: [&[u8]; 3] = [b"1111", b"2222", b"3333"];
+        assert_eq!(similarity_order(&bodies), [0, 1, 2]);
+        assert!(similarity_order(&[]).is_empty());
+    }
+
+    #[test]
+    fn shared_sequences_are_counted_once() {
+        assert_eq!(four_grams(b"aaaaaa"), [u32::from_le_bytes(*b"aaaa")]);
+        assert_eq!(shared_count(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
+    }
+
+    #[test]
+    fn names_sort_in_the_wanted_order_and_the_real_ones_follow_their_functions() {
+        // Two imports, three functions placed 2, 0, 1: function 2 first.
+        let order = [2, 0, 1];
+        let names = place_names(2, &order);
+        assert_eq!(
+            names,
+            [
+                (0, b"a0000000".to_vec()),
+                (1, b"a0000001".to_vec()),
+                (2, b"b0000001".to_vec()),
+                (3, b"b0000002".to_vec()),
+                (4, b"b0000000".to_vec()),
+            ]
+        );
+        let mut sorted = names.clone();
+        sorted.sort_by(|a, b| a.1.cmp(&b.1));
+        let indices: Vec<u64> = sorted.iter().map(|(i, _)| *i).collect();
+        assert_eq!(indices, [0, 1, 4, 2, 3]);
+        // Old index 4 (the third function) is now the first defined one, index 2.
+        let real = [
+            (1, b"import".to_vec()),
+            (2, b"f".to_vec()),
+            (3, b"g".to_vec()),
+            (4, b"h".to_vec()),
+        ];
+        assert_eq!(
+            names_after(2, &order, &real),
+            [
+                (1, b"import".to_vec()),
+                (2, b"h".to_vec()),
+                (3, b"f".to_vec()),
+                (4, b"g".to_vec()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_modules_functions_and_names_are_read_back() {
+        // One imported function ("m"."f", type 0), two bodies, and a name section.
+        let imports = vec![1, 1, b'm', 1, b'f', 0, 0];
+        let code = vec![2, 2, 0, 0x0b, 3, 0, 0x01, 0x0b];
+        let mut wasm = module(&[(IMPORTS, imports), (CODE, code)]);
+        wasm.extend_from_slice(&name_section(&[(1, b"one".to_vec()), (2, b"two".to_vec())]));
+        let f = read_functions(&wasm).unwrap();
+        assert_eq!(f.imported, 1);
+        assert_eq!(f.bodies, [&[0, 0x0b][..], &[0, 0x01, 0x0b][..]]);
+        assert_eq!(f.names, [(1, b"one".to_vec()), (2, b"two".to_vec())]);
+        // Without its names it is the module as it was built.
+        let bare = without_names(&wasm).unwrap();
+        assert!(read_functions(&bare).unwrap().names.is_empty());
+        assert_eq!(bare.len(), wasm.len() - name_section(&f.names).len());
+    }
+}
