@@ -3,7 +3,7 @@
 //! linker's order puts a function beside the ones it was compiled with, not beside the ones its
 //! bytes resemble (the same generic code for another type, the same `html!` shape in another
 //! component). A greedy walk takes, after each function, the remaining one that shares the most
-//! four-byte sequences with it (ties: the earlier one). Binaryen does the renumbering: every
+//! four-byte sequences with it, rare ones weighing more (ties: the earlier one). Binaryen does the renumbering: every
 //! function gets a name that sorts by its place (`wasm-opt --reorder-functions-by-name`), and the
 //! names are stripped again. Imports keep their order (the placeholders' names count on it) and
 //! nothing but the functions' order changes; `cargo xtask dist` checks the imports and the data
@@ -20,10 +20,24 @@ const DATA: u8 = 11;
 const CUSTOM: u8 = 0;
 
 /// The order in which to place `bodies` (each function's bytes): from the first, each next is
-/// the remaining body sharing the most distinct four-byte sequences with the one before it, the
-/// earliest on a tie. Returns the indices into `bodies`.
+/// the remaining body most like the one before it, the earliest on a tie. Alike means sharing
+/// distinct four-byte sequences, each weighted by 1/√(how many bodies have it): a sequence most
+/// functions have (a common load or call) says less than a rare one. Returns the indices into
+/// `bodies`.
 pub(crate) fn similarity_order(bodies: &[&[u8]]) -> Vec<usize> {
     let grams: Vec<Vec<u32>> = bodies.iter().map(|b| four_grams(b)).collect();
+    let mut seen_in: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for g in grams.iter().flatten() {
+        *seen_in.entry(*g).or_default() += 1;
+    }
+    let weights: Vec<Vec<f64>> = grams
+        .iter()
+        .map(|gs| {
+            gs.iter()
+                .map(|g| 1.0 / f64::from(seen_in[g]).sqrt())
+                .collect()
+        })
+        .collect();
     let mut left: Vec<usize> = (1..bodies.len()).collect();
     let mut order = Vec::with_capacity(bodies.len());
     let Some(mut current) = (!bodies.is_empty()).then_some(0) else {
@@ -32,9 +46,9 @@ pub(crate) fn similarity_order(bodies: &[&[u8]]) -> Vec<usize> {
     order.push(current);
     while !left.is_empty() {
         let mut best = 0;
-        let mut best_shared = 0;
+        let mut best_shared = 0.0;
         for (at, &k) in left.iter().enumerate() {
-            let shared = shared_count(&grams[current], &grams[k]);
+            let shared = shared_weight(&grams[current], &weights[current], &grams[k]);
             if shared > best_shared {
                 (best, best_shared) = (at, shared);
             }
@@ -56,17 +70,20 @@ fn four_grams(bytes: &[u8]) -> Vec<u32> {
     grams
 }
 
-/// How many values two sorted, distinct lists share.
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
+/// The summed weights (`weights[i]` for `a[i]`) of the values two sorted, distinct lists share.
+fn shared_weight(a: &[u32], weights: &[f64], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+            std::cmp::Ordering::Equal => {
+                sum += weights[i];
+                (i, j) = (i + 1, j + 1);
+            }
         }
     }
-    n
+    sum
 }
 
 /// What a module holds that the reordering needs: how many functions it imports, each defined
@@ -257,9 +274,16 @@ mod tests {
     }
 
     #[test]
-    fn shared_sequences_are_counted_once() {
+    fn shared_sequences_are_counted_once_and_rare_ones_weigh_more() {
         assert_eq!(four_grams(b"aaaaaa"), [u32::from_le_bytes(*b"aaaa")]);
-        assert_eq!(shared_count(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
+        // 3 and 7 are shared: 0.5 + 0.25.
+        let shared = shared_weight(&[1, 3, 5, 7], &[1.0, 0.5, 1.0, 0.25], &[2, 3, 4, 7, 9]);
+        assert_eq!(shared, 0.75);
+        // After 0 ("abcdwxyz"), 1 and 3 share "abcd" with it, 2 shares "wxyz"; "abcd" is in
+        // three bodies (weight 1/√3), "wxyz" in two (1/√2), so 2 comes next (counted alike, 1
+        // would, then 3 for its "abcd"); 2 shares nothing with 1 or 3, so the earlier follows.
+        let bodies: [&[u8]; 4] = [b"abcdwxyz", b"abcd", b"wxyz", b"abcd!"];
+        assert_eq!(similarity_order(&bodies), [0, 2, 1, 3]);
     }
 
     #[test]
