@@ -7,11 +7,14 @@
 // (The JS API for sales tools and partners is a separate bundle, ppm_api.js.)
 // The bundle carries the English texts; German and French are files of their own
 // (texts-de.txt, texts-fr.txt), fetched when the browser, a share link or the language menu asks.
-import init, { mount, firstLanguage, addTexts, loadRest, loadRestWhenIdle, holdUntilRest } from "./ppm_widget.js";
+import init, { mount, firstLanguage, addTexts, loadRest, loadRestWhenIdle, holdUntilRest, useRest } from "./ppm_widget.js";
 
 const root = document.getElementById("app");
 const html = document.documentElement;
 const link = html.dataset.pricing === "link";
+// The first part of the WebAssembly that link-check.js picked (and is fetching): for a share
+// link or a German or French browser the one for every first view, with its own rest.
+const every = html.dataset.first === "all";
 
 // When a function of the rest of the WebAssembly had to run before it could be loaded (the
 // network gone), the calculator cannot go on: it says so, in the page's language.
@@ -62,7 +65,8 @@ const early = {};
 if (browserTag === "de" || browserTag === "fr") early[browserTag] = fetchTexts(browserTag);
 
 try {
-  await init();
+  if (every) useRest("ppm_widget_all_rest.wasm");
+  await init(every ? { module_or_path: new URL("ppm_widget_all_bg.wasm", import.meta.url) } : undefined);
   const first = firstLanguage();
   // Texts that cannot be had leave the page in English (the app falls back by itself).
   if (first !== "en") await loadTexts(first, early[first]).catch(() => {});

@@ -21,7 +21,7 @@ async function heldBack(options = {}) {
   const page = await context.newPage();
   let release;
   const gate = new Promise((r) => { release = r; });
-  await page.route(/ppm_widget_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  await page.route(/ppm_widget(_all)?_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
   return { context, page, release };
 }
 

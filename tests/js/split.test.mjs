@@ -1,5 +1,6 @@
 // The pricing page's WebAssembly comes in two parts (xtask/src/split.rs): the first holds what
-// the build's profiling visits ran (the first view, a share link, German, French, a phone), the
+// the build's profiling visits ran (the first view and a phone; and in the first part for every
+// first view, which a share link or a German or French browser loads instead, also those), the
 // rest (edits, exports, ...) is fetched once the page is ready, or at once when a visitor acts
 // before that (the action waits for it); a function of it that runs before then loads it by a
 // synchronous request.
@@ -8,7 +9,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { serve, launch, typeUntilLinked as type, heldRest } from "./serve.mjs";
 
-const REST = "ppm_widget_rest.wasm";
+// Either first part's rest (the page for every first view has its own).
+const REST = /ppm_widget(_all)?_rest\.wasm$/;
+const isRest = (url) => REST.test(url);
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
@@ -20,11 +23,11 @@ async function openPage(route, locale = "en-US", hash = "") {
   const page = await context.newPage();
   const rest = [];
   const errors = [];
-  page.on("request", (r) => { if (r.url().endsWith(REST)) rest.push(r.resourceType()); });
+  page.on("request", (r) => { if (isRest(r.url())) rest.push(r.resourceType()); });
   page.on("pageerror", (e) => errors.push(e.message));
-  if (route) await page.route(`**/${REST}`, route);
+  if (route) await page.route(REST, route);
   // The first request for the rest, whatever its kind.
-  const asked = page.waitForRequest((r) => r.url().endsWith(REST));
+  const asked = page.waitForRequest((r) => isRest(r.url()));
   await page.goto(server.url + hash);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
   return { page, context, rest, errors, asked };
@@ -118,7 +121,7 @@ test("when the fetch of the rest failed, a click brings it by a synchronous requ
   // The example's pay-per-minute month: 146.16 (worked in the test above).
   assert.ok(rows.includes("Pay-per-minute,per month,,,,,146.16"), rows.join("\n"));
   assert.ok(rest.includes("fetch") && rest.includes("xhr"), rest.join(", "));
-  assert.ok(errors.every((e) => e.includes(REST)), errors.join("; "));
+  assert.ok(errors.every((e) => e.includes("ppm_widget_rest.wasm")), errors.join("; "));
   await context.close();
 });
 
@@ -128,7 +131,7 @@ test("a click before the idle moment fetches the rest at once, and the idle mome
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const rest = [];
-  page.on("request", (r) => { if (r.url().endsWith(REST)) rest.push(r.resourceType()); });
+  page.on("request", (r) => { if (isRest(r.url())) rest.push(r.resourceType()); });
   await page.addInitScript(() => { window.requestIdleCallback = (go) => { window.__idle = go; }; });
   await page.goto(server.url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true" && window.__idle);
@@ -166,6 +169,28 @@ test("without the network, a function of the rest that has to run says so in the
   assert.equal(await notice.getAttribute("role"), "alert");
   assert.equal(await notice.textContent(),
     "Ein Teil des Rechners konnte nicht geladen werden. Prüfen Sie die Verbindung und laden Sie die Seite neu.");
-  assert.ok(errors.some((e) => e.includes("ppm_widget_rest.wasm")), errors.join("; "));
+  // A German browser loads the first part for every first view, and its rest.
+  assert.ok(errors.some((e) => e.includes("ppm_widget_all_rest.wasm")), errors.join("; "));
   await context.close();
+});
+
+test("the example in English loads the smaller first part; a share link, German and French the one for every first view", async () => {
+  const hash = await editedLink();
+  for (const [locale, at, first] of [
+    ["en-US", "", "ppm_widget"],
+    ["en-GB", "", "ppm_widget"],
+    ["en-US", hash, "ppm_widget_all"],
+    ["de-DE", "", "ppm_widget_all"],
+    ["fr-FR", "", "ppm_widget_all"],
+  ]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const wasm = [];
+    page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname.slice(1)); });
+    await page.goto(server.url + at);
+    await page.waitForFunction(() => document.documentElement.dataset.rest === "loaded");
+    // Each fetched once (the preload is what the glue then uses), and no other part.
+    assert.deepEqual(wasm.sort(), [`${first}_bg.wasm`, `${first}_rest.wasm`], `${locale} ${at}`);
+    await context.close();
+  }
 });

@@ -1,18 +1,24 @@
 // Appended to a bundle's glue by `cargo xtask dist` (xtask/src/split.rs): the pricing page's
 // (`ppm_widget`) and the partner element's (`ppm_element`). Their WebAssembly comes in two parts:
-// `<bundle>_bg.wasm`, every function that ran in the build's profiling visits (the first view,
-// typing into the form, share links, German, French, a phone; for the element its partner
-// pages), and `<bundle>_rest.wasm`, the rest (exports, detailed and measured meetings, most
-// messages, ...). Until the rest is instantiated, each of its functions is a placeholder in the
+// `<bundle>_bg.wasm`, every function that ran in the build's profiling visits (the page's first
+// view in English and on a phone; for the element its partner pages), and `<bundle>_rest.wasm`,
+// the rest (edits, exports, detailed and measured meetings, most messages, ...). The page has a
+// second pair for every first view (a share link, German, French): `ppm_widget_all_bg.wasm` and
+// `ppm_widget_all_rest.wasm` (`useRest`). Until the rest is instantiated, each of its functions is a placeholder in the
 // shared table: calling one loads the rest there and then (a synchronous request, when
 // `loadRest` has not brought it yet) and calls the function it stands for.
 // The rest belongs to one instance of the first part: after a restart (the element's, after a
 // trap) the new instance gets its own, from the bytes already fetched.
-const restUrl = new URL("ppm_widget_rest.wasm", import.meta.url);
+let restUrl = new URL("ppm_widget_rest.wasm", import.meta.url);
 // The rest's sha384 integrity ("": not checked; the npm package's is filled in): the
 // background fetch checks it as the browser does, the synchronous request with `sha384`, which
 // only a bundle with an integrity value carries (xtask/split/sha384.js).
 const restIntegrity = "";
+/** The page's bundle has a second first part, for every first view (`ppm_widget_all_bg.wasm`),
+ * with its own rest: `main.js` names that rest here before `init` when it loads that part. */
+export function useRest(name) {
+  restUrl = new URL(name, import.meta.url);
+}
 let restFor;
 let restModule;
 let restLoading;

@@ -135,11 +135,11 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
     }
     renames.push((
         format!(
-            "const restUrl = new URL(\"{}\", import.meta.url);",
+            "let restUrl = new URL(\"{}\", import.meta.url);",
             crate::split::ELEMENT.rest()
         ),
         format!(
-            "const restUrl = new URL(\"./{}\", import.meta.url);",
+            "let restUrl = new URL(\"./{}\", import.meta.url);",
             rest.name
         ),
     ));

@@ -1,12 +1,13 @@
 //! The pricing page's and the partner element's WebAssembly, each in two parts (Binaryen's
-//! `wasm-split`, from Debian's `binaryen`): what a visitor's first view and first edits run,
-//! fetched before the page (or the element's first quote) is ready, and the rest (exports,
-//! detailed and measured meetings, most messages, ...), fetched once it is, or at once by the
-//! first function of it that runs before then.
+//! `wasm-split`, from Debian's `binaryen`): what a visitor's first view runs, fetched before the
+//! page (or the element's first quote) is ready, and the rest (edits, exports, detailed and
+//! measured meetings, most messages, ...), fetched once it is, or at once by the first function
+//! of it that runs before then. The page is cut twice: a first part for the example in English
+//! and one for every first view (a share link, German, French), each with its own rest.
 //!
 //! Which functions run is measured, not listed by hand: the pages are visited in headless
 //! Chromium with an instrumented copy of the module (`xtask/split/profile.mjs`), and the
-//! functions that ran in any visit stay in the first part. The glue gets the placeholders'
+//! functions that ran in the visits a first part is for stay in it. The glue gets the placeholders'
 //! import namespace and the loader of the rest (`xtask/split/rest-loader.js`). DESIGN.md, "Size
 //! notes", has the measurements.
 
@@ -21,6 +22,13 @@ const WASM_SPLIT: &str = "/usr/bin/wasm-split";
 const LOADER: &str = include_str!("../split/rest-loader.js");
 /// The loader's address of the rest, as written for the page (renamed for other bundles).
 const LOADER_REST: &str = "\"ppm_widget_rest.wasm\"";
+/// The loader's `useRest`, which only a bundle with a first part for every first view keeps.
+const USE_REST: &str = "/** The page's bundle has a second first part, for every first view (`ppm_widget_all_bg.wasm`),
+ * with its own rest: `main.js` names that rest here before `init` when it loads that part. */
+export function useRest(name) {
+  restUrl = new URL(name, import.meta.url);
+}
+";
 /// SHA-384 for the synchronous request of a rest with an integrity value.
 const SHA384: &str = include_str!("../split/sha384.js");
 
@@ -33,13 +41,21 @@ pub struct Bundle {
     /// Whether its rest is integrity-checked (the npm package fills in the value): the glue
     /// then carries SHA-384 for the synchronous request.
     checked: bool,
+    /// The visits whose first view `<name>_bg.wasm` is cut for, when not all of them: the
+    /// others (a share link, German, French) get a first part of their own with everything
+    /// every visit ran, `<name>_all_bg.wasm`, and its rest, `<name>_all_rest.wasm`. Empty: one
+    /// first part for every visit.
+    default_visits: &'static [&'static str],
 }
 
-/// The pricing page's bundle.
+/// The pricing page's bundle. Its first part for the visitor who opens the page without a share
+/// link, in English (on any screen), and one for every first view (a share link, German,
+/// French): `main.js` and `link-check.js` pick.
 pub const PAGE: Bundle = Bundle {
     name: "ppm_widget",
     visits: "page",
     checked: false,
+    default_visits: &["first", "phone"],
 };
 
 /// The partner element's bundle (`<ppm-pricing>` and its JS API).
@@ -47,12 +63,23 @@ pub const ELEMENT: Bundle = Bundle {
     name: "ppm_element",
     visits: "element",
     checked: true,
+    default_visits: &[],
 };
 
 impl Bundle {
     /// The file name of the rest, beside the first part.
     pub fn rest(&self) -> String {
         format!("{}_rest.wasm", self.name)
+    }
+
+    /// The first part for every first view and its rest, when the bundle has one apart.
+    pub fn every_view(&self) -> Option<(String, String)> {
+        (!self.default_visits.is_empty()).then(|| {
+            (
+                format!("{}_all_bg.wasm", self.name),
+                format!("{}_all_rest.wasm", self.name),
+            )
+        })
     }
 }
 
@@ -64,8 +91,9 @@ pub fn ensure() -> Result<(), String> {
 
 /// Splits `bundle` in `dir` in place: profiles it on the pages of `site` (the built `dist/`,
 /// with this bundle's glue and instrumented WebAssembly put in), writes the first part over
-/// `<name>_bg.wasm` and the rest beside it, and patches the glue. Returns the two parts' sizes
-/// in bytes. With the linker's map of the data (`map`), the data only the rest reads moves
+/// `<name>_bg.wasm` and the rest beside it (and, for a bundle with a first part for every first
+/// view, that part and its rest: [`Bundle::every_view`]), and patches the glue. Returns the
+/// (default) two parts' sizes in bytes. With the linker's map of the data (`map`), the data only the rest reads moves
 /// into the rest ([`crate::rest_data`]).
 pub fn split(
     bundle: &Bundle,
@@ -90,20 +118,61 @@ pub fn split(
     std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
     patch_glue(bundle, dir)?;
     let wasm = dir.join(format!("{}_bg.wasm", bundle.name));
-    std::fs::copy(&wasm, work.join("unsplit.wasm"))
-        .map_err(|e| format!("{}: {e}", wasm.display()))?;
-    let profile = profile(bundle, dir, site, &work)?;
+    let unsplit = work.join("unsplit.wasm");
+    std::fs::copy(&wasm, &unsplit).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let every_visit = profile(bundle, dir, site, &work)?;
     let rest = dir.join(bundle.rest());
-    let first = work.join("first.wasm");
-    let (input, profile) = (path(&wasm), format!("--profile={}", path(&profile)));
-    let (first_out, rest_out) = (path(&first), path(&rest));
+    let cut_by = |profile: &Path, first: &Path, rest: &Path| {
+        cut(&unsplit, profile, first, rest, &work, map, keep_names)
+    };
+    match bundle.every_view() {
+        None => cut_by(&every_visit, &wasm, &rest)?,
+        Some((first_all, rest_all)) => {
+            let (first_all, rest_all) = (dir.join(first_all), dir.join(rest_all));
+            cut_by(&every_visit, &first_all, &rest_all)?;
+            eprintln!(
+                "  {}: the first part for every first view {} bytes, its rest {} bytes",
+                bundle.name,
+                file_size(&first_all)?,
+                file_size(&rest_all)?
+            );
+            let default = merged(
+                &work,
+                "default.prof",
+                bundle
+                    .default_visits
+                    .iter()
+                    .map(|v| work.join(format!("{v}.prof"))),
+            )?;
+            cut_by(&default, &wasm, &rest)?;
+        }
+    }
+    Ok((file_size(&wasm)?, file_size(&rest)?))
+}
+
+/// Cuts `unsplit` in two by `profile`: the functions that ran into `first`, the others into
+/// `rest` (their placeholders in `first`), then each part cleaned up, linked through the table,
+/// with the data only the rest reads moved there (given the linker's `map`) and its functions
+/// in the order gzip likes.
+fn cut(
+    unsplit: &Path,
+    profile: &Path,
+    first: &Path,
+    rest: &Path,
+    work: &Path,
+    map: Option<&DataMap>,
+    keep_names: bool,
+) -> Result<(), String> {
+    let cut = work.join("first.wasm");
+    let (input, profile) = (path(unsplit), format!("--profile={}", path(profile)));
+    let (cut_out, rest_out) = (path(&cut), path(rest));
     let namespace = format!("--placeholder-namespace={PLACEHOLDERS}");
     let mut args = vec![
         input.as_str(),
         &profile,
         &namespace,
         "-o1",
-        &first_out,
+        &cut_out,
         "-o2",
         &rest_out,
     ];
@@ -111,28 +180,27 @@ pub fn split(
         args.push("-g");
     }
     wasm_split(&args)?;
-    std::fs::copy(&first, &wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    std::fs::copy(&cut, first).map_err(|e| format!("{}: {e}", first.display()))?;
     // The clean-up passes again: the split leaves each part a little to fold (−0.2 KB gzip).
-    crate::wasm_opt::optimise(&wasm, keep_names)?;
-    crate::wasm_opt::optimise(&rest, keep_names)?;
-    link_through_table(&work.join("unsplit.wasm"), &wasm, &rest)?;
-    let (first, renamed) =
-        crate::rest_links::placeholders_by_step(&read(&wasm)?, PLACEHOLDERS.as_bytes())?;
-    std::fs::write(&wasm, first).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    crate::wasm_opt::optimise(first, keep_names)?;
+    crate::wasm_opt::optimise(rest, keep_names)?;
+    link_through_table(unsplit, first, rest)?;
+    let (linked, renamed) =
+        crate::rest_links::placeholders_by_step(&read(first)?, PLACEHOLDERS.as_bytes())?;
+    std::fs::write(first, linked).map_err(|e| format!("{}: {e}", first.display()))?;
     eprintln!("  {renamed} placeholders named by the step to their table entry");
     match map {
-        Some(map) => move_data(&wasm, &rest, map)?,
+        Some(map) => move_data(first, rest, map)?,
         None => eprintln!(
             "  {}: no linker map of the data (built without --emit-relocs): it all stays in \
              the first part",
-            bundle.name
+            first.display()
         ),
     }
     // Last, each part's functions in the order gzip likes best (nothing after this counts on
     // their indices).
-    crate::function_order::reorder(&wasm, keep_names)?;
-    crate::function_order::reorder(&rest, keep_names)?;
-    Ok((file_size(&wasm)?, file_size(&rest)?))
+    crate::function_order::reorder(first, keep_names)?;
+    crate::function_order::reorder(rest, keep_names)
 }
 
 /// Hands the first part's functions that the rest calls to the rest through the table
@@ -203,7 +271,13 @@ fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
              export function loadRestWhenIdle(): Promise<void>;\n\
              /** Until the rest is in, holds back input, change, click and submit events inside \
              `root` and gives them again once it is. */\n\
-             export function holdUntilRest(root: EventTarget): void;\n"
+             export function holdUntilRest(root: EventTarget): void;\n{}",
+            if bundle.every_view().is_some() {
+                "/** Names the rest that goes with the first part `init` is given (before \
+                 `init`). */\nexport function useRest(name: string): void;\n"
+            } else {
+                ""
+            }
         );
         std::fs::write(&types, declared).map_err(|e| format!("{}: {e}", types.display()))?;
     }
@@ -247,8 +321,18 @@ fn profile(bundle: &Bundle, dir: &Path, site: &Path, work: &Path) -> Result<Path
             bundle.name
         ));
     }
-    let merged = work.join("merged.prof");
+    merged(work, "merged.prof", profiles.iter().map(PathBuf::from))
+}
+
+/// The profiles merged into `work/<name>` (a function ran if it ran in any of them).
+fn merged(
+    work: &Path,
+    name: &str,
+    profiles: impl Iterator<Item = PathBuf>,
+) -> Result<PathBuf, String> {
+    let merged = work.join(name);
     let out = path(&merged);
+    let profiles: Vec<String> = profiles.map(|p| path(&p)).collect();
     let mut args = vec!["--merge-profiles"];
     args.extend(profiles.iter().map(String::as_str));
     args.extend(["-o", &out]);
@@ -271,7 +355,16 @@ pub fn with_rest_loader(bundle: &Bundle, glue: &str) -> Result<String, String> {
         &imports_end,
         &format!("{imports_end}\n        {PLACEHOLDERS}: restPlaceholders(),"),
     );
-    let loader = LOADER.replace(LOADER_REST, &format!("\"{}\"", bundle.rest()));
+    let mut loader = LOADER.replace(LOADER_REST, &format!("\"{}\"", bundle.rest()));
+    if bundle.every_view().is_none() {
+        // Only a bundle with a second first part names another rest.
+        if loader.matches(USE_REST).count() != 1 {
+            return Err(
+                "xtask: rest-loader.js no longer has `useRest` as split.rs knows it".into(),
+            );
+        }
+        loader = loader.replace(USE_REST, "");
+    }
     let sha = if bundle.checked { SHA384 } else { "" };
     Ok(format!("{with_namespace}\n{loader}{sha}"))
 }
@@ -298,6 +391,8 @@ mod tests {
         assert!(patched.contains("import0,\n        p: restPlaceholders(),\n};"));
         assert!(patched.contains("export function loadRest()"));
         assert!(patched.contains("new URL(\"ppm_widget_rest.wasm\", import.meta.url)"));
+        // The page's other first part names its own rest.
+        assert!(patched.contains("export function useRest(name)"));
         assert!(patched.starts_with("function __wbg_get_imports() {"));
         // The page's rest is same-origin and not integrity-checked: no SHA-384 in its glue.
         assert!(!patched.contains("function sha384("));
@@ -310,6 +405,8 @@ mod tests {
         assert!(patched.contains("new URL(\"ppm_element_rest.wasm\", import.meta.url)"));
         assert!(!patched.contains("ppm_widget_rest.wasm"));
         assert!(patched.contains("function sha384("));
+        // One first part, one rest.
+        assert!(!patched.contains("function useRest"));
     }
 
     #[test]
