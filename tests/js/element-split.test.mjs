@@ -93,6 +93,8 @@ test("a visitor's first edits before the rest has arrived wait for it without ho
   // the field shows what was typed, and the prices wait: still the example's.
   assert.equal(await page.locator("ppm-pricing #organisers").inputValue(), "12");
   assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  // The widget's results say they are being worked out (inside its shadow root).
+  assert.equal(await page.locator("ppm-pricing .ppm-results").getAttribute("aria-busy"), "true");
   net.release();
   // As on the pricing page (split.test.mjs), the same example: the all-hands' 48 German toll
   // legs x 45 min = 2,160 min x 0.0220 = 47.52, UK toll 1,800 x 0.0220 = 39.60, US toll-free
@@ -102,6 +104,7 @@ test("a visitor's first edits before the rest has arrived wait for it without ho
   // 60 licences x 4.00 = 240.00 + toll-free 16.20 + dial-out beyond the pool of 12 x 60 min:
   // 1,080 x 0.0120 = 12.96; 269.16.
   assert.equal(await text(page, "#per-user-monthly"), "$269.16");
+  assert.equal(await page.locator("ppm-pricing .ppm-results").getAttribute("aria-busy"), null);
   assert.deepEqual(rest, ["fetch"]);
   assert.equal(await page.evaluate(() => window.__restInstances), 1);
   assert.deepEqual(errors, []);

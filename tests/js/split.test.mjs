@@ -80,6 +80,9 @@ test("a visitor's first edits before the rest has arrived wait for it without ho
   // rest arrived), the fields show what was typed, and the prices wait: still the example's.
   assert.equal(await page.evaluate(() => document.getElementById("organisers").value), "12");
   assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
+  // The results say they are being worked out (and widget.css dims them after a moment).
+  assert.equal(await page.locator(".ppm-results").getAttribute("aria-busy"), "true");
+  await page.waitForFunction(() => getComputedStyle(document.querySelector(".ppm-results")).opacity === "0.55");
   net.release();
   // The all-hands' 15 phone participants (12 German toll, 3 US toll-free) x 4 meetings now last
   // 45 min: 48 legs x 45 = 2,160 German minutes, 12 x 45 = 540 US toll-free minutes.
@@ -89,6 +92,7 @@ test("a visitor's first edits before the rest has arrived wait for it without ho
   // Per-user: 60 licences x 4.00 = 240.00, toll-free 16.20, and the dial-out beyond the pool
   // (12 organisers x 60 = 720 min): 1,080 x 0.0120 = 12.96; 269.16.
   assert.equal(await text(page, "#per-user-monthly"), "$269.16");
+  assert.equal(await page.locator(".ppm-results").getAttribute("aria-busy"), null);
   assert.deepEqual(errors, []);
   // Fetched once, by the first edit (before the idle moment) or in the background: never by a
   // synchronous request.

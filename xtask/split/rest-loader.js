@@ -114,12 +114,20 @@ export function loadRestWhenIdle() {
  * event and those wait too; a host page that sets the element's `scenario` meanwhile wins. A
  * click's copy does what the visitor's would have: its default, a checkbox's tick, waits
  * with it). If the fetch fails, they are given anyway,
- * and the synchronous request says what failed. */
+ * and the synchronous request says what failed. Meanwhile the results say that they are being
+ * worked out: `aria-busy` on the app's results (`.ppm-results`; widget.css dims them after a
+ * moment, assistive technology waits for the update). */
 export function holdUntilRest(root) {
   const types = ["input", "change", "click", "submit"];
   const held = [];
+  const busy = (on) => {
+    const results = root.querySelector(".ppm-results");
+    if (on) results?.setAttribute("aria-busy", "true");
+    else results?.removeAttribute("aria-busy");
+  };
   const release = () => {
     for (const type of types) root.removeEventListener(type, hold, true);
+    busy(false);
     for (const [e, el] of held.splice(0)) el.dispatchEvent(new e.constructor(e.type, e));
   };
   function hold(e) {
@@ -127,7 +135,10 @@ export function holdUntilRest(root) {
     e.stopImmediatePropagation();
     // (Typing and choosing cannot be undone: only a click's or a submit's default waits.)
     e.preventDefault();
-    if (held.push([e, e.target]) == 1) loadRest().then(release, release);
+    if (held.push([e, e.target]) == 1) {
+      busy(true);
+      loadRest().then(release, release);
+    }
   }
   for (const type of types) root.addEventListener(type, hold, true);
 }
