@@ -181,6 +181,21 @@ test("at 390 px: no sideways scroll, a running total in view, reflowed line item
   await context.close();
 });
 
+test("at 390 px in German, the organisation's country shows its whole name", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "de-DE" });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.rest === "loaded");
+  // "UK" is one of the names the search knows; the field then shows the country's German name.
+  await page.fill("#organisation", "UK");
+  await page.locator("#organisation").blur();
+  await page.waitForFunction(() => document.getElementById("organisation").value === "Vereinigtes Königreich");
+  const field = await page.locator("#organisation").evaluate((e) => [e.scrollWidth, e.clientWidth]);
+  assert.ok(field[0] <= field[1], `the name needs ${field[0]} px, the field shows ${field[1]}`);
+  assert.equal(await overflow(page, 390), false, "the page scrolls sideways");
+  await context.close();
+});
+
 test("the large scenario at 390 px: long participant lists are cut to a first page, nothing scrolls sideways", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
