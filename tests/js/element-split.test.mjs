@@ -94,7 +94,8 @@ test("a visitor's first edits before the rest has arrived wait for it without ho
   assert.equal(await page.locator("ppm-pricing #organisers").inputValue(), "12");
   assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
   // The widget's results say they are being worked out (inside its shadow root).
-  assert.equal(await page.locator("ppm-pricing .ppm-results").getAttribute("aria-busy"), "true");
+  // (Marked once the first held keystroke's frame is painted.)
+  await page.waitForFunction(() => document.querySelector("ppm-pricing").shadowRoot.querySelector(".ppm-results").getAttribute("aria-busy") === "true");
   net.release();
   // As on the pricing page (split.test.mjs), the same example: the all-hands' 48 German toll
   // legs x 45 min = 2,160 min x 0.0220 = 47.52, UK toll 1,800 x 0.0220 = 39.60, US toll-free

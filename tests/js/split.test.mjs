@@ -81,7 +81,8 @@ test("a visitor's first edits before the rest has arrived wait for it without ho
   assert.equal(await page.evaluate(() => document.getElementById("organisers").value), "12");
   assert.equal(await text(page, "#per-minute-monthly"), "$146.16");
   // The results say they are being worked out (and widget.css dims them after a moment).
-  assert.equal(await page.locator(".ppm-results").getAttribute("aria-busy"), "true");
+  // (Marked once the first held keystroke's frame is painted.)
+  await page.waitForFunction(() => document.querySelector(".ppm-results").getAttribute("aria-busy") === "true");
   await page.waitForFunction(() => getComputedStyle(document.querySelector(".ppm-results")).opacity === "0.55");
   net.release();
   // The all-hands' 15 phone participants (12 German toll, 3 US toll-free) x 4 meetings now last
