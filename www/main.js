@@ -66,7 +66,8 @@ if (browserTag === "de" || browserTag === "fr") early[browserTag] = fetchTexts(b
 
 try {
   if (every) useRest("ppm_widget_all_rest.wasm");
-  await init(every ? { module_or_path: new URL("ppm_widget_all_bg.wasm", import.meta.url) } : undefined);
+  const all = new URL("ppm_widget_all_bg.wasm", import.meta.url);
+  await init(every ? { module_or_path: all } : undefined);
   const first = firstLanguage();
   // Texts that cannot be had leave the page in English (the app falls back by itself).
   if (first !== "en") await loadTexts(first, early[first]).catch(() => {});

@@ -3,11 +3,12 @@
 //! linker's order puts a function beside the ones it was compiled with, not beside the ones its
 //! bytes resemble (the same generic code for another type, the same `html!` shape in another
 //! component). A greedy walk takes, after each function, the remaining one that shares the most
-//! four-byte sequences with it, rare ones weighing more (ties: the earlier one). Binaryen does the renumbering: every
-//! function gets a name that sorts by its place (`wasm-opt --reorder-functions-by-name`), and the
-//! names are stripped again. Imports keep their order (the placeholders' names count on it) and
-//! nothing but the functions' order changes; `cargo xtask dist` checks the imports and the data
-//! after the run. Measured on the page's first part: −2.6 KB gzip (DESIGN.md, "Size notes").
+//! four-byte sequences with it, rare ones weighing more (ties: the earlier one). Binaryen does
+//! the renumbering: every function gets a name that sorts by its place
+//! (`wasm-opt --reorder-functions-by-name`), and the names are stripped again. Imports keep
+//! their order (the placeholders' names count on it) and nothing but the functions' order
+//! changes; `cargo xtask dist` checks the imports and the data after the run. Measured on the
+//! page's first part: −2.4 KB gzip (DESIGN.md, "Size notes").
 
 use std::path::Path;
 

@@ -23,8 +23,9 @@ const LOADER: &str = include_str!("../split/rest-loader.js");
 /// The loader's address of the rest, as written for the page (renamed for other bundles).
 const LOADER_REST: &str = "\"ppm_widget_rest.wasm\"";
 /// The loader's `useRest`, which only a bundle with a first part for every first view keeps.
-const USE_REST: &str = "/** The page's bundle has a second first part, for every first view (`ppm_widget_all_bg.wasm`),
- * with its own rest: `main.js` names that rest here before `init` when it loads that part. */
+const USE_REST: &str = "/** The page's bundle has a second first part, for every first view
+ * (`ppm_widget_all_bg.wasm`), with its own rest: `main.js` names that rest here before `init`
+ * when it loads that part. */
 export function useRest(name) {
   restUrl = new URL(name, import.meta.url);
 }
@@ -93,8 +94,8 @@ pub fn ensure() -> Result<(), String> {
 /// with this bundle's glue and instrumented WebAssembly put in), writes the first part over
 /// `<name>_bg.wasm` and the rest beside it (and, for a bundle with a first part for every first
 /// view, that part and its rest: [`Bundle::every_view`]), and patches the glue. Returns the
-/// (default) two parts' sizes in bytes. With the linker's map of the data (`map`), the data only the rest reads moves
-/// into the rest ([`crate::rest_data`]).
+/// (default) two parts' sizes in bytes. With the linker's map of the data (`map`), the data
+/// only the rest reads moves into the rest ([`crate::rest_data`]).
 pub fn split(
     bundle: &Bundle,
     dir: &Path,
