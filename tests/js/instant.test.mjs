@@ -181,6 +181,21 @@ test("at 390 px: no sideways scroll, a running total in view, reflowed line item
   await context.close();
 });
 
+test("at 1280 px, the heading of a meeting's participant shares reads on one line", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  // The lines its text is laid out in ("Share of phone participants" was three, one word each).
+  const lines = await page.locator(".ppm-mix caption").first().evaluate((caption) => {
+    const range = document.createRange();
+    range.selectNodeContents(caption);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  assert.equal(lines, 1);
+  await context.close();
+});
+
 test("at 390 px in German, the organisation's country shows its whole name", async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "de-DE" });
   const page = await context.newPage();
