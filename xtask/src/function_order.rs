@@ -12,11 +12,12 @@
 
 use std::path::Path;
 
-use crate::wasm_bytes::{sections, write_leb, write_name, Reader};
+use crate::wasm_bytes::{
+    function_bodies, function_names, imported_functions, sections, write_leb, write_name, Reader,
+};
 
-/// The import, code and data sections' ids, and the custom sections'.
+/// The import and data sections' ids, and the custom sections'.
 const IMPORTS: u8 = 2;
-const CODE: u8 = 10;
 const DATA: u8 = 11;
 const CUSTOM: u8 = 0;
 
@@ -96,55 +97,10 @@ struct Functions<'a> {
 }
 
 fn read_functions(wasm: &[u8]) -> Result<Functions<'_>, String> {
-    let all = sections(wasm)?;
-    let mut imported = 0;
-    let mut bodies = Vec::new();
-    let mut names = Vec::new();
-    for s in &all {
-        let mut r = Reader::new(&wasm[..s.body.end], s.body.start);
-        match s.id {
-            IMPORTS => {
-                for _ in 0..r.leb()? {
-                    r.name()?;
-                    r.name()?;
-                    if r.rest().first() == Some(&0) {
-                        imported += 1;
-                    }
-                    r.skip_import_desc()?;
-                }
-            }
-            CODE => {
-                for _ in 0..r.leb()? {
-                    let size = r.leb()? as usize;
-                    let end =
-                        r.at.checked_add(size)
-                            .filter(|&e| e <= s.body.end)
-                            .ok_or("a function runs past the code section")?;
-                    bodies.push(&wasm[r.at..end]);
-                    r.at = end;
-                }
-            }
-            CUSTOM if r.name()? == b"name" => {
-                while r.at < s.body.end {
-                    let id = r.byte()?;
-                    let size = r.leb()? as usize;
-                    let next = r.at + size;
-                    if id == 1 {
-                        for _ in 0..r.leb()? {
-                            let index = r.leb()?;
-                            names.push((index, r.name()?.to_vec()));
-                        }
-                    }
-                    r.at = next;
-                }
-            }
-            _ => {}
-        }
-    }
     Ok(Functions {
-        imported,
-        bodies,
-        names,
+        imported: imported_functions(wasm)?,
+        bodies: function_bodies(wasm)?,
+        names: function_names(wasm)?,
     })
 }
 
@@ -175,17 +131,22 @@ fn without_names(wasm: &[u8]) -> Result<Vec<u8>, String> {
     })
 }
 
-/// The names that make Binaryen's sort by name the wanted order: imports `a<index>` (their
-/// order as it is), defined functions `b<place>`, zero-padded so that text order is number
-/// order.
-fn place_names(imported: u64, order: &[usize]) -> Vec<(u64, Vec<u8>)> {
+/// The place of each function in `order` (the inverse of `order`).
+fn places(order: &[usize]) -> Vec<usize> {
     let mut place = vec![0; order.len()];
     for (p, &k) in order.iter().enumerate() {
         place[k] = p;
     }
+    place
+}
+
+/// The names that make Binaryen's sort by name the wanted order: imports `a<index>` (their
+/// order as it is), defined functions `b<place>`, zero-padded so that text order is number
+/// order.
+fn place_names(imported: u64, order: &[usize]) -> Vec<(u64, Vec<u8>)> {
     let imports = (0..imported).map(|i| (i, format!("a{i:07}").into_bytes()));
-    let defined = place
-        .iter()
+    let defined = places(order)
+        .into_iter()
         .enumerate()
         .map(|(k, p)| (imported + k as u64, format!("b{p:07}").into_bytes()));
     imports.chain(defined).collect()
@@ -194,20 +155,16 @@ fn place_names(imported: u64, order: &[usize]) -> Vec<(u64, Vec<u8>)> {
 /// The original names (`names`, by old index) at the functions' new indices, after they were
 /// placed in `order`.
 fn names_after(imported: u64, order: &[usize], names: &[(u64, Vec<u8>)]) -> Vec<(u64, Vec<u8>)> {
-    let old_to_new = |old: u64| {
-        if old < imported {
-            Some(old)
-        } else {
-            let k = (old - imported) as usize;
-            order
-                .iter()
-                .position(|&o| o == k)
-                .map(|p| imported + p as u64)
-        }
-    };
+    let place = places(order);
     let mut out: Vec<(u64, Vec<u8>)> = names
         .iter()
-        .filter_map(|(old, name)| old_to_new(*old).map(|new| (new, name.clone())))
+        .filter_map(|(old, name)| {
+            let new = match old.checked_sub(imported) {
+                None => Some(*old),
+                Some(k) => place.get(k as usize).map(|p| imported + *p as u64),
+            };
+            new.map(|new| (new, name.clone()))
+        })
         .collect();
     out.sort_by_key(|(i, _)| *i);
     out
@@ -326,10 +283,11 @@ mod tests {
 
     #[test]
     fn a_modules_functions_and_names_are_read_back() {
-        // One imported function ("m"."f", type 0), two bodies, and a name section.
+        // One imported function ("m"."f", type 0), two bodies (section 10, the code), and a
+        // name section.
         let imports = vec![1, 1, b'm', 1, b'f', 0, 0];
         let code = vec![2, 2, 0, 0x0b, 3, 0, 0x01, 0x0b];
-        let mut wasm = module(&[(IMPORTS, imports), (CODE, code)]);
+        let mut wasm = module(&[(IMPORTS, imports), (10, code)]);
         wasm.extend_from_slice(&name_section(&[(1, b"one".to_vec()), (2, b"two".to_vec())]));
         let f = read_functions(&wasm).unwrap();
         assert_eq!(f.imported, 1);

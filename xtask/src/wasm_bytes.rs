@@ -248,6 +248,65 @@ pub(crate) fn keep_sections(
     Ok(out)
 }
 
+/// How many functions the module imports (they come first in the function index space).
+pub(crate) fn imported_functions(wasm: &[u8]) -> Result<u64, String> {
+    let mut imported = 0;
+    for s in sections(wasm)?.iter().filter(|s| s.id == 2) {
+        let mut r = Reader::new(&wasm[..s.body.end], s.body.start);
+        for _ in 0..r.leb()? {
+            r.name()?;
+            r.name()?;
+            if r.rest().first() == Some(&0) {
+                imported += 1;
+            }
+            r.skip_import_desc()?;
+        }
+    }
+    Ok(imported)
+}
+
+/// Each defined function's body (locals and code), in order; none when the module has no code.
+pub(crate) fn function_bodies(wasm: &[u8]) -> Result<Vec<&[u8]>, String> {
+    let mut bodies = Vec::new();
+    for s in sections(wasm)?.iter().filter(|s| s.id == 10) {
+        let mut r = Reader::new(&wasm[..s.body.end], s.body.start);
+        for _ in 0..r.leb()? {
+            let size = r.leb()? as usize;
+            let end =
+                r.at.checked_add(size)
+                    .filter(|&e| e <= s.body.end)
+                    .ok_or("a function runs past the code section")?;
+            bodies.push(&wasm[r.at..end]);
+            r.at = end;
+        }
+    }
+    Ok(bodies)
+}
+
+/// The function names of the module's `name` section (subsection 1), as (index, name).
+pub(crate) fn function_names(wasm: &[u8]) -> Result<Vec<(u64, Vec<u8>)>, String> {
+    let mut names = Vec::new();
+    for s in sections(wasm)?.iter().filter(|s| s.id == 0) {
+        let mut r = Reader::new(&wasm[..s.body.end], s.body.start);
+        if r.name()? != b"name" {
+            continue;
+        }
+        while r.at < s.body.end {
+            let id = r.byte()?;
+            let size = r.leb()? as usize;
+            let next = r.at + size;
+            if id == 1 {
+                for _ in 0..r.leb()? {
+                    let index = r.leb()?;
+                    names.push((index, r.name()?.to_vec()));
+                }
+            }
+            r.at = next;
+        }
+    }
+    Ok(names)
+}
+
 /// A section: its id and where its body lies in the module.
 pub(crate) struct Section {
     pub(crate) id: u8,

@@ -7,12 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::wasm_bytes::{sections, Reader};
-
-/// The code section's id, the import section's and the custom sections'.
-const CODE: u8 = 10;
-const IMPORTS: u8 = 2;
-const CUSTOM: u8 = 0;
+use crate::wasm_bytes::{function_bodies, function_names, imported_functions};
 
 /// One defined function: its index in the function space, its name (if the module names it)
 /// and its body's size in bytes.
@@ -25,65 +20,21 @@ pub(crate) struct Function {
 
 /// Every defined function of `wasm`, in order, with the names of its `name` section.
 pub(crate) fn functions(wasm: &[u8]) -> Result<Vec<Function>, String> {
-    let all = sections(wasm)?;
-    let mut imported = 0u64;
-    if let Some(s) = all.iter().find(|s| s.id == IMPORTS) {
-        let mut r = Reader::new(&wasm[..s.body.end], s.body.start);
-        for _ in 0..r.leb()? {
-            r.name()?;
-            r.name()?;
-            if r.rest().first() == Some(&0) {
-                imported += 1;
-            }
-            r.skip_import_desc()?;
-        }
+    let imported = imported_functions(wasm)?;
+    let mut names: HashMap<u64, Vec<u8>> = function_names(wasm)?.into_iter().collect();
+    let bodies = function_bodies(wasm)?;
+    if bodies.is_empty() {
+        return Err("the module has no code".into());
     }
-    let mut names = HashMap::new();
-    for s in all.iter().filter(|s| s.id == CUSTOM) {
-        let mut r = Reader::new(&wasm[..s.body.end], s.body.start);
-        if r.name()? == b"name" {
-            read_function_names(&mut r, s.body.end, &mut names)?;
-        }
-    }
-    let code = all
+    Ok(bodies
         .iter()
-        .find(|s| s.id == CODE)
-        .ok_or("the module has no code")?;
-    let mut r = Reader::new(&wasm[..code.body.end], code.body.start);
-    let count = r.leb()?;
-    let mut out = Vec::new();
-    for k in 0..count {
-        let size = r.leb()? as usize;
-        r.at =
-            r.at.checked_add(size)
-                .filter(|&e| e <= code.body.end)
-                .ok_or("a function runs past the code section")?;
-        let index = imported + k;
-        let name = names.remove(&index).unwrap_or_default();
-        out.push(Function { index, name, size });
-    }
-    Ok(out)
-}
-
-/// Reads the function names (subsection 1) of a `name` section ending at `end`.
-fn read_function_names(
-    r: &mut Reader,
-    end: usize,
-    names: &mut HashMap<u64, String>,
-) -> Result<(), String> {
-    while r.at < end {
-        let id = r.byte()?;
-        let size = r.leb()? as usize;
-        let next = r.at + size;
-        if id == 1 {
-            for _ in 0..r.leb()? {
-                let index = r.leb()?;
-                names.insert(index, String::from_utf8_lossy(r.name()?).into_owned());
-            }
-        }
-        r.at = next;
-    }
-    Ok(())
+        .zip(imported..)
+        .map(|(body, index)| Function {
+            index,
+            name: String::from_utf8_lossy(&names.remove(&index).unwrap_or_default()).into_owned(),
+            size: body.len(),
+        })
+        .collect())
 }
 
 /// The primitive types whose methods `core` and `alloc` define (`<[u8]>::to_vec`).
