@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
-use crate::ui::format::{push_joined, Numbers};
+use crate::ui::format::Numbers;
 use crate::ui::markup::Markup;
 use crate::ui::pricing::Priced;
 
@@ -18,15 +18,43 @@ const BOTTOM: i64 = 36;
 const TOP: i64 = 12;
 const RIGHT: i64 = 12;
 
-/// `from + value / max × span`, to one decimal, as SVG text.
-fn coord(value: Decimal, max: Decimal, from: i64, span: i64) -> String {
+/// `from + value / max × span`, to one decimal.
+fn coord_value(value: Decimal, max: Decimal, from: i64, span: i64) -> Decimal {
     let ratio = value.cdiv(max).unwrap_or(Decimal::ZERO);
     ratio
         .cmul(Decimal::from(span))
         .and_then(|v| v.cadd(Decimal::from(from)))
         .unwrap_or(Decimal::ZERO)
         .round_dp(1)
-        .to_string()
+}
+
+/// [`coord_value`] as SVG text.
+fn coord(value: Decimal, max: Decimal, from: i64, span: i64) -> String {
+    coord_value(value, max, from, span).to_string()
+}
+
+/// An SVG path through `points`: "Mx,y l dx,dy dx,dy …", each step from the point before
+/// (the points already rounded, so the steps add up to them exactly). The curve's points are
+/// evenly spaced, so its steps repeat, which the page's compression likes.
+fn svg_path(points: impl Iterator<Item = (Decimal, Decimal)>) -> String {
+    let mut d = String::new();
+    let mut last = (Decimal::ZERO, Decimal::ZERO);
+    for (i, (x, y)) in points.enumerate() {
+        // The first point as it is (from 0,0), then steps.
+        let (dx, dy) = (x.csub(last.0), y.csub(last.1));
+        let lead = match i {
+            0 => "M",
+            1 => " l",
+            _ => " ",
+        };
+        d.push_str(&format!(
+            "{lead}{},{}",
+            dx.unwrap_or_default(),
+            dy.unwrap_or_default()
+        ));
+        last = (x, y);
+    }
+    d
 }
 
 /// Which side of its line a mark's labels are drawn on.
@@ -145,19 +173,13 @@ fn chart_markup(priced: &Priced, lang: Lang) -> Markup {
     let height = H - BOTTOM - TOP;
     let sx = |x: Decimal| coord(x, x_max, LEFT, width);
     let sy = |y: Decimal| coord(y, y_max, H - BOTTOM, -height);
-    // "M x,y L x,y …", written into one string (no `join`: see `ui::format::push_joined`).
     let path = |pick: &dyn Fn(usize) -> Decimal| {
-        let mut d = String::new();
-        for i in 0..pts.len() {
-            let point = format!(
-                "{}{},{}",
-                if i == 0 { "M" } else { "L" },
-                sx(x_of(i)),
-                sy(pick(i))
-            );
-            push_joined(&mut d, i, " ", &point);
-        }
-        d
+        svg_path((0..pts.len()).map(|i| {
+            (
+                coord_value(x_of(i), x_max, LEFT, width),
+                coord_value(pick(i), y_max, H - BOTTOM, -height),
+            )
+        }))
     };
     let ppm_path = path(&|i| pts[i].per_minute.amount());
     let pu_path = path(&|i| pts[i].per_user.amount());
@@ -368,5 +390,22 @@ mod tests {
         // 9 / 4 = 2.25: steps of 2.5.
         assert_eq!(text(ticks(d("9"))), ["2.5", "5", "7.5"]);
         assert!(ticks(Decimal::ZERO).is_empty());
+    }
+
+    #[test]
+    fn a_path_steps_from_point_to_point() {
+        let d = |t: &str| Decimal::from_str_exact(t).unwrap();
+        let points = [
+            ("84", "138.7"),
+            ("95.6", "137.9"),
+            ("107.2", "137.1"),
+            ("118.8", "138.0"),
+        ];
+        // 95.6 − 84 = 11.6 and 137.9 − 138.7 = −0.8; then 11.6, −0.8 again; then 11.6, +0.9.
+        assert_eq!(
+            svg_path(points.iter().map(|(x, y)| (d(x), d(y)))),
+            "M84,138.7 l11.6,-0.8 11.6,-0.8 11.6,0.9"
+        );
+        assert_eq!(svg_path([(d("84"), d("224"))].into_iter()), "M84,224");
     }
 }
