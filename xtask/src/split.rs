@@ -44,8 +44,8 @@ pub struct Bundle {
     checked: bool,
     /// The visits whose first view `<name>_bg.wasm` is cut for, when not all of them: the
     /// others (a share link, German, French) get a first part of their own with everything
-    /// every visit ran, `<name>_all_bg.wasm`, and its rest, `<name>_all_rest.wasm`. Empty: one
-    /// first part for every visit.
+    /// they ran, `<name>_all_bg.wasm`, and its rest, `<name>_all_rest.wasm`. Empty: one first
+    /// part for every visit.
     default_visits: &'static [&'static str],
 }
 
@@ -121,7 +121,8 @@ pub fn split(
     let wasm = dir.join(format!("{}_bg.wasm", bundle.name));
     let unsplit = work.join("unsplit.wasm");
     std::fs::copy(&wasm, &unsplit).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    let every_visit = profile(bundle, dir, site, &work)?;
+    let visits = profile(bundle, dir, site, &work)?;
+    let every_visit = merged(&work, "merged.prof", visits.iter().map(|(_, p)| p.clone()))?;
     let rest = dir.join(bundle.rest());
     let cut_by = |profile: &Path, first: &Path, rest: &Path| {
         cut(&unsplit, profile, first, rest, &work, map, keep_names)
@@ -130,21 +131,22 @@ pub fn split(
         None => cut_by(&every_visit, &wasm, &rest)?,
         Some((first_all, rest_all)) => {
             let (first_all, rest_all) = (dir.join(first_all), dir.join(rest_all));
-            cut_by(&every_visit, &first_all, &rest_all)?;
+            // Each part by its own visits: an English first view without a link never loads
+            // the other one.
+            let of = |name: &str, default: bool| {
+                let these = visits.iter().filter(|(visit, _)| {
+                    bundle.default_visits.contains(&visit.as_str()) == default
+                });
+                merged(&work, name, these.map(|(_, p)| p.clone()))
+            };
+            cut_by(&of("others.prof", false)?, &first_all, &rest_all)?;
             eprintln!(
-                "  {}: the first part for every first view {} bytes, its rest {} bytes",
+                "  {}: the first part for the other first views {} bytes, its rest {} bytes",
                 bundle.name,
                 file_size(&first_all)?,
                 file_size(&rest_all)?
             );
-            let default = merged(
-                &work,
-                "default.prof",
-                bundle
-                    .default_visits
-                    .iter()
-                    .map(|v| work.join(format!("{v}.prof"))),
-            )?;
+            let default = of("default.prof", true)?;
             cut_by(&default, &wasm, &rest)?;
         }
     }
@@ -260,7 +262,11 @@ const PLACEHOLDERS: &str = "p";
 /// Gives the glue (and its declarations) the placeholders and the loader of the rest.
 fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
     let glue = dir.join(format!("{}.js", bundle.name));
-    let text = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    let mut text =
+        std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    if bundle.name == PAGE.name {
+        text = without_init_sync(&text)?;
+    }
     std::fs::write(&glue, with_rest_loader(bundle, &text)?)
         .map_err(|e| format!("{}: {e}", glue.display()))?;
     let types = dir.join(format!("{}.d.ts", bundle.name));
@@ -285,10 +291,27 @@ fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The glue without `initSync`: the page's `main.js` starts the module with `init`, and the
+/// minifier then drops the second copy of the start-up (the package does the same for the
+/// element, `npm.rs`).
+fn without_init_sync(glue: &str) -> Result<String, String> {
+    const EXPORTS: &str = "export { initSync, __wbg_init as default };";
+    if glue.matches(EXPORTS).count() != 1 {
+        return Err(format!(
+            "xtask: the glue does not end with `{EXPORTS}` once; has wasm-bindgen's output changed?"
+        ));
+    }
+    Ok(glue.replace(EXPORTS, "export { __wbg_init as default };"))
+}
+
 /// Visits the pages with an instrumented copy of the bundle's module
-/// (`xtask/split/profile.mjs`) and merges the visits' profiles; returns the merged profile's
-/// path (in `work`).
-fn profile(bundle: &Bundle, dir: &Path, site: &Path, work: &Path) -> Result<PathBuf, String> {
+/// (`xtask/split/profile.mjs`); returns each visit's name and profile (in `work`), by name.
+fn profile(
+    bundle: &Bundle,
+    dir: &Path,
+    site: &Path,
+    work: &Path,
+) -> Result<Vec<(String, PathBuf)>, String> {
     let instrumented = work.join("instrumented.wasm");
     wasm_split(&[
         "--instrument",
@@ -309,11 +332,11 @@ fn profile(bundle: &Bundle, dir: &Path, site: &Path, work: &Path) -> Result<Path
             &path(work),
         ],
     )?;
-    let mut profiles: Vec<String> = std::fs::read_dir(work)
+    let mut profiles: Vec<(String, PathBuf)> = std::fs::read_dir(work)
         .map_err(|e| format!("{}: {e}", work.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "prof"))
-        .map(|p| path(&p))
+        .filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), p)))
         .collect();
     profiles.sort();
     if profiles.is_empty() {
@@ -322,7 +345,7 @@ fn profile(bundle: &Bundle, dir: &Path, site: &Path, work: &Path) -> Result<Path
             bundle.name
         ));
     }
-    merged(work, "merged.prof", profiles.iter().map(PathBuf::from))
+    Ok(profiles)
 }
 
 /// The profiles merged into `work/<name>` (a function ran if it ran in any of them).
@@ -408,6 +431,18 @@ mod tests {
         assert!(patched.contains("function sha384("));
         // One first part, one rest.
         assert!(!patched.contains("function useRest"));
+    }
+
+    #[test]
+    fn the_pages_glue_exports_init_alone() {
+        let glue = "function initSync(module) {}\nexport { initSync, __wbg_init as default };\n";
+        let trimmed = without_init_sync(glue).unwrap();
+        assert!(
+            trimmed.ends_with("export { __wbg_init as default };\n"),
+            "{trimmed}"
+        );
+        let err = without_init_sync("export { __wbg_init as default };").unwrap_err();
+        assert!(err.contains("has wasm-bindgen's output changed"), "{err}");
     }
 
     #[test]
