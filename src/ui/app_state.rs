@@ -11,6 +11,9 @@ use crate::form::{Edit, Form, InputId, Removed};
 use crate::lang::Lang;
 use crate::shipped::{card_for_region, DEFAULT_CARD_ID};
 
+/// The language tag the page is prerendered for: a browser in English, without a region.
+pub const PRERENDERED_LANGUAGE: &str = "en";
+
 /// The state the reducer owns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -300,6 +303,12 @@ impl AppState {
                 true,
             ),
         }
+    }
+
+    /// The pricing `ppm-prerender` shows: a first visit in [`PRERENDERED_LANGUAGE`] without
+    /// a share link (natively the browser's language is that one and the fragment empty).
+    pub fn prerendered_pricing() -> Option<Rc<Priced>> {
+        AppState::landing(PRERENDERED_LANGUAGE, "").pricing.shown
     }
 
     /// The language [`AppState::landing`] opens in when every language's texts are here: the

@@ -218,3 +218,28 @@ fn the_language_to_fetch_first_is_the_link_s_then_the_browser_s() {
     // Natively every language is compiled in, so the page opens in the one it wanted.
     assert_eq!(AppState::landing("de-DE", "").lang(), Lang::De);
 }
+
+#[test]
+fn the_prerendered_figures_are_those_of_english_browsers_that_pay_in_dollars() {
+    let page = AppState::prerendered_pricing().expect("the prerendered example prices");
+    // The page is prerendered for a browser in English without a region: no country guessed.
+    let prerendered = AppState::landing(PRERENDERED_LANGUAGE, "");
+    assert_eq!(prerendered.form.organisation, "");
+    let figures = |tag: &str| {
+        let state = AppState::landing(tag, "");
+        state.pricing.shown.expect("priced").same_figures(&page)
+    };
+    // The US and the UK as the organisation's country change no line item and no point of the
+    // chart (both totals are $146.16 and $221.60, above).
+    assert!(figures("en-US"));
+    assert!(figures("en-GB"));
+    // Ireland pays in euros: other rates, other figures.
+    assert!(!figures("en-IE"));
+    // Another meeting length: other minutes.
+    let mut longer = AppState::landing("en-US", "");
+    for m in &mut longer.form.meetings {
+        Rc::make_mut(m).minutes = "61".into();
+    }
+    let longer = price(&longer.form, Lang::En).expect("priced");
+    assert!(!longer.same_figures(&page));
+}

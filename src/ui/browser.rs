@@ -61,10 +61,12 @@ impl CountryNames {
     }
 }
 
-/// The browser's preferred language tag (`en` when prerendering).
+/// The browser's preferred language tag ([`PRERENDERED_LANGUAGE`] when prerendering).
+///
+/// [`PRERENDERED_LANGUAGE`]: super::app_state::PRERENDERED_LANGUAGE
 pub fn browser_language() -> String {
     if !cfg!(target_arch = "wasm32") {
-        return "en".into();
+        return super::app_state::PRERENDERED_LANGUAGE.into();
     }
     gloo::utils::window()
         .navigator()
@@ -178,4 +180,19 @@ pub fn today() -> String {
         now.get_month() + 1,
         now.get_date()
     )
+}
+
+/// A copy of the prerendered page's element `selector`: the first match in the markup
+/// `ppm-prerender` wrote into `#app` (not in the app's own container, `#app-live`), or `None`
+/// (prerendering, a page without that markup).
+#[cfg(feature = "page")]
+pub fn prerendered_copy(selector: &str) -> Option<web_sys::Node> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    gloo::utils::document()
+        .query_selector(&format!("#app > :not(#app-live) {selector}"))
+        .ok()??
+        .clone_node_with_deep(true)
+        .ok()
 }

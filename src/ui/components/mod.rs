@@ -14,6 +14,8 @@ mod line_items;
 mod meeting_editor;
 mod mix_row;
 mod number_field;
+#[cfg(feature = "page")]
+mod prerendered;
 mod results;
 mod summary_bar;
 

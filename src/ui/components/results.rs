@@ -174,6 +174,10 @@ struct FiguresProps {
 #[component]
 fn Figures(p: &FiguresProps) -> Html {
     let names = use_country_names(p.lang);
+    #[cfg(feature = "page")]
+    if let Some(kept) = super::prerendered::prerendered_figures(&p.priced) {
+        return kept;
+    }
     html! {
         <>
             if p.chart {
