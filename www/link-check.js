@@ -4,7 +4,7 @@
 // results and shows the "being priced" line instead.
 // It also picks the first part of the page's WebAssembly and starts fetching it: the one for a
 // visitor who opens the page in English without a share link (ppm_widget_bg.wasm), or, for a
-// share link or a German or French browser, the one for every first view
+// share link or a German or French browser, the one for the other first views
 // (ppm_widget_all_bg.wasm: it reads links and the other languages without waiting for the rest).
 // main.js loads the part named by `data-first`.
 (() => {

@@ -13,7 +13,7 @@ const root = document.getElementById("app");
 const html = document.documentElement;
 const link = html.dataset.pricing === "link";
 // The first part of the WebAssembly that link-check.js picked (and is fetching): for a share
-// link or a German or French browser the one for every first view, with its own rest.
+// link or a German or French browser the one for those first views, with its own rest.
 const every = html.dataset.first === "all";
 
 // When a function of the rest of the WebAssembly had to run before it could be loaded (the

@@ -1,6 +1,7 @@
 // The pricing page's WebAssembly comes in two parts (xtask/src/split.rs): the first holds what
-// the build's profiling visits ran (the first view and a phone; and in the first part for every
-// first view, which a share link or a German or French browser loads instead, also those), the
+// the build's profiling visits ran (the English first view and a phone; in the other first part,
+// which a share link or a German or French browser loads instead, a share link, German, French;
+// the smaller one keeps the prerendered chart and line items and draws them with the rest), the
 // rest (edits, exports, ...) is fetched once the page is ready, or at once when a visitor acts
 // before that (the action waits for it); a function of it that runs before then loads it by a
 // synchronous request.

@@ -16,8 +16,8 @@ const name = basename(glue, ".js");
 const server = await serve({}, {
   [`${name}.js`]: readFileSync(glue),
   [`${name}_bg.wasm`]: readFileSync(instrumented),
-  // The page's first part for every first view (a share link, German, French) is cut from the
-  // same module: its visits run the same instrumented copy.
+  // The page's first part for the other first views (a share link, German, French) is cut from
+  // the same module: its visits run the same instrumented copy.
   [`${name}_all_bg.wasm`]: readFileSync(instrumented),
   // The element's pages: a French widget, and a scenario given as an attribute. (Not a
   // partner's card-src: the element reads one only once the rest has arrived.)

@@ -3,7 +3,8 @@
 //! page (or the element's first quote) is ready, and the rest (edits, exports, detailed and
 //! measured meetings, most messages, ...), fetched once it is, or at once by the first function
 //! of it that runs before then. The page is cut twice: a first part for the example in English
-//! and one for every first view (a share link, German, French), each with its own rest.
+//! and one for the other first views (a share link, German, French), each by its own visits and
+//! with its own rest.
 //!
 //! Which functions run is measured, not listed by hand: the pages are visited in headless
 //! Chromium with an instrumented copy of the module (`xtask/split/profile.mjs`), and the
@@ -22,8 +23,8 @@ const WASM_SPLIT: &str = "/usr/bin/wasm-split";
 const LOADER: &str = include_str!("../split/rest-loader.js");
 /// The loader's address of the rest, as written for the page (renamed for other bundles).
 const LOADER_REST: &str = "\"ppm_widget_rest.wasm\"";
-/// The loader's `useRest`, which only a bundle with a first part for every first view keeps.
-const USE_REST: &str = "/** The page's bundle has a second first part, for every first view
+/// The loader's `useRest`, which only a bundle with a second first part keeps.
+const USE_REST: &str = "/** The page's bundle has a second first part, for the other first views
  * (`ppm_widget_all_bg.wasm`), with its own rest: `main.js` names that rest here before `init`
  * when it loads that part. */
 export function useRest(name) {
@@ -50,7 +51,7 @@ pub struct Bundle {
 }
 
 /// The pricing page's bundle. Its first part for the visitor who opens the page without a share
-/// link, in English (on any screen), and one for every first view (a share link, German,
+/// link, in English (on any screen), and one for the other first views (a share link, German,
 /// French): `main.js` and `link-check.js` pick.
 pub const PAGE: Bundle = Bundle {
     name: "ppm_widget",
@@ -73,7 +74,7 @@ impl Bundle {
         format!("{}_rest.wasm", self.name)
     }
 
-    /// The first part for every first view and its rest, when the bundle has one apart.
+    /// The first part for the other first views and its rest, when the bundle has one apart.
     pub fn every_view(&self) -> Option<(String, String)> {
         (!self.default_visits.is_empty()).then(|| {
             (
