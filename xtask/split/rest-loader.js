@@ -3,7 +3,7 @@
 // `<bundle>_bg.wasm`, every function that ran in the build's profiling visits (the page's first
 // view in English and on a phone; for the element its partner pages), and `<bundle>_rest.wasm`,
 // the rest (edits, exports, detailed and measured meetings, most messages, ...). The page has a
-// second pair for every first view (a share link, German, French): `ppm_widget_all_bg.wasm` and
+// second pair for the other first views (a share link, German, French): `ppm_widget_all_bg.wasm` and
 // `ppm_widget_all_rest.wasm` (`useRest`). Until the rest is instantiated, each of its functions
 // is a placeholder in the shared table: calling one loads the rest there and then (a
 // synchronous request, when `loadRest` has not brought it yet) and calls the function it stands
@@ -15,7 +15,7 @@ let restUrl = new URL("ppm_widget_rest.wasm", import.meta.url);
 // background fetch checks it as the browser does, the synchronous request with `sha384`, which
 // only a bundle with an integrity value carries (xtask/split/sha384.js).
 const restIntegrity = "";
-/** The page's bundle has a second first part, for every first view
+/** The page's bundle has a second first part, for the other first views
  * (`ppm_widget_all_bg.wasm`), with its own rest: `main.js` names that rest here before `init`
  * when it loads that part. */
 export function useRest(name) {
