@@ -178,13 +178,20 @@ fn Figures(p: &FiguresProps) -> Html {
     if let Some(kept) = super::prerendered::prerendered_figures(&p.priced) {
         return kept;
     }
+    figures(p, &names)
+}
+
+/// The chart and the line items drawn. (A function of its own, so that the page's first view,
+/// which keeps the prerendered ones, does not carry this code inlined into [`Figures`].)
+#[inline(never)]
+fn figures(p: &FiguresProps, names: &CountryNames) -> Html {
     html! {
         <>
             if p.chart {
                 { chart(&p.priced, p.lang) }
             }
             if p.lines {
-                { line_items(&p.priced, p.lang, &names) }
+                { line_items(&p.priced, p.lang, names) }
             }
         </>
     }
