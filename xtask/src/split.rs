@@ -268,6 +268,7 @@ fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
     if bundle.name == PAGE.name {
         text = without_init_sync(&text)?;
     }
+    text = with_short_warnings(&text)?;
     std::fs::write(&glue, with_rest_loader(bundle, &text)?)
         .map_err(|e| format!("{}: {e}", glue.display()))?;
     let types = dir.join(format!("{}.d.ts", bundle.name));
@@ -303,6 +304,32 @@ fn without_init_sync(glue: &str) -> Result<String, String> {
         ));
     }
     Ok(glue.replace(EXPORTS, "export { __wbg_init as default };"))
+}
+
+/// wasm-bindgen's start-up warnings, shortened: the one for an argument not given as an object
+/// (`main.js` and the element always give one) goes, and the one for a server that does not
+/// send `application/wasm` keeps its point in fewer words (the start-up falls back as before).
+fn with_short_warnings(glue: &str) -> Result<String, String> {
+    const WARNINGS: [(&str, &str); 2] = [
+        (
+            "console.warn('using deprecated parameters for the initialization function; pass a single object instead')",
+            "/* (an argument that is not an object is used as it is) */",
+        ),
+        (
+            "\"`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n\"",
+            "\"WebAssembly served without the MIME type application/wasm; instantiated from its bytes:\"",
+        ),
+    ];
+    let mut glue = glue.to_string();
+    for (long, short) in WARNINGS {
+        if glue.matches(long).count() != 1 {
+            return Err(format!(
+                "xtask: the glue does not have `{long}` once; has wasm-bindgen's output changed?"
+            ));
+        }
+        glue = glue.replace(long, short);
+    }
+    Ok(glue)
 }
 
 /// Visits the pages with an instrumented copy of the bundle's module
@@ -444,6 +471,15 @@ mod tests {
         );
         let err = without_init_sync("export { __wbg_init as default };").unwrap_err();
         assert!(err.contains("has wasm-bindgen's output changed"), "{err}");
+    }
+
+    #[test]
+    fn the_start_up_warnings_are_shortened() {
+        let glue = "} else {\n console.warn('using deprecated parameters for the initialization function; pass a single object instead')\n}\nconsole.warn(\"`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n\", e);";
+        let short = with_short_warnings(glue).unwrap();
+        assert!(!short.contains("deprecated"), "{short}");
+        assert!(short.contains("console.warn(\"WebAssembly served without the MIME type application/wasm; instantiated from its bytes:\", e);"), "{short}");
+        assert!(with_short_warnings("console.warn('x')").is_err());
     }
 
     #[test]
