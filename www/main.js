@@ -7,7 +7,7 @@
 // (The JS API for sales tools and partners is a separate bundle, ppm_api.js.)
 // The bundle carries the English texts; German and French are files of their own
 // (texts-de.txt, texts-fr.txt), fetched when the browser, a share link or the language menu asks.
-import init, { mount, firstLanguage, addTexts, loadRest, loadRestWhenIdle, holdUntilRest, useRest, prerenderedFiguresFit } from "./ppm_widget.js";
+import init, { mount, firstLanguage, addTexts, loadRest, loadRestWhenIdle, holdUntilRest, useRest, keepsResults } from "./ppm_widget.js";
 
 const root = document.getElementById("app");
 const html = document.documentElement;
@@ -68,9 +68,9 @@ try {
   if (every) useRest("ppm_widget_all_rest.wasm");
   const all = new URL("ppm_widget_all_bg.wasm", import.meta.url);
   await init(every ? { module_or_path: all } : undefined);
-  // The smaller first part keeps the prerendered chart and line items and draws them with the
-  // rest; a first view whose figures differ (a browser in the euro area) gets the rest first.
-  if (!every && !prerenderedFiguresFit()) await loadRest().catch(() => {});
+  // The smaller first part keeps the prerendered results and draws them with the rest; a first
+  // view priced otherwise (a browser in the euro area) gets the rest first.
+  if (!every && !keepsResults()) await loadRest().catch(() => {});
   const first = firstLanguage();
   // Texts that cannot be had leave the page in English (the app falls back by itself).
   if (first !== "en") await loadTexts(first, early[first]).catch(() => {});

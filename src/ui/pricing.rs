@@ -18,23 +18,6 @@ pub struct Priced {
     pub curve: Curve,
 }
 
-impl Priced {
-    /// Whether the chart and the line items of both are the same in one language: they read the
-    /// curve, both models, the currency and the phone minutes per organiser, and nothing else
-    /// of the quote (not its warnings, which the organisation's country can change).
-    pub fn same_figures(&self, other: &Priced) -> bool {
-        let (a, b) = (&self.quote, &other.quote);
-        let (c, d) = (&self.curve, &other.curve);
-        c.points == d.points
-            && c.break_even_factor == d.break_even_factor
-            && c.break_even == d.break_even
-            && a.per_minute == b.per_minute
-            && a.per_user == b.per_user
-            && a.currency == b.currency
-            && a.usage.phone_minutes_per_organiser == b.usage.phone_minutes_per_organiser
-    }
-}
-
 /// The outcome of pricing the form: a result, or messages per input id.
 pub type Outcome = Result<Rc<Priced>, Vec<(String, String)>>;
 
