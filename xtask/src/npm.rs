@@ -147,10 +147,7 @@ pub fn package(dist: &Path, www: &Path, version: &str) -> Result<String, String>
         "const restIntegrity = \"\";".into(),
         format!("const restIntegrity = \"{}\";", rest.integrity),
     ));
-    renames.push((
-        "export { initSync, __wbg_init as default };".into(),
-        String::new(),
-    ));
+    renames.push(("export { __wbg_init as default };".into(), String::new()));
     // The glue's fallback address names a file the package does not have (its WASM is
     // hashed), which bundlers warn about; the element always passes its own.
     renames.push((

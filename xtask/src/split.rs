@@ -265,10 +265,7 @@ fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
     let glue = dir.join(format!("{}.js", bundle.name));
     let mut text =
         std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
-    if bundle.name == PAGE.name {
-        text = without_init_sync(&text)?;
-    }
-    text = with_short_warnings(&text)?;
+    text = with_short_warnings(&without_init_sync(&text)?)?;
     std::fs::write(&glue, with_rest_loader(bundle, &text)?)
         .map_err(|e| format!("{}: {e}", glue.display()))?;
     let types = dir.join(format!("{}.d.ts", bundle.name));
@@ -293,14 +290,14 @@ fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The glue without `initSync`: the page's `main.js` starts the module with `init`, and the
-/// minifier then drops the second copy of the start-up (the package does the same for the
-/// element, `npm.rs`).
+/// The glue without `initSync`: the page's `main.js` and the element start the module with
+/// `init`, and the minifier then drops the second copy of the start-up. (The JS API's bundle,
+/// not split, keeps it: Node and the tests start it synchronously.)
 fn without_init_sync(glue: &str) -> Result<String, String> {
     const EXPORTS: &str = "export { initSync, __wbg_init as default };";
     if glue.matches(EXPORTS).count() != 1 {
         return Err(format!(
-            "xtask: the glue does not end with `{EXPORTS}` once; has wasm-bindgen's output changed?"
+            "xtask: the glue does not have `{EXPORTS}` once; has wasm-bindgen's output changed?"
         ));
     }
     Ok(glue.replace(EXPORTS, "export { __wbg_init as default };"))

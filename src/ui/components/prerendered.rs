@@ -35,12 +35,14 @@ thread_local! {
 /// by a synchronous request.
 #[wasm_bindgen(js_name = keepsResults)]
 pub fn prerendered_results_fit() -> bool {
-    let first = AppState::landing(&browser::browser_language(), &browser::fragment());
-    let fit = first.lang() == Lang::En
-        && browser::fragment().is_empty()
-        && first.pricing.shown.is_some_and(|priced| {
-            AppState::prerendered_pricing().is_some_and(|page| *priced == *page)
-        });
+    // (A share link's page loads the other first part, which does not ask.)
+    let fit = browser::fragment().is_empty() && {
+        let first = AppState::landing(&browser::browser_language(), "");
+        first.lang() == Lang::En
+            && first.pricing.shown.is_some_and(|priced| {
+                AppState::prerendered_pricing().is_some_and(|page| *priced == *page)
+            })
+    };
     KEEPING.set(fit);
     fit
 }
