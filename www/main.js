@@ -68,8 +68,9 @@ try {
   if (every) useRest("ppm_widget_all_rest.wasm");
   const all = new URL("ppm_widget_all_bg.wasm", import.meta.url);
   await init(every ? { module_or_path: all } : undefined);
-  // The smaller first part keeps the prerendered results and draws them with the rest; a first
-  // view priced otherwise (a browser in the euro area) gets the rest first.
+  // The smaller first part keeps the prerendered results (it cannot price: the rest prices and
+  // draws at the first edit); a first view priced otherwise (a browser in the euro area) gets
+  // the rest first.
   if (!every && !keepsResults()) await loadRest().catch(() => {});
   const first = firstLanguage();
   // Texts that cannot be had leave the page in English (the app falls back by itself).

@@ -44,7 +44,29 @@ impl Reducible for AppState {
 fn initial_state(embed: Option<&Embed>) -> AppState {
     match embed {
         Some(e) => AppState::embedded(&e.card, e.lang, e.preset.as_ref().map(|(_, f)| &**f)),
-        None => AppState::landing(&browser::browser_language(), &browser::fragment()),
+        None => kept_landing().unwrap_or_else(|| {
+            AppState::landing(&browser::browser_language(), &browser::fragment())
+        }),
+    }
+}
+
+/// The page's first state when it keeps the prerendered results (`keepsResults`).
+fn kept_landing() -> Option<AppState> {
+    #[cfg(feature = "page")]
+    return super::components::prerendered::kept_landing();
+    #[cfg(not(feature = "page"))]
+    None
+}
+
+/// The prerendered page's markup for `selector`, shown while the pricing is the prerendered one
+/// (only the page's bundle starts so: [`kept_landing`]).
+fn kept(selector: &'static str) -> Html {
+    #[cfg(feature = "page")]
+    return super::components::prerendered::kept(selector);
+    #[cfg(not(feature = "page"))]
+    {
+        let _ = selector;
+        Html::default()
     }
 }
 
@@ -156,11 +178,10 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let on_csv = {
-        let shown = shown.clone();
         let state = state.clone();
         let countries = countries.clone();
         Callback::from(move |_| {
-            if let Some(p) = &shown {
+            if let Some(p) = &state.shown() {
                 let lang = state.lang();
                 let names = browser::CountryNames::new(lang.tag());
                 let card =
@@ -281,8 +302,12 @@ pub fn App(props: &AppProps) -> Html {
             if state.bad_link {
                 { text_element("p", &[("class", "ppm-notice"), ("role", "alert"), ("id", "bad-link")], t.bad_link) }
             }
-            if let (Some(p), false) = (shown.clone(), compact || hidden.hides(Section::Inputs)) {
-                { summary_bar(&p, state.lang()) }
+            if !(compact || hidden.hides(Section::Inputs)) {
+                if let Some(p) = shown.clone() {
+                    { summary_bar(&p, state.lang()) }
+                } else if state.pricing.prerendered {
+                    { kept("#summary-bar") }
+                }
             }
             <div class="ppm-layout">
                 if !hidden.hides(Section::Inputs) {
@@ -377,6 +402,8 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     if let Some(p) = shown.clone() {
                         <Results ..ResultsProps { priced: p, lang: state.lang(), hidden } />
+                    } else if state.pricing.prerendered {
+                        { kept(".ppm-result-body") }
                     }
                     if !hidden.hides(Section::Actions) {
                         <div class="ppm-actions">

@@ -14,6 +14,14 @@ use crate::shipped::{card_for_region, DEFAULT_CARD_ID};
 /// The language tag the page is prerendered for: a browser in English, without a region.
 pub const PRERENDERED_LANGUAGE: &str = "en";
 
+/// The browser regions whose visitors in English see other results than the prerendered page:
+/// the euro area gets the euro card (`rates/regions.csv`), and an organisation in KR, KZ, PK, RU
+/// or TW cannot buy Communications Credits (a note more). Pricing every region's first view
+/// gives this list; the test `the_regions_priced_otherwise_are_those_the_pricing_gives` checks it
+/// (the page's first part would otherwise carry the pricing to find out).
+pub const REGIONS_PRICED_OTHERWISE: &str =
+    "AD AT BE CY DE EE ES FI FR GR HR IE IT KR KZ LT LU LV MC ME MT NL PK PT RU SI SK SM TW VA";
+
 /// The state the reducer owns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -48,6 +56,10 @@ pub struct Pricing {
     pub errors: Rc<Vec<(String, String)>>,
     /// Whether the current form priced (`shown` is its quote).
     pub valid: bool,
+    /// The form is the one the page was prerendered with and is priced as it shows, so the page
+    /// keeps the prerendered results and nothing is priced until the form changes (the pricing
+    /// page's first view in English: [`AppState::landing_as_prerendered`]). `shown` is empty.
+    pub prerendered: bool,
 }
 
 impl Pricing {
@@ -65,12 +77,23 @@ impl Pricing {
                 shown: Some(priced),
                 errors: keep(Vec::new()),
                 valid: true,
+                prerendered: false,
             },
             Err(errors) => Pricing {
                 shown: before.shown.clone(),
                 errors: keep(errors),
                 valid: false,
+                prerendered: false,
             },
+        }
+    }
+
+    /// What the prerendered page shows: a valid form whose results are on the page.
+    fn prerendered() -> Pricing {
+        Pricing {
+            valid: true,
+            prerendered: true,
+            ..Pricing::default()
         }
     }
 }
@@ -79,6 +102,15 @@ impl AppState {
     /// The page language (the form's).
     pub fn lang(&self) -> Lang {
         self.form.lang
+    }
+
+    /// The quote the page shows: the last valid one, or while the page keeps its prerendered
+    /// results, the form priced now (exports need the figures, not the markup).
+    pub fn shown(&self) -> Option<Rc<Priced>> {
+        match self.pricing.prerendered {
+            true => Pricing::of(&self.form, &Pricing::default()).shown,
+            false => self.pricing.shown.clone(),
+        }
     }
 
     /// Whether the meetings are still the opening example's (the page labels them so).
@@ -93,9 +125,21 @@ impl AppState {
 
     /// A state for a form, in `lang`, priced; `bad_link`: a share link could not be read.
     pub fn new(form: Form, lang: Lang, bad_link: bool) -> AppState {
+        AppState::with_pricing(form, lang, bad_link, |form| {
+            Pricing::of(form, &Pricing::default())
+        })
+    }
+
+    /// A state for a form, in `lang`, with the pricing `price` gives it.
+    fn with_pricing(
+        form: Form,
+        lang: Lang,
+        bad_link: bool,
+        price: impl FnOnce(&Form) -> Pricing,
+    ) -> AppState {
         let form = form.relocalised(lang);
         AppState {
-            pricing: Pricing::of(&form, &Pricing::default()),
+            pricing: price(&form),
             form,
             lang_chosen: false,
             bad_link,
@@ -185,7 +229,12 @@ impl AppState {
         next.apply(action);
         // Priced here, once per change of the form (its language included), never in render.
         if next.form != self.form {
-            next.pricing = Pricing::of(&next.form, &self.pricing);
+            // The prerendered results are priced now, to be shown while the new form is wrong.
+            let before = match self.pricing.prerendered {
+                true => Pricing::of(&self.form, &Pricing::default()),
+                false => self.pricing.clone(),
+            };
+            next.pricing = Pricing::of(&next.form, &before);
         }
         // A card or a country the visitor picked is no longer a guess.
         if next.form.card_id != self.form.card_id
@@ -280,14 +329,9 @@ impl AppState {
         // A language whose texts could not be fetched opens in English.
         let browser_lang = Lang::from_tag(tag).or_english();
         if fragment.is_empty() {
-            let region = region_of(tag);
-            let card = region.as_deref().map_or(DEFAULT_CARD_ID, card_for_region);
-            let mut form = Form::example(card, browser_lang);
-            // The organisation is most likely where the browser's region is.
-            form.organisation = region.clone().unwrap_or_default();
-            let mut state = AppState::new(form, browser_lang, false);
-            state.region_guess = region;
-            return state;
+            return AppState::first_visit(tag, browser_lang, |form| {
+                Pricing::of(form, &Pricing::default())
+            });
         }
         match link::decode(fragment) {
             Ok((form, chosen)) => {
@@ -303,6 +347,32 @@ impl AppState {
                 true,
             ),
         }
+    }
+
+    /// The first state of a visit without a share link from a browser in `tag`, in `lang`: the
+    /// example with the card and the organisation's country guessed from the browser's region.
+    fn first_visit(tag: &str, lang: Lang, price: impl FnOnce(&Form) -> Pricing) -> AppState {
+        let region = region_of(tag);
+        let card = region.as_deref().map_or(DEFAULT_CARD_ID, card_for_region);
+        let mut form = Form::example(card, lang);
+        // The organisation is most likely where the browser's region is.
+        form.organisation = region.clone().unwrap_or_default();
+        let mut state = AppState::with_pricing(form, lang, false, price);
+        state.region_guess = region;
+        state
+    }
+
+    /// [`AppState::landing`] without a share link for a browser in English whose region is not
+    /// one of [`REGIONS_PRICED_OTHERWISE`], with the prerendered results kept instead of priced
+    /// ([`Pricing::prerendered`]); `None` for any other browser. Only the pricing page's first
+    /// view in English asks (`keepsResults`).
+    pub fn landing_as_prerendered(tag: &str) -> Option<AppState> {
+        let region = region_of(tag);
+        let listed = region
+            .as_deref()
+            .is_some_and(|r| REGIONS_PRICED_OTHERWISE.split(' ').any(|other| other == r));
+        (AppState::wanted_language(tag, "") == Lang::En && !listed)
+            .then(|| AppState::first_visit(tag, Lang::En, |_| Pricing::prerendered()))
     }
 
     /// The pricing `ppm-prerender` shows: a first visit in [`PRERENDERED_LANGUAGE`] without

@@ -245,3 +245,82 @@ fn the_prerendered_results_are_those_of_english_browsers_that_pay_in_dollars() {
     let longer = price(&longer.form, Lang::En).expect("priced");
     assert!(*longer != *page);
 }
+
+/// Every browser region whose English first view [`AppState::landing`] prices otherwise than
+/// the prerendered page, as a list like [`REGIONS_PRICED_OTHERWISE`].
+fn regions_priced_otherwise() -> String {
+    let page = AppState::prerendered_pricing();
+    let mut list = Vec::new();
+    for code in crate::rating::iso::country_codes() {
+        let state = AppState::landing(&format!("{PRERENDERED_LANGUAGE}-{code}"), "");
+        if state.pricing.shown != page || !state.pricing.valid {
+            list.push(code);
+        }
+    }
+    list.join(" ")
+}
+
+#[test]
+fn the_regions_priced_otherwise_are_those_the_pricing_gives() {
+    // Pricing all 249 regions' first views: the list the page's first part reads must be the
+    // one the pricing gives (when a card or a rule changes, update REGIONS_PRICED_OTHERWISE).
+    assert_eq!(regions_priced_otherwise(), REGIONS_PRICED_OTHERWISE);
+    // By hand: rates/regions.csv starts the euro area (AD … VA) with the euro card; on the
+    // dollar card an organisation in KR, KZ, PK, RU or TW cannot buy Communications Credits
+    // (rates/illustrative-usd.toml). Every other region's first view is the prerendered page.
+    let mut expected: Vec<&str> = "AD AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MC ME MT NL \
+                                   PT SI SK SM VA KR KZ PK RU TW"
+        .split(' ')
+        .collect();
+    expected.sort_unstable();
+    assert_eq!(REGIONS_PRICED_OTHERWISE, expected.join(" "));
+}
+
+#[test]
+fn a_first_view_that_keeps_the_prerendered_results_prices_at_its_first_change() {
+    // Kept: English with a region not listed, or none; its state is the landing's, unpriced.
+    for tag in ["en-GB", "en-US", "en", "es-US"] {
+        let kept = AppState::landing_as_prerendered(tag).expect(tag);
+        let landing = AppState::landing(tag, "");
+        assert!(kept.pricing.prerendered && kept.pricing.valid, "{tag}");
+        assert_eq!(kept.pricing.shown, None, "{tag}");
+        assert_eq!(
+            AppState {
+                pricing: landing.pricing.clone(),
+                ..kept
+            },
+            landing,
+            "{tag}"
+        );
+    }
+    // Not kept: a listed region (Ireland, euros), a browser in German or French.
+    for tag in ["en-IE", "en-RU", "de-CH", "fr"] {
+        assert_eq!(AppState::landing_as_prerendered(tag), None, "{tag}");
+    }
+    let kept = AppState::landing_as_prerendered("en-GB").unwrap();
+    let landing = AppState::landing("en-GB", "");
+    // Exports price it when asked: the landing state's quote.
+    assert_eq!(kept.shown(), landing.pricing.shown);
+    // An action that leaves the form as it is keeps the page's results.
+    assert!(kept.after(Action::Open(Some(0))).pricing.prerendered);
+    // The first change prices, as the landing state would: 12 organisers leave pay-per-minute
+    // at $146.16; per user, the pool shrinks to 12 x 60 = 720 minutes, so 1,080 of the 1,800 US
+    // dial-out minutes cost 0.0120 each: 221.60 + 12.96 = 234.56.
+    let edited = kept.after(Action::Edit(Edit::Organisers("12".into())));
+    assert!(!edited.pricing.prerendered);
+    assert_eq!(
+        totals(&edited),
+        ("146.16".to_string(), "234.56".to_string())
+    );
+    assert_eq!(
+        edited.pricing,
+        landing
+            .after(Action::Edit(Edit::Organisers("12".into())))
+            .pricing
+    );
+    // A wrong first change shows the example's totals ($146.16 and $221.60) with its message.
+    let wrong = kept.after(Action::Edit(Edit::Organisers("-5".into())));
+    assert!(!wrong.pricing.valid && !wrong.pricing.prerendered);
+    assert_eq!(totals(&wrong), ("146.16".to_string(), "221.60".to_string()));
+    assert_eq!(wrong.pricing.errors.len(), 1);
+}

@@ -1,7 +1,7 @@
 // The pricing page's WebAssembly comes in two parts (xtask/src/split.rs): the first holds what
 // the build's profiling visits ran (the English first view and a phone; in the other first part,
 // which a share link or a German or French browser loads instead, a share link, German, French;
-// the smaller one keeps the prerendered results and draws them with the rest), the
+// the smaller one keeps the prerendered results and prices and draws with the rest), the
 // rest (edits, exports, ...) is fetched once the page is ready, or at once when a visitor acts
 // before that (the action waits for it); a function of it that runs before then loads it by a
 // synchronous request.
@@ -202,15 +202,21 @@ test("the example in English loads the smaller first part; a share link, German 
 });
 
 /** The results' markup, as the page shows it. */
-const results = (page) => page.evaluate(() => document.querySelector(".ppm-result-body").outerHTML);
+/** The results and the summary bar's markup. */
+const results = (page) => page.evaluate(() =>
+  ["#summary-bar", ".ppm-result-body"].map((s) => document.querySelector(s).outerHTML).join("\n"));
 
 test("the smaller first part keeps the prerendered results, and they are what the app draws", async () => {
   for (const locale of ["en-US", "en-GB"]) {
-    // With every request for the rest refused, the results are there: kept, not drawn (drawing
-    // them is the rest's code). The example's per-minute line items add up to $146.16 (see
-    // above); today's mark on the chart says the same.
+    // With every request for the rest refused, the results are there: kept, not priced nor
+    // drawn (both are the rest's code), in the app's own container. The example's per-minute
+    // line items add up to $146.16 (see above); today's mark on the chart and the summary bar
+    // say the same, the bar with the per-user licence's $221.60 (its parts are spans: no spaces
+    // between them in the text).
     const refused = await openPage((route) => route.abort(), locale);
-    assert.equal(await text(refused.page, "#per-minute-monthly"), "$146.16", locale);
+    assert.equal(await text(refused.page, "#app-live #per-minute-monthly"), "$146.16", locale);
+    assert.equal(await text(refused.page, "#app-live #summary-bar"),
+      "Monthly cost:Pay-per-minute $146.16 ($75.44 less)Per-user licence $221.60", locale);
     assert.equal(await text(refused.page, "#lines-per-minute tfoot td"), "$146.16", locale);
     assert.equal(await text(refused.page, "#chart-today-ppm"), "$146.16", locale);
     assert.ok(!refused.rest.includes("xhr"), refused.rest.join(", "));

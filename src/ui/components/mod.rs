@@ -15,7 +15,7 @@ mod meeting_editor;
 mod mix_row;
 mod number_field;
 #[cfg(feature = "page")]
-mod prerendered;
+pub mod prerendered;
 mod results;
 mod summary_bar;
 

@@ -1,75 +1,68 @@
-//! The pricing page's prerendered results, kept while they show what the page shows: the
-//! first view then runs no code to draw them (the totals, the sentences, the notes, the chart
-//! and the line items), and that code comes with the rest of the WebAssembly (see DESIGN.md,
-//! "Size notes"), before the first edit, which waits for it. A first view priced otherwise (a
-//! browser in the euro area gets the euro card) has the rest loaded before the app starts
-//! ([`prerendered_results_fit`], asked by `main.js`). Natively, and on the page's other first
-//! part, nothing sets them to be kept.
+//! The pricing page's prerendered results, kept while the form is the one they were rendered
+//! for: the first view of a visitor in English then prices nothing and draws no results (the
+//! totals, the sentences, the notes, the chart, the line items and the summary bar), and the
+//! code that does both comes with the rest of the WebAssembly (see DESIGN.md, "Size notes"),
+//! before the first edit, which waits for it. A first view priced otherwise (a browser in the
+//! euro area gets the euro card) has the rest loaded before the app starts
+//! ([`landing_as_prerendered`], asked by `main.js`). Natively, in the element and on the page's
+//! other first part, nothing is kept.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::RefCell;
 
-use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::lang::Lang;
 use crate::ui::app_state::AppState;
 use crate::ui::browser;
-use crate::ui::pricing::Priced;
-
-/// The pricing the first render showed and a copy of the prerendered results.
-type Kept = Option<(Rc<Priced>, web_sys::Node)>;
 
 thread_local! {
-    /// Set when [`prerendered_results_fit`] found that they fit, until the pricing changes.
-    static KEEPING: Cell<bool> = const { Cell::new(false) };
-    /// Made by the first render while keeping.
-    static KEPT: RefCell<Kept> = const { RefCell::new(None) };
+    /// The first state, when `main.js` asked and the page's results fit it.
+    static LANDING: RefCell<Option<AppState>> = const { RefCell::new(None) };
+    /// The copies of the prerendered markup made so far, by selector.
+    static COPIES: RefCell<Vec<(&'static str, web_sys::Node)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Whether the page's first view in the browser's language shows the prerendered results: in
-/// English, without a share link, priced exactly as the prerendered example (a guessed
-/// organisation's country in the US or the UK changes nothing there); if so, the app's first
-/// render keeps them. `main.js` asks before it mounts the app, in the first part cut for that
-/// view only; when they differ, it loads the rest first, so that drawing them does not fetch it
-/// by a synchronous request.
-#[wasm_bindgen(js_name = keepsResults)]
-pub fn prerendered_results_fit() -> bool {
+/// Whether the page's first view shows the prerendered results: a visit without a share link
+/// from a browser in English whose region is not priced otherwise
+/// ([`AppState::landing_as_prerendered`]). If so, the app starts from that state
+/// ([`kept_landing`]) and keeps the results. `main.js` asks before it mounts the app, in the first
+/// part cut for that view only; when they differ, it loads the rest first, so that pricing and
+/// drawing do not fetch it by a synchronous request.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = keepsResults)]
+pub fn landing_as_prerendered() -> bool {
     // (A share link's page loads the other first part, which does not ask.)
-    let fit = browser::fragment().is_empty() && {
-        let first = AppState::landing(&browser::browser_language(), "");
-        first.lang() == Lang::En
-            && first.pricing.shown.is_some_and(|priced| {
-                AppState::prerendered_pricing().is_some_and(|page| *priced == *page)
-            })
-    };
-    KEEPING.set(fit);
+    let state = browser::fragment()
+        .is_empty()
+        .then(|| AppState::landing_as_prerendered(&browser::browser_language()))
+        .flatten()
+        // A page without the prerendered markup (not built by `cargo xtask dist`) keeps nothing.
+        .filter(|_| KEPT.iter().all(|selector| copy(selector).is_some()));
+    let fit = state.is_some();
+    LANDING.set(state);
     fit
 }
 
-/// A copy of the prerendered results while they fit and the pricing to show is still `priced`
-/// of the first render; `None` once it changes (then they are drawn).
-pub fn prerendered_results(priced: &Rc<Priced>) -> Option<Html> {
-    if !KEEPING.get() {
-        return None;
-    }
-    kept_results(priced)
+/// The parts of the prerendered page the app keeps while they fit.
+const KEPT: [&str; 2] = ["#summary-bar", ".ppm-result-body"];
+
+/// The first state that keeps the prerendered results, once (see [`landing_as_prerendered`]).
+pub fn kept_landing() -> Option<AppState> {
+    LANDING.take()
 }
 
-/// The copy while `priced` is the first render's (made by that render).
-#[inline(never)]
-fn kept_results(priced: &Rc<Priced>) -> Option<Html> {
-    KEPT.with_borrow_mut(|kept| {
-        if kept.is_none() {
-            *kept = browser::prerendered_copy(".ppm-result-body").map(|c| (priced.clone(), c));
+/// The prerendered page's element `selector` (one of [`KEPT`]), or nothing.
+pub fn kept(selector: &'static str) -> Html {
+    copy(selector).map(Html::VRef).unwrap_or_default()
+}
+
+/// A copy of the prerendered page's element `selector`, made at the first ask and the same node
+/// after (the prerendered page is gone once the app is shown).
+fn copy(selector: &'static str) -> Option<web_sys::Node> {
+    COPIES.with_borrow_mut(|copies| {
+        if let Some((_, node)) = copies.iter().find(|(s, _)| *s == selector) {
+            return Some(node.clone());
         }
-        match kept {
-            Some((first, copy)) if Rc::ptr_eq(first, priced) => Some(Html::VRef(copy.clone())),
-            _ => {
-                *kept = None;
-                KEEPING.set(false);
-                None
-            }
-        }
+        let node = browser::prerendered_copy(selector)?;
+        copies.push((selector, node.clone()));
+        Some(node)
     })
 }

@@ -84,16 +84,10 @@ fn use_after_paint(value: Rc<Priced>) -> Rc<Priced> {
 pub fn Results(p: &ResultsProps) -> Html {
     let later = use_after_paint(p.priced.clone());
     let names = use_country_names(p.lang);
-    #[cfg(feature = "page")]
-    if let Some(kept) = super::prerendered::prerendered_results(&p.priced) {
-        return kept;
-    }
     results(p, later, &names)
 }
 
-/// The results drawn. (A function of its own, so that the page's first view, which keeps the
-/// prerendered ones, does not carry this code inlined into [`Results`].)
-#[inline(never)]
+/// The results drawn.
 fn results(p: &ResultsProps, later: Rc<Priced>, names: &CountryNames) -> Html {
     let q = &p.priced.quote;
     let t = p.lang.texts();
