@@ -375,12 +375,6 @@ impl AppState {
             .then(|| AppState::first_visit(tag, Lang::En, |_| Pricing::prerendered()))
     }
 
-    /// The pricing `ppm-prerender` shows: a first visit in [`PRERENDERED_LANGUAGE`] without
-    /// a share link (natively the browser's language is that one and the fragment empty).
-    pub fn prerendered_pricing() -> Option<Rc<Priced>> {
-        AppState::landing(PRERENDERED_LANGUAGE, "").pricing.shown
-    }
-
     /// The language [`AppState::landing`] opens in when every language's texts are here: the
     /// share link's, else the browser's (`tag`).
     pub fn wanted_language(tag: &str, fragment: &str) -> Lang {

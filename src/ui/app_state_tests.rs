@@ -5,6 +5,12 @@ use super::*;
 use crate::form::Mode;
 use crate::ui::pricing::price;
 
+/// The pricing `ppm-prerender` shows: a first visit in [`PRERENDERED_LANGUAGE`] without a share
+/// link (natively the browser's language is that one and the fragment empty).
+fn prerendered_pricing() -> Option<Rc<crate::ui::pricing::Priced>> {
+    AppState::landing(PRERENDERED_LANGUAGE, "").pricing.shown
+}
+
 fn example() -> AppState {
     AppState::landing("en-US", "")
 }
@@ -221,7 +227,7 @@ fn the_language_to_fetch_first_is_the_link_s_then_the_browser_s() {
 
 #[test]
 fn the_prerendered_results_are_those_of_english_browsers_that_pay_in_dollars() {
-    let page = AppState::prerendered_pricing().expect("the prerendered example prices");
+    let page = prerendered_pricing().expect("the prerendered example prices");
     // The page is prerendered for a browser in English without a region: no country guessed.
     let prerendered = AppState::landing(PRERENDERED_LANGUAGE, "");
     assert_eq!(prerendered.form.organisation, "");
@@ -249,7 +255,7 @@ fn the_prerendered_results_are_those_of_english_browsers_that_pay_in_dollars() {
 /// Every browser region whose English first view [`AppState::landing`] prices otherwise than
 /// the prerendered page, as a list like [`REGIONS_PRICED_OTHERWISE`].
 fn regions_priced_otherwise() -> String {
-    let page = AppState::prerendered_pricing();
+    let page = prerendered_pricing();
     let mut list = Vec::new();
     for code in crate::rating::iso::country_codes() {
         let state = AppState::landing(&format!("{PRERENDERED_LANGUAGE}-{code}"), "");
