@@ -270,6 +270,7 @@ fn patch_glue(bundle: &Bundle, dir: &Path) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", glue.display()))?;
     let types = dir.join(format!("{}.d.ts", bundle.name));
     if let Ok(text) = std::fs::read_to_string(&types) {
+        let text = declarations_without_init_sync(&text)?;
         let declared = format!(
             "{text}\n/** Fetches and instantiates the rest of the WebAssembly (once). */\n\
              export function loadRest(): Promise<void>;\n\
@@ -301,6 +302,30 @@ fn without_init_sync(glue: &str) -> Result<String, String> {
         ));
     }
     Ok(glue.replace(EXPORTS, "export { __wbg_init as default };"))
+}
+
+/// The glue's declarations without `initSync` and its doc comment, as the glue
+/// ([`without_init_sync`]): the element's are shipped in the npm package.
+fn declarations_without_init_sync(types: &str) -> Result<String, String> {
+    const DECLARED: &str = "export function initSync(";
+    let (Some(at), 1) = (types.find(DECLARED), types.matches(DECLARED).count()) else {
+        return Err(format!(
+            "xtask: the glue's declarations do not have `{DECLARED}` once; has wasm-bindgen's \
+             output changed?"
+        ));
+    };
+    let line_end = types[at..].find('\n').map_or(types.len(), |n| at + n + 1);
+    // Its doc comment, when only blanks stand between the comment and the declaration.
+    let start = types[..at]
+        .rfind("/**")
+        .filter(|&c| {
+            types[c..at]
+                .find("*/")
+                .is_some_and(|end| types[c + end + 2..at].trim().is_empty())
+        })
+        .unwrap_or(at);
+    let line_start = types[..start].rfind('\n').map_or(0, |n| n + 1);
+    Ok(format!("{}{}", &types[..line_start], &types[line_end..]))
 }
 
 /// wasm-bindgen's start-up warnings, shortened: the one for an argument not given as an object
@@ -468,6 +493,17 @@ mod tests {
         );
         let err = without_init_sync("export { __wbg_init as default };").unwrap_err();
         assert!(err.contains("has wasm-bindgen's output changed"), "{err}");
+    }
+
+    #[test]
+    fn the_declarations_lose_init_sync_and_its_comment() {
+        let types = "export type A = 1;\n\n    /**\n     * Instantiates.\n     */\n    export function \
+                     initSync(module: A): B;\n\n/** Starts. */\nexport default function init(): C;\n";
+        assert_eq!(
+            declarations_without_init_sync(types).unwrap(),
+            "export type A = 1;\n\n\n/** Starts. */\nexport default function init(): C;\n"
+        );
+        assert!(declarations_without_init_sync("export default function init(): C;\n").is_err());
     }
 
     #[test]
