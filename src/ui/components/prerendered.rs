@@ -4,7 +4,7 @@
 //! code that does both comes with the rest of the WebAssembly (see DESIGN.md, "Size notes"),
 //! before the first edit, which waits for it. A first view priced otherwise (a browser in the
 //! euro area gets the euro card) has the rest loaded before the app starts
-//! ([`landing_as_prerendered`], asked by `main.js`). Natively, in the element and on the page's
+//! ([`keeps_results`], asked by `main.js`). Natively, in the element and on the page's
 //! other first part, nothing is kept.
 
 use std::cell::RefCell;
@@ -28,7 +28,7 @@ thread_local! {
 /// part cut for that view only; when they differ, it loads the rest first, so that pricing and
 /// drawing do not fetch it by a synchronous request.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = keepsResults)]
-pub fn landing_as_prerendered() -> bool {
+pub fn keeps_results() -> bool {
     // (A share link's page loads the other first part, which does not ask.)
     let state = browser::fragment()
         .is_empty()
@@ -44,7 +44,7 @@ pub fn landing_as_prerendered() -> bool {
 /// The parts of the prerendered page the app keeps while they fit.
 const KEPT: [&str; 2] = ["#summary-bar", ".ppm-result-body"];
 
-/// The first state that keeps the prerendered results, once (see [`landing_as_prerendered`]).
+/// The first state that keeps the prerendered results, once (see [`keeps_results`]).
 pub fn kept_landing() -> Option<AppState> {
     LANDING.take()
 }
