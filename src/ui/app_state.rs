@@ -229,11 +229,12 @@ impl AppState {
         next.apply(action);
         // Priced here, once per change of the form (its language included), never in render.
         if next.form != self.form {
-            next.pricing = Pricing::of(&next.form, &self.pricing);
-            // A wrong first change keeps the prerendered results' figures, priced now.
-            if self.pricing.prerendered && !next.pricing.valid {
-                next.pricing.shown = self.shown();
-            }
+            // The prerendered results are priced now, to be shown while the new form is wrong.
+            let before = match self.pricing.prerendered {
+                true => Pricing::of(&self.form, &Pricing::default()),
+                false => self.pricing.clone(),
+            };
+            next.pricing = Pricing::of(&next.form, &before);
         }
         // A card or a country the visitor picked is no longer a guess.
         if next.form.card_id != self.form.card_id

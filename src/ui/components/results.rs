@@ -83,6 +83,12 @@ fn use_after_paint(value: Rc<Priced>) -> Rc<Priced> {
 #[component]
 pub fn Results(p: &ResultsProps) -> Html {
     let later = use_after_paint(p.priced.clone());
+    let names = use_country_names(p.lang);
+    results(p, later, &names)
+}
+
+/// The results drawn.
+fn results(p: &ResultsProps, later: Rc<Priced>, names: &CountryNames) -> Html {
     let q = &p.priced.quote;
     let t = p.lang.texts();
     // Only embedded widgets hide sections (the page's bundle drops these checks).
@@ -101,7 +107,6 @@ pub fn Results(p: &ResultsProps) -> Html {
     .map(|who| format!("{who} {} {savings} {}.", t.by, t.per_month_word))
     .unwrap_or_else(|| format!("{}.", t.equal));
     let break_even = quote_words::break_even(q, p.lang);
-    let names = use_country_names(p.lang);
     let card = CardTexts::of(&q.card.id, &q.card.name, p.lang);
     let mut notes = Markup::default();
     // Only when some dial-out can use the pool.
@@ -132,7 +137,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             notes.element(
                 "li",
                 &[],
-                &quote_words::warning(p.lang, w, &card, &n, &names),
+                &quote_words::warning(p.lang, w, &card, &n, names),
             );
         }
         notes.literal("</ul></section>");
