@@ -48,7 +48,13 @@ impl Lang {
         let number =
             |d: &rust_decimal::Decimal| super::format::plain(self, &d.normalize().to_string(), 10);
         let (slot, arg) = problem_sentence(problem, &number);
-        fill(self.texts().problem_sentences[slot], &[&arg])
+        // English's are apart from its texts (`en::PROBLEM_SENTENCES`), also when a fetched
+        // language has not arrived and its texts are English's.
+        let sentences = match self.or_english() {
+            Lang::En => &en::PROBLEM_SENTENCES,
+            lang => &lang.texts().problem_sentences,
+        };
+        fill(sentences[slot], &[&arg])
     }
 
     /// The texts of this language (English while a fetched language has not arrived).

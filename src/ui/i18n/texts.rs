@@ -244,6 +244,7 @@ texts! {
         /// The page's `<meta name="description">`.
         description,
         /// A problem of an input, by kind ([`super::problem_sentence`]; {0}: its number, formatted).
+        /// English's are apart, in `en::PROBLEM_SENTENCES` (its slots here are empty).
         problem_sentences[20],
         /// A warning of the quote, by code ([`super::warning_sentence`]; {0}: the card, {1}: the
         /// countries, {2}: the minimum credits purchase). The card's tax note is the card's own text.

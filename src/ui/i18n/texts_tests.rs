@@ -17,7 +17,7 @@ fn a_language_written_to_a_file_reads_back_the_same() {
 
 #[test]
 fn every_language_fills_the_same_parts_as_english() {
-    let en = EN.strings();
+    let en = english_strings();
     for texts in [&DE, &FR] {
         let other = texts.strings();
         let mut at = 0;
@@ -34,6 +34,39 @@ fn every_language_fills_the_same_parts_as_english() {
             at += count;
         }
     }
+}
+
+/// English's strings in file order, its problem sentences (kept apart) in their slots.
+fn english_strings() -> Vec<&'static str> {
+    let mut en = EN.strings();
+    let mut at = 0;
+    for &(field, count) in Texts::FIELDS {
+        if field == "problem_sentences" {
+            en.splice(at..at + count, crate::ui::i18n::en::PROBLEM_SENTENCES);
+        }
+        at += count;
+    }
+    en
+}
+
+#[test]
+fn english_says_its_problems_from_the_sentences_kept_apart() {
+    // Its texts leave the slots empty; every kept-apart sentence is written.
+    assert_eq!(EN.problem_sentences, [""; 20]);
+    assert!(crate::ui::i18n::en::PROBLEM_SENTENCES
+        .iter()
+        .all(|s| !s.is_empty()));
+    let negative = crate::rating::problem::Problem::Negative {
+        value: rust_decimal::Decimal::NEGATIVE_ONE,
+    };
+    assert_eq!(Lang::En.say(&negative), "Enter 0 or more.");
+    assert_eq!(Lang::De.say(&negative), DE.problem_sentences[2]);
+    // With its one argument: "At most {0} meeting profiles."
+    let many = crate::rating::problem::Problem::TooManyMeetings {
+        count: 1001,
+        limit: 1000,
+    };
+    assert_eq!(Lang::En.say(&many), "At most 1000 meeting profiles.");
 }
 
 #[test]
