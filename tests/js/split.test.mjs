@@ -238,6 +238,30 @@ test("the smaller first part keeps the prerendered results, and they are what th
   }
 });
 
+test("a glossary opened in the kept results stays open when the first edit draws them anew, and closed once closed", async () => {
+  const { page, context, errors } = await openPage();
+  const open = () => page.evaluate(() => document.getElementById("glossary").open);
+  const kept = await page.evaluateHandle(() => document.querySelector(".ppm-result-body"));
+  await page.locator("#glossary summary").click();
+  assert.equal(await open(), true);
+  // 12 organisers: the dial-out pool shrinks to 12 x 60 = 720 minutes, so 1,080 of the 1,800 US
+  // dial-out minutes cost 0.0120 each: $221.60 + $12.96 = $234.56 (as in
+  // `a_first_view_that_keeps_the_prerendered_results_prices_at_its_first_change`).
+  await type(page, "organisers", "12");
+  await page.waitForFunction(() => document.getElementById("per-user-monthly").textContent === "$234.56");
+  // Drawn anew (the kept copy is gone from the page), and open as the visitor left it.
+  assert.equal(await page.evaluate((k) => k.isConnected, kept), false);
+  assert.equal(await open(), true);
+  // Closed by the visitor, it stays closed at the next edit (13 organisers: a pool of 780
+  // minutes, 1,020 x 0.0120 = $12.24 more: $233.84).
+  await page.locator("#glossary summary").click();
+  await type(page, "organisers", "13");
+  await page.waitForFunction(() => document.getElementById("per-user-monthly").textContent === "$233.84");
+  assert.equal(await open(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a first view priced otherwise than the prerendered one (the euro card) gets the rest before the app starts", async () => {
   // en-IE: Ireland pays in euros (rates/regions.csv). Per minute, the euro card's rates: 2,880
   // German min x 0.0202 = 58.18, 1,800 UK min x 0.0202 = 36.36, 720 US toll-free min x 0.0276

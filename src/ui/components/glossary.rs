@@ -6,8 +6,8 @@ use yew::prelude::*;
 use crate::lang::Lang;
 use crate::ui::markup::Markup;
 
-/// "What do these words mean?"
-pub fn glossary(lang: Lang) -> Html {
+/// "What do these words mean?", closed unless `open`.
+pub fn glossary(lang: Lang, open: bool) -> Html {
     let t = lang.texts();
     let mut terms = Markup::default();
     terms.literal("<dl>");
@@ -16,7 +16,7 @@ pub fn glossary(lang: Lang) -> Html {
     }
     terms.literal("</dl>");
     html! {
-        <details class="ppm-glossary" id="glossary">
+        <details class="ppm-glossary" id="glossary" {open}>
             <summary>{ t.glossary_title }</summary>
             { terms.into_html() }
         </details>

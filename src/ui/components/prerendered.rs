@@ -7,7 +7,7 @@
 //! ([`keeps_results`], asked by `main.js`). Natively, in the element and on the page's
 //! other first part, nothing is kept.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use yew::prelude::*;
 
@@ -17,6 +17,9 @@ use crate::ui::browser;
 thread_local! {
     /// The first state, when `main.js` asked and the page's results fit it.
     static LANDING: RefCell<Option<AppState>> = const { RefCell::new(None) };
+    /// Whether the page keeps the prerendered results ([`keeps_results`]): only then can the
+    /// glossary in them have been opened ([`glossary_open`]).
+    static RESULTS_KEPT: Cell<bool> = const { Cell::new(false) };
     /// The copies of the prerendered markup made so far, by selector.
     static COPIES: RefCell<Vec<(&'static str, web_sys::Node)>> = const { RefCell::new(Vec::new()) };
 }
@@ -37,6 +40,7 @@ pub fn keeps_results() -> bool {
         // A page without the prerendered markup (not built by `cargo xtask dist`) keeps nothing.
         .filter(|_| KEPT.iter().all(|selector| copy(selector).is_some()));
     let fit = state.is_some();
+    RESULTS_KEPT.set(fit);
     LANDING.set(state);
     fit
 }
@@ -47,6 +51,32 @@ const KEPT: [&str; 2] = ["#summary-bar", ".ppm-result-body"];
 /// The first state that keeps the prerendered results, once (see [`keeps_results`]).
 pub fn kept_landing() -> Option<AppState> {
     LANDING.take()
+}
+
+/// Whether the visitor opened the glossary in the kept results: the results drawn in their place
+/// at the first edit have it open too, instead of closing it under the visitor's eyes. (The
+/// kept copy is the node the page showed; once replaced, its state no longer changes, so every
+/// later drawing gets the same answer and leaves the visitor's own opening and closing alone.)
+pub fn glossary_open() -> bool {
+    RESULTS_KEPT.get() && glossary_open_in_kept_results()
+}
+
+/// Whether the kept results hold an open glossary (out of line: only a page that kept them
+/// asks, at its first edit).
+#[inline(never)]
+fn glossary_open_in_kept_results() -> bool {
+    use wasm_bindgen::JsCast;
+    COPIES.with_borrow(|copies| {
+        copies
+            .iter()
+            .find(|(s, _)| *s == KEPT[1])
+            .and_then(|(_, node)| {
+                node.dyn_ref::<web_sys::Element>()?
+                    .query_selector("#glossary[open]")
+                    .ok()?
+            })
+            .is_some()
+    })
 }
 
 /// The prerendered page's element `selector` (one of [`KEPT`]), or nothing.

@@ -154,11 +154,20 @@ fn results(p: &ResultsProps, later: Rc<Priced>, names: &CountryNames) -> Html {
                 <p class="ppm-break-even" id="break-even">{ break_even }</p>
             </div>
             { notes.into_html() }
-            { glossary(p.lang) }
+            { glossary(p.lang, glossary_kept_open()) }
             <Figures ..FiguresProps { priced: later, lang: p.lang,
                 chart: !hidden.hides(Section::Chart), lines: !hidden.hides(Section::Lines) } />
         </div>
     }
+}
+
+/// Whether the glossary is drawn open: when the page's kept results, which these replace, had
+/// it open (the same answer at every drawing).
+fn glossary_kept_open() -> bool {
+    #[cfg(feature = "page")]
+    return super::prerendered::glossary_open();
+    #[cfg(not(feature = "page"))]
+    false
 }
 
 /// Props of [`Figures`].
