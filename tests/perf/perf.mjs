@@ -309,7 +309,7 @@ if (only.has("early")) {
         await page.keyboard.press("1");
         const shown = await priced;
         await page.waitForTimeout(300);
-        const held = await page.evaluate(() => Math.max(0, ...window.__interactions.values()));
+        const held = await page.evaluate(() => Math.max(0, ...[...window.__interactions.values()].map((v) => v.d)));
         runs.push({ early, held, shown });
         await context.close();
       }
