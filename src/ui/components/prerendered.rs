@@ -17,9 +17,8 @@ use crate::ui::browser;
 thread_local! {
     /// The first state, when `main.js` asked and the page's results fit it.
     static LANDING: RefCell<Option<AppState>> = const { RefCell::new(None) };
-    /// Whether the page keeps the prerendered results ([`keeps_results`]): only then can the
-    /// glossary in them have been opened ([`glossary_open`]).
-    static RESULTS_KEPT: Cell<bool> = const { Cell::new(false) };
+    /// The glossary of the kept results ([`glossary_open`]).
+    static GLOSSARY: Cell<Glossary> = const { Cell::new(Glossary::NotKept) };
     /// The copies of the prerendered markup made so far, by selector.
     static COPIES: RefCell<Vec<(&'static str, web_sys::Node)>> = const { RefCell::new(Vec::new()) };
 }
@@ -40,7 +39,11 @@ pub fn keeps_results() -> bool {
         // A page without the prerendered markup (not built by `cargo xtask dist`) keeps nothing.
         .filter(|_| KEPT.iter().all(|selector| copy(selector).is_some()));
     let fit = state.is_some();
-    RESULTS_KEPT.set(fit);
+    GLOSSARY.set(if fit {
+        Glossary::Kept
+    } else {
+        Glossary::NotKept
+    });
     LANDING.set(state);
     fit
 }
@@ -58,15 +61,28 @@ pub fn kept_landing() -> Option<AppState> {
 /// kept copy is the node the page showed; once replaced, its state no longer changes, so every
 /// later drawing gets the same answer and leaves the visitor's own opening and closing alone.)
 pub fn glossary_open() -> bool {
-    RESULTS_KEPT.get() && glossary_open_in_kept_results()
+    match GLOSSARY.get() {
+        Glossary::NotKept => false,
+        Glossary::Kept => glossary_left_open(),
+        Glossary::Left(open) => open,
+    }
 }
 
-/// Whether the kept results hold an open glossary (out of line: only a page that kept them
-/// asks, at its first edit).
+/// The glossary of the kept results: none kept, kept, or as the visitor left it when the
+/// results were first drawn anew (looked at once, not at every drawing).
+#[derive(Clone, Copy)]
+enum Glossary {
+    NotKept,
+    Kept,
+    Left(bool),
+}
+
+/// Whether the kept results hold an open glossary, remembered (out of line: only a page that
+/// kept them asks, at its first edit).
 #[inline(never)]
-fn glossary_open_in_kept_results() -> bool {
+fn glossary_left_open() -> bool {
     use wasm_bindgen::JsCast;
-    COPIES.with_borrow(|copies| {
+    let open = COPIES.with_borrow(|copies| {
         copies
             .iter()
             .find(|(s, _)| *s == KEPT[1])
@@ -76,7 +92,9 @@ fn glossary_open_in_kept_results() -> bool {
                     .ok()?
             })
             .is_some()
-    })
+    });
+    GLOSSARY.set(Glossary::Left(open));
+    open
 }
 
 /// The prerendered page's element `selector` (one of [`KEPT`]), or nothing.
