@@ -342,6 +342,35 @@ if (only.has("edits")) {
     await page.keyboard.press("x");
     await page.waitForSelector("#example-note", { state: "detached" });
   };
+  /** The page, then the DOM changes that add/remove and mode make, taken once from the page and
+   * then made by plain script on each click (copies of the nodes the page drew; the page's own
+   * handlers never see the click): what the browser alone needs for that change, the floor of
+   * those two kinds. */
+  const plainSetup = async (page) => {
+    await editedSetup(page);
+    const settle = async () => { await nextFrame(page); await nextFrame(page); };
+    await page.click("#add-meeting"); await settle();
+    await page.evaluate(() => { window.__added = document.querySelector("#meetings-2").cloneNode(true); });
+    await page.click("#meetings-2 .ppm-meeting-actions button:last-child"); await settle();
+    await page.click("#meetings-0-mode-detailed"); await settle();
+    await page.evaluate(() => { window.__detailed = document.querySelector("#meetings-0").cloneNode(true); });
+    await page.click("#meetings-0-mode-simple"); await settle();
+    await page.evaluate(() => {
+      const simple = document.querySelector("#meetings-0").cloneNode(true);
+      const swap = (copy) => document.querySelector("#meetings-0").replaceWith(copy.cloneNode(true));
+      document.addEventListener("click", (e) => {
+        const target = e.target.closest?.("#add-meeting, #meetings-2, #meetings-0-mode-detailed, #meetings-0-mode-simple");
+        if (!target) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+        if (target.id === "meetings-0-mode-detailed") swap(window.__detailed);
+        else if (target.id === "meetings-0-mode-simple") swap(simple);
+        else if (target.id === "add-meeting") document.querySelector("#meetings-1").after(window.__added.cloneNode(true));
+        else document.querySelector("#meetings-2").remove();
+      }, true);
+      for (const type of ["change", "input"]) document.addEventListener(type, (e) => e.stopImmediatePropagation(), true);
+    });
+  };
   const largeSetup = async (page) => {
     await page.waitForFunction(() => customElements.get("ppm-pricing"));
     await page.evaluate(async (scenario) => {
@@ -386,6 +415,8 @@ if (only.has("edits")) {
     if (pages.has("default")) {
       await editReport("default page, after a first change", base, DEFAULT_EDITS, editedSetup, cpu);
       await editReport("default page, edits that add or remove a message", base, FLIP_EDITS, defaultSetup, cpu);
+      await editReport("default page, the same DOM changes made by plain script (their floor)", base,
+        { "add/remove": DEFAULT_EDITS["add/remove"], "mode": DEFAULT_EDITS.mode }, plainSetup, cpu);
     }
     if (pages.has("large")) await editReport("large scenario (5 x 30 x 4) in <ppm-pricing>", base + "npm/example.html", LARGE_EDITS, largeSetup, cpu);
   }
