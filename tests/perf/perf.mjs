@@ -314,8 +314,11 @@ if (only.has("early")) {
             ? resolve(performance.now() - t) : requestAnimationFrame(check));
           check();
         }), host);
-        await page.locator(`${host} #licencesPurchased`.trim()).focus();
-        await page.keyboard.press("End");
+        // The caret put by script, as in `typeInto`: the keystroke is the one interaction.
+        await page.locator(`${host} #licencesPurchased`.trim()).evaluate((input) => {
+          input.focus();
+          input.setSelectionRange(input.value.length, input.value.length);
+        });
         await page.keyboard.press("1");
         const shown = await priced;
         await page.waitForTimeout(300);
