@@ -201,12 +201,15 @@ async function workPerEdit(page, cdp, n, act) {
  * not with the End key: a key press is an interaction of its own, and the edit's is the one
  * timed. */
 const typeInto = (page, selector, keys = ["5", "Backspace"]) => async (i) => {
-  await page.locator(selector).evaluate((input) => {
-    input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
-  });
+  await caretAtEnd(page.locator(selector));
   await page.keyboard.press(keys[i % 2]);
 };
+
+/** Focuses a text field with its caret at the end, by script (no key press). */
+const caretAtEnd = (field) => field.evaluate((input) => {
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+});
 
 /** Edits of a visitor who has already changed the example (see `editedSetup`), each between two
  * states of the same shape: the numbers change, no message or hint comes or goes. The
@@ -315,10 +318,7 @@ if (only.has("early")) {
           check();
         }), host);
         // The caret put by script, as in `typeInto`: the keystroke is the one interaction.
-        await page.locator(`${host} #licencesPurchased`.trim()).evaluate((input) => {
-          input.focus();
-          input.setSelectionRange(input.value.length, input.value.length);
-        });
+        await caretAtEnd(page.locator(`${host} #licencesPurchased`.trim()));
         await page.keyboard.press("1");
         const shown = await priced;
         await page.waitForTimeout(300);
