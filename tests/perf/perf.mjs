@@ -367,11 +367,14 @@ if (only.has("edits")) {
    * kind. */
   const replaySetup = (setup) => async (page, make) => {
     await setup(page);
-    // One edit there and back first: on the first view, the first replaces its kept copy.
+    // One edit there and back first: on the first view, the first replaces its kept copy. Where
+    // each leaves the focus (a new meeting's name, say) is part of what the replay does.
+    const focused = [];
     for (const i of [0, 1]) {
       await make(page)(i);
       await nextFrame(page);
       await nextFrame(page);
+      focused.push(await page.evaluate(() => document.activeElement?.id ?? ""));
     }
     await page.evaluate(() => {
       window.__records = [];
@@ -397,7 +400,7 @@ if (only.has("edits")) {
     await nextFrame(page);
     await nextFrame(page);
     await nextFrame(page);
-    const replayed = await page.evaluate(() => {
+    const replayed = await page.evaluate((focused) => {
       const on = window.__clicked ? "click" : "input";
       const records = [...window.__records, ...window.__observer.takeRecords()];
       window.__observer.disconnect();
@@ -432,12 +435,14 @@ if (only.has("edits")) {
           if (type !== on) return;
           const step = changed ? back : forward;
           step(0, first);
+          const focus = focused[changed ? 1 : 0];
+          if (focus) document.getElementById(focus)?.focus();
           later(() => step(first, records.length));
           changed = !changed;
         }, true);
       }
       return { first, records: records.length };
-    });
+    }, focused);
     // Back to where the edits start, by the replay.
     await make(page)(1);
     await nextFrame(page);
