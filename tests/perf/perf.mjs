@@ -272,6 +272,8 @@ async function editReport(label, url, edits, setup, cpu, n = EDITS_PER_KIND) {
       await setup(page, make);
       await observeEvents(page);
       const t = await timeEdits(page, n, make(page));
+      const failed = await page.evaluate(() => window.__replayFailed);
+      if (failed) throw new Error(`${label}, ${kind}: the replay failed: ${failed}`);
       all.push(...t.d);
       held.push(...t.held);
       p95s.push(pct(t.d, 95));
@@ -399,7 +401,6 @@ if (only.has("edits")) {
     await make(page)(0);
     await nextFrame(page);
     await nextFrame(page);
-    await nextFrame(page);
     const replayed = await page.evaluate((focused) => {
       const on = window.__clicked ? "click" : "input";
       const records = [...window.__records, ...window.__observer.takeRecords()];
@@ -433,7 +434,11 @@ if (only.has("edits")) {
         document.addEventListener(type, (e) => {
           e.stopImmediatePropagation();
           if (type !== on) return;
-          const step = changed ? back : forward;
+          // A change that cannot be replayed (its place is gone) is reported, not skipped.
+          const replay = changed ? back : forward;
+          const step = (from, to) => {
+            try { replay(from, to); } catch (err) { window.__replayFailed ??= String(err); }
+          };
           step(0, first);
           const focus = focused[changed ? 1 : 0];
           if (focus) document.getElementById(focus)?.focus();
