@@ -17,8 +17,10 @@ use crate::ui::browser;
 thread_local! {
     /// The first state, when `main.js` asked and the page's results fit it.
     static LANDING: RefCell<Option<AppState>> = const { RefCell::new(None) };
-    /// The glossary of the kept results ([`glossary_open`]).
-    static GLOSSARY: Cell<Glossary> = const { Cell::new(Glossary::NotKept) };
+    /// Whether the glossary of the kept results is open ([`glossary_open`]): known (closed when
+    /// nothing is kept), or `None` while the page keeps them and nobody has looked yet (it is
+    /// looked at once, when the results are first drawn anew, not at every drawing).
+    static GLOSSARY_OPEN: Cell<Option<bool>> = const { Cell::new(Some(false)) };
     /// The copies of the prerendered markup made so far, by selector.
     static COPIES: RefCell<Vec<(&'static str, web_sys::Node)>> = const { RefCell::new(Vec::new()) };
 }
@@ -39,11 +41,7 @@ pub fn keeps_results() -> bool {
         // A page without the prerendered markup (not built by `cargo xtask dist`) keeps nothing.
         .filter(|_| KEPT.iter().all(|selector| copy(selector).is_some()));
     let fit = state.is_some();
-    GLOSSARY.set(if fit {
-        Glossary::Kept
-    } else {
-        Glossary::NotKept
-    });
+    GLOSSARY_OPEN.set((!fit).then_some(false));
     LANDING.set(state);
     fit
 }
@@ -61,20 +59,7 @@ pub fn kept_landing() -> Option<AppState> {
 /// kept copy is the node the page showed; once replaced, its state no longer changes, so every
 /// later drawing gets the same answer and leaves the visitor's own opening and closing alone.)
 pub fn glossary_open() -> bool {
-    match GLOSSARY.get() {
-        Glossary::NotKept => false,
-        Glossary::Kept => glossary_left_open(),
-        Glossary::Left(open) => open,
-    }
-}
-
-/// The glossary of the kept results: none kept, kept, or as the visitor left it when the
-/// results were first drawn anew (looked at once, not at every drawing).
-#[derive(Clone, Copy)]
-enum Glossary {
-    NotKept,
-    Kept,
-    Left(bool),
+    GLOSSARY_OPEN.get().unwrap_or_else(glossary_left_open)
 }
 
 /// Whether the kept results hold an open glossary, remembered (out of line: only a page that
@@ -93,7 +78,7 @@ fn glossary_left_open() -> bool {
             })
             .is_some()
     });
-    GLOSSARY.set(Glossary::Left(open));
+    GLOSSARY_OPEN.set(Some(open));
     open
 }
 
