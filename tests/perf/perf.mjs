@@ -213,9 +213,8 @@ const caretAtEnd = (field) => field.evaluate((input) => {
 
 /** A click as a person makes it: the pointer is on the target before the press, and the button
  * is held for 100 ms (a person's press lasts about 60 to 150 ms). Playwright's default click
- * moves the pointer and releases at once: the release then comes while the hover's frame is
- * still being drawn, and its own frame waits for the next one (the floor of every click read
- * 24 ms that way; held for 100 ms, 16). */
+ * moves the pointer and releases at once, so the release came while the hover's frame was
+ * being drawn (the simple/detailed floor's p50 read 24 in one of two runs so, 16 pressed). */
 const click = (page, selector) => page.click(selector, { delay: 100 });
 
 /** Edits of a visitor who has already changed the example (see `editedSetup`), each between two
