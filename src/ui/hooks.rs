@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::app_state::AppState;
 use super::browser;
 use super::format::push_joined;
-use super::lean_hooks::{use_effect_on, use_local_state, use_memo_on};
+use super::lean_hooks::{use_effect_on, use_local_state};
 use super::markup::Markup;
 use super::props::Importer;
 use crate::form::{link, InputId};
@@ -80,41 +80,56 @@ pub fn use_focus(root: &NodeRef, focus: Option<(u32, InputId)>) {
 }
 
 /// The countries a card has, with their names in `lang` sorted by name, and the suggestions
-/// list: built once per language and card, not on every edit.
+/// list: built once per language and card, not on every edit. A card with the same countries
+/// and ways of joining as the last one (the two shipped cards) keeps its list: switching
+/// between them names and sorts nothing again, and the `<datalist>` stays as it is.
 #[hook]
 pub fn use_country_choices(lang: Lang, card_id: String) -> CountryChoices {
-    use_memo_on((lang, card_id), |(lang, card_id)| {
-        let t = lang.texts();
-        let found: Vec<(String, String)> = with_registry(|r| {
-            Ok::<_, RegistryError>(
-                r.get(Some(card_id))?
-                    .countries()
-                    .map(|(c, rates)| {
-                        let mut ways = String::new();
-                        let calls = [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut];
-                        for (k, call) in calls
-                            .into_iter()
-                            .filter(|call| rates.rate(*call).is_some())
-                            .enumerate()
-                        {
-                            push_joined(&mut ways, k, " · ", t.call(call));
-                        }
-                        if ways.is_empty() {
-                            ways.push_str(t.app_only);
-                        }
-                        (c.to_string(), ways)
-                    })
-                    .collect(),
-            )
-        })
-        .unwrap_or_default();
+    // The language and card of the choices, what they were made of, and the choices.
+    type Made = ((Lang, String), Vec<(String, String)>, CountryChoices);
+    let cell = use_mut_ref(|| None::<Made>);
+    let mut last = cell.borrow_mut();
+    let key = (lang, card_id);
+    if let Some((was, _, choices)) = &*last {
+        if *was == key {
+            return choices.clone();
+        }
+    }
+    let t = lang.texts();
+    let found: Vec<(String, String)> = with_registry(|r| {
+        Ok::<_, RegistryError>(
+            r.get(Some(&key.1))?
+                .countries()
+                .map(|(c, rates)| {
+                    let mut ways = String::new();
+                    let calls = [Call::TollDialIn, Call::TollFreeDialIn, Call::DialOut];
+                    for (k, call) in calls
+                        .into_iter()
+                        .filter(|call| rates.rate(*call).is_some())
+                        .enumerate()
+                    {
+                        push_joined(&mut ways, k, " · ", t.call(call));
+                    }
+                    if ways.is_empty() {
+                        ways.push_str(t.app_only);
+                    }
+                    (c.to_string(), ways)
+                })
+                .collect(),
+        )
+    })
+    .unwrap_or_default();
+    if let Some((was, made_of, choices)) = &mut *last {
+        if was.0 == lang && *made_of == found {
+            *was = key;
+            return choices.clone();
+        }
+    }
+    let choices = {
         let names = browser::CountryNames::new(lang.tag());
         let mut rows: Vec<(String, String, String)> = found
-            .into_iter()
-            .map(|(c, ways)| {
-                let n = names.name(&c);
-                (c, n, ways)
-            })
+            .iter()
+            .map(|(c, ways)| (c.clone(), names.name(c), ways.clone()))
             .collect();
         rows.sort_by(|a, b| a.1.cmp(&b.1));
         // The suggestions of every country picker: each name, labelled with its ways of joining.
@@ -123,8 +138,10 @@ pub fn use_country_choices(lang: Lang, card_id: String) -> CountryChoices {
             options.element("option", &[("value", name), ("label", ways)], "");
         }
         let list = rows.into_iter().map(|(c, n, _)| (c, n)).collect::<Vec<_>>();
-        (Rc::new(list), AttrValue::from(options.into_string()))
-    })
+        Rc::new((Rc::new(list), AttrValue::from(options.into_string())))
+    };
+    *last = Some((key, found, choices.clone()));
+    choices
 }
 
 /// Country choices: `(code, name)` sorted by name, and the `<option>`s of the page's country

@@ -250,6 +250,14 @@ test("card-src: a broken card shows its message and the built-in card; a partner
   // The partner card is listed only in the widget that loaded it.
   assert.deepEqual(await inside(page, "#good", "#card option").evaluateAll((o) => o.map((x) => x.value)), ["illustrative-eur", "illustrative-usd", "partner-xss"]);
   assert.deepEqual(await inside(page, "#bad", "#card option").evaluateAll((o) => o.map((x) => x.value)), ["illustrative-eur", "illustrative-usd"]);
+  // Its suggestions are its own country (Germany); the shipped card's, its 249.
+  const suggested = () => inside(page, "#good", "#ppm-country-names option").count();
+  await page.waitForFunction(() => document.getElementById("good").shadowRoot.querySelectorAll("#ppm-country-names option").length === 1);
+  await inside(page, "#good", "#card").selectOption("illustrative-usd");
+  await page.waitForFunction(() => document.getElementById("good").shadowRoot.querySelectorAll("#ppm-country-names option").length === 249);
+  assert.equal(await suggested(), 249);
+  await inside(page, "#good", "#card").selectOption("partner-xss");
+  await page.waitForFunction(() => document.getElementById("good").shadowRoot.querySelectorAll("#ppm-country-names option").length === 1);
   // Bad attributes: both problems in one message, as text; the rest of the widget works.
   const problem = await text(page, "#attrs", "#config-problem");
   assert.equal(problem, "hide: unknown section \"<b>x</b>\"; use any of header, inputs, chart, lines, warnings, pool, actions. card: unknown rate card \"no-such-card\"; available cards: illustrative-eur, illustrative-usd.");

@@ -353,6 +353,31 @@ test("print: the inputs and buttons are hidden and the results fit one page", as
   await context.close();
 });
 
+test("switching between the shipped cards names no country again; another language does", async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector("datalist#ppm-country-names option[value='Japan']", { state: "attached" });
+  // Every country name the page looks up, counted from here on.
+  await page.evaluate(() => {
+    window.__named = 0;
+    const of = Intl.DisplayNames.prototype.of;
+    Intl.DisplayNames.prototype.of = function (code) { window.__named += 1; return of.call(this, code); };
+  });
+  await page.locator("#card").selectOption("illustrative-eur");
+  // The euro card's line items come a frame after its totals: the switch is drawn in full.
+  await page.waitForFunction(() => /€/.test(document.querySelector("#lines-per-minute")?.innerText ?? ""));
+  // Both shipped cards offer the same ways of joining in the same 249 countries, so their
+  // suggestions are one list: naming it again would be 249 lookups. The few made are the
+  // countries the line items and warnings name.
+  assert.equal(await page.locator("datalist#ppm-country-names option").count(), 249);
+  assert.ok(await page.evaluate(() => window.__named) < 249);
+  // In German the list is named again, in German.
+  await page.locator("#lang-switch").selectOption("de");
+  await page.waitForSelector("datalist#ppm-country-names option[value='Vereinigte Arabische Emirate']", { state: "attached" });
+  assert.ok(await page.evaluate(() => window.__named) >= 249);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("searchable country picker", async () => {
   const { page, context } = await open();
   const field = page.locator("#meetings-1-legs-0-country");
