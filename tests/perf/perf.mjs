@@ -264,34 +264,43 @@ const EDITS_PER_KIND = Number(process.env.PERF_EDITS ?? 40);
  * p95) does not decide it. `PERF_ROUNDS` overrides it. */
 const ROUNDS = Number(process.env.PERF_ROUNDS ?? 3);
 
-async function editReport(label, url, edits, setup, cpu, n = EDITS_PER_KIND) {
+/** Times each kind of `edits` in `ROUNDS` rounds of `n`, each round on a fresh page set up by
+ * `setups`: one function, or named ones (`{ page, floor }`) timed in turn within each round, so
+ * that a busy stretch of this shared machine falls on all of them alike. */
+async function editReport(label, url, edits, setups, cpu, n = EDITS_PER_KIND) {
+  const variants = typeof setups === "function" ? [["", setups]] : Object.entries(setups);
   const rows = [];
   // PERF_KINDS=share,card times only the edit kinds whose names start so (all by default).
   const kinds = process.env.PERF_KINDS?.split(",");
   for (const [kind, make] of Object.entries(edits)) {
     if (kinds && !kinds.some((k) => kind.startsWith(k))) continue;
-    const all = [], p95s = [], held = [];
-    let work = "";
+    const runs = variants.map(() => ({ all: [], p95s: [], held: [], work: "" }));
     for (let round = 0; round < ROUNDS; round++) {
-      const { context, page, cdp } = await openPage(null, cpu);
-      await page.goto(url);
-      await setup(page, make);
-      await observeEvents(page);
-      const t = await timeEdits(page, n, make(page));
-      const failed = await page.evaluate(() => window.__replayFailed);
-      if (failed) throw new Error(`${label}, ${kind}: the replay failed: ${failed}`);
-      all.push(...t.d);
-      held.push(...t.held);
-      p95s.push(pct(t.d, 95));
-      if (round === ROUNDS - 1) {
-        const w = await workPerEdit(page, cdp, 12, make(page));
-        work = `work ${(w.script + w.layout + w.paint).toFixed(1).padStart(5)} ms (script ${w.script.toFixed(1)}, layout ${w.layout.toFixed(1)}, paint ${w.paint.toFixed(1)})`;
+      for (const [v, [name, setup]] of variants.entries()) {
+        const run = runs[v];
+        const { context, page, cdp } = await openPage(null, cpu);
+        await page.goto(url);
+        await setup(page, make);
+        await observeEvents(page);
+        const t = await timeEdits(page, n, make(page));
+        const failed = await page.evaluate(() => window.__replayFailed);
+        if (failed) throw new Error(`${label}, ${kind} ${name}: the replay failed: ${failed}`);
+        run.all.push(...t.d);
+        run.held.push(...t.held);
+        run.p95s.push(pct(t.d, 95));
+        if (round === ROUNDS - 1) {
+          const w = await workPerEdit(page, cdp, 12, make(page));
+          run.work = `work ${(w.script + w.layout + w.paint).toFixed(1).padStart(5)} ms (script ${w.script.toFixed(1)}, layout ${w.layout.toFixed(1)}, paint ${w.paint.toFixed(1)})`;
+        }
+        await context.close();
       }
-      await context.close();
     }
     // "held": input delay and handlers, p95 over the same interactions (the rest of an
     // interaction's duration is the frame that paints it and the wait for that frame).
-    rows.push(`    ${kind.padEnd(12)} p50 ${ms(median(all)).padStart(5)} ms   p95 ${ms(median(p95s)).padStart(5)} ms (rounds ${p95s.map(ms).join(", ")})   held p95 ${pct(held, 95).toFixed(1).padStart(4)} ms   (n=${ROUNDS}x${n})   ${work}`);
+    for (const [v, [name]] of variants.entries()) {
+      const { all, p95s, held, work } = runs[v];
+      rows.push(`    ${`${kind} ${name}`.trim().padEnd(variants.length > 1 ? 18 : 12)} p50 ${ms(median(all)).padStart(5)} ms   p95 ${ms(median(p95s)).padStart(5)} ms (rounds ${p95s.map(ms).join(", ")})   held p95 ${pct(held, 95).toFixed(1).padStart(4)} ms   (n=${ROUNDS}x${n})   ${work}`);
+    }
   }
   console.log(`  ${label}, CPU ${cpu}x:`);
   for (const r of rows) console.log(r);
@@ -502,10 +511,12 @@ if (only.has("edits")) {
         + '<button id="more" onclick="this.textContent += 1">1</button>'), cpu);
     }
     if (pages.has("default")) {
-      await editReport("default page, after a first change", base, DEFAULT_EDITS, editedSetup, cpu);
-      await editReport("default page, edits that add or remove a message", base, FLIP_EDITS, defaultSetup, cpu);
-      await editReport("default page, the same DOM changes replayed by plain script (each kind's floor)", base, DEFAULT_EDITS, replaySetup(editedSetup), cpu);
-      await editReport("default page, the same DOM changes replayed by plain script (each kind's floor)", base, FLIP_EDITS, replaySetup(defaultSetup), cpu);
+      // Each kind on the page and, round by round in turn, its floor: the same DOM changes
+      // replayed by plain script.
+      await editReport("default page, after a first change (page; floor)", base, DEFAULT_EDITS,
+        { page: editedSetup, floor: replaySetup(editedSetup) }, cpu);
+      await editReport("default page, edits that add or remove a message (page; floor)", base, FLIP_EDITS,
+        { page: defaultSetup, floor: replaySetup(defaultSetup) }, cpu);
     }
     if (pages.has("large")) await editReport("large scenario (5 x 30 x 4) in <ppm-pricing>", base + "npm/example.html", LARGE_EDITS, largeSetup, cpu);
   }
