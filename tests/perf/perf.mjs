@@ -202,7 +202,7 @@ async function workPerEdit(page, cdp, n, act) {
  * timed. */
 const typeInto = (page, selector, keys = ["5", "Backspace"]) => async (i) => {
   await caretAtEnd(page.locator(selector));
-  await page.keyboard.press(keys[i % 2]);
+  await press(page, keys[i % 2]);
 };
 
 /** Focuses a text field with its caret at the end, by script (no key press). */
@@ -211,11 +211,19 @@ const caretAtEnd = (field) => field.evaluate((input) => {
   input.setSelectionRange(input.value.length, input.value.length);
 });
 
-/** A click as a person makes it: the pointer is on the target before the press, and the button
- * is held for 100 ms (a person's press lasts about 60 to 150 ms). Playwright's default click
- * moves the pointer and releases at once, so the release came while the hover's frame was
- * being drawn (the simple/detailed floor's p50 read 24 in one of two runs so, 16 pressed). */
-const click = (page, selector) => page.click(selector, { delay: 100 });
+/** How long a person holds a key or a mouse button down: about 60 to 150 ms. Playwright's
+ * default releases at once, which no person does: a click's release then came while the
+ * hover's frame was being drawn (the simple/detailed floor's p50 read 24 in one of two runs
+ * so, 16 pressed), and a key's release came between the edit's frame and the chart's a frame
+ * later, so the interaction lasted until the chart was drawn (keyup 40-56 ms in 2 to 3 of 40
+ * typed edits on the page, none on its floor, whose second frame is lighter). */
+const HOLD_MS = 100;
+
+/** A click as a person makes it: the pointer on the target, the button held `HOLD_MS`. */
+const click = (page, selector) => page.click(selector, { delay: HOLD_MS });
+
+/** A key pressed as a person presses it, held `HOLD_MS`. */
+const press = (page, key) => page.keyboard.press(key, { delay: HOLD_MS });
 
 /** Edits of a visitor who has already changed the example (see `editedSetup`), each between two
  * states of the same shape: the numbers change, no message or hint comes or goes. The
@@ -229,7 +237,7 @@ const DEFAULT_EDITS = {
     if (i % 2 === 0) await click(p, "#add-meeting");
     else await click(p, "#meetings-2 .ppm-meeting-actions button:last-child");
   },
-  "card": (p) => async (i) => { await p.focus("#card"); await p.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown"); },
+  "card": (p) => async (i) => { await p.focus("#card"); await press(p, i % 2 ? "ArrowUp" : "ArrowDown"); },
   "mode": (p) => async (i) => { await click(p, i % 2 ? "#meetings-0-mode-simple" : "#meetings-0-mode-detailed"); },
 };
 
@@ -253,7 +261,7 @@ const LARGE_EDITS = {
   "licences": (p) => typeInto(p, "#licencesPurchased", ["0", "Backspace"]), // 50 <-> 500
   "frequency": (p) => typeInto(p, "#meetings-2-perMonth", ["0", "Backspace"]), // 6 <-> 60 a month
   "leg count": (p) => typeInto(p, "#meetings-4-legs-7-count"), // 1.5 <-> 1.55 people
-  "card": (p) => async (i) => { await p.focus("#card"); await p.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown"); },
+  "card": (p) => async (i) => { await p.focus("#card"); await press(p, i % 2 ? "ArrowUp" : "ArrowDown"); },
 };
 
 /** Edits timed per kind: 40, so that p95 is the 38th of 40 and not simply the slowest (with
@@ -349,7 +357,7 @@ if (only.has("early")) {
         }), host);
         // The caret put by script, as in `typeInto`: the keystroke is the one interaction.
         await caretAtEnd(page.locator(`${host} #licencesPurchased`.trim()));
-        await page.keyboard.press("1");
+        await press(page, "1");
         const shown = await priced;
         await page.waitForTimeout(300);
         const held = await page.evaluate(() => Math.max(0, ...[...window.__interactions.values()].map((v) => v.d)));
