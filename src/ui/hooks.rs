@@ -85,7 +85,8 @@ pub fn use_focus(root: &NodeRef, focus: Option<(u32, InputId)>) {
 /// between them names and sorts nothing again, and the `<datalist>` stays as it is.
 #[hook]
 pub fn use_country_choices(lang: Lang, card_id: String) -> CountryChoices {
-    // The language and card of the choices, what they were made of, and the choices.
+    // The language and card of the choices, what they were made of, and the choices: one cell
+    // rather than a `use_memo_on` keyed on the list, which cost 146 B more in the partner module.
     type Made = ((Lang, String), Vec<(String, String)>, CountryChoices);
     let cell = use_mut_ref(|| None::<Made>);
     let mut last = cell.borrow_mut();
