@@ -210,11 +210,12 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let on_json = {
-        let form = state.form.clone();
+        // The state's handle, not a copy of the form made at every render.
+        let state = state.clone();
         Callback::from(move |_| {
             // The core's own document, written by its serde derive (it holds only text, whole
             // numbers and booleans, which the writer always takes).
-            if let Ok(json) = crate::schema::json_text::to_string_pretty(&form.scenario()) {
+            if let Ok(json) = crate::schema::json_text::to_string_pretty(&state.form.scenario()) {
                 browser::download(t.json_file_name, "application/json", &(json + "\n"));
             }
         })
@@ -239,22 +240,22 @@ pub fn App(props: &AppProps) -> Html {
             }))
         })
     };
+    // A country's name from the card's list, already in the page's language (asking the
+    // browser's `Intl.DisplayNames` at every render cost a keystroke about 0.1 ms).
+    let country = |code: &str| {
+        countries.iter().find(|(c, _)| c == code).map_or_else(
+            || browser::CountryNames::new(state.lang().tag()).name(code),
+            |(_, n)| n.clone(),
+        )
+    };
     // What the last removal took away, in words.
-    let removed_label = state.removed.as_ref().map(|r| {
-        let country = |code: &str| {
-            countries
-                .iter()
-                .find(|(c, _)| c == code)
-                .map_or(code.to_string(), |(_, n)| n.clone())
-        };
-        match r {
-            Removed::Meeting { index, meeting } if meeting.name.is_empty() => {
-                crate::form::names::meeting_n(state.lang(), index + 1)
-            }
-            Removed::Meeting { meeting, .. } => meeting.name.clone(),
-            Removed::Leg { leg, .. } => format!("{}, {}", country(&leg.country), t.call(leg.call)),
-            Removed::Country { mix, .. } => country(&mix.country),
+    let removed_label = state.removed.as_ref().map(|r| match r {
+        Removed::Meeting { index, meeting } if meeting.name.is_empty() => {
+            crate::form::names::meeting_n(state.lang(), index + 1)
         }
+        Removed::Meeting { meeting, .. } => meeting.name.clone(),
+        Removed::Leg { leg, .. } => format!("{}, {}", country(&leg.country), t.call(leg.call)),
+        Removed::Country { mix, .. } => country(&mix.country),
     });
     use_focus(&root_ref, state.focus);
     let usage = UsageRefs {
@@ -348,7 +349,7 @@ pub fn App(props: &AppProps) -> Html {
                                 { error_message("organisation-core-error", &msg) }
                             }
                             if let Some(region) = &state.region_guess {
-                                <p class="ppm-hint" id="region-guess">{ crate::ui::i18n::fill(t.region_guess, &[&browser::CountryNames::new(state.lang().tag()).name(region), &cards.iter().find(|c| c.id == state.form.card_id).map(|c| c.name.clone()).unwrap_or_default()]) }</p>
+                                <p class="ppm-hint" id="region-guess">{ crate::ui::i18n::fill(t.region_guess, &[&country(region), &cards.iter().find(|c| c.id == state.form.card_id).map(|c| c.name.clone()).unwrap_or_default()]) }</p>
                             }
                         </div>
                         { text_element("h2", &[], t.meetings) }

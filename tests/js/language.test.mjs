@@ -398,6 +398,22 @@ test("the organisation's country: from the browser's region, asked, and the warn
   // Landing writes nothing into the address.
   assert.equal(await page.evaluate(() => location.hash), "");
   assert.doesNotMatch(await text(page, ".ppm-warnings"), /Kommunikationsguthaben kaufen/);
+  // The guess names its country from the card's list: a keystroke that leaves the guess on
+  // the page asks the browser for no country name (it built an Intl.DisplayNames at every
+  // render, about 0.1 ms of each keystroke). 50 licences -> 500: the per-user total changes.
+  await page.waitForSelector("datalist#ppm-country-names option", { state: "attached" });
+  const perUser = await text(page, "#per-user-monthly");
+  await page.evaluate(() => {
+    window.__namers = 0;
+    const Names = Intl.DisplayNames;
+    Intl.DisplayNames = function (...args) { window.__namers += 1; return new Names(...args); };
+  });
+  await page.locator("#licencesPurchased").fill("500");
+  await page.waitForFunction((was) => document.querySelector("#per-user-monthly").textContent !== was, perUser);
+  assert.match(await text(page, "#region-guess"), /Deutschland/);
+  assert.equal(await page.evaluate(() => window.__namers), 0);
+  await page.locator("#licencesPurchased").fill("50");
+  await page.waitForFunction((was) => document.querySelector("#per-user-monthly").textContent === was, perUser);
   // A Russian organisation cannot buy Communications Credits (illustrative card:
   // credits_available = false for RU), whatever its callers' countries.
   await page.locator("#organisation").fill("Russland");

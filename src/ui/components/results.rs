@@ -154,7 +154,6 @@ fn results(p: &ResultsProps, later: Rc<Priced>, names: &CountryNames) -> Html {
                 <p class="ppm-break-even" id="break-even">{ break_even }</p>
             </div>
             { notes.into_html() }
-            { glossary(p.lang, glossary_kept_open()) }
             <Figures ..FiguresProps { priced: later, lang: p.lang,
                 chart: !hidden.hides(Section::Chart), lines: !hidden.hides(Section::Lines) } />
         </div>
@@ -183,13 +182,15 @@ struct FiguresProps {
     lines: bool,
 }
 
-/// The chart and the line items: drawn again only when the quote they show changes, a frame
-/// after the totals.
+/// The glossary, the chart and the line items: drawn again only when the quote they show or
+/// the language changes, the quote a frame after the totals (the glossary is here so that a
+/// keystroke's frame does not write out its terms again).
 #[component]
 fn Figures(p: &FiguresProps) -> Html {
     let names = use_country_names(p.lang);
     html! {
         <>
+            { glossary(p.lang, glossary_kept_open()) }
             if p.chart {
                 { chart(&p.priced, p.lang) }
             }
