@@ -16,7 +16,7 @@ use crate::ui::lean_hooks::{use_effect_on, use_local_state};
 pub const COUNTRY_LIST_ID: &str = "ppm-country-names";
 
 /// Props of [`CountryPicker`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CountryPickerProps {
     /// Input id.
     pub id: AttrValue,
@@ -30,6 +30,20 @@ pub struct CountryPickerProps {
     pub unknown_message: AttrValue,
     /// Called with the ISO code of the chosen country.
     pub onchange: Callback<String>,
+}
+
+/// Equal when everything but the callback is: every picker's callback is the app's one edit
+/// callback reformed for the input its `id` names, made anew at each render of the row that
+/// holds it. Compared too, it drew the organisation's picker again at every keystroke and a
+/// row's at every edit of that row (a search of the card's countries for the name each time).
+impl PartialEq for CountryPickerProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.label == other.label
+            && self.code == other.code
+            && self.countries == other.countries
+            && self.unknown_message == other.unknown_message
+    }
 }
 
 fn name_of(countries: &[(String, String)], code: &str) -> String {
@@ -64,12 +78,12 @@ fn elsewhere(
 /// The searchable country field.
 #[component]
 pub fn CountryPicker(p: &CountryPickerProps) -> Html {
-    let text = use_local_state(|| name_of(&p.countries, &p.code));
+    let name = name_of(&p.countries, &p.code);
+    let text = use_local_state(|| name.clone());
     let unknown = use_local_state(|| false);
     {
         // A new choice from outside (or a new language) resets the text.
         let (text, unknown) = (text.clone(), unknown.clone());
-        let name = name_of(&p.countries, &p.code);
         use_effect_on(name, move |name| {
             text.set(name.clone());
             unknown.set(false);
