@@ -10,8 +10,9 @@ use yew::prelude::*;
 use super::app_state::{Action, AppState};
 use super::browser;
 use super::components::{
-    error_message, summary_bar, Button, CountryPicker, CountryPickerProps, MeetingEditor,
-    MeetingEditorProps, NumberField, Results, ResultsProps, COUNTRY_LIST_ID, MEETING_LIMIT,
+    error_message, summary_bar, Button, CountryOf, CountryPicker, CountryPickerProps,
+    MeetingEditor, MeetingEditorProps, NumberField, Results, ResultsProps, COUNTRY_LIST_ID,
+    MEETING_LIMIT,
 };
 use super::embed::Section;
 use super::hooks::{
@@ -241,12 +242,13 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     // A country's name from the card's list, already in the page's language (asking the
-    // browser's `Intl.DisplayNames` at every render cost a keystroke about 0.1 ms).
+    // browser's `Intl.DisplayNames` at every render cost a keystroke about 0.1 ms); its code
+    // when the card has no such country.
     let country = |code: &str| {
-        countries.iter().find(|(c, _)| c == code).map_or_else(
-            || browser::CountryNames::new(state.lang().tag()).name(code),
-            |(_, n)| n.clone(),
-        )
+        countries
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(code.to_string(), |(_, n)| n.clone())
     };
     // What the last removal took away, in words.
     let removed_label = state.removed.as_ref().map(|r| match r {
@@ -344,7 +346,7 @@ pub fn App(props: &AppProps) -> Html {
                             <label for="organisation">{ t.organisation_country }</label>
                             <CountryPicker ..CountryPickerProps { id: "organisation".into(), label: t.organisation_country.into(),
                                 code: state.form.organisation.clone(), countries: countries.clone(),
-                                unknown_message: t.err_country.into(), onchange: edit.reform(Edit::Organisation) } />
+                                unknown_message: t.err_country.into(), of: CountryOf::Organisation, onedit: edit.clone() } />
                             if let Some(msg) = error_for("organisation") {
                                 { error_message("organisation-core-error", &msg) }
                             }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{error_message, input_value};
+use crate::form::{Edit, MixField};
 use crate::lang::Lang;
 use crate::ui::browser::CountryNames;
 use crate::ui::country_aliases;
@@ -15,8 +16,33 @@ use crate::ui::lean_hooks::{use_effect_on, use_local_state};
 /// The id of the page's one `<datalist>` of country names (rendered by the app).
 pub const COUNTRY_LIST_ID: &str = "ppm-country-names";
 
+/// The country a picker chooses: the organisation's, or a share row's or participant row's of
+/// a meeting (by index). Props hold this and the app's one edit callback rather than a
+/// callback made for the picker at each render, so that they compare equal while the picker
+/// shows the same thing.
+#[derive(Clone, Copy, PartialEq)]
+pub enum CountryOf {
+    /// The organisation's country.
+    Organisation,
+    /// Meeting `.0`'s share row `.1`.
+    Mix(usize, usize),
+    /// Meeting `.0`'s participant row `.1`.
+    Leg(usize, usize),
+}
+
+impl CountryOf {
+    /// The edit that chooses `code` here.
+    fn edit(self, code: String) -> Edit {
+        match self {
+            CountryOf::Organisation => Edit::Organisation(code),
+            CountryOf::Mix(i, k) => Edit::Mix(i, k, MixField::Country, code),
+            CountryOf::Leg(i, j) => Edit::LegCountry(i, j, code),
+        }
+    }
+}
+
 /// Props of [`CountryPicker`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct CountryPickerProps {
     /// Input id.
     pub id: AttrValue,
@@ -28,22 +54,10 @@ pub struct CountryPickerProps {
     pub countries: Rc<Vec<(String, String)>>,
     /// The message when the typed text names no country.
     pub unknown_message: AttrValue,
-    /// Called with the ISO code of the chosen country.
-    pub onchange: Callback<String>,
-}
-
-/// Equal when everything but the callback is: every picker's callback is the app's one edit
-/// callback reformed for the input its `id` names, made anew at each render of the row that
-/// holds it. Compared too, it drew the organisation's picker again at every keystroke and a
-/// row's at every edit of that row (a search of the card's countries for the name each time).
-impl PartialEq for CountryPickerProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && self.label == other.label
-            && self.code == other.code
-            && self.countries == other.countries
-            && self.unknown_message == other.unknown_message
-    }
+    /// Which country this picker chooses.
+    pub of: CountryOf,
+    /// The app's edit callback (the same for its whole life), called with the choice's edit.
+    pub onedit: Callback<Edit>,
 }
 
 fn name_of(countries: &[(String, String)], code: &str) -> String {
@@ -96,7 +110,7 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
     let onchange = {
         let text = text.clone();
         let countries = p.countries.clone();
-        let cb = p.onchange.clone();
+        let (of, cb) = (p.of, p.onedit.clone());
         let unknown = unknown.clone();
         Callback::from(move |e: Event| {
             let typed = input_value(&e);
@@ -113,7 +127,7 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
                     unknown.set(false);
                     // "UK" becomes "United Kingdom" even when that was the country already.
                     text.set(name_of(&countries, &code));
-                    cb.emit(code);
+                    cb.emit(of.edit(code));
                 }
                 None => unknown.set(true),
             }

@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{error_message, input_value, select_value, CountryPicker, CountryPickerProps};
+use super::{
+    error_message, input_value, select_value, CountryOf, CountryPicker, CountryPickerProps,
+};
 use crate::form::{message_for, Edit, InputId, LegForm, LegInput, MeetingInput};
 use crate::lang::Lang;
 use crate::rating::Call;
@@ -38,9 +40,6 @@ pub fn LegRow(p: &LegRowProps) -> Html {
     let id = format!("{}-legs-{j}", InputId::meeting(i, MeetingInput::Profile));
     let input = |leg: LegInput| InputId::meeting(i, MeetingInput::Leg(j, leg)).to_string();
     let err = |id: &str| message_for(&p.errors, id);
-    let on_country = p
-        .onedit
-        .reform(move |code: String| Edit::LegCountry(i, j, code));
     let on_call = p.onedit.reform(move |e: Event| {
         let v = select_value(&e);
         Edit::LegCall(i, j, Call::from_word(&v).unwrap_or(Call::App))
@@ -56,7 +55,7 @@ pub fn LegRow(p: &LegRowProps) -> Html {
             <td data-label={t.country}>
                 <CountryPicker ..CountryPickerProps { id: input(LegInput::Country).into(), label: format!("{} {}", t.country, j + 1).into(),
                     code: p.leg.country.clone(), countries: p.countries.clone(),
-                    unknown_message: t.err_country.into(), onchange: on_country } />
+                    unknown_message: t.err_country.into(), of: CountryOf::Leg(i, j), onedit: p.onedit.clone() } />
                 if let Some(msg) = row_error {
                     { error_message(&format!("{id}-error"), &msg) }
                 }

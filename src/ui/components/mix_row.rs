@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{error_message, input_value, CountryPicker, CountryPickerProps};
+use super::{error_message, input_value, CountryOf, CountryPicker, CountryPickerProps};
 use crate::form::{message_for, CountryMix, Edit, InputId, MeetingInput, MixField, MixInput};
 use crate::lang::Lang;
 
@@ -66,9 +66,6 @@ pub fn MixRow(p: &MixRowProps) -> Html {
             </td>
         }
     };
-    let on_country = p
-        .onedit
-        .reform(move |code: String| Edit::Mix(i, k, MixField::Country, code));
     let mix_error = err(&input(MixInput::Mix));
     let country_error = err(&input(MixInput::Country));
     html! {
@@ -76,7 +73,7 @@ pub fn MixRow(p: &MixRowProps) -> Html {
             <td data-label={t.country}>
                 <CountryPicker ..CountryPickerProps { id: input(MixInput::Country).into(), label: format!("{} {}", t.country, k + 1).into(),
                     code: c.country.clone(), countries: p.countries.clone(),
-                    unknown_message: t.err_country.into(), onchange: on_country } />
+                    unknown_message: t.err_country.into(), of: CountryOf::Mix(i, k), onedit: p.onedit.clone() } />
                 if let Some(msg) = country_error {
                     { error_message(&format!("{id}-country-error"), &msg) }
                 }

@@ -19,7 +19,7 @@ pub mod prerendered;
 mod results;
 mod summary_bar;
 
-pub use country_picker::{CountryPicker, CountryPickerProps, COUNTRY_LIST_ID};
+pub use country_picker::{CountryOf, CountryPicker, CountryPickerProps, COUNTRY_LIST_ID};
 pub use leg_row::{LegRow, LegRowProps};
 pub use meeting_editor::{MeetingEditor, MeetingEditorProps, MEETING_LIMIT};
 pub use mix_row::{MixRow, MixRowProps};
