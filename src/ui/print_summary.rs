@@ -31,21 +31,7 @@ pub fn print_summary(form: &Form, lang: Lang) -> String {
 fn meeting_line(m: &MeetingForm, lang: Lang) -> String {
     let t = lang.texts();
     if m.mode == crate::form::Mode::Measured {
-        let rows = m.measured_rows(lang);
-        let calls = rows
-            .iter()
-            .fold(rust_decimal::Decimal::ZERO, |a, (_, (c, _))| {
-                a.cadd(*c).unwrap_or(a)
-            });
-        let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
-        countries.sort_unstable();
-        countries.dedup();
-        let calls = super::format::plain(lang, &calls.to_string(), 0);
-        return format!(
-            "{}: {}",
-            m.name,
-            crate::ui::i18n::fill(t.measured_summary, &[&calls, &countries.len().to_string()])
-        );
+        return measured_line(m, lang);
     }
     let mut people = String::new();
     for (k, g) in m.groups(lang).iter().enumerate() {
@@ -60,6 +46,29 @@ fn meeting_line(m: &MeetingForm, lang: Lang) -> String {
         t.minutes_unit,
         people,
         t.people_unit
+    )
+}
+
+/// A measured profile (from the usage import) in a few words: its name, its calls a month and
+/// how many countries they come from. (Out of line: only pages that import usage run it, so it stays out of the
+/// first part of the WebAssembly.)
+#[inline(never)]
+fn measured_line(m: &MeetingForm, lang: Lang) -> String {
+    let t = lang.texts();
+    let rows = m.measured_rows(lang);
+    let calls = rows
+        .iter()
+        .fold(rust_decimal::Decimal::ZERO, |a, (_, (c, _))| {
+            a.cadd(*c).unwrap_or(a)
+        });
+    let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let calls = super::format::plain(lang, &calls.to_string(), 0);
+    format!(
+        "{}: {}",
+        m.name,
+        crate::ui::i18n::fill(t.measured_summary, &[&calls, &countries.len().to_string()])
     )
 }
 
