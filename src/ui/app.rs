@@ -10,8 +10,8 @@ use yew::prelude::*;
 use super::app_state::{Action, AppState};
 use super::browser;
 use super::components::{
-    error_message, summary_bar, Button, CountryOf, CountryPicker, CountryPickerProps,
-    MeetingEditor, MeetingEditorProps, NumberField, Results, ResultsProps, COUNTRY_LIST_ID,
+    error_message, name_of, summary_bar, Button, CountryOf, CountryPicker, CountryPickerProps,
+    Counts, MeetingEditor, MeetingEditorProps, NumberField, Results, ResultsProps, COUNTRY_LIST_ID,
     MEETING_LIMIT,
 };
 use super::embed::Section;
@@ -244,12 +244,7 @@ pub fn App(props: &AppProps) -> Html {
     // A country's name from the card's list, already in the page's language (asking the
     // browser's `Intl.DisplayNames` at every render cost a keystroke about 0.1 ms); its code
     // when the card has no such country.
-    let country = |code: &str| {
-        countries
-            .iter()
-            .find(|(c, _)| c == code)
-            .map_or(code.to_string(), |(_, n)| n.clone())
-    };
+    let country = |code: &str| name_of(&countries, code);
     // What the last removal took away, in words.
     let removed_label = state.removed.as_ref().map(|r| match r {
         Removed::Meeting { index, meeting } if meeting.name.is_empty() => {
@@ -329,11 +324,11 @@ pub fn App(props: &AppProps) -> Html {
                                 { error_message("card-error", &msg) }
                             }
                         </div>
-                        { NumberField { id: "organisers", label: t.organisers, unit: t.organisers_unit,
-                            value: &state.form.organisers, error: error_for("organisers"),
+                        { NumberField { id: "organisers", label: t.organisers, counts: Counts::Unit(t.organisers_unit),
+                            value: &state.form.organisers, hint: "", error: error_for("organisers"),
                             oninput: edit.reform(Edit::Organisers) }.render() }
-                        { NumberField { id: "licencesPurchased", label: t.licences, unit: t.licences_unit,
-                            value: &state.form.licences, error: error_for("licencesPurchased"),
+                        { NumberField { id: "licencesPurchased", label: t.licences, counts: Counts::Unit(t.licences_unit),
+                            value: &state.form.licences, hint: t.licences_hint, error: error_for("licencesPurchased"),
                             oninput: edit.reform(Edit::Licences) }.render() }
                         <div class="ppm-field ppm-check">
                             <input type="checkbox" id="addon" checked={state.form.addon} onchange={on_addon} />

@@ -19,6 +19,9 @@ const text = (page, sel) => page.locator(sel).innerText();
 
 test("German input is read as German: 45,5 minutes and 1.200 organisers", async () => {
   const { page, context, errors } = await open("", "de");
+  // The licences field says what it takes, in German.
+  await page.waitForFunction(() => document.getElementById("licencesPurchased-hint")?.textContent
+    === "Mindestens eine je Organisator.");
   await page.locator("#organisers").fill("1.200");
   await page.locator("#licencesPurchased").fill("1.200");
   await page.locator("#meetings-1-minutes").fill("45,5");

@@ -239,6 +239,55 @@ test("each bad input shows its message and keeps the last valid quote", async ()
   await context.close();
 });
 
+test("the licences field's hint and its message take the same line, so the form below stays", async () => {
+  const { page, context, errors } = await open();
+  const hint = "At least one per organiser.";
+  assert.equal(await text(page, "#licencesPurchased-hint"), hint);
+  assert.equal(await page.getAttribute("#licencesPurchased", "aria-describedby"), "licencesPurchased-unit licencesPurchased-hint");
+  // Where the next field starts on the page, and the hint's line.
+  const top = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top + scrollY, sel);
+  const height = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().height, sel);
+  const addonTop = await top("#addon");
+  const hintHeight = await height("#licencesPurchased-hint");
+  // 405 organisers against the example's 50 licences: the message replaces the hint.
+  await page.locator("#organisers").fill("405");
+  await page.waitForSelector("#licencesPurchased-error");
+  assert.equal(await text(page, "#licencesPurchased-error"), "Buy at least as many licences as there are organisers (405).");
+  assert.equal(await page.locator("#licencesPurchased-hint").count(), 0);
+  assert.equal(await page.getAttribute("#licencesPurchased", "aria-describedby"), "licencesPurchased-unit licencesPurchased-error");
+  assert.equal(await height("#licencesPurchased-error"), hintHeight, "one line, as the hint's");
+  assert.equal(await top("#addon"), addonTop, "the add-on's checkbox stays where it was");
+  // Back to 40: the hint returns in its place.
+  await page.locator("#organisers").fill("40");
+  await page.waitForSelector("#licencesPurchased-hint");
+  assert.equal(await page.locator("#licencesPurchased-error").count(), 0);
+  assert.equal(await top("#addon"), addonTop);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a meeting's shares say their rule, and the message when they break it takes its line", async () => {
+  const { page, context, errors } = await open();
+  const top = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top + scrollY, sel);
+  const hint = "#meetings-0 .ppm-rule";
+  assert.equal(await text(page, hint), "The countries' shares add up to 100 %.");
+  // Leave the example first: its note above the meetings goes at the first change.
+  await page.locator("#meetings-0-name").fill("Kick-off");
+  await page.waitForFunction(() => !document.getElementById("example-note"));
+  const next = await top("#meetings-1");
+  // Germany 80 % -> 8 %, the United States 20 %: 28 % in all.
+  await page.locator("#meetings-0-countries-0-share").fill("8");
+  await page.waitForSelector("#meetings-0-shares-error");
+  assert.equal(await text(page, "#meetings-0-shares-error"), "The countries' shares add up to 28 %; make them 100 %.");
+  assert.equal(await page.locator(hint).count(), 0);
+  assert.equal(await top("#meetings-1"), next, "the next meeting stays where it was");
+  await page.locator("#meetings-0-countries-0-share").fill("80");
+  await page.waitForSelector(hint);
+  assert.equal(await top("#meetings-1"), next);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the winner, a wrong field and the chart's dots are styled by what they are", async () => {
   const { page, context } = await open();
   // The colours of www/widget.css: accent #3b3ba8, border #c9c9d4, error #a4161a,

@@ -60,7 +60,9 @@ pub struct CountryPickerProps {
     pub onedit: Callback<Edit>,
 }
 
-fn name_of(countries: &[(String, String)], code: &str) -> String {
+/// A country's name from the card's list `(code, name)`, already in the page's language; its
+/// code when the card has no such country.
+pub(crate) fn name_of(countries: &[(String, String)], code: &str) -> String {
     countries
         .iter()
         .find(|(c, _)| c == code)

@@ -10,8 +10,8 @@ use yew::prelude::*;
 use rust_decimal::Decimal;
 
 use super::{
-    error_message, input_value, select_value, Button, LegRow, LegRowProps, MixRow, MixRowProps,
-    NumberField,
+    error_message, input_value, name_of, select_value, Button, Counts, LegRow, LegRowProps, MixRow,
+    MixRowProps, NumberField,
 };
 use crate::form::number_input;
 use crate::form::{
@@ -21,7 +21,7 @@ use crate::lang::Lang;
 use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::Amount;
 use crate::ui::format;
-use crate::ui::markup::Markup;
+use crate::ui::markup::{text_element, Markup};
 
 /// Rows of a profile shown before "Show all".
 pub const ROW_LIMIT: usize = 40;
@@ -117,8 +117,8 @@ pub fn MeetingEditor(p: &MeetingEditorProps) -> Html {
             </div>
             <div class="ppm-row">
                 { frequency(p, err(&id_of(MeetingInput::PerMonth))) }
-                { NumberField { id: &id_of(MeetingInput::Minutes), label: t.duration, unit: t.minutes_unit,
-                    value: &p.meeting.minutes, error: err(&id_of(MeetingInput::Minutes)),
+                { NumberField { id: &id_of(MeetingInput::Minutes), label: t.duration, counts: Counts::Unit(t.minutes_unit),
+                    value: &p.meeting.minutes, hint: "", error: err(&id_of(MeetingInput::Minutes)),
                     oninput: edit.reform(move |v| Edit::Minutes(i, v)) }.render() }
             </div>
             <div class="ppm-mode" role="radiogroup" aria-label={t.entry_mode}>
@@ -200,35 +200,27 @@ fn collapsed(p: &MeetingEditorProps, title: String) -> Html {
 fn frequency(p: &MeetingEditorProps, error: Option<String>) -> Html {
     let t = p.lang.texts();
     let i = p.index;
-    let id = InputId::meeting(i, MeetingInput::PerMonth).to_string();
-    let error_id = format!("{id}-error");
-    let period_id = InputId::meeting(i, MeetingInput::Period).to_string();
-    let on_input = p
-        .onedit
-        .reform(move |e: InputEvent| Edit::PerMonth(i, input_value(&e)));
     let on_period = p.onedit.reform(move |e: Event| {
         let letter = select_value(&e);
         Edit::Period(i, Period::from_letter(&letter).unwrap_or_default())
     });
-    html! {
-        <div class="ppm-field">
-            <label for={id.clone()}>{ t.frequency }</label>
-            <span class="ppm-input-unit">
-                <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off"
-                    value={p.meeting.per_month.clone()} oninput={on_input}
-                    aria-invalid={if error.is_some() { "true" } else { "false" }}
-                    aria-describedby={error.as_ref().map(|_| error_id.clone())} />
-                <select id={period_id} aria-label={t.period} onchange={on_period}>
-                    { for Period::ALL.into_iter().map(|period| html! {
-                        <option value={period.letter()} selected={period == p.meeting.period}>{ t.period_unit(period) }</option>
-                    }) }
-                </select>
-            </span>
-            if let Some(msg) = error {
-                { error_message(&error_id, &msg) }
-            }
-        </div>
+    let period = html! {
+        <select id={InputId::meeting(i, MeetingInput::Period).to_string()} aria-label={t.period} onchange={on_period}>
+            { for Period::ALL.into_iter().map(|period| html! {
+                <option value={period.letter()} selected={period == p.meeting.period}>{ t.period_unit(period) }</option>
+            }) }
+        </select>
+    };
+    NumberField {
+        id: &InputId::meeting(i, MeetingInput::PerMonth).to_string(),
+        label: t.frequency,
+        counts: Counts::Control(period),
+        value: &p.meeting.per_month,
+        hint: "",
+        error,
+        oninput: p.onedit.reform(move |v| Edit::PerMonth(i, v)),
     }
+    .render()
 }
 
 /// The simple-mode inputs: participants, the share by phone, and per country its share of the
@@ -244,11 +236,11 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
     html! {
         <>
             <div class="ppm-row">
-                { NumberField { id: &id_of(MeetingInput::Participants), label: t.participants, unit: t.people_unit,
-                    value: &p.meeting.participants, error: err(&id_of(MeetingInput::Participants)),
+                { NumberField { id: &id_of(MeetingInput::Participants), label: t.participants, counts: Counts::Unit(t.people_unit),
+                    value: &p.meeting.participants, hint: "", error: err(&id_of(MeetingInput::Participants)),
                     oninput: edit.reform(move |v| Edit::Participants(i, v)) }.render() }
-                { NumberField { id: &id_of(MeetingInput::PhoneShare), label: t.phone_share, unit: t.percent,
-                    value: &p.meeting.phone_share, error: err(&id_of(MeetingInput::PhoneShare)),
+                { NumberField { id: &id_of(MeetingInput::PhoneShare), label: t.phone_share, counts: Counts::Unit(t.percent),
+                    value: &p.meeting.phone_share, hint: "", error: err(&id_of(MeetingInput::PhoneShare)),
                     oninput: edit.reform(move |v| Edit::PhoneShare(i, v)) }.render() }
             </div>
                         <table class="ppm-legs ppm-mix">
@@ -268,8 +260,11 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
                 </tbody>
             </table>
             { more.unwrap_or_default() }
+            // The message takes the hint's line, so the form below does not move.
             if let Some(msg) = shares_error {
                 { error_message(&format!("{base}-shares-error"), &msg) }
+            } else {
+                { text_element("p", &[("class", "ppm-hint ppm-rule")], t.shares_hint) }
             }
             { Button::new(t.add_country, edit.reform(move |_: MouseEvent| Edit::AddCountry(i, "US".into()))).render() }
         </>
@@ -292,12 +287,7 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
     let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
     countries.sort_unstable();
     countries.dedup();
-    let name = |code: &str| {
-        p.countries
-            .iter()
-            .find(|(c, _)| c == code)
-            .map_or(code.to_string(), |(_, n)| n.clone())
-    };
+    let name = |code: &str| name_of(&p.countries, code);
     let n = |d: &Decimal, places: u32| format::plain(p.lang, &d.to_string(), places);
     let mut table = Markup::default();
     table

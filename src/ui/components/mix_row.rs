@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{error_message, input_value, CountryOf, CountryPicker, CountryPickerProps};
+use super::{error_message, input_value, name_of, CountryOf, CountryPicker, CountryPickerProps};
 use crate::form::{message_for, CountryMix, Edit, InputId, MeetingInput, MixField, MixInput};
 use crate::lang::Lang;
 
@@ -41,12 +41,7 @@ pub fn MixRow(p: &MixRowProps) -> Html {
     let input = |mix: MixInput| InputId::meeting(i, MeetingInput::Country(k, mix)).to_string();
     let err = |id: &str| message_for(&p.errors, id);
     let c = &p.mix;
-    let country_name = p
-        .countries
-        .iter()
-        .find(|(code, _)| *code == c.country)
-        .map(|(_, n)| n.clone())
-        .unwrap_or_else(|| c.country.clone());
+    let country_name = name_of(&p.countries, &c.country);
     let cell = |field: MixField, which: MixInput, value: &str, label: &str, short: &str| {
         let input_id = input(which);
         let e = err(&input_id);

@@ -19,11 +19,12 @@ pub mod prerendered;
 mod results;
 mod summary_bar;
 
+pub(crate) use country_picker::name_of;
 pub use country_picker::{CountryOf, CountryPicker, CountryPickerProps, COUNTRY_LIST_ID};
 pub use leg_row::{LegRow, LegRowProps};
 pub use meeting_editor::{MeetingEditor, MeetingEditorProps, MEETING_LIMIT};
 pub use mix_row::{MixRow, MixRowProps};
-pub use number_field::NumberField;
+pub use number_field::{Counts, NumberField};
 pub use results::{Results, ResultsProps};
 pub use summary_bar::summary_bar;
 

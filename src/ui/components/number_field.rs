@@ -1,41 +1,67 @@
-//! A labelled number input with its unit and an inline error message.
+//! A labelled number input with what it counts, an optional hint and an inline error message.
 
 use yew::prelude::*;
 
-use super::{error_message, input_value};
+use super::input_value;
+use crate::ui::markup::text_element;
 
 /// A text input for numbers (`inputmode="decimal"`, so any typed text reaches validation).
 /// Not a component: its caller makes a new `oninput` at every render, so props would never
 /// compare equal and a component's own Yew code (~1.8 KB) would buy nothing.
 pub struct NumberField<'a> {
-    /// Input id (also names the error: `<id>-error`).
+    /// Input id (also names the message, `<id>-error`, and the hint, `<id>-hint`).
     pub id: &'a str,
     /// Visible label.
     pub label: &'a str,
-    /// Unit shown after the input.
-    pub unit: &'a str,
+    /// What the number counts, shown after the input: a unit, or a control of its own that
+    /// says it (the frequency's period).
+    pub counts: Counts<'a>,
     /// The text as typed.
     pub value: &'a str,
+    /// A line under the input that says what the field takes, empty for none. A message
+    /// takes its place, on the same line, so an input turning wrong does not move the form.
+    pub hint: &'a str,
     /// The message when the value is wrong.
     pub error: Option<String>,
     /// Called with the new text on every input.
     pub oninput: Callback<String>,
 }
 
+/// What a [`NumberField`]'s number counts.
+pub enum Counts<'a> {
+    /// A unit ("minutes"), which also describes the input (`<id>-unit`).
+    Unit(&'a str),
+    /// A control that chooses it, labelled on its own.
+    Control(Html),
+}
+
 impl NumberField<'_> {
-    /// The field: label, input, unit and message.
+    /// The field: label, input, what it counts, and the message or else the hint.
     pub fn render(self) -> Html {
         let oninput = {
             let cb = self.oninput;
             Callback::from(move |e: InputEvent| cb.emit(input_value(&e)))
         };
         let id = self.id;
-        let error_id = format!("{id}-error");
+        // The line under the input: the message, or else the hint, or nothing.
+        let (kind, class, line) = match &self.error {
+            Some(msg) => ("error", "ppm-error", msg.as_str()),
+            None => ("hint", "ppm-hint ppm-rule", self.hint),
+        };
+        let line_id = format!("{id}-{kind}");
         let unit_id = format!("{id}-unit");
-        let described = if self.error.is_some() {
-            format!("{unit_id} {error_id}")
-        } else {
-            unit_id.clone()
+        let (after, unit_ref) = match self.counts {
+            Counts::Unit(unit) => (
+                html! { <span class="ppm-unit" id={unit_id.clone()}>{ unit }</span> },
+                Some(unit_id),
+            ),
+            Counts::Control(control) => (control, None),
+        };
+        let described = match (&unit_ref, line.is_empty()) {
+            (Some(unit), false) => Some(format!("{unit} {line_id}")),
+            (Some(unit), true) => Some(unit.clone()),
+            (None, false) => Some(line_id.clone()),
+            (None, true) => None,
         };
         html! {
             <div class="ppm-field">
@@ -45,10 +71,10 @@ impl NumberField<'_> {
                         value={self.value.to_string()} {oninput}
                         aria-invalid={if self.error.is_some() { "true" } else { "false" }}
                         aria-describedby={described} />
-                    <span class="ppm-unit" id={unit_id}>{ self.unit }</span>
+                    { after }
                 </span>
-                if let Some(msg) = self.error {
-                    { error_message(&error_id, &msg) }
+                if !line.is_empty() {
+                    { text_element("p", &[("class", class), ("id", &line_id)], line) }
                 }
             </div>
         }

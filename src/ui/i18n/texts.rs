@@ -92,6 +92,8 @@ texts! {
         organisers_unit,
         licences,
         licences_unit,
+        /// Under the licences field: what it takes (a message about it replaces this line).
+        licences_hint,
         addon,
         meetings,
         meeting_name,
@@ -181,6 +183,8 @@ texts! {
         phone_share,
         percent,
         share_of_phone,
+        /// Under a meeting's countries: their shares add up to 100 % (a message about them replaces this line).
+        shares_hint,
         share_short,
         toll_short,
         toll_free_short,
