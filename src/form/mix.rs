@@ -11,6 +11,9 @@ use crate::rating::money::DecimalOps as _;
 use crate::rating::scenario::Amount;
 use crate::rating::Call;
 
+/// One row of a measured profile: (way of joining, country) and (calls, billed minutes) a month.
+pub type MeasuredRow = ((Call, String), (Decimal, Decimal));
+
 /// A simple-mode meeting's numbers: participants, the phone %, and per country row its share
 /// %, toll %, toll-free % and dial-out %.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -102,9 +105,9 @@ impl MeetingForm {
     /// A measured profile per way of joining and country, in the order of the legs: calls a
     /// month and billed minutes a month (`count × perMonth`, `× minutes`). Calls of no length
     /// are left out: they are not billed, and quotes do not count them.
-    pub fn measured_rows(&self, lang: Lang) -> Vec<((Call, String), (Decimal, Decimal))> {
+    pub fn measured_rows(&self, lang: Lang) -> Vec<MeasuredRow> {
         let per_month = value(&self.per_month, lang);
-        let mut rows: Vec<((Call, String), (Decimal, Decimal))> = Vec::new();
+        let mut rows: Vec<MeasuredRow> = Vec::new();
         for leg in &self.legs {
             let length = match Amount::parse(&leg.minutes) {
                 Amount::Number(m) => m,
@@ -128,6 +131,18 @@ impl MeetingForm {
         }
         rows.sort_by(|a, b| a.0.cmp(&b.0));
         rows
+    }
+
+    /// A measured profile's rows ([`MeetingForm::measured_rows`]) in two numbers: the calls a
+    /// month in all, and how many countries they come from.
+    pub fn measured_totals(rows: &[MeasuredRow]) -> (Decimal, usize) {
+        let calls = rows.iter().fold(Decimal::ZERO, |sum, (_, (c, _))| {
+            sum.cadd(*c).unwrap_or(sum)
+        });
+        let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        (calls, countries.len())
     }
 
     /// Numbers typed in `from`, written as `to` writes them.

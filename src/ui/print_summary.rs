@@ -2,7 +2,6 @@
 
 use crate::form::{Form, MeetingForm};
 use crate::lang::Lang;
-use crate::rating::money::DecimalOps as _;
 use crate::ui::format::push_joined;
 
 /// The scenario in one line, for the printed quote (the inputs are not printed).
@@ -50,25 +49,17 @@ fn meeting_line(m: &MeetingForm, lang: Lang) -> String {
 }
 
 /// A measured profile (from the usage import) in a few words: its name, its calls a month and
-/// how many countries they come from. (Out of line: only pages that import usage run it, so it stays out of the
-/// first part of the WebAssembly.)
+/// how many countries they come from. (Out of line: only pages that import usage run it, so it
+/// stays out of the first part of the WebAssembly.)
 #[inline(never)]
 fn measured_line(m: &MeetingForm, lang: Lang) -> String {
     let t = lang.texts();
-    let rows = m.measured_rows(lang);
-    let calls = rows
-        .iter()
-        .fold(rust_decimal::Decimal::ZERO, |a, (_, (c, _))| {
-            a.cadd(*c).unwrap_or(a)
-        });
-    let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
-    countries.sort_unstable();
-    countries.dedup();
+    let (calls, countries) = MeetingForm::measured_totals(&m.measured_rows(lang));
     let calls = super::format::plain(lang, &calls.to_string(), 0);
     format!(
         "{}: {}",
         m.name,
-        crate::ui::i18n::fill(t.measured_summary, &[&calls, &countries.len().to_string()])
+        crate::ui::i18n::fill(t.measured_summary, &[&calls, &countries.to_string()])
     )
 }
 

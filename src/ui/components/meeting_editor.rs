@@ -281,12 +281,7 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
     let base = InputId::meeting(i, MeetingInput::Profile).to_string();
     let id_of = |input: MeetingInput| InputId::meeting(i, input).to_string();
     let rows = p.meeting.measured_rows(p.lang);
-    let total = rows.iter().fold(Decimal::ZERO, |sum, (_, (c, _))| {
-        sum.cadd(*c).unwrap_or(sum)
-    });
-    let mut countries: Vec<&str> = rows.iter().map(|((_, c), _)| c.as_str()).collect();
-    countries.sort_unstable();
-    countries.dedup();
+    let (total, countries) = MeetingForm::measured_totals(&rows);
     let name = |code: &str| name_of(&p.countries, code);
     let n = |d: &Decimal, places: u32| format::plain(p.lang, &d.to_string(), places);
     let mut table = Markup::default();
@@ -323,7 +318,7 @@ fn measured(p: &MeetingEditorProps, title: &str) -> Html {
         <fieldset class="ppm-meeting ppm-measured" id={base.clone()}>
             <legend>{ title }</legend>
             <p class="ppm-meeting-summary" id={format!("{base}-summary")}>
-                { crate::ui::i18n::fill(t.measured_summary, &[&n(&total, 0), &countries.len().to_string()]) }
+                { crate::ui::i18n::fill(t.measured_summary, &[&n(&total, 0), &countries.to_string()]) }
             </p>
             if let Some(msg) = message_for(&p.errors, &id_of(MeetingInput::Measured)) {
                 { error_message(&format!("{base}-measured-error"), &msg) }
