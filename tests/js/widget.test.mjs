@@ -288,6 +288,31 @@ test("a meeting's shares say their rule, and the message when they break it take
   await context.close();
 });
 
+test("the shares' message is laid out on its own, not with the whole meeting around it", async () => {
+  const { page, context } = await open();
+  await page.locator("#meetings-0-name").fill("Kick-off");
+  await page.waitForFunction(() => !document.getElementById("example-note"));
+  // Chromium's own trace says how many layout objects each layout had to redo. A child that
+  // comes or goes straight in a <fieldset> makes it lay out all it holds again (the first
+  // meeting: about 180 of the page's 790 objects); in a block inside it, only that block's
+  // line and the chain of its parents (15-20). The count depends on the page, not on time.
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+  await page.locator("#meetings-0-countries-0-share").fill("8");
+  await page.waitForSelector("#meetings-0-shares-error");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  await cdp.send("Tracing.end");
+  await complete;
+  const layouts = events.filter((e) => e.name === "Layout" && e.ph === "X").map((e) => e.args.beginData);
+  assert.ok(layouts.length > 0, "the trace has the edit's layouts");
+  const most = Math.max(...layouts.map((l) => l.dirtyObjects));
+  assert.ok(most < 60, `a layout redid ${most} of ${layouts[0].totalObjects} objects`);
+  await context.close();
+});
+
 test("the winner, a wrong field and the chart's dots are styled by what they are", async () => {
   const { page, context } = await open();
   // The colours of www/widget.css: accent #3b3ba8, border #c9c9d4, error #a4161a,
