@@ -294,7 +294,7 @@ test("the shares' message is laid out on its own, not with the whole meeting aro
   await page.waitForFunction(() => !document.getElementById("example-note"));
   // Chromium's own trace says how many layout objects each layout had to redo. A child that
   // comes or goes straight in a <fieldset> makes it lay out all it holds again (the first
-  // meeting: about 180 of the page's 790 objects); in a block inside it, only that block's
+  // meeting: 195 of the page's 789 objects); in a block inside it, only that block's
   // line and the chain of its parents (15-20). The count depends on the page, not on time.
   const cdp = await context.newCDPSession(page);
   const events = [];
