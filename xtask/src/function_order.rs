@@ -226,6 +226,18 @@ fn section_body(wasm: &[u8], id: u8) -> Result<Option<Vec<u8>>, String> {
 /// One order tried: the gzip -9 size of the module in it, the order, and the module's bytes.
 type Trial = (usize, Vec<usize>, Vec<u8>);
 
+/// The trial with the smallest gzip, the earliest on a tie; the first failure, if any failed.
+fn smallest(tried: Vec<Result<Trial, String>>) -> Result<Option<Trial>, String> {
+    let mut best: Option<Trial> = None;
+    for t in tried {
+        let t = t?;
+        if best.as_ref().is_none_or(|b| t.0 < b.0) {
+            best = Some(t);
+        }
+    }
+    Ok(best)
+}
+
 /// `bare` (a module without names) with its functions placed in `order` by Binaryen, written
 /// to `trial`: its gzip -9 size and its bytes.
 fn renumbered(
@@ -279,14 +291,7 @@ pub fn reorder(wasm: &Path, keep_names: bool) -> Result<(), String> {
         }
     });
     let first = tried.first().and_then(|t| t.as_ref().ok()).map(|t| t.0);
-    let mut best: Option<Trial> = None;
-    for t in tried {
-        let t = t?;
-        if best.as_ref().is_none_or(|b| t.0 < b.0) {
-            best = Some(t);
-        }
-    }
-    let Some((size, order, mut after)) = best else {
+    let Some((size, order, mut after)) = smallest(tried)? else {
         return Ok(());
     };
     let name = wasm.file_name().unwrap_or_default().to_string_lossy();
@@ -333,6 +338,16 @@ mod tests {
     }
 
     #[test]
+    fn the_smallest_trial_is_kept_the_earlier_on_a_tie_and_a_failure_stops_the_build() {
+        let trial = |size: usize, tag: usize| Ok((size, vec![tag], vec![]));
+        let kept = smallest(vec![trial(9, 0), trial(7, 1), trial(8, 2), trial(7, 3)]);
+        assert_eq!(kept, Ok(Some((7, vec![1], vec![]))));
+        assert_eq!(smallest(vec![]), Ok(None));
+        let failed = smallest(vec![trial(5, 0), Err("wasm-opt: no".into())]);
+        assert_eq!(failed, Err("wasm-opt: no".to_string()));
+    }
+
+    #[test]
     fn shared_sequences_are_counted_once_and_rare_ones_weigh_more() {
         assert_eq!(four_grams(b"aaaaaa"), [u32::from_le_bytes(*b"aaaa")]);
         // 3 and 7 are shared: 0.5 + 0.25.
@@ -343,6 +358,8 @@ mod tests {
         // would, then 3 for its "abcd"); 2 shares nothing with 1 or 3, so the earlier follows.
         let bodies: [&[u8]; 4] = [b"abcdwxyz", b"abcd", b"wxyz", b"abcd!"];
         assert_eq!(similarity_order(&bodies), [0, 2, 1, 3]);
+        // Weighed alike (e = 0), the tie after 0 goes to the earlier, 1, then 3 for its "abcd".
+        assert_eq!(Walks::new(&bodies).walk(0.0), [0, 1, 3, 2]);
     }
 
     #[test]
