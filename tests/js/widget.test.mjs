@@ -288,6 +288,44 @@ test("a meeting's shares say their rule, and the message when they break it take
   await context.close();
 });
 
+test("a screen reader hears, with a share or a way of joining, the rule it is part of", async () => {
+  const { page, context } = await open();
+  // Chromium's own accessible description of an input: what a screen reader reads after its
+  // name (from `aria-describedby`, as the accessibility tree computes it).
+  const cdp = await context.newCDPSession(page);
+  const described = async (selector) => {
+    const { root } = await cdp.send("DOM.getDocument");
+    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send("Accessibility.getPartialAXTree", { nodeId, fetchRelatives: false });
+    return nodes[0].description?.value ?? "";
+  };
+  const share = "#meetings-0-countries-1-share";
+  // The shares' hint while they add up, under the table rather than at each input.
+  assert.equal(await described(share), "The countries' shares add up to 100 %.");
+  // The United States 20 % -> 40 %, Germany 80 %: 120 %. The message takes the hint's place,
+  // and every share of the meeting is described by it (not only the one typed in).
+  await page.locator(share).fill("40");
+  await page.waitForSelector("#meetings-0-shares-error");
+  const message = "The countries' shares add up to 120 %; make them 100 %.";
+  assert.equal(await described(share), message);
+  assert.equal(await described("#meetings-0-countries-0-share"), message);
+  // A share of its own that is not a number: its own message first.
+  await page.locator(share).fill("4o");
+  await page.waitForSelector(`${share}-error`);
+  assert.equal(await described(share), await text(page, `${share}-error`));
+  await page.locator(share).fill("20");
+  await page.waitForSelector("#meetings-0-shares-hint");
+  // A way of joining: nothing while the row adds up, the row's message when it does not
+  // (Germany: 100 % toll, 0 toll-free, 10 dial-out = 110 %).
+  const dialOut = "#meetings-0-countries-0-dialOut";
+  assert.equal(await described(dialOut), "");
+  await page.locator(dialOut).fill("10");
+  await page.waitForSelector("#meetings-0-countries-0-mix-error");
+  assert.equal(await described(dialOut), await text(page, "#meetings-0-countries-0-mix-error"));
+  assert.match(await described("#meetings-0-countries-0-toll"), /add up to 110 %/);
+  await context.close();
+});
+
 test("the shares' message is laid out on its own, not with the whole meeting around it", async () => {
   const { page, context } = await open();
   await page.locator("#meetings-0-name").fill("Kick-off");

@@ -140,7 +140,7 @@ pub fn CountryPicker(p: &CountryPickerProps) -> Html {
         <>
             <input id={p.id.clone()} type="text" class="ppm-country" list={COUNTRY_LIST_ID}
                 autocomplete="off" aria-label={p.label.clone()} value={text.get()}
-                aria-invalid={if unknown.get() { "true" } else { "false" }}
+                aria-invalid={unknown.get().then_some("true")}
                 aria-describedby={unknown.get().then(|| error_id.clone())}
                 {oninput} {onchange} />
             if unknown.get() {

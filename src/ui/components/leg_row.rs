@@ -70,7 +70,7 @@ pub fn LegRow(p: &LegRowProps) -> Html {
             <td data-label={t.count}>
                 <input id={input(LegInput::Count)} type="text" inputmode="decimal" class="ppm-count"
                     aria-label={format!("{} {} ({})", t.count, j + 1, t.people_unit)}
-                    aria-invalid={if count_error.is_some() { "true" } else { "false" }}
+                    aria-invalid={count_error.is_some().then_some("true")}
                     aria-describedby={count_error.as_ref().map(|_| format!("{id}-count-error"))}
                     value={p.leg.count.clone()} oninput={on_count} />
             </td>

@@ -267,7 +267,7 @@ fn simple_inputs(p: &MeetingEditorProps, shown: usize, more: Option<Html>) -> Ht
             if let Some(msg) = shares_error {
                 { error_message(&format!("{base}-shares-error"), &msg) }
             } else {
-                { text_element("p", &[("class", "ppm-hint ppm-rule")], t.shares_hint) }
+                { text_element("p", &[("class", "ppm-hint ppm-rule"), ("id", &format!("{base}-shares-hint"))], t.shares_hint) }
             }
             { Button::new(t.add_country, edit.reform(move |_: MouseEvent| Edit::AddCountry(i, "US".into()))).render() }
         </div>

@@ -69,7 +69,7 @@ impl NumberField<'_> {
                 <span class="ppm-input-unit">
                     <input id={id.to_string()} type="text" inputmode="decimal" autocomplete="off"
                         value={self.value.to_string()} {oninput}
-                        aria-invalid={if self.error.is_some() { "true" } else { "false" }}
+                        aria-invalid={self.error.is_some().then_some("true")}
                         aria-describedby={described} />
                     { after }
                 </span>
