@@ -36,8 +36,7 @@ pub(crate) fn similarity_order(bodies: &[&[u8]]) -> Vec<usize> {
 /// [`similarity_order`], whose e is 0.5). Which walk gzip likes best shifts with every change
 /// of the code: on the page's first part the seven read 86,051-86,774 B at one commit, and the
 /// one that had been best by 159 B (e = 0) was 132 B worse than another after a change of 0.6 KB
-/// raw.
-/// So the build tries them all and keeps the smallest. (Starting the walk at the largest or the
+/// raw. So the build tries them all and keeps the smallest. (Starting the walk at the largest or the
 /// last function instead of the first moved the sizes by less than 30 B.)
 const EXPONENTS: [f64; 7] = [0.5, 0.0, 0.125, 0.25, 0.375, 0.75, 1.0];
 
