@@ -348,7 +348,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         } else if path.extension().is_some_and(|e| e == "css") {
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            std::fs::write(&dest, minify_css(&text))
+            std::fs::write(&dest, crate::css_min::minify(&text))
                 .map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
         } else {
             std::fs::copy(&path, &dest)
@@ -356,62 +356,6 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// Drops comments and layout whitespace from a stylesheet. Spaces are only removed next to
-/// `{ } ; ,` and after the `:` of a declaration (never inside selectors, where a space is a
-/// combinator); our stylesheets have no strings containing these characters.
-fn minify_css(text: &str) -> String {
-    let mut no_comments = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("/*") {
-        no_comments.push_str(&rest[..start]);
-        rest = match rest[start + 2..].find("*/") {
-            Some(end) => &rest[start + 2 + end + 2..],
-            None => "",
-        };
-    }
-    no_comments.push_str(rest);
-    let collapsed = no_comments.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(collapsed.len());
-    let chars: Vec<char> = collapsed.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let tight = |c: Option<&char>| matches!(c, Some('{' | '}' | ';' | ','));
-        if c == ' '
-            && (tight(chars.get(i + 1)) || tight(i.checked_sub(1).and_then(|j| chars.get(j))))
-        {
-            continue;
-        }
-        out.push(c);
-    }
-    // Inside declaration blocks (not inside @media/@container/@supports, which hold rules),
-    // `prop: value` loses its space; in selectors a `:` never follows a space we remove.
-    let chars: Vec<char> = out.replace(";}", "}").chars().collect();
-    let mut tight = String::with_capacity(chars.len());
-    let mut blocks: Vec<bool> = Vec::new();
-    let mut prelude = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '{' => {
-                let p = prelude.trim();
-                let holds_rules = ["@media", "@container", "@supports"]
-                    .iter()
-                    .any(|a| p.starts_with(a));
-                blocks.push(!holds_rules);
-                prelude.clear();
-            }
-            '}' | ';' => {
-                if c == '}' {
-                    blocks.pop();
-                }
-                prelude.clear();
-            }
-            ' ' if i > 0 && chars[i - 1] == ':' && blocks.last() == Some(&true) => continue,
-            _ => prelude.push(c),
-        }
-        tight.push(c);
-    }
-    tight
 }
 
 #[cfg(test)]

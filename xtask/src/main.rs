@@ -22,6 +22,7 @@
 //!   profiling visit), or every function of one crate or whose name contains the text.
 
 mod codegen;
+mod css_min;
 mod dist;
 mod function_order;
 mod fuzz;
