@@ -326,6 +326,44 @@ test("a screen reader hears, with a share or a way of joining, the rule it is pa
   await context.close();
 });
 
+test("a keystroke's frame shows the new totals; the notes under them follow in the next", async () => {
+  const { page, context, errors } = await open();
+  // The notes are written out as one piece, which is replaced whole when its text changes: in
+  // the keystroke's own frame that would cost as much as the totals. So the frame that answers
+  // the keystroke (the first animation frame after its input event; ours asked for it before
+  // the widget's handler ran, so it runs before the widget's own) has the new totals and the
+  // same notes, the very same nodes; they change once that frame is painted. (A first edit
+  // replaces the prerendered results with the live ones; the edit checked is the second.)
+  await page.locator("#meetings-0-name").fill("Kick-off");
+  await page.waitForFunction(() => !document.getElementById("example-note"));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  await page.evaluate(() => {
+    window.pool = document.getElementById("pool");
+    document.addEventListener("input", () => requestAnimationFrame(() => {
+      window.seen = {
+        total: document.getElementById("per-minute-monthly").textContent,
+        pool: document.getElementById("pool").textContent,
+        same: document.getElementById("pool") === window.pool,
+      };
+    }), { capture: true, once: true });
+  });
+  assert.equal(await text(page, "#pool"), "Zone A dial-out pool: 1,800 of 2,400 min");
+  // Customer calls of 3 minutes instead of 30: 60 calls x 3 min = 180 min each for the GB toll
+  // caller (x 0.0220 = 3.96, was 39.60) and the US dial-out (x 0.0120 = 2.16, was 21.60), so
+  // 146.16 - 39.60 - 21.60 + 3.96 + 2.16 = 91.08; the pool covers those 180 of its 2,400 min.
+  await page.locator("#meetings-1-minutes").press("End");
+  await page.locator("#meetings-1-minutes").press("Backspace");
+  await page.waitForFunction(() => window.seen);
+  assert.deepEqual(await page.evaluate(() => window.seen), {
+    total: "$91.08",
+    pool: "Zone A dial-out pool: 1,800 of 2,400 min",
+    same: true,
+  });
+  await page.waitForFunction(() => document.getElementById("pool").textContent === "Zone A dial-out pool: 180 of 2,400 min");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the shares' message is laid out on its own, not with the whole meeting around it", async () => {
   const { page, context } = await open();
   await page.locator("#meetings-0-name").fill("Kick-off");

@@ -9,7 +9,7 @@ use super::chart::chart;
 use super::glossary::glossary;
 use super::line_items::line_items;
 use crate::lang::Lang;
-use crate::rating::quote::{Cheaper, ModelQuote};
+use crate::rating::quote::{Cheaper, ModelQuote, Quote};
 use crate::ui::browser::CountryNames;
 use crate::ui::embed::{Hidden, Section};
 use crate::ui::format::Numbers;
@@ -107,7 +107,34 @@ fn results(p: &ResultsProps, later: Rc<Priced>, names: &CountryNames) -> Html {
     .map(|who| format!("{who} {} {savings} {}.", t.by, t.per_month_word))
     .unwrap_or_else(|| format!("{}.", t.equal));
     let break_even = quote_words::break_even(q, p.lang);
-    let card = CardTexts::of(&q.card.id, &q.card.name, p.lang);
+    // The card's line and the notes (written out as one piece and replaced whole) follow an edit
+    // a frame later, with the chart and the line items: a keystroke's frame does not write them
+    // out again.
+    let lc = &later.quote.card;
+    let card = CardTexts::of(&lc.id, &lc.name, p.lang);
+    let notes = notes(&later.quote, p.lang, hidden, &card, names);
+    html! {
+        <div class="ppm-result-body">
+            <p class="ppm-card-note">{ format!("{} · {} {}{}", card.name, t.prices_as_of, crate::ui::format::date(p.lang, &lc.effective_from.to_string()), if lc.illustrative { format!(" · {}", t.illustrative) } else { String::new() }) }</p>
+            <div role="status" aria-live="polite" class="ppm-summary" id="summary" part="summary">
+                <div class="ppm-models">
+                    { model_card(t.pay_per_minute, "per-minute", &q.per_minute, &n, p.lang, q.cheaper == Cheaper::PerMinute) }
+                    { model_card(t.per_user, "per-user", &q.per_user, &n, p.lang, q.cheaper == Cheaper::PerUser) }
+                </div>
+                <p class="ppm-winner" id="winner" part="winner">{ winner }</p>
+                <p class="ppm-break-even" id="break-even">{ break_even }</p>
+            </div>
+            { notes.into_html() }
+            <Figures ..FiguresProps { priced: later, lang: p.lang,
+                chart: !hidden.hides(Section::Chart), lines: !hidden.hides(Section::Lines) } />
+        </div>
+    }
+}
+
+/// The pool's use and the warnings, written out as one piece.
+fn notes(q: &Quote, lang: Lang, hidden: Hidden, card: &CardTexts, names: &CountryNames) -> Markup {
+    let t = lang.texts();
+    let n = Numbers::of_quote(lang, q);
     let mut notes = Markup::default();
     // Only when some dial-out can use the pool.
     if let (Some(pool), false) = (
@@ -134,30 +161,11 @@ fn results(p: &ResultsProps, later: Rc<Priced>, names: &CountryNames) -> Html {
             .element("h3", &[("id", "warnings-title")], t.warnings)
             .literal("<ul>");
         for w in &q.warnings {
-            notes.element(
-                "li",
-                &[],
-                &quote_words::warning(p.lang, w, &card, &n, names),
-            );
+            notes.element("li", &[], &quote_words::warning(lang, w, card, &n, names));
         }
         notes.literal("</ul></section>");
     }
-    html! {
-        <div class="ppm-result-body">
-            <p class="ppm-card-note">{ format!("{} · {} {}{}", card.name, t.prices_as_of, crate::ui::format::date(p.lang, &q.card.effective_from.to_string()), if q.card.illustrative { format!(" · {}", t.illustrative) } else { String::new() }) }</p>
-            <div role="status" aria-live="polite" class="ppm-summary" id="summary" part="summary">
-                <div class="ppm-models">
-                    { model_card(t.pay_per_minute, "per-minute", &q.per_minute, &n, p.lang, q.cheaper == Cheaper::PerMinute) }
-                    { model_card(t.per_user, "per-user", &q.per_user, &n, p.lang, q.cheaper == Cheaper::PerUser) }
-                </div>
-                <p class="ppm-winner" id="winner" part="winner">{ winner }</p>
-                <p class="ppm-break-even" id="break-even">{ break_even }</p>
-            </div>
-            { notes.into_html() }
-            <Figures ..FiguresProps { priced: later, lang: p.lang,
-                chart: !hidden.hides(Section::Chart), lines: !hidden.hides(Section::Lines) } />
-        </div>
-    }
+    notes
 }
 
 /// Whether the glossary is drawn open: when the page's kept results, which these replace, had
