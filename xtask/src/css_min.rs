@@ -1,6 +1,6 @@
 //! The stylesheets we ship, minified: comments and layout whitespace go, and so does the zero
 //! before a fraction's point (`0.5em` is `.5em`). Our stylesheets have no strings or URLs
-//! holding `{ } ; , :` or a number, so the passes can work on the characters alone.
+//! holding `{ } ; , :` or a `0.`, so the passes can work on the characters alone.
 
 /// `text` minified: without comments and layout whitespace, and without the zero before a
 /// fraction's point. Spaces are only removed next to `{ } ; ,` and after a `:` that is not in a
@@ -30,7 +30,8 @@ pub fn minify(text: &str) -> String {
         out.push(c);
     }
     // Inside declaration blocks (not inside @media/@container/@supports, which hold rules),
-    // `prop: value` loses its space; in selectors a `:` never follows a space we remove.
+    // `prop: value` loses its space, and so does `(max-width: 900px)` in such an at-rule's
+    // condition; in selectors a `:` never follows a space we remove.
     let chars: Vec<char> = out.replace(";}", "}").chars().collect();
     let mut tight = String::with_capacity(chars.len());
     let mut blocks: Vec<bool> = Vec::new();
